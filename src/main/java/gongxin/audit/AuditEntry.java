@@ -1,0 +1,14 @@
+package gongxin.audit;
+
+import java.time.Instant;
+
+/** One entry of the audit log as stored. */
+public record AuditEntry(long seq, Instant occurredAt, String actor, String actorKind, String action,
+                         String objectType, String objectId, String purpose, String details, String clientAddress,
+                         String prevHash, String hash) {
+
+    /** The SM3 hash this entry must carry, computed from its content and the previous entry's hash. */
+    String expectedHash() {
+        return AuditChain.hash(this, prevHash);
+    }
+}

@@ -1,0 +1,146 @@
+package gongxin.collection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import gongxin.catalog.Catalog;
+import gongxin.catalog.CatalogItem;
+import gongxin.shared.NotFoundException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Submissions from provider systems (formats.md): JSON batches and files. The answer is the submission: 200 when it
+ * was processed, 202 while a large file is still processing (poll {@code GET /api/v1/submissions/{id}}), 422 when the
+ * file as a whole was refused and nothing was stored.
+ */
+@RestController
+@RequestMapping("/api/v1/submissions")
+@PreAuthorize("hasAuthority('SCOPE_submit') or hasAnyRole('OPERATOR', 'ADMIN')")
+class SubmissionApi {
+
+    private final SubmissionService submissions;
+    private final Catalog catalog;
+    private final java.time.Clock clock;
+
+    SubmissionApi(SubmissionService submissions, Catalog catalog, java.time.Clock clock) {
+        this.submissions = submissions;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** A JSON batch of records of one catalog item; keys are field codes or the Chinese headers. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> submit(@RequestBody JsonSubmission body,
+                             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+        Submission submission = submissions.submitJson(body.records(),
+                new SubmissionService.Options(body.item(), Boolean.TRUE.equals(body.allowPilotEraCodes()), idempotencyKey));
+        return answer(submission);
+    }
+
+    /** A CSV (UTF-8 or GB18030) or XLSX file in the part {@code file}; the layout is recognised or named by {@code item}. */
+    @PostMapping(path = "/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<?> submitFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String item,
+                                 @RequestParam(defaultValue = "false") boolean allowPilotEraCodes,
+                                 @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+        Submission submission = submissions.submitFile(upload(file),
+                new SubmissionService.Options(item == null || item.isBlank() ? null : item.trim(), allowPilotEraCodes, idempotencyKey));
+        return answer(submission);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<?> get(@PathVariable UUID id) {
+        submissions.batch(id);
+        return answer(submissions.get(id));
+    }
+
+    @GetMapping(value = "/{id}/errors.xlsx", produces = Workbooks.XLSX)
+    void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+        submissions.batch(id);
+        List<RowError> errors = new ArrayList<>();
+        submissions.forEachError(id, errors::add);
+        attachment(response, "报送错误明细-" + id + ".xlsx");
+        Workbooks.errors(errors, response.getOutputStream());
+    }
+
+    /** The template of a catalog item: one column per field, with a sheet of filling rules. */
+    @GetMapping(value = "/templates/{item}", produces = Workbooks.XLSX)
+    @PreAuthorize("isAuthenticated()")
+    void template(@PathVariable String item, HttpServletResponse response) throws IOException {
+        CatalogItem catalogItem = catalog.itemInForce(item.toUpperCase(java.util.Locale.ROOT), LocalDate.now(clock))
+                .orElseThrow(() -> new NotFoundException("今日适用的目录中没有信息项“" + item + "”"));
+        attachment(response, catalogItem.name() + "-报送模板.xlsx");
+        Workbooks.template(catalogItem, response.getOutputStream());
+    }
+
+    static ResponseEntity<?> answer(Submission submission) {
+        return switch (submission.status()) {
+            case "PROCESSING" -> ResponseEntity.accepted().location(URI.create("/api/v1/submissions/" + submission.id()))
+                    .body(submission);
+            // the submission's own shape (formats.md), so that a refused file reads like any other answer
+            case "FAILED" -> ResponseEntity.unprocessableContent().body(submission);
+            default -> ResponseEntity.ok(submission);
+        };
+    }
+
+    static void attachment(HttpServletResponse response, String filename) {
+        response.setContentType(Workbooks.XLSX);
+        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''" + URLEncoder.encode(filename, StandardCharsets.UTF_8));
+    }
+
+    static SubmissionService.Upload upload(MultipartFile file) {
+        return new SubmissionService.Upload() {
+            @Override
+            public String filename() {
+                return file.getOriginalFilename();
+            }
+
+            @Override
+            public long size() {
+                return file.getSize();
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                return file.getInputStream();
+            }
+
+            @Override
+            public Path keep() throws IOException {
+                Path kept = Files.createTempFile("gongxin-submission-", ".upload");
+                file.transferTo(kept);
+                return kept;
+            }
+        };
+    }
+
+    /**
+     * @param item the catalog item's code (recognised from the keys when absent)
+     * @param allowPilotEraCodes accept pilot-era credit codes that fail the check character, marked as such
+     * @param records the records, keyed by field code or Chinese header
+     */
+    record JsonSubmission(String item, Boolean allowPilotEraCodes, List<Map<String, Object>> records) {
+    }
+}

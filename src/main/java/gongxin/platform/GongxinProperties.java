@@ -1,0 +1,33 @@
+package gongxin.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The platform's own settings ({@code gongxin.*}).
+ *
+ * @param dataDir where the embedded PostgreSQL keeps its data; ignored when {@code spring.datasource.url} is set
+ * @param zone the platform's legal time zone: dates of decisions and deadlines are read in it
+ * @param embeddedDb settings of the embedded PostgreSQL
+ */
+@ConfigurationProperties("gongxin")
+public record GongxinProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue EmbeddedDb embeddedDb) {
+
+    /**
+     * @param port TCP port on 127.0.0.1; 0 picks a free one at each start
+     * @param startupTimeout how long to wait for PostgreSQL, including crash recovery after a kill
+     * @param database the database the platform creates and uses inside the embedded server
+     */
+    public record EmbeddedDb(
+            @DefaultValue("0") int port,
+            @DefaultValue("120s") Duration startupTimeout,
+            @DefaultValue("gongxin") String database) {
+    }
+}

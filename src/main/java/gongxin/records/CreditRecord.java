@@ -1,0 +1,52 @@
+package gongxin.records;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import gongxin.shared.RuleViolationException;
+import gongxin.shared.SubjectCategory;
+
+/**
+ * A credit record as stored now (its current version), with the transitions the law allows.
+ *
+ * @param windowEnd the day its publicity (or effect) ends; null when it has none
+ * @param timeliness how long it took to arrive, when its item has a reporting deadline
+ */
+public record CreditRecord(long id, String itemCode, int itemVersion, String departmentCode, String recordKey,
+                           SubjectCategory subjectCategory, String subjectName, String subjectCreditCode,
+                           String subjectIdType, String subjectIdNumber, String decisionNumber, LocalDate decisionDate,
+                           String nature, boolean dishonest, String severity, String exclusion, boolean minor,
+                           boolean pilotEra, RecordStatus status, NotPublishedReason notPublishedReason,
+                           LocalDate windowEnd, LocalDate validUntil, String ruleSet, int version, Map<String, String> data,
+                           UUID batchId, Instant firstReceivedAt, Instant updatedAt, Timeliness timeliness,
+                           Instant revokedAt, Map<String, String> revocation) {
+
+    /**
+     * @param deadline the deadline's code (e.g. DOUBLE_PUBLICITY_MARKET_REGULATION)
+     * @param deadlineDays working days allowed
+     * @param elapsedDays working days between decision and arrival
+     * @param onTime whether it arrived within the deadline
+     * @param provisional the count ran through a year whose calendar is not loaded
+     */
+    public record Timeliness(String deadline, int deadlineDays, int elapsedDays, boolean onTime, boolean provisional) {
+    }
+
+    /**
+     * The basis of the record was revoked (credit-rules §3: the record follows its basis at once).
+     *
+     * @throws RuleViolationException when it is already revoked
+     */
+    RecordStatus revoke() {
+        if (status == RecordStatus.REVOKED) {
+            throw RuleViolationException.of("status", status.name(), "not-revoked", "该记录已撤销，不能重复撤销");
+        }
+        return RecordStatus.REVOKED;
+    }
+
+    /** Whether its window has passed on {@code today}, so that it must stop being published. */
+    boolean windowPassed(LocalDate today) {
+        return status.inForce() && windowEnd != null && !windowEnd.isAfter(today);
+    }
+}

@@ -1,0 +1,60 @@
+package gongxin.records;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import gongxin.platform.ClusterLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends publication by itself when a record's window passes (NDRC Order 36: at the maximum the publication stops by
+ * itself): every night just after midnight, and once at start-up to catch up after downtime. One node of a cluster
+ * does it; records are handled in small transactions.
+ */
+@Component
+class PublicityJob {
+
+    private static final Logger log = LoggerFactory.getLogger(PublicityJob.class);
+    private static final int CHUNK = 500;
+
+    private final RecordService records;
+    private final ClusterLock lock;
+    private final Clock clock;
+
+    PublicityJob(RecordService records, ClusterLock lock, Clock clock) {
+        this.records = records;
+        this.lock = lock;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${gongxin.records.publicity-cron:0 5 0 * * *}", zone = "${gongxin.zone:Asia/Shanghai}")
+    void nightly() {
+        lock.runIfFree("records-publicity", this::run);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void atStartup() {
+        nightly();
+    }
+
+    /** Ends every window that has passed today; returns how many records stopped being published. */
+    int run() {
+        LocalDate today = LocalDate.now(clock);
+        int total = 0;
+        List<Long> ids;
+        do {
+            ids = records.windowPassed(today, CHUNK);
+            total += records.endPublicity(ids, today);
+        } while (ids.size() == CHUNK);
+        if (total > 0) {
+            log.info("Publicity ended for {} records on {}", total, today);
+        }
+        return total;
+    }
+}

@@ -1,0 +1,67 @@
+package gongxin.records;
+
+import java.util.List;
+import java.util.Map;
+
+import gongxin.audit.AuditLog;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Credit records for the departments that provide them: read, follow their history, revoke. */
+@RestController
+@RequestMapping("/api/v1/records")
+@PreAuthorize("hasAuthority('SCOPE_submit') or hasAnyRole('OPERATOR', 'REVIEWER', 'ADMIN', 'AUDITOR')")
+class RecordApi {
+
+    static final String DEFAULT_PURPOSE = "本部门信用数据管理";
+
+    private final RecordService records;
+    private final AuditLog audit;
+
+    RecordApi(RecordService records, AuditLog audit) {
+        this.records = records;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    Records.RecordPage search(@RequestParam(required = false) String item, @RequestParam(required = false) RecordStatus status,
+                              @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+                              @RequestParam(defaultValue = "50") int size) {
+        return records.search(new RecordQuery(RecordAccess.readableDepartments(), item, status, q, Math.max(page, 0),
+                Math.min(Math.max(size, 1), 200)));
+    }
+
+    /** One record with its non-public data; the read is logged with its purpose ({@code X-Purpose}). */
+    @GetMapping("/{id}")
+    CreditRecord one(@PathVariable long id, @RequestHeader(value = "X-Purpose", required = false) String purpose) {
+        CreditRecord record = records.get(id);
+        RecordAccess.checkMayRead(record);
+        audit.recordRead("credit_record", Long.toString(id), purpose == null || purpose.isBlank() ? DEFAULT_PURPOSE : purpose,
+                Map.of("itemCode", record.itemCode()));
+        return record;
+    }
+
+    @GetMapping("/{id}/history")
+    History history(@PathVariable long id) {
+        CreditRecord record = records.get(id);
+        RecordAccess.checkMayRead(record);
+        return new History(records.versions(id), records.transitions(id));
+    }
+
+    /** The basis document was revoked: the record leaves every public and screening view at once. */
+    @PostMapping("/{id}/revocation")
+    @PreAuthorize("hasAuthority('SCOPE_submit') or hasRole('OPERATOR')")
+    CreditRecord revoke(@PathVariable long id, @RequestBody RecordService.RevocationRequest request) {
+        return records.revoke(id, request);
+    }
+
+    record History(List<Records.RecordVersion> versions, List<Records.Transition> transitions) {
+    }
+}

@@ -1,0 +1,25 @@
+package gongxin.records;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+
+/**
+ * How collection hands validated records over, in chunks, inside one transaction that it owns: a batch is stored
+ * entirely or not at all.
+ */
+public interface RecordIngest {
+
+    /** Starts storing one batch of one catalog item; the session caches rule sets, deadlines and the calendar. */
+    Session open(UUID batchId, String itemCode, Instant receivedAt);
+
+    interface Session {
+
+        /** Stores a chunk; answers one outcome per draft, in order. Must run in the caller's transaction. */
+        List<Outcome> ingest(List<RecordDraft> drafts);
+
+        /** Announces the batch's changes to other modules ({@link RecordsIngested}); returns the totals. */
+        RecordsIngested finish();
+    }
+}

@@ -1,0 +1,173 @@
+package gongxin.records;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import gongxin.shared.SubjectCategory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class RecordRepository {
+
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    RecordRepository(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(500);
+    }
+
+    Optional<CreditRecord> find(long id) {
+        return jdbc.sql("select * from records.record where id = ?").param(id).query(this::map).optional();
+    }
+
+    Optional<CreditRecord> findForUpdate(long id) {
+        return jdbc.sql("select * from records.record where id = ? for update").param(id).query(this::map).optional();
+    }
+
+    Optional<CreditRecord> findByKey(String itemCode, String departmentCode, String recordKey) {
+        return jdbc.sql("select * from records.record where item_code = ? and department_code = ? and record_key = ?")
+                .params(itemCode, departmentCode, recordKey).query(this::map).optional();
+    }
+
+    Records.RecordPage search(RecordQuery q) {
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> params = new java.util.HashMap<>();
+        if (q.departments() != null) {
+            where.append(" and department_code = any(:departments)");
+            params.put("departments", q.departments().toArray(String[]::new));
+        }
+        if (q.itemCode() != null) {
+            where.append(" and item_code = :item");
+            params.put("item", q.itemCode());
+        }
+        if (q.status() != null) {
+            where.append(" and status = :status");
+            params.put("status", q.status().name());
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            where.append(" and (subject_name like :like or subject_credit_code = :exact or decision_number = :exact)");
+            params.put("like", "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("exact", q.text().trim().toUpperCase(java.util.Locale.ROOT));
+        }
+        long total = jdbc.sql("select count(*) from records.record" + where).params(params).query(Long.class).single();
+        List<CreditRecord> items = jdbc.sql("select * from records.record" + where
+                        + " order by updated_at desc, id desc limit :limit offset :offset")
+                .params(params).param("limit", q.size()).param("offset", (long) q.page() * q.size())
+                .query(this::map).list();
+        return new Records.RecordPage(items, total, q.page(), q.size());
+    }
+
+    List<Records.RecordVersion> versions(long id) {
+        return jdbc.sql("select version, snapshot::text as snapshot, superseded_at from records.record_version where record_id = ? order by version desc")
+                .param(id).query((rs, n) -> new Records.RecordVersion(rs.getInt("version"), rs.getString("snapshot"),
+                        rs.getTimestamp("superseded_at").toInstant())).list();
+    }
+
+    List<Records.Transition> transitions(long id) {
+        return jdbc.sql("select * from records.transition where record_id = ? order by occurred_at, id")
+                .param(id).query((rs, n) -> new Records.Transition(rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("kind"), rs.getString("from_status"), rs.getString("to_status"),
+                        rs.getInt("version"), rs.getString("actor"), rs.getString("details"))).list();
+    }
+
+    void changesOf(UUID batchId, Consumer<CreditRecord> consumer) {
+        streaming.query("select * from records.record where batch_id = ? order by id",
+                (RowCallbackHandler) rs -> consumer.accept(map(rs, 0)), batchId);
+    }
+
+    List<Long> windowPassed(LocalDate today, int limit) {
+        return jdbc.sql("""
+                select id from records.record where status in ('PUBLISHED', 'NOT_PUBLISHED') and window_end <= :today
+                 order by id limit :limit""").param("today", today).param("limit", limit).query(Long.class).list();
+    }
+
+    void setStatus(long id, RecordStatus status, Instant now) {
+        jdbc.sql("update records.record set status = :status, updated_at = :now where id = :id")
+                .param("status", status.name()).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    void revoke(long id, Instant now, String revocationJson) {
+        jdbc.sql("""
+                update records.record set status = 'REVOKED', revoked_at = :now, revocation = cast(:revocation as jsonb),
+                       updated_at = :now where id = :id""")
+                .param("now", Timestamp.from(now)).param("revocation", revocationJson).param("id", id).update();
+    }
+
+    List<Records.TimelinessRow> timeliness(LocalDate from, LocalDate to, List<String> departments) {
+        return jdbc.sql("""
+                select department_code, to_char(decision_date, 'YYYY-MM') as month, count(*) as records,
+                       count(*) filter (where on_time) as on_time, avg(working_days_to_arrival) as average,
+                       bool_or(timeliness_provisional) as provisional
+                  from records.record
+                 where timeliness_deadline is not null and decision_date between :from and :to
+                   and (cast(:all as boolean) or department_code = any(:departments))
+                 group by department_code, month order by department_code, month""")
+                .param("from", from).param("to", to).param("all", departments == null)
+                .param("departments", departments == null ? new String[0] : departments.toArray(String[]::new))
+                .query((rs, n) -> new Records.TimelinessRow(rs.getString("department_code"), rs.getString("month"),
+                        rs.getLong("records"), rs.getLong("on_time"), rs.getDouble("average"), rs.getBoolean("provisional")))
+                .list();
+    }
+
+    /** Keeps the current version before it is replaced. */
+    void snapshot(long recordId, Instant now) {
+        jdbc.sql("""
+                insert into records.record_version (record_id, version, snapshot, superseded_at)
+                select id, version, to_jsonb(r) - 'id', :now from records.record r where id = :id""")
+                .param("id", recordId).param("now", Timestamp.from(now)).update();
+    }
+
+    /** Records a change of state. */
+    void transition(long recordId, Instant at, String kind, RecordStatus from, RecordStatus to, int version, String actor,
+                    String detailsJson) {
+        jdbc.sql("""
+                insert into records.transition (record_id, occurred_at, kind, from_status, to_status, version, actor, details)
+                values (:id, :at, :kind, :from, :to, :version, :actor, cast(:details as jsonb))""")
+                .param("id", recordId).param("at", Timestamp.from(at)).param("kind", kind)
+                .param("from", from == null ? null : from.name()).param("to", to.name()).param("version", version)
+                .param("actor", actor).param("details", detailsJson).update();
+    }
+
+    CreditRecord map(ResultSet rs, int row) throws SQLException {
+        String reason = rs.getString("not_published_reason");
+        Integer deadlineDays = (Integer) rs.getObject("deadline_days");
+        CreditRecord.Timeliness timeliness = deadlineDays == null ? null : new CreditRecord.Timeliness(
+                rs.getString("timeliness_deadline"), deadlineDays, rs.getInt("working_days_to_arrival"),
+                rs.getBoolean("on_time"), rs.getBoolean("timeliness_provisional"));
+        String revocation = rs.getString("revocation");
+        Timestamp revokedAt = rs.getTimestamp("revoked_at");
+        return new CreditRecord(rs.getLong("id"), rs.getString("item_code"), rs.getInt("item_version"),
+                rs.getString("department_code"), rs.getString("record_key"),
+                SubjectCategory.valueOf(rs.getString("subject_category")), rs.getString("subject_name"),
+                rs.getString("subject_credit_code"), rs.getString("subject_id_type"), rs.getString("subject_id_number"),
+                rs.getString("decision_number"), rs.getObject("decision_date", LocalDate.class), rs.getString("nature"),
+                rs.getBoolean("dishonest"), rs.getString("severity"), rs.getString("exclusion"), rs.getBoolean("minor"),
+                rs.getBoolean("pilot_era"), RecordStatus.valueOf(rs.getString("status")),
+                reason == null ? null : NotPublishedReason.valueOf(reason), rs.getObject("window_end", LocalDate.class),
+                rs.getObject("valid_until", LocalDate.class), rs.getString("rule_set"), rs.getInt("version"),
+                json.readValue(rs.getString("data"), STRING_MAP), rs.getObject("batch_id", UUID.class),
+                rs.getTimestamp("first_received_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), timeliness,
+                revokedAt == null ? null : revokedAt.toInstant(),
+                revocation == null ? null : json.readValue(revocation, STRING_MAP));
+    }
+}

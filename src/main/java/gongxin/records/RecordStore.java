@@ -1,0 +1,312 @@
+package gongxin.records;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import gongxin.calendar.Calendars;
+import gongxin.calendar.WorkingCalendar;
+import gongxin.calendar.WorkingDayCount;
+import gongxin.catalog.CatalogItem;
+import gongxin.catalog.RuleSet;
+import gongxin.catalog.RuleSets;
+import gongxin.catalog.StatutoryDeadline;
+import gongxin.identity.Department;
+import gongxin.identity.Departments;
+import gongxin.platform.GongxinProperties;
+import gongxin.shared.Sm3;
+import org.postgresql.PGConnection;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Stores validated records in bulk. New records go in with one {@code COPY} per chunk; re-sent records are found by
+ * their natural key and become unchanged, corrections (old version kept) or refusals. Everything happens in the
+ * caller's transaction, so a batch is stored entirely or not at all.
+ */
+@Component
+class RecordStore implements RecordIngest {
+
+    static final String COPY_COLUMNS = "item_code, item_version, department_code, record_key, subject_category, "
+            + "subject_name, subject_credit_code, subject_id_type, subject_id_number, decision_number, decision_date, "
+            + "nature, dishonest, severity, exclusion, minor, pilot_era, status, not_published_reason, window_end, "
+            + "valid_until, rule_set, version, content_hash, data, batch_id, first_batch_id, first_received_at, "
+            + "updated_at, timeliness_deadline, deadline_days, working_days_to_arrival, on_time, timeliness_provisional";
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final RecordRepository repository;
+    private final RuleSets ruleSets;
+    private final Calendars calendars;
+    private final Departments departments;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    RecordStore(DataSource dataSource, JdbcClient jdbc, RecordRepository repository, RuleSets ruleSets, Calendars calendars, Departments departments,
+                ApplicationEventPublisher events, Clock clock, GongxinProperties properties) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.repository = repository;
+        this.ruleSets = ruleSets;
+        this.calendars = calendars;
+        this.departments = departments;
+        this.events = events;
+        this.clock = clock;
+        this.zone = properties.zone();
+    }
+
+    /**
+     * Batches of one item are stored one after another: a concurrent batch re-sending the same decisions would not
+     * see the first one's uncommitted records and would collide on their keys. The lock is PostgreSQL's, held until
+     * the batch's transaction ends; a batch waits at most two minutes for it.
+     */
+    @Override
+    public Session open(UUID batchId, String itemCode, Instant receivedAt) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("records are stored inside the caller's transaction");
+        }
+        jdbc.sql("set local lock_timeout = '120s'").update();
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", "gongxin:records:" + itemCode)
+                .query().singleRow();
+        Map<String, String> sectors = new HashMap<>();
+        departments.all().forEach(d -> sectors.put(d.code(), d.sector()));
+        return new StoreSession(batchId, itemCode, receivedAt, ruleSets.all(), ruleSets.deadlines(), calendars.current(),
+                sectors, LocalDate.now(clock));
+    }
+
+    private final class StoreSession implements Session {
+        private final UUID batchId;
+        private final String itemCode;
+        private final Instant receivedAt;
+        private final LocalDate arrivalDate;
+        private final List<RuleSet> ruleSets;
+        private final List<StatutoryDeadline> deadlines;
+        private final WorkingCalendar calendar;
+        private final Map<String, String> sectors;
+        private final LocalDate today;
+        private int created;
+        private int corrected;
+
+        StoreSession(UUID batchId, String itemCode, Instant receivedAt, List<RuleSet> ruleSets,
+                     List<StatutoryDeadline> deadlines, WorkingCalendar calendar, Map<String, String> sectors, LocalDate today) {
+            this.batchId = batchId;
+            this.itemCode = itemCode;
+            this.receivedAt = receivedAt;
+            this.arrivalDate = receivedAt.atZone(zone).toLocalDate();
+            this.ruleSets = ruleSets;
+            this.deadlines = deadlines;
+            this.calendar = calendar;
+            this.sectors = sectors;
+            this.today = today;
+        }
+
+        @Override
+        public List<Outcome> ingest(List<RecordDraft> drafts) {
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                throw new IllegalStateException("records are stored inside the caller's transaction");
+            }
+            Outcome[] outcomes = new Outcome[drafts.size()];
+            byte[][] hashes = new byte[drafts.size()][];
+            String[] json = new String[drafts.size()];
+            Map<String, Integer> firstInChunk = new HashMap<>();
+            List<Integer> candidates = new ArrayList<>();
+            for (int i = 0; i < drafts.size(); i++) {
+                RecordDraft d = drafts.get(i);
+                json[i] = CopyText.json(new TreeMap<>(d.data()));
+                hashes[i] = Sm3.digest(json[i]);
+                Integer first = firstInChunk.putIfAbsent(key(d), i);
+                if (first != null) {
+                    outcomes[i] = Arrays.equals(hashes[first], hashes[i]) ? Outcome.DUPLICATE : Outcome.CONFLICT;
+                } else {
+                    candidates.add(i);
+                }
+            }
+            Map<String, Existing> existing = lookup(drafts, candidates);
+            CopyText rows = new CopyText();
+            List<Integer> corrections = new ArrayList<>();
+            for (int i : candidates) {
+                RecordDraft d = drafts.get(i);
+                Existing e = existing.get(key(d));
+                if (e == null) {
+                    outcomes[i] = Outcome.CREATED;
+                    appendNew(rows, d, hashes[i], json[i]);
+                } else if (e.batchId().equals(batchId)) {
+                    outcomes[i] = Arrays.equals(e.hash(), hashes[i]) ? Outcome.DUPLICATE : Outcome.CONFLICT;
+                } else if (Arrays.equals(e.hash(), hashes[i])) {
+                    outcomes[i] = Outcome.UNCHANGED;
+                } else if (e.status() == RecordStatus.REVOKED) {
+                    outcomes[i] = Outcome.REVOKED;
+                } else {
+                    outcomes[i] = Outcome.CORRECTED;
+                    corrections.add(i);
+                }
+            }
+            if (!rows.isEmpty()) {
+                copy(rows);
+            }
+            for (int i : corrections) {
+                correct(existing.get(key(drafts.get(i))), drafts.get(i), hashes[i], json[i]);
+            }
+            for (Outcome o : outcomes) {
+                if (o == Outcome.CREATED) {
+                    created++;
+                } else if (o == Outcome.CORRECTED) {
+                    corrected++;
+                }
+            }
+            return Arrays.asList(outcomes);
+        }
+
+        @Override
+        public RecordsIngested finish() {
+            RecordsIngested event = new RecordsIngested(batchId, itemCode, created, corrected);
+            if (created + corrected > 0) {
+                events.publishEvent(event);
+            }
+            return event;
+        }
+
+        private Map<String, Existing> lookup(List<RecordDraft> drafts, List<Integer> candidates) {
+            if (candidates.isEmpty()) {
+                return Map.of();
+            }
+            String[] depts = new String[candidates.size()];
+            String[] keys = new String[candidates.size()];
+            for (int n = 0; n < candidates.size(); n++) {
+                depts[n] = drafts.get(candidates.get(n)).departmentCode();
+                keys[n] = drafts.get(candidates.get(n)).recordKey();
+            }
+            Map<String, Existing> found = new HashMap<>();
+            jdbc.sql("""
+                    select r.id, r.department_code, r.record_key, r.content_hash, r.batch_id, r.status, r.version
+                      from unnest(:depts::text[], :keys::text[]) as k(department_code, record_key)
+                      join records.record r on r.item_code = :item and r.department_code = k.department_code
+                                           and r.record_key = k.record_key""")
+                    .param("depts", depts).param("keys", keys).param("item", itemCode)
+                    .query(rs -> {
+                        Existing e = new Existing(rs.getLong("id"), rs.getBytes("content_hash"),
+                                rs.getObject("batch_id", UUID.class), RecordStatus.valueOf(rs.getString("status")),
+                                rs.getInt("version"));
+                        found.put(rs.getString("department_code") + "\u0000" + rs.getString("record_key"), e);
+                    });
+            return found;
+        }
+
+        private void appendNew(CopyText rows, RecordDraft d, byte[] hash, String json) {
+            CatalogItem item = d.item();
+            Lifecycle life = Lifecycle.of(item, ruleSets, d, today);
+            Timeliness timeliness = timeliness(d);
+            rows.value(item.code()).value(item.version()).value(d.departmentCode()).value(d.recordKey())
+                    .value(d.subjectCategory().name()).value(d.subjectName()).value(d.subjectCreditCode())
+                    .value(d.subjectIdType()).value(d.subjectIdNumber()).value(d.decisionNumber()).value(d.decisionDate())
+                    .value(item.nature().name()).value(life.dishonest()).value(d.severity() == null ? null : d.severity().name())
+                    .value(d.exclusion()).value(d.minor()).value(d.pilotEra()).value(life.status().name())
+                    .value(life.reason() == null ? null : life.reason().name()).value(life.windowEnd()).value(d.validUntil())
+                    .value(life.ruleSet()).value(1).value(hash).value(json).value(batchId).value(batchId)
+                    .value(receivedAt).value(receivedAt).value(timeliness.code()).value(timeliness.days())
+                    .value(timeliness.elapsed()).value(timeliness.onTime()).value(timeliness.provisional())
+                    .endRow();
+        }
+
+        private void copy(CopyText rows) {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "COPY records.record (" + COPY_COLUMNS + ") FROM STDIN", new ByteArrayInputStream(rows.bytes()));
+            } catch (SQLException | IOException e) {
+                throw new DataAccessResourceFailureException("COPY into records.record failed: " + e.getMessage(), e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        }
+
+        private void correct(Existing e, RecordDraft d, byte[] hash, String json) {
+            CatalogItem item = d.item();
+            Lifecycle life = Lifecycle.of(item, ruleSets, d, today);
+            Instant now = clock.instant();
+            repository.snapshot(e.id(), now);
+            jdbc.sql("""
+                    update records.record set item_version = :itemVersion, subject_category = :category,
+                           subject_name = :name, subject_credit_code = :creditCode, subject_id_type = :idType,
+                           subject_id_number = :idNumber, decision_number = :decisionNumber, decision_date = :decisionDate,
+                           nature = :nature, dishonest = :dishonest, severity = :severity, exclusion = :exclusion,
+                           minor = :minor, pilot_era = :pilotEra, status = :status, not_published_reason = :reason,
+                           window_end = :windowEnd, valid_until = :validUntil, rule_set = :ruleSet,
+                           version = version + 1, content_hash = :hash, data = cast(:data as jsonb),
+                           batch_id = :batch, updated_at = :now
+                     where id = :id""")
+                    .param("itemVersion", item.version()).param("category", d.subjectCategory().name())
+                    .param("name", d.subjectName()).param("creditCode", d.subjectCreditCode())
+                    .param("idType", d.subjectIdType()).param("idNumber", d.subjectIdNumber())
+                    .param("decisionNumber", d.decisionNumber()).param("decisionDate", d.decisionDate())
+                    .param("nature", item.nature().name()).param("dishonest", life.dishonest())
+                    .param("severity", d.severity() == null ? null : d.severity().name()).param("exclusion", d.exclusion())
+                    .param("minor", d.minor()).param("pilotEra", d.pilotEra()).param("status", life.status().name())
+                    .param("reason", life.reason() == null ? null : life.reason().name())
+                    .param("windowEnd", life.windowEnd()).param("validUntil", d.validUntil())
+                    .param("ruleSet", life.ruleSet()).param("hash", hash).param("data", json).param("batch", batchId)
+                    .param("now", Timestamp.from(now)).param("id", e.id())
+                    .update();
+            repository.transition(e.id(), now, "CORRECTED", e.status(), life.status(), e.version() + 1, "batch:" + batchId, null);
+        }
+
+        private Timeliness timeliness(RecordDraft d) {
+            String code = d.item().timelinessDeadline();
+            if (code == null) {
+                return Timeliness.NONE;
+            }
+            String sector = sectors.get(d.departmentCode());
+            Optional<StatutoryDeadline> deadline = Optional.empty();
+            if (sector != null) {
+                deadline = deadline(code + "_" + sector, d.decisionDate());
+            }
+            if (deadline.isEmpty()) {
+                deadline = deadline(code, d.decisionDate());
+            }
+            if (deadline.isEmpty()) {
+                return Timeliness.NONE;
+            }
+            WorkingDayCount elapsed = calendar.workingDaysBetween(d.decisionDate(), arrivalDate);
+            return new Timeliness(deadline.get().code(), deadline.get().workingDays(), elapsed.days(),
+                    elapsed.days() <= deadline.get().workingDays(), elapsed.provisional());
+        }
+
+        private Optional<StatutoryDeadline> deadline(String code, LocalDate on) {
+            return deadlines.stream().filter(x -> x.code().equals(code) && !x.effectiveFrom().isAfter(on))
+                    .max(java.util.Comparator.comparing(StatutoryDeadline::effectiveFrom));
+        }
+    }
+
+    private static String key(RecordDraft d) {
+        return d.departmentCode() + "\u0000" + d.recordKey();
+    }
+
+    private record Existing(long id, byte[] hash, UUID batchId, RecordStatus status, int version) {
+    }
+
+    /** How long a record took to arrive, against its statutory deadline. */
+    private record Timeliness(String code, Integer days, Integer elapsed, Boolean onTime, Boolean provisional) {
+        static final Timeliness NONE = new Timeliness(null, null, null, null, null);
+    }
+}

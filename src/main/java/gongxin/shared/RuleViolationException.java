@@ -1,0 +1,35 @@
+package gongxin.shared;
+
+import java.util.List;
+
+/**
+ * Refusal of a request because it breaks one or more rules; answered as an RFC 9457 problem (422) listing every
+ * violation. Nothing has been written when it is thrown.
+ */
+public class RuleViolationException extends RuntimeException {
+
+    private final String title;
+    private final List<RuleViolation> violations;
+
+    public RuleViolationException(String title, List<RuleViolation> violations) {
+        super(title + ": " + violations);
+        this.title = title;
+        this.violations = List.copyOf(violations);
+    }
+
+    public RuleViolationException(RuleViolation violation) {
+        this(violation.message(), List.of(violation));
+    }
+
+    public static RuleViolationException of(String field, String value, String rule, String message) {
+        return new RuleViolationException(RuleViolation.of(field, value, rule, message));
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<RuleViolation> violations() {
+        return violations;
+    }
+}

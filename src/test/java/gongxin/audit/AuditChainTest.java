@@ -1,0 +1,180 @@
+package gongxin.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import gongxin.support.IntegrationTest;
+import gongxin.support.TestHttp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.dao.DataAccessException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The audit log is append-only and hash-chained: whoever edits or deletes rows in the database is found out, and
+ * verification says where. Every test restores what it tampered with, so the chain is whole again afterwards.
+ */
+class AuditChainTest extends IntegrationTest {
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JdbcTemplate jdbcTemplate;
+
+    @Autowired
+    AuditChainWatch watch;
+
+    private long first;
+    private long last;
+
+    @BeforeEach
+    void writeEntries() {
+        for (int i = 0; i < 5; i++) {
+            audit.recordAs("auditor", "TEST_ENTRY", "test", Integer.toString(i), Map.of("n", i, "备注", "测试"));
+        }
+        last = jdbc.sql("select max(seq) from audit.entry").query(Long.class).single();
+        first = last - 4;
+    }
+
+    @AfterEach
+    void chainIsWholeAgain() {
+        assertThat(verify().get("valid").booleanValue()).isTrue();
+    }
+
+    private JsonNode verify() {
+        TestHttp.Response response = staff("auditor").get("/api/v1/audit/verify");
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** What a database administrator could do behind the application's back. */
+    private void tamper(String sql, Object... args) {
+        jdbcTemplate.execute("alter table audit.entry disable trigger entry_append_only");
+        try {
+            jdbcTemplate.update(sql, args);
+        } finally {
+            jdbcTemplate.execute("alter table audit.entry enable trigger entry_append_only");
+        }
+    }
+
+    private static List<String> kinds(JsonNode verification) {
+        return verification.get("breaks").valueStream().map(b -> b.get("kind").asString() + "@" + b.get("seq").asLong()).toList();
+    }
+
+    @Test
+    void an_intact_chain_verifies() {
+        JsonNode result = verify();
+        assertThat(result.get("valid").booleanValue()).isTrue();
+        assertThat(result.get("entries").asLong()).isEqualTo(result.get("headSeq").asLong());
+    }
+
+    @Test
+    void the_application_cannot_change_or_delete_entries() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("update audit.entry set actor = 'x' where seq = ?")
+                .param(first).update()).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from audit.entry where seq = ?")
+                .param(first).update()).isInstanceOf(DataAccessException.class);
+    }
+
+    @Nested
+    class Editing {
+
+        @Test
+        void an_edited_entry_is_found_and_located() {
+            String original = jdbc.sql("select details from audit.entry where seq = ?").param(first + 2).query(String.class).single();
+            tamper("update audit.entry set details = ? where seq = ?", "{\"n\":99}", first + 2);
+            try {
+                JsonNode result = verify();
+                assertThat(result.get("valid").booleanValue()).isFalse();
+                assertThat(kinds(result)).containsExactly("CONTENT_ALTERED@" + (first + 2));
+                assertThat(result.get("breaks").get(0).get("message").asString()).contains("第 " + (first + 2) + " 条");
+            } finally {
+                tamper("update audit.entry set details = ? where seq = ?", original, first + 2);
+            }
+        }
+
+        @Test
+        void an_edit_with_a_recomputed_hash_still_breaks_the_next_link() {
+            AuditEntry entry = jdbc.sql("select * from audit.entry where seq = ?").param(first + 1)
+                    .query(AuditEntry.class).single();
+            AuditEntry forged = new AuditEntry(entry.seq(), entry.occurredAt(), "someone-else", entry.actorKind(), entry.action(),
+                    entry.objectType(), entry.objectId(), entry.purpose(), entry.details(), entry.clientAddress(), entry.prevHash(), null);
+            String forgedHash = AuditChain.hash(forged, entry.prevHash());
+            tamper("update audit.entry set actor = ?, hash = ? where seq = ?", "someone-else", forgedHash, first + 1);
+            try {
+                JsonNode result = verify();
+                assertThat(kinds(result)).containsExactly("LINK_BROKEN@" + (first + 1));
+                assertThat(result.get("breaks").get(0).get("lastSeq").asLong()).isEqualTo(first + 2);
+            } finally {
+                tamper("update audit.entry set actor = ?, hash = ? where seq = ?", entry.actor(), entry.hash(), first + 1);
+            }
+        }
+    }
+
+    @Nested
+    class Deleting {
+
+        @Test
+        void a_deleted_entry_is_found_and_located() {
+            Map<String, Object> row = jdbc.sql("select * from audit.entry where seq = ?").param(first + 3).query().singleRow();
+            tamper("delete from audit.entry where seq = ?", first + 3);
+            try {
+                JsonNode result = verify();
+                assertThat(kinds(result)).containsExactly("ENTRIES_MISSING@" + (first + 3));
+                assertThat(result.get("breaks").get(0).get("message").asString()).contains("缺失");
+            } finally {
+                reinsert(row);
+            }
+        }
+
+        @Test
+        void deleting_the_tail_is_found_by_the_chain_head() {
+            Map<String, Object> row = jdbc.sql("select * from audit.entry where seq = ?").param(last).query().singleRow();
+            tamper("delete from audit.entry where seq = ?", last);
+            try {
+                JsonNode result = verify();
+                assertThat(kinds(result)).containsExactly("ENTRIES_MISSING@" + last);
+            } finally {
+                reinsert(row);
+            }
+        }
+    }
+
+    private void reinsert(Map<String, Object> row) {
+        tamper("""
+                insert into audit.entry (seq, occurred_at, actor, actor_kind, action, object_type, object_id, purpose, details,
+                                         client_address, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                row.get("seq"), row.get("occurred_at"), row.get("actor"), row.get("actor_kind"), row.get("action"),
+                row.get("object_type"), row.get("object_id"), row.get("purpose"), row.get("details"),
+                row.get("client_address"), row.get("prev_hash"), row.get("hash"));
+    }
+
+    @Test
+    void the_nightly_verification_records_its_result_in_the_chain() {
+        ChainVerification result = watch.verifyNow();
+        assertThat(result.valid()).isTrue();
+        String details = jdbc.sql("select details from audit.entry where actor = 'system' and action = 'AUDIT_CHAIN_VERIFIED' order by seq desc limit 1")
+                .query(String.class).single();
+        assertThat(details).contains("\"valid\":true");
+        assertThat(staff("auditor").get("/audit").body()).contains("最近一次自动校验");
+    }
+
+    @Test
+    void the_audit_page_shows_entries_and_the_verification() {
+        TestHttp auditor = staff("auditor");
+        assertThat(auditor.get("/audit?action=TEST_ENTRY").body()).contains("审计日志", "TEST_ENTRY", "auditor");
+        TestHttp.Response result = auditor.form("/audit/verify", Map.of("_csrf", auditor.csrfOf("/audit")));
+        assertThat(result.body()).contains("完整：未发现改动或删除");
+    }
+}

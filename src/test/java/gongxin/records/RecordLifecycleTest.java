@@ -1,0 +1,235 @@
+package gongxin.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import gongxin.support.IntegrationTest;
+import gongxin.support.PenaltyFile;
+import gongxin.support.TestHttp;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import tools.jackson.databind.JsonNode;
+
+/** A record's life after collection: revocation, the end of publicity, timeliness; history always kept. */
+@RecordApplicationEvents
+class RecordLifecycleTest extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PublicityJob publicity;
+
+    @Autowired
+    ApplicationEvents events;
+
+    @Autowired
+    gongxin.support.BatchCompletions announced;
+
+    long submit(String... changes) {
+        PenaltyFile file = new PenaltyFile();
+        int line = file.add(changes);
+        TestHttp.Response response = apiClient(DEMO_API_KEY).multipart("/api/v1/submissions/files", "file", "a.csv",
+                file.csv(StandardCharsets.UTF_8), Map.of());
+        assertThat(response.json().get("accepted").intValue()).as(response.body()).isEqualTo(1);
+        return jdbc.sql("select id from records.record where decision_number = ?").param(file.decisionNumber(line))
+                .query(Long.class).single();
+    }
+
+    static Map<String, String> revocation() {
+        return Map.of("documentType", "撤销行政处罚决定书", "documentNumber", "示例市监撤〔2026〕9号", "documentDate", "2026-11-20");
+    }
+
+    @Nested
+    class Revocation {
+
+        @Test
+        void the_deciding_department_revokes_and_history_stays() {
+            long id = submit();
+            TestHttp operator = staff("operator");
+            TestHttp.Response revoked = operator.postJsonWithCsrf("/api/v1/records/" + id + "/revocation", revocation(), "/records");
+            assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+            assertThat(revoked.json().get("status").asString()).isEqualTo("REVOKED");
+            assertThat(revoked.json().get("data").get("CF_WSH").asString()).isNotBlank();
+            JsonNode history = operator.get("/api/v1/records/" + id + "/history").json();
+            assertThat(history.get("transitions").get(0).get("kind").asString()).isEqualTo("REVOKED");
+            assertThat(announced.revoked(id)).isTrue();
+            assertThat(jdbc.sql("select count(*) from audit.entry where action = 'RECORD_REVOKED' and object_id = ?")
+                    .param(Long.toString(id)).query(Integer.class).single()).isEqualTo(1);
+        }
+
+        @Test
+        void twice_is_refused() {
+            long id = submit();
+            TestHttp client = apiClient(DEMO_API_KEY);
+            client.postJson("/api/v1/records/" + id + "/revocation", revocation());
+            TestHttp.Response again = client.postJson("/api/v1/records/" + id + "/revocation", revocation());
+            assertThat(again.status()).isEqualTo(422);
+            assertThat(again.json().get("errors").get(0).get("rule").asString()).isEqualTo("not-revoked");
+        }
+
+        @Test
+        void another_department_may_not() {
+            long id = submit();
+            TestHttp county = staff("county-operator");
+            TestHttp.Response response = county.postJsonWithCsrf("/api/v1/records/" + id + "/revocation", revocation(), "/records");
+            assertThat(response.status()).isEqualTo(403);
+            assertThat(jdbc.sql("select status from records.record where id = ?").param(id).query(String.class).single())
+                    .isEqualTo("PUBLISHED");
+        }
+
+        @Test
+        void the_revoking_document_is_required_and_dated_sensibly() {
+            long id = submit();
+            TestHttp.Response response = apiClient(DEMO_API_KEY).postJson("/api/v1/records/" + id + "/revocation",
+                    Map.of("documentType", "", "documentNumber", "x", "documentDate", "2026-01-01"));
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.json().get("errors").toString()).contains("documentType", "not-before-decision");
+        }
+
+        @Test
+        void a_revoked_decision_cannot_be_corrected_by_resending() {
+            PenaltyFile file = new PenaltyFile();
+            int line = file.add();
+            TestHttp client = apiClient(DEMO_API_KEY);
+            client.multipart("/api/v1/submissions/files", "file", "a.csv", file.csv(StandardCharsets.UTF_8), Map.of());
+            long id = jdbc.sql("select id from records.record where decision_number = ?").param(file.decisionNumber(line))
+                    .query(Long.class).single();
+            client.postJson("/api/v1/records/" + id + "/revocation", revocation());
+            PenaltyFile changed = new PenaltyFile();
+            Map<String, String> row = file.valid();
+            row.put("行政处罚决定书文号", file.decisionNumber(line));
+            row.put("处罚内容", "改了");
+            changed.addRow(row);
+            JsonNode answer = client.multipart("/api/v1/submissions/files", "file", "b.csv",
+                    changed.csv(StandardCharsets.UTF_8), Map.of()).json();
+            assertThat(answer.get("rejected").intValue()).isEqualTo(1);
+            assertThat(answer.get("errors").get(0).get("rule").asString()).isEqualTo("revoked");
+        }
+    }
+
+    @Nested
+    class Correction {
+
+        @Test
+        void through_the_api_a_new_version_with_the_reason_audited() {
+            long id = submit();
+            TestHttp.Response corrected = apiClient(DEMO_API_KEY).postJson("/api/v1/records/" + id + "/correction",
+                    Map.of("fields", Map.of("处罚内容", "罚款五千元（更正）"), "reason", "文书笔误"));
+            assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+            assertThat(corrected.json().get("version").intValue()).isEqualTo(2);
+            assertThat(corrected.json().get("data").get("CF_NR").asString()).isEqualTo("罚款五千元（更正）");
+            assertThat(jdbc.sql("select details from audit.entry where action = 'RECORD_CORRECTION_REQUESTED' and object_id = ?")
+                    .param(Long.toString(id)).query(String.class).single()).contains("文书笔误");
+        }
+
+        @Test
+        void the_decisions_identity_cannot_change() {
+            long id = submit();
+            TestHttp.Response response = apiClient(DEMO_API_KEY).postJson("/api/v1/records/" + id + "/correction",
+                    Map.of("fields", Map.of("行政处罚决定书文号", "另一个文号")));
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.json().get("errors").get(0).get("rule").asString()).isEqualTo("same-decision");
+        }
+
+        @Test
+        void an_invalid_correction_changes_nothing() {
+            long id = submit();
+            TestHttp.Response response = apiClient(DEMO_API_KEY).postJson("/api/v1/records/" + id + "/correction",
+                    Map.of("fields", Map.of("罚款金额（万元）", "很多")));
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(jdbc.sql("select version from records.record where id = ?").param(id).query(Integer.class).single()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class EndOfPublicity {
+
+        @Test
+        void publication_stops_by_itself_at_the_maximum() {
+            long id = submit("处罚决定日期", "2025-12-01", "失信程度", "一般");
+            assertThat(jdbc.sql("select window_end::text from records.record where id = ?").param(id).query(String.class).single())
+                    .isEqualTo("2026-12-01");
+            publicity.run();
+            assertThat(status(id)).isEqualTo("PUBLISHED");
+            clock.advance(Duration.ofDays(7));
+            publicity.run();
+            assertThat(status(id)).isEqualTo("PUBLICITY_ENDED");
+            assertThat(events.stream(RecordPublicityEnded.class).filter(e -> e.recordId() == id)).hasSize(1);
+            assertThat(jdbc.sql("select kind from records.transition where record_id = ?").param(id).query(String.class).list())
+                    .containsExactly("PUBLICITY_ENDED");
+        }
+
+        private String status(long id) {
+            return jdbc.sql("select status from records.record where id = ?").param(id).query(String.class).single();
+        }
+    }
+
+    @Nested
+    class Timeliness {
+
+        @Test
+        void each_record_knows_how_late_it_came_and_the_statistics_add_up() {
+            // 2026-11-24 is the test clock's today; the market regulator has 20 working days
+            long onTime = submit("处罚决定日期", "2026-11-20");
+            long late = submit("处罚决定日期", "2026-09-01");
+            JsonNode first = apiClient(DEMO_API_KEY).get("/api/v1/records/" + onTime).json().get("timeliness");
+            assertThat(first.get("deadline").asString()).isEqualTo("DOUBLE_PUBLICITY_MARKET_REGULATION");
+            assertThat(first.get("elapsedDays").intValue()).isEqualTo(2);
+            assertThat(first.get("onTime").booleanValue()).isTrue();
+            assertThat(apiClient(DEMO_API_KEY).get("/api/v1/records/" + late).json().get("timeliness").get("onTime").booleanValue()).isFalse();
+
+            JsonNode november = null;
+            for (JsonNode row : staff("admin").get("/api/v1/statistics/timeliness?from=2026-11-01&to=2026-11-30").json().get("rows")) {
+                if (row.get("department").asString().equals("CITY-SAMR")) {
+                    november = row;
+                }
+            }
+            assertThat(november.get("month").asString()).isEqualTo("2026-11");
+            assertThat(november.get("late").longValue()).isEqualTo(november.get("records").longValue() - november.get("onTime").longValue());
+            assertThat(november.get("onTime").longValue()).isPositive();
+            assertThat(staff("operator").get("/collection/timeliness").body()).contains("双公示报送及时性", "示例市市场监督管理局");
+        }
+
+        @Test
+        void a_department_sees_only_its_own_statistics() {
+            submit();
+            JsonNode rows = staff("county-operator").get("/api/v1/statistics/timeliness").json().get("rows");
+            rows.forEach(row -> assertThat(row.get("department").asString()).isEqualTo("CNTY-SAMR"));
+        }
+    }
+
+    @Nested
+    class Reading {
+
+        @Test
+        void reading_a_records_details_is_audited_with_its_purpose() {
+            long id = submit();
+            TestHttp client = apiClient(DEMO_API_KEY);
+            assertThat(client.get("/api/v1/records/" + id).status()).isEqualTo(200);
+            assertThat(jdbc.sql("select purpose from audit.entry where action = 'READ_NON_PUBLIC' and object_id = ? order by seq desc limit 1")
+                    .param(Long.toString(id)).query(String.class).single()).isEqualTo("本部门信用数据管理");
+        }
+
+        @Test
+        void another_department_cannot_read_it() {
+            long id = submit();
+            assertThat(staff("county-operator").get("/api/v1/records/" + id).status()).isEqualTo(403);
+            assertThat(staff("county-operator").get("/records/" + id).status()).isEqualTo(403);
+        }
+
+        @Test
+        void the_record_page_shows_its_life() {
+            long id = submit("行政相对人名称", "示例市页面展示有限公司");
+            String page = staff("operator").get("/records/" + id).body();
+            assertThat(page).contains("示例市页面展示有限公司", "公示中", "报送及时性", "变更历史", "撤销记录");
+        }
+    }
+}

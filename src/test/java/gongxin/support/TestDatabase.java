@@ -1,0 +1,53 @@
+package gongxin.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * One embedded PostgreSQL for the whole test JVM, in a fresh temporary directory. Integration tests reach it as an
+ * "external" database through {@code spring.datasource.url}, the same path a production installation takes.
+ */
+public final class TestDatabase {
+
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabase() {
+    }
+
+    /** Another, empty database on the same server, for tests that need a fresh installation. */
+    public static synchronized String freshDatabase(String name) {
+        jdbcUrl();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name);
+            s.execute("create database " + name + " template template0 encoding 'UTF8'");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + name;
+    }
+
+    public static synchronized String jdbcUrl() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder()
+                        .setLocaleConfig("locale-provider", "builtin")
+                        .setLocaleConfig("builtin-locale", "C.UTF-8")
+                        .setServerConfig("max_connections", "300")
+                        .start();
+                try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                    s.execute("create database gongxin_test template template0 encoding 'UTF8'");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/gongxin_test";
+    }
+}

@@ -97,7 +97,10 @@ class CatalogTest extends IntegrationTest {
                     Map.entry("categoryNo", 3), Map.entry("behaviour", "测试行为"), Map.entry("provider", "示例市市场监督管理局"),
                     Map.entry("legalBasis", "测试依据"), Map.entry("nature", "失信信息"), Map.entry("shareAttribute", "UNCONDITIONAL"),
                     Map.entry("disclosure", "PUBLIC"), Map.entry("publicity", "FIXED"), Map.entry("publicityMonths", 12),
-                    Map.entry("scope", "CITY"), Map.entry("departments", List.of("CITY-SAMR")));
+                    Map.entry("scope", "CITY"), Map.entry("departments", List.of("CITY-SAMR")),
+                    Map.entry("basisDocumentType", "行政处罚决定书"),
+                    Map.entry("fields", List.of(Map.of("code", "WSH", "name", "决定文书号", "type", "TEXT", "required", true,
+                            "role", "DECISION_NUMBER", "key", true))));
         }
 
         @Test
@@ -250,6 +253,14 @@ class CatalogTest extends IntegrationTest {
             broken.add(items.get(0));
             Map<Integer, String> good = new java.util.HashMap<>(items.get(1));
             good.put(0, "TEST-IMPORT-OK");
+            List<Map<Integer, String>> fieldRows = new ArrayList<>(rows(xlsx, "字段"));
+            for (Map<Integer, String> field : List.copyOf(fieldRows)) {
+                if (items.get(1).get(0).equals(field.get(0))) {
+                    Map<Integer, String> copy = new java.util.HashMap<>(field);
+                    copy.put(0, "TEST-IMPORT-OK");
+                    fieldRows.add(copy);
+                }
+            }
             good.put(2, "2026-12-01");
             Map<Integer, String> badDate = new java.util.HashMap<>(items.get(2));
             badDate.put(2, "2026-02-30");
@@ -258,7 +269,7 @@ class CatalogTest extends IntegrationTest {
             broken.add(good);
             broken.add(badDate);
             broken.add(badNature);
-            TestHttp.Response result = upload(admin, write(broken, rows(xlsx, "字段")));
+            TestHttp.Response result = upload(admin, write(broken, fieldRows));
             assertThat(result.status()).isEqualTo(422);
             List<String> fields = new ArrayList<>();
             result.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));

@@ -17,6 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
 
 import gongxin.audit.AuditLog;
 import gongxin.catalog.Catalog;
@@ -68,6 +76,8 @@ class SubmissionService {
     private final TransactionTemplate separateTransaction;
     private final ThreadPoolTaskExecutor executor;
     private final ClusterLock lock;
+    private final ExecutorService readers;
+    private static final AtomicInteger READER_THREADS = new AtomicInteger();
 
     SubmissionService(BatchRepository batches, RecordIngest ingest, Catalog catalog, Departments departments,
                       RuleSets ruleSets, AuditLog audit, Clock clock, CollectionProperties properties,
@@ -91,6 +101,16 @@ class SubmissionService {
         this.executor.setThreadNamePrefix("submission-");
         this.executor.setWaitForTasksToCompleteOnShutdown(false);
         this.executor.initialize();
+        this.readers = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "submission-reader-" + READER_THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        readers.shutdownNow();
     }
 
     /** Options of one submission. */
@@ -259,17 +279,7 @@ class SubmissionService {
 
     private void process(UUID id, Reader reader, Options options, Caller caller, Instant receivedAt, boolean json) {
         try {
-            batchTransaction.executeWithoutResult(status -> {
-                Processor processor = new Processor(id, options, caller, receivedAt, json);
-                try {
-                    Read read = reader.read(processor);
-                    processor.encoding = read.encoding();
-                    processor.fingerprint = read.fingerprint();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                processor.finish();
-            });
+            batchTransaction.executeWithoutResult(status -> new Processor(id, options, caller, receivedAt, json).run(reader));
         } catch (FileRefusedException e) {
             fail(id, e.errors());
         } catch (RuntimeException e) {
@@ -305,23 +315,45 @@ class SubmissionService {
         failStaleBatches();
     }
 
-    /** Reads one batch: recognises the layout, checks rows, stores chunks, counts. */
+    /** Rows read and checked, handed from the reading thread to the storing one. */
+    private record Chunk(List<RecordDraft> drafts, List<RowError> errors, int rows, int rejected, int duplicates,
+                         Read read, Throwable failure) {
+        static Chunk failed(Throwable failure) {
+            return new Chunk(List.of(), List.of(), 0, 0, 0, null, failure);
+        }
+
+        boolean last() {
+            return read != null || failure != null;
+        }
+    }
+
+    /**
+     * Reads one batch: recognises the layout, checks rows, stores chunks, counts. Two stages overlap so that the two
+     * halves of the work run on two cores: a reading thread decodes and checks rows, the batch's own thread (which holds
+     * its transaction) stores them. A failure in either stage stops both and rolls the batch back.
+     */
     private final class Processor implements RowSink {
         private final UUID batchId;
         private final Options options;
         private final Caller caller;
         private final Instant receivedAt;
-        private final BatchRepository.Counts counts = new BatchRepository.Counts();
-        private final LongHashSet seen = new LongHashSet();
-        private final List<RecordDraft> pending = new ArrayList<>();
-        private final List<RowError> errors = new ArrayList<>();
-        private RowValidator validator;
-        private RecordIngest.Session session;
-        private Layout layout;
-        private int errorSeq;
-        private String encoding;
-        private String fingerprint;
         private final boolean json;
+        private final BlockingQueue<Chunk> handOff = new ArrayBlockingQueue<>(4);
+        // reading stage
+        private final LongHashSet seen = new LongHashSet();
+        private List<RecordDraft> pending = new ArrayList<>();
+        private List<RowError> errors = new ArrayList<>();
+        private int rows;
+        private int rejected;
+        private int duplicates;
+        private volatile Layout layout;
+        private RowValidator validator;
+        // storing stage
+        private final BatchRepository.Counts counts = new BatchRepository.Counts();
+        private RecordIngest.Session session;
+        private int errorSeq;
+        private Read read;
+        private long lastProgress = System.nanoTime() - 2_000_000_000L;
 
         Processor(UUID batchId, Options options, Caller caller, Instant receivedAt, boolean json) {
             this.json = json;
@@ -331,83 +363,151 @@ class SubmissionService {
             this.receivedAt = receivedAt;
         }
 
+        void run(Reader reader) {
+            Future<?> reading = readers.submit(() -> {
+                try {
+                    Read done = reader.read(this);
+                    handOff.put(chunk(done));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Throwable e) {
+                    try {
+                        handOff.put(Chunk.failed(e));
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            try {
+                Chunk chunk;
+                do {
+                    chunk = handOff.take();
+                    if (chunk.failure() != null) {
+                        throw chunk.failure() instanceof RuntimeException r ? r
+                                : chunk.failure() instanceof IOException io ? new UncheckedIOException(io)
+                                : new IllegalStateException(chunk.failure());
+                    }
+                    store(chunk);
+                } while (!chunk.last());
+                read = chunk.read();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while storing batch " + batchId, e);
+            } finally {
+                reading.cancel(true);
+            }
+            finish();
+        }
+
         @Override
         public void header(List<String> headers) {
             LocalDate today = LocalDate.now(clock);
-            layout = Layout.recognise(catalog.itemsInForce(today), headers, options.item());
+            Layout recognised = Layout.recognise(catalog.itemsInForce(today), headers, options.item());
             List<RowError> fileErrors = new ArrayList<>();
-            for (ItemField missing : layout.missingRequired()) {
+            for (ItemField missing : recognised.missingRequired()) {
                 fileErrors.add(new RowError(1, missing.name(), null, "missing-column",
                         "缺少必填列“" + missing.name() + "”（或字段编码 " + missing.code() + "）"));
             }
             if (!fileErrors.isEmpty()) {
                 throw new FileRefusedException(fileErrors);
             }
-            for (int column : layout.unknownColumns()) {
+            for (int column : recognised.unknownColumns()) {
                 errors.add(new RowError(1, headers.get(column), null, "unknown-column", "未知列，已忽略"));
             }
             if (!json) {
-                for (int column : layout.duplicateColumns().keySet()) {
+                for (int column : recognised.duplicateColumns().keySet()) {
                     errors.add(new RowError(1, headers.get(column), null, "duplicate-column", "与前面的列对应同一字段，仅在前一列为空时使用"));
                 }
             }
             Map<String, Department> byCreditCode = new HashMap<>();
             departments.all().forEach(d -> byCreditCode.put(d.creditCode(), d));
-            validator = new RowValidator(new RowValidator.Context(layout, catalog.history(layout.item().code()),
+            validator = new RowValidator(new RowValidator.Context(recognised, catalog.history(recognised.item().code()),
                     byCreditCode, ruleSets.all(), caller, today, options.allowPilotEra()));
-            session = ingest.open(batchId, layout.item().code(), receivedAt);
-            progress();
+            layout = recognised;
+            hand(null);
         }
 
         @Override
         public void row(SourceRow row) {
-            counts.rows++;
+            rows++;
             if (!row.readable()) {
-                counts.rejected++;
+                rejected++;
                 errors.add(new RowError(row.line(), null, null, row.problemRule(), row.problem()));
             } else if (!seen.add(RowHash.of(row.cells()))) {
-                counts.duplicates++;
+                duplicates++;
             } else {
                 RowValidator.Result result = validator.validate(row);
                 if (result.accepted()) {
                     pending.add(result.draft());
                 } else {
-                    counts.rejected++;
+                    rejected++;
                     errors.addAll(result.errors());
                 }
             }
-            if (pending.size() >= properties.chunkSize() || counts.rows % properties.chunkSize() == 0) {
-                flush();
+            if (pending.size() >= properties.chunkSize() || rows % properties.chunkSize() == 0) {
+                hand(null);
             }
         }
 
-        private void flush() {
-            if (!pending.isEmpty()) {
-                List<Outcome> outcomes = session.ingest(pending);
+        private void hand(Read done) {
+            try {
+                handOff.put(chunk(done));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoppedException();
+            }
+        }
+
+        private Chunk chunk(Read done) {
+            Chunk chunk = new Chunk(pending, errors, rows, rejected, duplicates, done, null);
+            pending = new ArrayList<>();
+            errors = new ArrayList<>();
+            rows = 0;
+            rejected = 0;
+            duplicates = 0;
+            return chunk;
+        }
+
+        private void store(Chunk chunk) {
+            if (layout == null) {
+                throw new FileRefusedException("empty", "文件为空，没有表头和数据");
+            }
+            if (session == null) {
+                session = ingest.open(batchId, layout.item().code(), receivedAt);
+            }
+            counts.rows += chunk.rows();
+            counts.rejected += chunk.rejected();
+            counts.duplicates += chunk.duplicates();
+            List<RowError> found = new ArrayList<>(chunk.errors());
+            List<RecordDraft> drafts = chunk.drafts();
+            if (!drafts.isEmpty()) {
+                List<Outcome> outcomes = session.ingest(drafts);
                 for (int i = 0; i < outcomes.size(); i++) {
-                    RecordDraft draft = pending.get(i);
+                    RecordDraft draft = drafts.get(i);
                     switch (outcomes.get(i)) {
                         case CREATED, CORRECTED -> counts.accepted++;
                         case UNCHANGED -> counts.unchanged++;
                         case DUPLICATE -> counts.duplicates++;
                         case CONFLICT -> {
                             counts.rejected++;
-                            errors.add(keyError(draft, "conflict", "同一决定在本次报送中出现多次且内容不一致，已拒收后出现的一行"));
+                            found.add(keyError(draft, "conflict", "同一决定在本次报送中出现多次且内容不一致，已拒收后出现的一行"));
                         }
                         case REVOKED -> {
                             counts.rejected++;
-                            errors.add(keyError(draft, "revoked", "该决定的信用记录已撤销，不能更正；如有新的决定请使用新的文书号报送"));
+                            found.add(keyError(draft, "revoked", "该决定的信用记录已撤销，不能更正；如有新的决定请使用新的文书号报送"));
                         }
                     }
                 }
-                pending.clear();
             }
-            if (!errors.isEmpty()) {
-                batches.insertErrors(batchId, errorSeq, errors);
-                errorSeq += errors.size();
-                errors.clear();
+            if (!found.isEmpty()) {
+                batches.insertErrors(batchId, errorSeq, found);
+                errorSeq += found.size();
             }
-            progress();
+            // progress is its own commit: once a second is enough for a progress bar
+            if (System.nanoTime() - lastProgress > 1_000_000_000L) {
+                progress();
+                lastProgress = System.nanoTime();
+            }
         }
 
         private RowError keyError(RecordDraft draft, String rule, String message) {
@@ -419,15 +519,14 @@ class SubmissionService {
         private void progress() {
             int processed = counts.rows;
             String item = layout == null ? null : layout.item().code();
+            String encoding = read == null ? null : read.encoding();
             separateTransaction.executeWithoutResult(s -> batches.progress(batchId, processed, item, encoding, clock.instant()));
         }
 
-        void finish() {
-            if (layout == null) {
-                throw new FileRefusedException("empty", "文件为空，没有表头和数据");
-            }
-            flush();
+        private void finish() {
             session.finish();
+            String encoding = read.encoding();
+            String fingerprint = read.fingerprint();
             batches.complete(batchId, counts, layout.item().code(), encoding, fingerprint, clock.instant());
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("item", layout.item().code());
@@ -440,6 +539,13 @@ class SubmissionService {
                 details.put("sm3", fingerprint);
             }
             audit.record("SUBMISSION_PROCESSED", "submission", batchId.toString(), details);
+        }
+    }
+
+    /** The reading stage was told to stop because the storing stage failed. */
+    private static final class StoppedException extends RuntimeException {
+        StoppedException() {
+            super(null, null, false, false);
         }
     }
 }

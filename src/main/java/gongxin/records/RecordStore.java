@@ -107,6 +107,7 @@ class RecordStore implements RecordIngest {
         private final LocalDate today;
         private int created;
         private int corrected;
+        private final Map<LocalDate, WorkingDayCount> elapsedSince = new HashMap<>();
 
         StoreSession(UUID batchId, String itemCode, Instant receivedAt, List<RuleSet> ruleSets,
                      List<StatutoryDeadline> deadlines, WorkingCalendar calendar, Map<String, String> sectors, LocalDate today) {
@@ -197,12 +198,15 @@ class RecordStore implements RecordIngest {
                 depts[n] = drafts.get(candidates.get(n)).departmentCode();
                 keys[n] = drafts.get(candidates.get(n)).recordKey();
             }
+            // A probe of the natural key per row, whatever the planner believes: during a first load the table's
+            // statistics say it is empty, and a join would scan every record of the item once per chunk.
             Map<String, Existing> found = new HashMap<>();
             jdbc.sql("""
                     select r.id, r.department_code, r.record_key, r.content_hash, r.batch_id, r.status, r.version
                       from unnest(:depts::text[], :keys::text[]) as k(department_code, record_key)
-                      join records.record r on r.item_code = :item and r.department_code = k.department_code
-                                           and r.record_key = k.record_key""")
+                      cross join lateral (select * from records.record x
+                                           where x.item_code = :item and x.department_code = k.department_code
+                                             and x.record_key = k.record_key limit 1) r""")
                     .param("depts", depts).param("keys", keys).param("item", itemCode)
                     .query(rs -> {
                         Existing e = new Existing(rs.getLong("id"), rs.getBytes("content_hash"),
@@ -287,7 +291,7 @@ class RecordStore implements RecordIngest {
             if (deadline.isEmpty()) {
                 return Timeliness.NONE;
             }
-            WorkingDayCount elapsed = calendar.workingDaysBetween(d.decisionDate(), arrivalDate);
+            WorkingDayCount elapsed = elapsedSince.computeIfAbsent(d.decisionDate(), date -> calendar.workingDaysBetween(date, arrivalDate));
             return new Timeliness(deadline.get().code(), deadline.get().workingDays(), elapsed.days(),
                     elapsed.days() <= deadline.get().workingDays(), elapsed.provisional());
         }

@@ -35,6 +35,8 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("gongxin.demo.api-key", () -> DEMO_API_KEY);
+        registry.add("gongxin.portal.requests-per-minute", () -> "1000000");
+        registry.add("gongxin.demo.records", () -> "0");
     }
 
     @AfterEach

@@ -1,0 +1,151 @@
+package gongxin.portal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import gongxin.catalog.Catalog;
+import gongxin.catalog.CatalogItem;
+import gongxin.catalog.Disclosure;
+import gongxin.catalog.ItemField;
+import gongxin.identity.Departments;
+import gongxin.records.CreditRecord;
+import gongxin.records.RecordPublicityEnded;
+import gongxin.records.RecordRevoked;
+import gongxin.records.Records;
+import gongxin.records.RecordsIngested;
+import gongxin.shared.SubjectCategory;
+import gongxin.shared.Text;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps the website's read model: every stored record of a public catalog item becomes an entry of its subject. Runs
+ * after the records' transaction commits, through Spring Modulith's event publication registry (an event whose
+ * projection fails stays incomplete and is published again at restart).
+ */
+@Component
+class PortalProjection {
+
+    private static final int CHUNK = 1000;
+    private final Records records;
+    private final Catalog catalog;
+    private final Departments departments;
+    private final PortalRepository repository;
+    private final PlatformKeys keys;
+    private final PortalProperties properties;
+    private final Masking masking;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    PortalProjection(Records records, Catalog catalog, Departments departments, PortalRepository repository,
+                     PlatformKeys keys, PortalProperties properties) {
+        this.records = records;
+        this.catalog = catalog;
+        this.departments = departments;
+        this.repository = repository;
+        this.keys = keys;
+        this.properties = properties;
+        this.masking = new Masking(properties.masking());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(RecordsIngested event) {
+        Map<Integer, CatalogItem> versions = new HashMap<>();
+        catalog.history(event.itemCode()).forEach(v -> versions.put(v.version(), v));
+        Map<String, String> departmentNames = new HashMap<>();
+        departments.all().forEach(d -> departmentNames.put(d.code(), d.name()));
+        List<PortalRepository.SubjectRow> subjects = new ArrayList<>();
+        List<PortalRepository.EntryRow> entries = new ArrayList<>();
+        records.changesOf(event.batchId(), record -> {
+            CatalogItem item = versions.get(record.itemVersion());
+            if (item == null || item.disclosure() != Disclosure.PUBLIC) {
+                return;
+            }
+            PortalRepository.SubjectRow subject = subject(record, item);
+            subjects.add(subject);
+            entries.add(entry(record, item, subject.key(), departmentNames));
+            if (entries.size() >= CHUNK) {
+                repository.upsert(subjects, entries);
+                subjects.clear();
+                entries.clear();
+            }
+        });
+        if (!entries.isEmpty()) {
+            repository.upsert(subjects, entries);
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(RecordRevoked event) {
+        repository.revoked(event.recordId(), event.revokedAt());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(RecordPublicityEnded event) {
+        repository.publicityEnded(event.recordId());
+    }
+
+    private PortalRepository.SubjectRow subject(CreditRecord r, CatalogItem item) {
+        String key;
+        String publicId;
+        String idDigest = null;
+        String idMasked = null;
+        if (r.subjectCreditCode() != null && r.subjectCategory() != SubjectCategory.NATURAL_PERSON) {
+            key = "C:" + r.subjectCreditCode();
+            publicId = r.subjectCreditCode();
+        } else if (r.subjectIdNumber() != null) {
+            idDigest = keys.digest(Text.normalizeIdentifier(r.subjectIdNumber()));
+            key = "P:" + idDigest;
+            publicId = "P" + idDigest.substring(0, 20);
+            idMasked = masking.apply(FieldKind.ID_NUMBER, r.subjectCategory(), r.subjectIdNumber());
+        } else {
+            String digest = keys.digest(r.subjectCategory().name() + ":" + r.subjectName());
+            key = "N:" + digest;
+            publicId = "N" + digest.substring(0, 20);
+        }
+        List<String> formerNames = new ArrayList<>();
+        for (ItemField field : item.fields()) {
+            if (field.name() != null && field.name().contains("曾用名")) {
+                String value = r.data().get(field.code());
+                if (!Text.isBlank(value)) {
+                    for (String name : value.split("[;；,，、/]")) {
+                        if (!Text.isBlank(name)) {
+                            formerNames.add(Text.normalizeName(name));
+                        }
+                    }
+                }
+            }
+        }
+        return new PortalRepository.SubjectRow(key, publicId, r.subjectCategory().name(), r.subjectName(),
+                r.decisionDate(), r.subjectCategory() == SubjectCategory.NATURAL_PERSON ? null : r.subjectCreditCode(),
+                idDigest, idMasked, formerNames);
+    }
+
+    private PortalRepository.EntryRow entry(CreditRecord r, CatalogItem item, String subjectKey, Map<String, String> departmentNames) {
+        List<Map<String, String>> fields = new ArrayList<>();
+        for (ItemField field : item.fields()) {
+            String value = r.data().get(field.code());
+            if (!Text.isBlank(value)) {
+                Map<String, String> f = new LinkedHashMap<>();
+                f.put("n", field.name());
+                f.put("v", value);
+                f.put("k", FieldKind.of(field).name());
+                fields.add(f);
+            }
+        }
+        String departmentName = Optional.ofNullable(departmentNames.get(r.departmentCode())).orElse(r.departmentCode());
+        return new PortalRepository.EntryRow(r.id(), subjectKey, properties.section(item.code()).name(), item.code(),
+                item.name(), r.departmentCode(), departmentName, r.decisionNumber(), r.decisionDate(), r.status().name(),
+                r.notPublishedReason() == null ? null : r.notPublishedReason().name(), r.windowEnd(), r.severity(),
+                r.dishonest(), r.exclusion(), r.minor(), json.writeValueAsString(fields));
+    }
+}

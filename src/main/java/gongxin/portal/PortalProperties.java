@@ -1,0 +1,27 @@
+package gongxin.portal;
+
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Public website settings ({@code gongxin.portal.*}).
+ *
+ * @param sections the subject-page section of each catalog item (items not listed go to 其他)
+ * @param masking how much of each kind of personal data stays visible (defaults in {@link Masking#DEFAULTS})
+ * @param requestsPerMinute public requests one address may make per minute on one node
+ * @param pageSize results per page
+ */
+@ConfigurationProperties("gongxin.portal")
+record PortalProperties(Map<String, Section> sections, Map<FieldKind, Masking.Rule> masking,
+                        @DefaultValue("120") int requestsPerMinute, @DefaultValue("20") int pageSize) {
+
+    PortalProperties {
+        sections = sections == null ? Map.of() : Map.copyOf(sections);
+    }
+
+    Section section(String itemCode) {
+        return sections.getOrDefault(itemCode, Section.OTHER);
+    }
+}

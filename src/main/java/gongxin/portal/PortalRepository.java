@@ -1,0 +1,300 @@
+package gongxin.portal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import gongxin.shared.SubjectCategory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The portal's tables: subjects with their search tokens, entries, issued reports. */
+@Repository
+class PortalRepository {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    PortalRepository(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.clock = clock;
+    }
+
+    record SubjectRow(String key, String publicId, String category, String name, LocalDate nameDate, String creditCode,
+                      String idDigest, String idMasked, List<String> formerNames) {
+    }
+
+    record EntryRow(long recordId, String subjectKey, String section, String itemCode, String itemName,
+                    String departmentCode, String departmentName, String decisionNumber, LocalDate decisionDate,
+                    String status, String notPublishedReason, LocalDate windowEnd, String severity, boolean dishonest,
+                    String exclusion, boolean minor, String fieldsJson) {
+    }
+
+    /** Subjects first (a later decision's name wins, the other becomes a former name), then their entries. */
+    void upsert(List<SubjectRow> subjects, List<EntryRow> entries) {
+        Timestamp now = Timestamp.from(clock.instant());
+        template.batchUpdate("""
+                insert into portal.subject as s (subject_key, public_id, category, name, name_date, credit_code, id_digest,
+                                                 id_masked, former_names, tokens, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::text[],
+                        case when ? = 'NATURAL_PERSON' then '{}'::text[] else portal.bigrams(array[?] || ?::text[]) end, ?)
+                on conflict (subject_key) do update set
+                    name = case when excluded.name_date >= s.name_date then excluded.name else s.name end,
+                    name_date = greatest(excluded.name_date, s.name_date),
+                    former_names = array(select distinct n from unnest(s.former_names || excluded.former_names
+                                                   || array[s.name, excluded.name]) n
+                                         where n <> case when excluded.name_date >= s.name_date then excluded.name else s.name end),
+                    tokens = case when s.category = 'NATURAL_PERSON' then '{}'::text[]
+                                  else portal.bigrams(s.former_names || excluded.former_names || array[s.name, excluded.name]) end,
+                    updated_at = excluded.updated_at
+                 where s.name is distinct from excluded.name or not (excluded.former_names <@ s.former_names)
+                       or excluded.name_date > s.name_date""",
+                subjects, 500, (ps, s) -> {
+                    String former = textArray(s.formerNames());
+                    ps.setString(1, s.key());
+                    ps.setString(2, s.publicId());
+                    ps.setString(3, s.category());
+                    ps.setString(4, s.name());
+                    ps.setDate(5, Date.valueOf(s.nameDate()));
+                    ps.setString(6, s.creditCode());
+                    ps.setString(7, s.idDigest());
+                    ps.setString(8, s.idMasked());
+                    ps.setString(9, former);
+                    ps.setString(10, s.category());
+                    ps.setString(11, s.name());
+                    ps.setString(12, former);
+                    ps.setTimestamp(13, now);
+                });
+        template.batchUpdate("""
+                insert into portal.entry (record_id, subject_id, section, item_code, item_name, department_code,
+                                          department_name, decision_number, decision_date, status, not_published_reason,
+                                          window_end, severity, dishonest, exclusion, minor, fields, updated_at)
+                values (?, (select id from portal.subject where subject_key = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                on conflict (record_id) do update set subject_id = excluded.subject_id, section = excluded.section,
+                    item_name = excluded.item_name, department_name = excluded.department_name,
+                    decision_number = excluded.decision_number, decision_date = excluded.decision_date,
+                    status = excluded.status, not_published_reason = excluded.not_published_reason,
+                    window_end = excluded.window_end, severity = excluded.severity, dishonest = excluded.dishonest,
+                    exclusion = excluded.exclusion, minor = excluded.minor, fields = excluded.fields,
+                    updated_at = excluded.updated_at""",
+                entries, 500, (ps, e) -> {
+                    ps.setLong(1, e.recordId());
+                    ps.setString(2, e.subjectKey());
+                    ps.setString(3, e.section());
+                    ps.setString(4, e.itemCode());
+                    ps.setString(5, e.itemName());
+                    ps.setString(6, e.departmentCode());
+                    ps.setString(7, e.departmentName());
+                    ps.setString(8, e.decisionNumber());
+                    ps.setDate(9, Date.valueOf(e.decisionDate()));
+                    ps.setString(10, e.status());
+                    ps.setString(11, e.notPublishedReason());
+                    ps.setDate(12, e.windowEnd() == null ? null : Date.valueOf(e.windowEnd()));
+                    ps.setString(13, e.severity());
+                    ps.setBoolean(14, e.dishonest());
+                    ps.setString(15, e.exclusion());
+                    ps.setBoolean(16, e.minor());
+                    ps.setString(17, e.fieldsJson());
+                    ps.setTimestamp(18, now);
+                });
+    }
+
+    private static String textArray(List<String> values) {
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            out.append(i == 0 ? "" : ",").append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return out.append('}').toString();
+    }
+
+    void revoked(long recordId, Instant at) {
+        jdbc.sql("update portal.entry set status = 'REVOKED', updated_at = :at where record_id = :id")
+                .param("at", Timestamp.from(at)).param("id", recordId).update();
+    }
+
+    void publicityEnded(long recordId) {
+        jdbc.sql("update portal.entry set status = 'PUBLICITY_ENDED', updated_at = :at where record_id = :id and status = 'PUBLISHED'")
+                .param("at", Timestamp.from(clock.instant())).param("id", recordId).update();
+    }
+
+    // ---- reading
+
+    /** A subject as the site shows it (names of natural persons are masked by the caller). */
+    record Subject(long id, String publicId, SubjectCategory category, String name, String creditCode, String idMasked,
+                   List<String> formerNames) {
+    }
+
+    /** An entry with what the publicity decision needs. */
+    record Entry(long recordId, long subjectId, Section section, String itemCode, String itemName, String departmentCode,
+                 String departmentName, String decisionNumber, LocalDate decisionDate, String status,
+                 String notPublishedReason, LocalDate windowEnd, String severity, boolean dishonest, String exclusion,
+                 boolean minor, boolean underObjection, boolean repaired, List<Map<String, String>> fields)
+            implements PublicityDecision.EntryState {
+        @Override
+        public boolean revoked() {
+            return "REVOKED".equals(status);
+        }
+    }
+
+    private static Subject subject(ResultSet rs) throws SQLException {
+        return new Subject(rs.getLong("id"), rs.getString("public_id"), SubjectCategory.valueOf(rs.getString("category")),
+                rs.getString("name"), rs.getString("credit_code"), rs.getString("id_masked"),
+                Arrays.asList((String[]) rs.getArray("former_names").getArray()));
+    }
+
+    private Entry entry(ResultSet rs) throws SQLException {
+        Date windowEnd = rs.getDate("window_end");
+        return new Entry(rs.getLong("record_id"), rs.getLong("subject_id"), Section.valueOf(rs.getString("section")),
+                rs.getString("item_code"), rs.getString("item_name"), rs.getString("department_code"),
+                rs.getString("department_name"), rs.getString("decision_number"), rs.getDate("decision_date").toLocalDate(),
+                rs.getString("status"), rs.getString("not_published_reason"), windowEnd == null ? null : windowEnd.toLocalDate(),
+                rs.getString("severity"), rs.getBoolean("dishonest"), rs.getString("exclusion"), rs.getBoolean("minor"),
+                rs.getBoolean("under_objection"), rs.getBoolean("repaired"),
+                json.readValue(rs.getString("fields"), new TypeReference<List<Map<String, String>>>() { }));
+    }
+
+    Optional<Subject> subjectByPublicId(String publicId) {
+        return jdbc.sql("select * from portal.subject where public_id = :id").param("id", publicId)
+                .query((rs, n) -> subject(rs)).optional();
+    }
+
+    Optional<Subject> person(String name, String idDigest) {
+        return jdbc.sql("select * from portal.subject where id_digest = :digest and name = :name and category = 'NATURAL_PERSON'")
+                .param("digest", idDigest).param("name", name).query((rs, n) -> subject(rs)).optional();
+    }
+
+    List<Entry> entriesOf(long subjectId) {
+        return jdbc.sql("select * from portal.entry where subject_id = :id order by section, decision_date desc, record_id desc")
+                .param("id", subjectId).query((rs, n) -> entry(rs)).list();
+    }
+
+    /** A search hit with its rank (1 exact code, 2 exact name, 3 prefix, 4 former name, 5 fragment). */
+    record Hit(Subject subject, int rank) {
+    }
+
+    List<Hit> byCreditCode(String code) {
+        return jdbc.sql("select * from portal.subject where credit_code = :code and category <> 'NATURAL_PERSON'")
+                .param("code", code).query((rs, n) -> new Hit(subject(rs), 1)).list();
+    }
+
+    /**
+     * Subjects whose name or a former name contains {@code fragment}: the GIN index on bigrams narrows the candidates,
+     * the {@code like} confirms the fragment is contiguous. At most {@code limit} candidates are ranked.
+     */
+    List<Hit> byFragment(String fragment, int offset, int size) {
+        String like = "%" + escapeLike(fragment) + "%";
+        return jdbc.sql("""
+                select s.*, case when s.name = :q then 2
+                                 when s.name like :prefix escape '\\' then 3
+                                 when s.name like :like escape '\\' then 5
+                                 else 4 end as rank
+                  from portal.subject s
+                 where s.tokens @> portal.bigrams(array[:q]) and s.category <> 'NATURAL_PERSON'
+                   and (s.name like :like escape '\\'
+                        or exists (select 1 from unnest(s.former_names) f where f like :like escape '\\'))
+                 order by rank, length(s.name), s.name, s.id
+                 limit :size offset :offset""")
+                .param("q", fragment).param("prefix", escapeLike(fragment) + "%").param("like", like)
+                .param("size", size).param("offset", offset)
+                .query((rs, n) -> new Hit(subject(rs), rs.getInt("rank"))).list();
+    }
+
+    long countByFragment(String fragment, int cap) {
+        String like = "%" + escapeLike(fragment) + "%";
+        return jdbc.sql("""
+                select count(*) from (select 1 from portal.subject s
+                 where s.tokens @> portal.bigrams(array[:q]) and s.category <> 'NATURAL_PERSON'
+                   and (s.name like :like escape '\\'
+                        or exists (select 1 from unnest(s.former_names) f where f like :like escape '\\'))
+                 limit :cap) x""")
+                .param("q", fragment).param("like", like).param("cap", cap).query(Long.class).single();
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Counts of public entries per subject and section, for the at-a-glance status of search results. */
+    List<Map<String, Object>> publicCounts(List<Long> subjectIds, LocalDate today) {
+        if (subjectIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select subject_id, section, count(*) as n from portal.entry
+                 where subject_id = any(:ids) and status = 'PUBLISHED' and not minor and not repaired
+                   and (window_end is null or window_end > :today)
+                 group by subject_id, section""")
+                .param("ids", subjectIds.toArray(Long[]::new)).param("today", today).query().listOfRows();
+    }
+
+    /** The latest public entries of a section (双公示 and list pages), newest first. */
+    List<Entry> latest(Section section, String department, LocalDate from, LocalDate to, LocalDate today, int offset, int size) {
+        return jdbc.sql("""
+                select * from portal.entry
+                 where section = :section and status = 'PUBLISHED' and not minor and not repaired
+                   and (window_end is null or window_end > :today)
+                   and (cast(:department as text) is null or department_code = :department)
+                   and (cast(:from as date) is null or decision_date >= :from)
+                   and (cast(:to as date) is null or decision_date <= :to)
+                 order by decision_date desc, record_id desc limit :size offset :offset""")
+                .param("section", section.name()).param("today", today).param("department", department)
+                .param("from", from).param("to", to).param("size", size).param("offset", offset)
+                .query((rs, n) -> entry(rs)).list();
+    }
+
+    Map<Long, Subject> subjects(List<Long> ids) {
+        Map<Long, Subject> out = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select * from portal.subject where id = any(:ids)").param("ids", ids.toArray(Long[]::new))
+                    .query((rs, n) -> subject(rs)).list().forEach(s -> out.put(s.id(), s));
+        }
+        return out;
+    }
+
+    // ---- reports
+
+    record Report(String number, String kind, long subjectId, String subjectName, LocalDate periodFrom, LocalDate periodTo,
+                  List<String> domains, Instant issuedAt, String sm3, String signature, int size) {
+    }
+
+    String nextReportNumber(LocalDate today) {
+        long n = jdbc.sql("select nextval('portal.report_seq')").query(Long.class).single();
+        return String.format("XY%s%08d", today.toString().replace("-", ""), n);
+    }
+
+    void saveReport(Report r) {
+        jdbc.sql("""
+                insert into portal.report (number, kind, subject_id, subject_name, period_from, period_to, domains,
+                                           issued_at, sm3, signature, size)
+                values (:number, :kind, :subject, :name, :from, :to, :domains::text[], :issued, :sm3, :signature, :size)""")
+                .param("number", r.number()).param("kind", r.kind()).param("subject", r.subjectId())
+                .param("name", r.subjectName()).param("from", r.periodFrom()).param("to", r.periodTo())
+                .param("domains", textArray(r.domains())).param("issued", Timestamp.from(r.issuedAt()))
+                .param("sm3", r.sm3()).param("signature", r.signature()).param("size", r.size()).update();
+    }
+
+    Optional<Report> report(String number) {
+        return jdbc.sql("select * from portal.report where number = :number").param("number", number)
+                .query((rs, n) -> new Report(rs.getString("number"), rs.getString("kind"), rs.getLong("subject_id"),
+                        rs.getString("subject_name"), Optional.ofNullable(rs.getDate("period_from")).map(Date::toLocalDate).orElse(null),
+                        Optional.ofNullable(rs.getDate("period_to")).map(Date::toLocalDate).orElse(null),
+                        new ArrayList<>(Arrays.asList((String[]) rs.getArray("domains").getArray())),
+                        rs.getTimestamp("issued_at").toInstant(), rs.getString("sm3"), rs.getString("signature"),
+                        rs.getInt("size"))).optional();
+    }
+}

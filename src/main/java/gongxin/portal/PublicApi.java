@@ -1,0 +1,119 @@
+package gongxin.portal;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import gongxin.shared.NotFoundException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The public website's API: no login; rate-limited per address; personal data masked. */
+@RestController
+@RequestMapping("/api/v1/public")
+@PreAuthorize("permitAll()")
+class PublicApi {
+
+    private final PublicCredit credit;
+    private final CreditReports reports;
+
+    PublicApi(PublicCredit credit, CreditReports reports) {
+        this.credit = credit;
+        this.reports = reports;
+    }
+
+    /** By name fragment (2+ characters) or credit code; natural persons by {@code name} and {@code idNumber} together. */
+    @GetMapping("/subjects")
+    Object search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
+                  @RequestParam(required = false) String name, @RequestParam(required = false) String idNumber) {
+        if (idNumber != null || (name != null && q == null)) {
+            return credit.person(name, idNumber).map(credit::view).map(PublicApi::subjectBody)
+                    .map(body -> Map.of("items", List.of(body), "total", 1))
+                    .orElse(Map.of("items", List.of(), "total", 0));
+        }
+        return credit.search(q, page);
+    }
+
+    @GetMapping("/subjects/{code}")
+    Map<String, Object> subject(@PathVariable String code) {
+        return credit.subject(code).map(PublicApi::subjectBody)
+                .orElseThrow(() -> new NotFoundException("未找到代码为“" + code + "”的主体"));
+    }
+
+    static Map<String, Object> subjectBody(PublicCredit.SubjectView view) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("code", view.subject().publicId());
+        body.put("name", view.name());
+        body.put("category", view.subject().category().name());
+        body.put("categoryLabel", view.categoryLabel());
+        body.put("creditCode", view.subject().creditCode());
+        body.put("idNumber", view.idMasked());
+        body.put("formerNames", view.subject().formerNames());
+        body.put("basic", view.basic());
+        Map<String, Object> sections = new java.util.LinkedHashMap<>();
+        view.sections().forEach((section, entries) -> sections.put(section.name(),
+                Map.of("label", section.label(), "entries", entries)));
+        body.put("sections", sections);
+        return body;
+    }
+
+    @GetMapping("/publicity/{section}")
+    List<PublicCredit.ListRow> latest(@PathVariable Section section, @RequestParam(required = false) String department,
+                                      @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+                                      @RequestParam(defaultValue = "1") int page) {
+        return credit.latest(section, department, from, to, page);
+    }
+
+    record ReportBody(String creditCode, CreditReports.Kind kind, LocalDate from, LocalDate to, List<String> domains) {
+    }
+
+    @PostMapping(value = "/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> report(@RequestBody ReportBody body) {
+        CreditReports.Issued issued = reports.issue(new CreditReports.Request(body.creditCode(), body.kind(), body.from(),
+                body.to(), CreditReports.domainsOf(body.domains())));
+        return pdf(issued);
+    }
+
+    static ResponseEntity<byte[]> pdf(CreditReports.Issued issued) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + issued.number() + ".pdf\"")
+                .header("X-Report-Number", issued.number())
+                .header("X-Report-SM3", issued.sm3())
+                .header("X-Report-Signature", issued.signature())
+                .body(issued.pdf());
+    }
+
+    @GetMapping("/reports/{number}/verify")
+    CreditReports.Verification verify(@PathVariable String number) {
+        return reports.verify(number, null);
+    }
+
+    /** Checks a file against the number: the PDF as the request body, or as the multipart part {@code file}. */
+    @PostMapping(value = "/reports/{number}/verify", consumes = MediaType.APPLICATION_PDF_VALUE)
+    CreditReports.Verification verifyFile(@PathVariable String number, @RequestBody byte[] file) {
+        return reports.verify(number, file);
+    }
+
+    @PostMapping(value = "/reports/{number}/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    CreditReports.Verification verifyUpload(@PathVariable String number, @RequestPart("file") MultipartFile file) throws IOException {
+        return reports.verify(number, file.getBytes());
+    }
+
+    @GetMapping(value = "/reports/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
+    String publicKey() {
+        return reports.publicKeyPem();
+    }
+}

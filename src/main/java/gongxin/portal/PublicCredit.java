@@ -1,0 +1,218 @@
+package gongxin.portal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import gongxin.platform.GongxinProperties;
+import gongxin.shared.CreditCode;
+import gongxin.shared.IdNumber;
+import gongxin.shared.RuleViolationException;
+import gongxin.shared.SubjectCategory;
+import gongxin.shared.Text;
+import org.springframework.stereotype.Service;
+
+/** What the public may see: search, subject pages, list pages. Everything shown passes {@link PublicityDecision}. */
+@Service
+class PublicCredit {
+
+    /** Search results are ranked among at most this many matches; the count says "more than" beyond it. */
+    static final int MAX_MATCHES = 1000;
+
+    record Field(String name, String value) {
+    }
+
+    record EntryView(long recordId, Section section, String itemName, String departmentName, String decisionNumber,
+                     LocalDate decisionDate, LocalDate windowEnd, String severity, boolean underObjection, List<Field> fields) {
+    }
+
+    record SubjectView(PortalRepository.Subject subject, String name, String categoryLabel, String idMasked,
+                       List<Field> basic, Map<Section, List<EntryView>> sections) {
+        public int count(Section section) {
+            return sections.getOrDefault(section, List.of()).size();
+        }
+    }
+
+    /** One search result with what a reader needs at a glance. */
+    record Hit(String code, String name, String categoryLabel, String creditCode, int rank, List<String> formerNames,
+               Map<String, Long> counts) {
+    }
+
+    record SearchResult(String query, List<Hit> items, long total, boolean more, int page, int size) {
+    }
+
+    private final PortalRepository repository;
+    private final Masking masking;
+    private final Clock clock;
+    private final PortalProperties properties;
+    private final PlatformKeys keys;
+    private final java.time.ZoneId zone;
+
+    PublicCredit(PortalRepository repository, PortalProperties properties, PlatformKeys keys, Clock clock, GongxinProperties gongxin) {
+        this.repository = repository;
+        this.masking = new Masking(properties.masking());
+        this.properties = properties;
+        this.keys = keys;
+        this.clock = clock;
+        this.zone = gongxin.zone();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    /**
+     * A credit code (exact; full-width or lower-case accepted) or a fragment of two or more characters of a name or
+     * former name. Natural persons are never found this way.
+     */
+    SearchResult search(String raw, int page) {
+        String q = Text.normalize(raw == null ? "" : raw).replaceAll("\\s+", "");
+        int size = properties.pageSize();
+        int p = Math.max(page, 1);
+        if (q.matches("[0-9A-Za-z]{18}")) {
+            String code = q.toUpperCase();
+            if (IdNumber.check(code).valid()) {
+                throw RuleViolationException.of("q", raw, "person-by-name-and-id",
+                        "查询自然人须同时输入姓名和身份证号码");
+            }
+            List<Hit> hits = hits(repository.byCreditCode(code));
+            return new SearchResult(q, hits, hits.size(), false, 1, size);
+        }
+        String fragment = Text.normalizeName(q);
+        if (fragment == null || fragment.codePointCount(0, fragment.length()) < 2) {
+            throw RuleViolationException.of("q", raw, "min-length", "请至少输入两个字，或输入完整的统一社会信用代码");
+        }
+        if ((p - 1) * size >= MAX_MATCHES) {
+            return new SearchResult(fragment, List.of(), MAX_MATCHES, true, p, size);
+        }
+        long total = repository.countByFragment(fragment, MAX_MATCHES + 1);
+        List<Hit> hits = hits(repository.byFragment(fragment, (p - 1) * size, size));
+        return new SearchResult(fragment, hits, Math.min(total, MAX_MATCHES), total > MAX_MATCHES, p, size);
+    }
+
+    /** A natural person, by full name and ID number together (never by fragment). */
+    Optional<PortalRepository.Subject> person(String name, String idNumber) {
+        var id = IdNumber.check(idNumber == null ? "" : idNumber);
+        if (!id.valid() || Text.isBlank(name)) {
+            throw RuleViolationException.of("idNumber", null, "person-by-name-and-id", "请输入完整的姓名和有效的身份证号码");
+        }
+        return repository.person(Text.normalizeName(name), keys.digest(id.value().value()));
+    }
+
+    private List<Hit> hits(List<PortalRepository.Hit> found) {
+        List<Long> ids = found.stream().map(h -> h.subject().id()).toList();
+        Map<Long, Map<String, Long>> counts = new LinkedHashMap<>();
+        for (Map<String, Object> row : repository.publicCounts(ids, today())) {
+            long subject = ((Number) row.get("subject_id")).longValue();
+            counts.computeIfAbsent(subject, k -> new LinkedHashMap<>())
+                    .put(Section.valueOf((String) row.get("section")).label(), ((Number) row.get("n")).longValue());
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (PortalRepository.Hit h : found) {
+            PortalRepository.Subject s = h.subject();
+            hits.add(new Hit(s.publicId(), masking.subjectName(s.category(), s.name()), categoryLabel(s.category()),
+                    s.creditCode(), h.rank(), s.formerNames(), counts.getOrDefault(s.id(), Map.of())));
+        }
+        return hits;
+    }
+
+    /** A subject page by its code (credit code, any case or width; or the page code of a natural person). */
+    Optional<SubjectView> subject(String code) {
+        String normalized = Text.normalizeIdentifier(code == null ? "" : code);
+        Optional<PortalRepository.Subject> subject = repository.subjectByPublicId(normalized);
+        if (subject.isEmpty() && !normalized.equals(code)) {
+            subject = repository.subjectByPublicId(code);
+        }
+        return subject.map(this::view);
+    }
+
+    SubjectView view(PortalRepository.Subject s) {
+        LocalDate today = today();
+        Map<Section, List<EntryView>> sections = new EnumMap<>(Section.class);
+        for (Section section : Section.values()) {
+            if (section != Section.BASIC) {
+                sections.put(section, new ArrayList<>());
+            }
+        }
+        List<Field> basic = List.of();
+        for (PortalRepository.Entry e : repository.entriesOf(s.id())) {
+            PublicityDecision decision = PublicityDecision.of(e, today);
+            if (!decision.visible()) {
+                continue;
+            }
+            EntryView view = view(e, s.category(), decision.underObjection());
+            if (e.section() == Section.BASIC) {
+                if (basic.isEmpty()) {
+                    basic = view.fields();
+                }
+            } else {
+                sections.get(e.section()).add(view);
+            }
+        }
+        return new SubjectView(s, masking.subjectName(s.category(), s.name()), categoryLabel(s.category()), s.idMasked(),
+                basic, sections);
+    }
+
+    /**
+     * What a special report lists: entries decided in the period, in the chosen departments' domains, including those
+     * not published (simplified procedure, 轻微) and those whose window has ended; never revoked ones, repaired ones
+     * or a minor's.
+     */
+    List<EntryView> specialEntries(PortalRepository.Subject s, LocalDate from, LocalDate to, List<String> domains) {
+        List<EntryView> out = new ArrayList<>();
+        for (PortalRepository.Entry e : repository.entriesOf(s.id())) {
+            boolean inScope = CreditReports.SPECIAL_SECTIONS.contains(e.section())
+                    && !e.revoked() && !e.minor() && !e.repaired()
+                    && !e.decisionDate().isBefore(from) && !e.decisionDate().isAfter(to)
+                    && (domains.isEmpty() || domains.contains(e.departmentCode()));
+            if (inScope) {
+                out.add(view(e, s.category(), e.underObjection()));
+            }
+        }
+        return out;
+    }
+
+    private EntryView view(PortalRepository.Entry e, SubjectCategory category, boolean underObjection) {
+        List<Field> fields = new ArrayList<>();
+        for (Map<String, String> f : e.fields()) {
+            FieldKind kind = FieldKind.valueOf(f.get("k"));
+            fields.add(new Field(f.get("n"), masking.apply(kind, category, f.get("v"))));
+        }
+        return new EntryView(e.recordId(), e.section(), e.itemName(), e.departmentName(), e.decisionNumber(),
+                e.decisionDate(), e.windowEnd(), e.severity(), underObjection, fields);
+    }
+
+    /** The latest public entries of a section, with their subjects. */
+    record ListRow(String code, String subjectName, EntryView entry) {
+    }
+
+    List<ListRow> latest(Section section, String department, LocalDate from, LocalDate to, int page) {
+        int size = properties.pageSize();
+        List<PortalRepository.Entry> entries = repository.latest(section, Text.isBlank(department) ? null : department,
+                from, to, today(), (Math.max(page, 1) - 1) * size, size);
+        Map<Long, PortalRepository.Subject> subjects = repository.subjects(entries.stream().map(PortalRepository.Entry::subjectId).distinct().toList());
+        List<ListRow> rows = new ArrayList<>();
+        for (PortalRepository.Entry e : entries) {
+            PortalRepository.Subject s = subjects.get(e.subjectId());
+            rows.add(new ListRow(s.publicId(), masking.subjectName(s.category(), s.name()), view(e, s.category(), e.underObjection())));
+        }
+        return rows;
+    }
+
+    static String categoryLabel(SubjectCategory category) {
+        return switch (category) {
+            case ORGANIZATION -> "法人和非法人组织";
+            case INDIVIDUAL_BUSINESS -> "个体工商户";
+            case NATURAL_PERSON -> "自然人";
+        };
+    }
+
+    static boolean looksLikeCreditCode(String value) {
+        return value != null && CreditCode.check(value).valid();
+    }
+}

@@ -1,0 +1,218 @@
+package gongxin.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import gongxin.support.IntegrationTest;
+import gongxin.support.PenaltyFile;
+import gongxin.support.TestHttp;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The public website over HTTP, fed by records submitted through the collection API. */
+class PortalTest extends IntegrationTest {
+
+    /** Two Chinese characters no other test uses, so that fragment searches find only this test's subjects. */
+    static String unique() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return new String(Character.toChars(0x5000 + r.nextInt(0x3000))) + new String(Character.toChars(0x5000 + r.nextInt(0x3000)));
+    }
+
+    /** Submits rows (header, value pairs over a valid penalty) as the demo exchange client; answers the codes. */
+    JsonNode submit(PenaltyFile file, String[]... rows) {
+        for (String[] row : rows) {
+            file.add(row);
+        }
+        TestHttp.Response answer = apiClient(DEMO_API_KEY).multipart("/api/v1/submissions/files", "file", "penalties.csv",
+                file.csv(StandardCharsets.UTF_8), Map.of());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().get("rejected").intValue()).as(answer.body()).isZero();
+        return answer.json();
+    }
+
+    JsonNode search(String q) {
+        TestHttp.Response r = http().get("/api/v1/public/subjects?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    static String fullWidth(String s) {
+        StringBuilder out = new StringBuilder();
+        s.chars().forEach(c -> out.append(c >= '!' && c <= '~' ? (char) (c + 0xFEE0) : (char) c));
+        return out.toString();
+    }
+
+    @Nested
+    class Search {
+
+        @Test
+        void two_characters_find_a_company_and_rank_exact_prefix_fragment() {
+            String u = unique();
+            PenaltyFile file = new PenaltyFile();
+            submit(file, new String[]{"行政相对人名称", "示例市" + u + "商贸有限公司"}, new String[]{"行政相对人名称", u + "科技有限公司"},
+                    new String[]{"行政相对人名称", u});
+            JsonNode result = search(u);
+            assertThat(result.get("total").intValue()).isEqualTo(3);
+            assertThat(result.get("items").get(0).get("name").asString()).isEqualTo(u);
+            assertThat(result.get("items").get(1).get("name").asString()).isEqualTo(u + "科技有限公司");
+            assertThat(result.get("items").get(2).get("name").asString()).isEqualTo("示例市" + u + "商贸有限公司");
+            assertThat(result.get("items").get(2).get("counts").get("行政处罚").intValue()).isEqualTo(1);
+            assertThat(result.get("items").get(2).get("categoryLabel").asString()).isEqualTo("法人和非法人组织");
+        }
+
+        @Test
+        void a_credit_code_is_found_exactly_in_any_width_or_case() {
+            String u = unique();
+            PenaltyFile file = new PenaltyFile();
+            submit(file, new String[]{"行政相对人名称", "示例市" + u + "建材有限公司"});
+            String code = file.valid().get("统一社会信用代码");
+            // valid() makes the next row's code; the submitted row had the previous sequence number
+            String submitted = PenaltyFile.creditCode(Long.parseLong(code.substring(8, 16)) - 1);
+            JsonNode byCode = search(fullWidth(submitted.toLowerCase()));
+            assertThat(byCode.get("items").size()).isEqualTo(1);
+            assertThat(byCode.get("items").get(0).get("name").asString()).isEqualTo("示例市" + u + "建材有限公司");
+            assertThat(byCode.get("items").get(0).get("rank").intValue()).isEqualTo(1);
+        }
+
+        @Test
+        void one_character_is_refused_with_a_reason() {
+            TestHttp.Response r = http().get("/api/v1/public/subjects?q=" + java.net.URLEncoder.encode("嘉", StandardCharsets.UTF_8));
+            assertThat(r.status()).isEqualTo(422);
+            assertThat(r.json().get("errors").get(0).get("rule").asString()).isEqualTo("min-length");
+        }
+    }
+
+    @Nested
+    class NaturalPersons {
+
+        @Test
+        void are_found_only_by_full_name_and_id_number_and_shown_masked() {
+            String u = unique();
+            String id = PenaltyFile.idNumber("19800101", ThreadLocalRandom.current().nextInt(1000));
+            String name = "王" + u;
+            submit(new PenaltyFile(), new String[]{"行政相对人名称", name, "行政相对人类别", "自然人", "统一社会信用代码", "",
+                    "法定代表人", "", "证件类型", "身份证", "证件号码", id});
+            assertThat(search(u).get("total").intValue()).isZero();
+            TestHttp.Response wrongName = http().get("/api/v1/public/subjects?name=" + java.net.URLEncoder.encode("李" + u, StandardCharsets.UTF_8) + "&idNumber=" + id);
+            assertThat(wrongName.json().get("total").intValue()).isZero();
+            TestHttp.Response found = http().get("/api/v1/public/subjects?name=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8) + "&idNumber=" + id);
+            JsonNode person = found.json().get("items").get(0);
+            assertThat(person.get("name").asString()).isEqualTo("王**");
+            assertThat(person.get("idNumber").asString()).isEqualTo(id.substring(0, 4) + "**********" + id.substring(14));
+            assertThat(found.body()).doesNotContain(id).doesNotContain(name);
+            assertThat(person.get("sections").get("PENALTY").get("entries").size()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class WhatIsNotPublic {
+
+        @Test
+        void minors_expired_minor_grade_and_revoked_penalties_are_absent() {
+            String u = unique();
+            PenaltyFile file = new PenaltyFile();
+            String company = "示例市" + u + "食品有限公司";
+            JsonNode answer = submit(file,
+                    new String[]{"行政相对人名称", company},
+                    new String[]{"行政相对人名称", company, "处罚决定日期", "2025-06-01"},
+                    new String[]{"行政相对人名称", company, "失信程度", "轻微"},
+                    new String[]{"行政相对人名称", company, "适用程序", "简易程序"},
+                    new String[]{"行政相对人名称", company});
+            assertThat(answer.get("accepted").intValue()).isEqualTo(5);
+            String code = search(u).get("items").get(0).get("code").asString();
+            // rows of one file have different codes: find each row's subject by its decision number instead
+            List<String> numbers = List.of(file.decisionNumber(2), file.decisionNumber(3), file.decisionNumber(4),
+                    file.decisionNumber(5), file.decisionNumber(6));
+            String visible = http().get("/api/v1/public/subjects/" + code).body();
+            assertThat(code).isNotBlank();
+            StringBuilder all = new StringBuilder();
+            for (JsonNode item : search(u).get("items")) {
+                all.append(http().get("/api/v1/public/subjects/" + item.get("code").asString()).body());
+            }
+            assertThat(all.toString()).contains(numbers.get(0)).contains(numbers.get(4))
+                    .doesNotContain(numbers.get(1)).doesNotContain(numbers.get(2)).doesNotContain(numbers.get(3));
+
+            long id = jdbc().sql("select id from records.record where decision_number = ?").param(numbers.get(4)).query(Long.class).single();
+            TestHttp.Response revoked = staff("operator").postJsonWithCsrf("/api/v1/records/" + id + "/revocation",
+                    Map.of("documentType", "撤销行政处罚决定书", "documentNumber", "示例市监撤〔2026〕" + u + "号", "documentDate", "2026-11-20"), "/records");
+            assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+            StringBuilder after = new StringBuilder();
+            for (JsonNode item : search(u).get("items")) {
+                after.append(http().get("/api/v1/public/subjects/" + item.get("code").asString()).body());
+            }
+            assertThat(after.toString()).contains(numbers.get(0)).doesNotContain(numbers.get(4));
+        }
+
+        @Test
+        void a_minors_penalty_is_never_published() {
+            String u = unique();
+            String id = PenaltyFile.idNumber("20120301", ThreadLocalRandom.current().nextInt(1000));
+            String name = "李" + u;
+            submit(new PenaltyFile(), new String[]{"行政相对人名称", name, "行政相对人类别", "自然人", "统一社会信用代码", "",
+                    "法定代表人", "", "证件类型", "身份证", "证件号码", id});
+            JsonNode found = http().get("/api/v1/public/subjects?name=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8) + "&idNumber=" + id).json();
+            int shown = found.get("total").intValue() == 0 ? 0 : found.get("items").get(0).get("sections").get("PENALTY").get("entries").size();
+            assertThat(shown).isZero();
+        }
+    }
+
+    @Nested
+    class Reports {
+
+        @Test
+        void a_report_has_a_number_and_anyone_can_verify_the_file() {
+            String u = unique();
+            PenaltyFile file = new PenaltyFile();
+            submit(file, new String[]{"行政相对人名称", "示例市" + u + "物流有限公司"});
+            String code = search(u).get("items").get(0).get("code").asString();
+            TestHttp.Response pdf = http().postJson("/api/v1/public/reports", Map.of("creditCode", code));
+            assertThat(pdf.status()).as(pdf.body()).isEqualTo(200);
+            assertThat(pdf.header("Content-Type")).startsWith("application/pdf");
+            assertThat(new String(pdf.bytes(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+            String number = pdf.header("X-Report-Number");
+            assertThat(number).matches("XY\\d{16}");
+
+            JsonNode byNumber = http().get("/api/v1/public/reports/" + number + "/verify").json();
+            assertThat(byNumber.get("valid").booleanValue()).isTrue();
+            assertThat(byNumber.get("subjectName").asString()).isEqualTo("示例市" + u + "物流有限公司");
+            assertThat(byNumber.get("sm3").asString()).isEqualTo(pdf.header("X-Report-SM3"));
+
+            TestHttp.Response genuine = http().multipart("/api/v1/public/reports/" + number + "/verify", "file", number + ".pdf", pdf.bytes(), Map.of());
+            assertThat(genuine.json().get("valid").booleanValue()).as(genuine.body()).isTrue();
+            byte[] tampered = pdf.bytes().clone();
+            tampered[tampered.length / 2] ^= 1;
+            TestHttp.Response forged = http().multipart("/api/v1/public/reports/" + number + "/verify", "file", number + ".pdf", tampered, Map.of());
+            assertThat(forged.json().get("valid").booleanValue()).isFalse();
+            assertThat(http().get("/api/v1/public/reports/XY2026112499999999/verify").json().get("valid").booleanValue()).isFalse();
+        }
+
+        @Test
+        void a_special_report_covers_a_period_including_simplified_procedure_penalties() {
+            String u = unique();
+            PenaltyFile file = new PenaltyFile();
+            String company = "示例市" + u + "餐饮有限公司";
+            submit(file, new String[]{"行政相对人名称", company, "适用程序", "简易程序"});
+            String code = search(u).get("items").get(0).get("code").asString();
+            TestHttp.Response pdf = http().postJson("/api/v1/public/reports", Map.of("creditCode", code, "kind", "SPECIAL",
+                    "from", "2026-01-01", "to", "2026-11-24"));
+            assertThat(pdf.status()).as(pdf.body()).isEqualTo(200);
+            assertThat(jdbc().sql("select kind from portal.report where number = ?").param(pdf.header("X-Report-Number"))
+                    .query(String.class).single()).isEqualTo("SPECIAL");
+            TestHttp.Response future = http().postJson("/api/v1/public/reports", Map.of("creditCode", code, "kind", "SPECIAL",
+                    "from", "2026-01-01", "to", "2027-01-01"));
+            assertThat(future.status()).isEqualTo(422);
+        }
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+
+    org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+        return jdbcClient;
+    }
+}

@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -111,12 +110,6 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
         return Problems.respond(Problems.problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
                 "不支持的请求方法", "不支持 " + e.getMethod()));
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
-        return Problems.respond(Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-                "文件过大", "上传内容超过了平台允许的大小上限"));
     }
 
     /** Security decides about these: an anonymous caller gets 401, a known one 403. */

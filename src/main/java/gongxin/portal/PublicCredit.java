@@ -70,6 +70,7 @@ class PublicCredit {
      * A credit code (exact; full-width or lower-case accepted) or a fragment of two or more characters of a name or
      * former name. Natural persons are never found this way.
      */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     SearchResult search(String raw, int page) {
         String q = Text.normalize(raw == null ? "" : raw).replaceAll("\\s+", "");
         int size = properties.pageSize();
@@ -90,9 +91,10 @@ class PublicCredit {
         if ((p - 1) * size >= MAX_MATCHES) {
             return new SearchResult(fragment, List.of(), MAX_MATCHES, true, p, size);
         }
-        long total = repository.countByFragment(fragment, MAX_MATCHES + 1);
-        List<Hit> hits = hits(repository.byFragment(fragment, (p - 1) * size, size));
-        return new SearchResult(fragment, hits, Math.min(total, MAX_MATCHES), total > MAX_MATCHES, p, size);
+        repository.planForValues();
+        PortalRepository.Hits found = repository.byFragment(fragment, (p - 1) * size, size, MAX_MATCHES);
+        return new SearchResult(fragment, hits(found.page()), Math.min(found.total(), MAX_MATCHES),
+                found.total() > MAX_MATCHES, p, size);
     }
 
     /** A natural person, by full name and ID number together (never by fragment). */

@@ -80,6 +80,37 @@ class PortalTest extends IntegrationTest {
         }
 
         @Test
+        void a_former_name_from_the_registration_finds_the_company_and_shows_on_its_page() {
+            String u = unique();
+            String old = unique();
+            String code = PenaltyFile.creditCode(88_000_000L + ThreadLocalRandom.current().nextInt(999_999));
+            Map<String, Object> registration = new java.util.LinkedHashMap<>();
+            registration.put("主体名称", "示例市" + u + "新材料有限公司");
+            registration.put("统一社会信用代码", code);
+            registration.put("主体类型", "有限责任公司");
+            registration.put("成立日期", "2022-03-01");
+            registration.put("登记机关", "示例市市场监督管理局");
+            registration.put("登记状态", "存续");
+            registration.put("曾用名", "示例市" + old + "化工有限公司");
+            TestHttp.Response answer = staff("operator").postJsonWithCsrf("/api/v1/submissions",
+                    Map.of("item", "DJZC", "records", List.of(registration)), "/collection");
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.json().get("accepted").intValue()).as(answer.body()).isEqualTo(1);
+            JsonNode byOldName = search(old);
+            assertThat(byOldName.get("items").size()).isEqualTo(1);
+            assertThat(byOldName.get("items").get(0).get("rank").intValue()).isEqualTo(4);
+            JsonNode page = http().get("/api/v1/public/subjects/" + code).json();
+            assertThat(page.get("formerNames").get(0).asString()).isEqualTo("示例市" + old + "化工有限公司");
+            assertThat(page.get("basic").toString()).contains("存续");
+        }
+
+        @Test
+        void like_wildcards_in_a_query_are_plain_characters() {
+            assertThat(search("%%").get("total").intValue()).isZero();
+            assertThat(search("__").get("total").intValue()).isZero();
+        }
+
+        @Test
         void one_character_is_refused_with_a_reason() {
             TestHttp.Response r = http().get("/api/v1/public/subjects?q=" + java.net.URLEncoder.encode("嘉", StandardCharsets.UTF_8));
             assertThat(r.status()).isEqualTo(422);

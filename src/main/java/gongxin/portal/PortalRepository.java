@@ -206,35 +206,36 @@ class PortalRepository {
     Hits byFragment(String fragment, int offset, int size, int cap) {
         String like = "%" + escapeLike(fragment) + "%";
         String prefix = escapeLike(fragment) + "%";
-        List<long[]> totals = new ArrayList<>();
-        List<Hit> hits = jdbc.sql("""
+        record Row(Hit hit, long total) {
+        }
+        List<Row> rows = jdbc.sql("""
                 with candidates as (
-                    (select s.id, 2 as rank from portal.subject s
+                    (select s.id, s.name, 2 as rank from portal.subject s
                       where s.name collate "C" = :q and s.category <> 'NATURAL_PERSON' limit :cap)
                     union all
-                    (select s.id, 3 from portal.subject s
+                    (select s.id, s.name, 3 from portal.subject s
                       where s.name collate "C" > :q and s.name collate "C" < :upper and s.category <> 'NATURAL_PERSON'
                       order by s.name collate "C" limit :cap)
                     union all
-                    (select s.id, case when s.name = :q then 2 when s.name like :prefix escape '\\' then 3
-                                       when s.name like :like escape '\\' then 5 else 4 end
+                    (select s.id, s.name, case when s.name = :q then 2 when s.name like :prefix escape '\\' then 3
+                                               when s.name like :like escape '\\' then 5 else 4 end
                        from portal.subject s
                       where s.tokens @> portal.bigrams(array[:q]) and s.category <> 'NATURAL_PERSON'
                         and (s.name like :like escape '\\'
                              or exists (select 1 from unnest(s.former_names) f where f like :like escape '\\'))
                       limit :cap)),
-                best as (select id, min(rank) as rank, count(*) over () as total from candidates group by id)
-                select s.*, b.rank, b.total from best b join portal.subject s on s.id = b.id
-                 order by b.rank, length(s.name), s.name, s.id
-                 limit :size offset :offset""")
+                best as (select id, min(name) as name, min(rank) as rank, count(*) over () as total
+                           from candidates group by id),
+                page as (select * from best order by rank, length(name), name, id limit :size offset :offset)
+                select s.*, p.rank, p.total from page p join portal.subject s on s.id = p.id
+                 order by p.rank, length(s.name), s.name, s.id""")
                 .param("q", fragment).param("upper", fragment + "\uDBFF\uDFFF").param("prefix", prefix)
                 .param("like", like).param("size", size).param("offset", offset).param("cap", cap + 1)
-                .query((rs, n) -> {
-                    totals.add(new long[]{rs.getLong("total")});
-                    return new Hit(subject(rs), rs.getInt("rank"));
-                }).list();
-        long total = totals.isEmpty() ? (offset == 0 ? 0 : countByFragment(fragment, cap + 1)) : totals.get(0)[0];
-        return new Hits(hits, total);
+                .query((rs, n) -> new Row(new Hit(subject(rs), rs.getInt("rank")), rs.getLong("total"))).list();
+        if (rows.isEmpty()) {
+            return new Hits(List.of(), offset == 0 ? 0 : countByFragment(fragment, cap + 1));
+        }
+        return new Hits(rows.stream().map(Row::hit).toList(), rows.get(0).total());
     }
 
     /**
@@ -243,6 +244,27 @@ class PortalRepository {
      */
     void planForValues() {
         jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+    }
+
+    /**
+     * How many subjects the planner expects to carry every bigram of {@code fragment}, from the statistics of the
+     * token array (most common elements). Costs a plan, not a scan.
+     */
+    long expectedMatches(String fragment) {
+        String plan = jdbc.sql("explain (format json) select 1 from portal.subject s where s.tokens @> portal.bigrams(array[:q])")
+                .param("q", fragment).query(String.class).single();
+        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*([0-9.]+)").matcher(plan);
+        return rows.find() ? (long) Double.parseDouble(rows.group(1)) : 0;
+    }
+
+    /**
+     * For a fragment that many names share, reading the table in order and stopping at the cap is cheaper than
+     * building the GIN index's bitmap of every match (4 ms against 15 ms at 110,000 matches of 1M), but the planner
+     * costs the bitmap lower. Bitmap scans are the only way to use a GIN index, so this is only said for such
+     * fragments; the name index (plain index scans) is not affected.
+     */
+    void preferScanningInOrder() {
+        jdbc.sql("set local enable_bitmapscan = off").update();
     }
 
     /** How many subjects match, counting at most {@code cap}. */

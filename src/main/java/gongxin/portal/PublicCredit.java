@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import gongxin.platform.GongxinProperties;
-import gongxin.shared.CreditCode;
 import gongxin.shared.IdNumber;
 import gongxin.shared.RuleViolationException;
 import gongxin.shared.SubjectCategory;
@@ -23,6 +22,9 @@ class PublicCredit {
 
     /** Search results are ranked among at most this many matches; the count says "more than" beyond it. */
     static final int MAX_MATCHES = 1000;
+
+    /** Above this many expected matches a fragment is searched by scanning in order rather than by the GIN index. */
+    static final long COMMON_FRAGMENT = 20_000;
 
     record Field(String name, String value) {
     }
@@ -92,6 +94,9 @@ class PublicCredit {
             return new SearchResult(fragment, List.of(), MAX_MATCHES, true, p, size);
         }
         repository.planForValues();
+        if (repository.expectedMatches(fragment) > COMMON_FRAGMENT) {
+            repository.preferScanningInOrder();
+        }
         PortalRepository.Hits found = repository.byFragment(fragment, (p - 1) * size, size, MAX_MATCHES);
         return new SearchResult(fragment, hits(found.page()), Math.min(found.total(), MAX_MATCHES),
                 found.total() > MAX_MATCHES, p, size);
@@ -212,9 +217,5 @@ class PublicCredit {
             case INDIVIDUAL_BUSINESS -> "个体工商户";
             case NATURAL_PERSON -> "自然人";
         };
-    }
-
-    static boolean looksLikeCreditCode(String value) {
-        return value != null && CreditCode.check(value).valid();
     }
 }

@@ -9,60 +9,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import gongxin.support.IntegrationTest;
 import gongxin.support.PenaltyFile;
 import gongxin.support.TestHttp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The public uses the real pages: searches by two characters, reads a subject, downloads a report and verifies it. */
-class PublicSiteBrowserTest extends IntegrationTest {
-
-    static Playwright playwright;
-    static com.microsoft.playwright.Browser browser;
-
-    BrowserContext context;
-    Page page;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Browser.playwright();
-        browser = Browser.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
-
-    @BeforeEach
-    void openPage() {
-        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("zh-CN").setAcceptDownloads(true));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    static String unique() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return new String(Character.toChars(0x5000 + r.nextInt(0x3000))) + new String(Character.toChars(0x5000 + r.nextInt(0x3000)));
-    }
+class PublicSiteBrowserTest extends BrowserTest {
 
     private void submit(PenaltyFile file) {
         TestHttp.Response answer = apiClient(DEMO_API_KEY).multipart("/api/v1/submissions/files", "file", "penalties.csv",
@@ -73,7 +28,7 @@ class PublicSiteBrowserTest extends IntegrationTest {
 
     @Test
     void search_open_a_company_download_its_report_and_verify_it() throws Exception {
-        String u = unique();
+        String u = PenaltyFile.uniqueWord();
         String company = "示例市" + u + "科技有限公司";
         PenaltyFile file = new PenaltyFile();
         String shown = file.decisionNumber(file.add("行政相对人名称", company, "统一社会信用代码", PenaltyFile.creditCode(77_000_000L + ThreadLocalRandom.current().nextInt(999_999))));
@@ -113,7 +68,7 @@ class PublicSiteBrowserTest extends IntegrationTest {
 
     @Test
     void a_person_is_found_by_name_and_id_and_shown_masked_and_a_minor_is_not_shown() {
-        String u = unique();
+        String u = PenaltyFile.uniqueWord();
         String id = PenaltyFile.idNumber("19790505", ThreadLocalRandom.current().nextInt(1000));
         String name = "赵" + u;
         PenaltyFile file = new PenaltyFile();

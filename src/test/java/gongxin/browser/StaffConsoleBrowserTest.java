@@ -5,52 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import gongxin.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The administrator signs in through the real pages and finds the department tree and the catalog, in Chinese. */
-class StaffConsoleBrowserTest extends IntegrationTest {
-
-    static Playwright playwright;
-    static com.microsoft.playwright.Browser browser;
-
-    BrowserContext context;
-    Page page;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Browser.playwright();
-        browser = Browser.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
-
-    @BeforeEach
-    void openPage() {
-        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("zh-CN"));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
+class StaffConsoleBrowserTest extends BrowserTest {
 
     private void signIn(String username, String password) {
         page.navigate(url("/login"));

@@ -17,12 +17,6 @@ import tools.jackson.databind.JsonNode;
 /** The public website over HTTP, fed by records submitted through the collection API. */
 class PortalTest extends IntegrationTest {
 
-    /** Two Chinese characters no other test uses, so that fragment searches find only this test's subjects. */
-    static String unique() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return new String(Character.toChars(0x5000 + r.nextInt(0x3000))) + new String(Character.toChars(0x5000 + r.nextInt(0x3000)));
-    }
-
     /** Submits rows (header, value pairs over a valid penalty) as the demo exchange client; answers the codes. */
     JsonNode submit(PenaltyFile file, String[]... rows) {
         for (String[] row : rows) {
@@ -52,7 +46,7 @@ class PortalTest extends IntegrationTest {
 
         @Test
         void two_characters_find_a_company_and_rank_exact_prefix_fragment() {
-            String u = unique();
+            String u = PenaltyFile.uniqueWord();
             PenaltyFile file = new PenaltyFile();
             submit(file, new String[]{"行政相对人名称", "示例市" + u + "商贸有限公司"}, new String[]{"行政相对人名称", u + "科技有限公司"},
                     new String[]{"行政相对人名称", u});
@@ -67,7 +61,7 @@ class PortalTest extends IntegrationTest {
 
         @Test
         void a_credit_code_is_found_exactly_in_any_width_or_case() {
-            String u = unique();
+            String u = PenaltyFile.uniqueWord();
             PenaltyFile file = new PenaltyFile();
             submit(file, new String[]{"行政相对人名称", "示例市" + u + "建材有限公司"});
             String code = file.valid().get("统一社会信用代码");
@@ -81,8 +75,8 @@ class PortalTest extends IntegrationTest {
 
         @Test
         void a_former_name_from_the_registration_finds_the_company_and_shows_on_its_page() {
-            String u = unique();
-            String old = unique();
+            String u = PenaltyFile.uniqueWord();
+            String old = PenaltyFile.uniqueWord();
             String code = PenaltyFile.creditCode(88_000_000L + ThreadLocalRandom.current().nextInt(999_999));
             Map<String, Object> registration = new java.util.LinkedHashMap<>();
             registration.put("主体名称", "示例市" + u + "新材料有限公司");
@@ -123,7 +117,7 @@ class PortalTest extends IntegrationTest {
 
         @Test
         void are_found_only_by_full_name_and_id_number_and_shown_masked() {
-            String u = unique();
+            String u = PenaltyFile.uniqueWord();
             String id = PenaltyFile.idNumber("19800101", ThreadLocalRandom.current().nextInt(1000));
             String name = "王" + u;
             submit(new PenaltyFile(), new String[]{"行政相对人名称", name, "行政相对人类别", "自然人", "统一社会信用代码", "",
@@ -145,7 +139,7 @@ class PortalTest extends IntegrationTest {
 
         @Test
         void minors_expired_minor_grade_and_revoked_penalties_are_absent() {
-            String u = unique();
+            String u = PenaltyFile.uniqueWord();
             PenaltyFile file = new PenaltyFile();
             String company = "示例市" + u + "食品有限公司";
             JsonNode answer = submit(file,
@@ -181,7 +175,7 @@ class PortalTest extends IntegrationTest {
 
         @Test
         void a_minors_penalty_is_never_published() {
-            String u = unique();
+            String u = PenaltyFile.uniqueWord();
             String id = PenaltyFile.idNumber("20120301", ThreadLocalRandom.current().nextInt(1000));
             String name = "李" + u;
             submit(new PenaltyFile(), new String[]{"行政相对人名称", name, "行政相对人类别", "自然人", "统一社会信用代码", "",
@@ -197,7 +191,7 @@ class PortalTest extends IntegrationTest {
 
         @Test
         void a_report_has_a_number_and_anyone_can_verify_the_file() {
-            String u = unique();
+            String u = PenaltyFile.uniqueWord();
             PenaltyFile file = new PenaltyFile();
             submit(file, new String[]{"行政相对人名称", "示例市" + u + "物流有限公司"});
             String code = search(u).get("items").get(0).get("code").asString();
@@ -224,7 +218,7 @@ class PortalTest extends IntegrationTest {
 
         @Test
         void a_special_report_covers_a_period_including_simplified_procedure_penalties() {
-            String u = unique();
+            String u = PenaltyFile.uniqueWord();
             PenaltyFile file = new PenaltyFile();
             String company = "示例市" + u + "餐饮有限公司";
             submit(file, new String[]{"行政相对人名称", company, "适用程序", "简易程序"});

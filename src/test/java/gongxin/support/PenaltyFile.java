@@ -114,6 +114,12 @@ public final class PenaltyFile {
         return value;
     }
 
+    /** Two Chinese characters no other test is likely to use, so that fragment searches find only that test's subjects. */
+    public static String uniqueWord() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return new String(Character.toChars(0x5000 + r.nextInt(0x3000))) + new String(Character.toChars(0x5000 + r.nextInt(0x3000)));
+    }
+
     /** A valid unified social credit code of a company registered in the demo city (91 3299 00 …). */
     public static String creditCode(long n) {
         String org = String.format("%08d", n % 100_000_000L);

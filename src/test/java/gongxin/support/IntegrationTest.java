@@ -37,6 +37,8 @@ public abstract class IntegrationTest {
         registry.add("gongxin.demo.api-key", () -> DEMO_API_KEY);
         registry.add("gongxin.portal.requests-per-minute", () -> "1000000");
         registry.add("gongxin.demo.records", () -> "0");
+        // the test JVM exits at once: graceful shutdown would wait for idle keep-alive connections of test clients
+        registry.add("server.shutdown", () -> "immediate");
     }
 
     @AfterEach

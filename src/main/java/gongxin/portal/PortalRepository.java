@@ -203,12 +203,15 @@ class PortalRepository {
      * at most {@code cap + 1} candidates and one statement both ranks and counts them, so a fragment shared by a
      * hundred thousand names costs about what one shared by a thousand costs (ADR 0009).
      */
-    Hits byFragment(String fragment, int offset, int size, int cap) {
+    Hits byFragment(String fragment, int offset, int size, int cap, boolean common) {
         String like = "%" + escapeLike(fragment) + "%";
         String prefix = escapeLike(fragment) + "%";
         record Row(Hit hit, long total) {
         }
-        List<Row> rows = jdbc.sql("""
+        // Two statement texts, so that the driver's prepared statements keep one plan for common fragments (made
+        // with bitmap scans off, see preferScanningInOrder) and one for the others; the cap is part of the text so
+        // that a cached generic plan knows it.
+        String sql = (common ? "/* common fragment */ " : "") + """
                 with candidates as (
                     (select s.id, s.name, 2 as rank from portal.subject s
                       where s.name collate "C" = :q and s.category <> 'NATURAL_PERSON' limit :cap)
@@ -228,33 +231,15 @@ class PortalRepository {
                            from candidates group by id),
                 page as (select * from best order by rank, length(name), name, id limit :size offset :offset)
                 select s.*, p.rank, p.total from page p join portal.subject s on s.id = p.id
-                 order by p.rank, length(s.name), s.name, s.id""")
+                 order by p.rank, length(s.name), s.name, s.id""".replace(":cap", Integer.toString(cap + 1));
+        List<Row> rows = jdbc.sql(sql)
                 .param("q", fragment).param("upper", fragment + "\uDBFF\uDFFF").param("prefix", prefix)
-                .param("like", like).param("size", size).param("offset", offset).param("cap", cap + 1)
+                .param("like", like).param("size", size).param("offset", offset)
                 .query((rs, n) -> new Row(new Hit(subject(rs), rs.getInt("rank")), rs.getLong("total"))).list();
         if (rows.isEmpty()) {
             return new Hits(List.of(), offset == 0 ? 0 : countByFragment(fragment, cap + 1));
         }
         return new Hits(rows.stream().map(Row::hit).toList(), rows.get(0).total());
-    }
-
-    /**
-     * Plans the next statements for their actual values: a generic plan cannot tell a fragment half the names share
-     * (scan in order and stop early) from a rare one (bitmap of the GIN index), and was 20 times slower (ADR 0009).
-     */
-    void planForValues() {
-        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-    }
-
-    /**
-     * How many subjects the planner expects to carry every bigram of {@code fragment}, from the statistics of the
-     * token array (most common elements). Costs a plan, not a scan.
-     */
-    long expectedMatches(String fragment) {
-        String plan = jdbc.sql("explain (format json) select 1 from portal.subject s where s.tokens @> portal.bigrams(array[:q])")
-                .param("q", fragment).query(String.class).single();
-        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*([0-9.]+)").matcher(plan);
-        return rows.find() ? (long) Double.parseDouble(rows.group(1)) : 0;
     }
 
     /**

@@ -54,8 +54,11 @@ class PublicCredit {
     private final PortalProperties properties;
     private final PlatformKeys keys;
     private final java.time.ZoneId zone;
+    private final TokenStatistics tokens;
 
-    PublicCredit(PortalRepository repository, PortalProperties properties, PlatformKeys keys, Clock clock, GongxinProperties gongxin) {
+    PublicCredit(PortalRepository repository, PortalProperties properties, PlatformKeys keys, Clock clock,
+                 GongxinProperties gongxin, TokenStatistics tokens) {
+        this.tokens = tokens;
         this.repository = repository;
         this.masking = new Masking(properties.masking());
         this.properties = properties;
@@ -93,11 +96,11 @@ class PublicCredit {
         if ((p - 1) * size >= MAX_MATCHES) {
             return new SearchResult(fragment, List.of(), MAX_MATCHES, true, p, size);
         }
-        repository.planForValues();
-        if (repository.expectedMatches(fragment) > COMMON_FRAGMENT) {
+        boolean common = tokens.expectedMatches(fragment) > COMMON_FRAGMENT;
+        if (common) {
             repository.preferScanningInOrder();
         }
-        PortalRepository.Hits found = repository.byFragment(fragment, (p - 1) * size, size, MAX_MATCHES);
+        PortalRepository.Hits found = repository.byFragment(fragment, (p - 1) * size, size, MAX_MATCHES, common);
         return new SearchResult(fragment, hits(found.page()), Math.min(found.total(), MAX_MATCHES),
                 found.total() > MAX_MATCHES, p, size);
     }

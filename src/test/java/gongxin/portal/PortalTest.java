@@ -99,6 +99,13 @@ class PortalTest extends IntegrationTest {
         }
 
         @Test
+        void java_and_sql_cut_the_same_bigrams() {
+            String name = "示例市𠀀嘉禾A1科技";
+            List<String> sql = jdbc().sql("select unnest(portal.bigrams(array[?])) order by 1").param(name).query(String.class).list();
+            assertThat(TokenStatistics.bigrams(name)).containsExactlyInAnyOrderElementsOf(sql);
+        }
+
+        @Test
         void like_wildcards_in_a_query_are_plain_characters() {
             assertThat(search("%%").get("total").intValue()).isZero();
             assertThat(search("__").get("total").intValue()).isZero();

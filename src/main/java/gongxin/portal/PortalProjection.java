@@ -44,14 +44,14 @@ class PortalProjection {
     private final JsonMapper json = JsonMapper.builder().build();
 
     PortalProjection(Records records, Catalog catalog, Departments departments, PortalRepository repository,
-                     PlatformKeys keys, PortalProperties properties) {
+                     PlatformKeys keys, PortalProperties properties, Masking masking) {
         this.records = records;
         this.catalog = catalog;
         this.departments = departments;
         this.repository = repository;
         this.keys = keys;
         this.properties = properties;
-        this.masking = new Masking(properties.masking());
+        this.masking = masking;
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -24,4 +24,13 @@ record PortalProperties(Map<String, Section> sections, Map<FieldKind, Masking.Ru
     Section section(String itemCode) {
         return sections.getOrDefault(itemCode, Section.OTHER);
     }
+
+    /** The masking rules, configured ones over the defaults; one instance for the projection and the pages. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class MaskingConfiguration {
+        @org.springframework.context.annotation.Bean
+        Masking masking(PortalProperties properties) {
+            return new Masking(properties.masking());
+        }
+    }
 }

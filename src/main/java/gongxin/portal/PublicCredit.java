@@ -57,10 +57,10 @@ class PublicCredit {
     private final TokenStatistics tokens;
 
     PublicCredit(PortalRepository repository, PortalProperties properties, PlatformKeys keys, Clock clock,
-                 GongxinProperties gongxin, TokenStatistics tokens) {
+                 GongxinProperties gongxin, TokenStatistics tokens, Masking masking) {
         this.tokens = tokens;
         this.repository = repository;
-        this.masking = new Masking(properties.masking());
+        this.masking = masking;
         this.properties = properties;
         this.keys = keys;
         this.clock = clock;

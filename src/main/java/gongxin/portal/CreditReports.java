@@ -85,7 +85,7 @@ class CreditReports {
 
     @Transactional
     Issued issue(Request request) {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = credit.today();
         PublicCredit.SubjectView view = credit.subject(request.code())
                 .orElseThrow(() -> new NotFoundException("未找到统一社会信用代码为“" + request.code() + "”的主体"));
         if (view.subject().category() == gongxin.shared.SubjectCategory.NATURAL_PERSON) {

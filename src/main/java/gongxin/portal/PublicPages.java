@@ -77,28 +77,18 @@ class PublicPages {
         return "portal/subject";
     }
 
-    @GetMapping("/publicity/{kind}")
-    String publicity(@PathVariable String kind, @RequestParam(required = false) String department,
-                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                     @RequestParam(defaultValue = "1") int page, Model model) {
-        Section section = PUBLICITY.get(kind);
+    /** 双公示 pages ({@code /publicity/licences}, {@code /publicity/penalties}) and list pages ({@code /lists/…}). */
+    @GetMapping({"/publicity/{kind}", "/lists/{kind}"})
+    String list(@PathVariable String kind, @RequestParam(required = false) String department,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(defaultValue = "1") int page, jakarta.servlet.http.HttpServletRequest request, Model model) {
+        String path = request.getServletPath();
+        Section section = (path.startsWith("/publicity/") ? PUBLICITY : LISTS).get(kind);
         if (section == null) {
             throw new NotFoundException("没有这个公示栏目");
         }
-        return list(section, "/publicity/" + kind, department, from, to, page, model);
-    }
-
-    @GetMapping("/lists/{kind}")
-    String lists(@PathVariable String kind, @RequestParam(required = false) String department,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                 @RequestParam(defaultValue = "1") int page, Model model) {
-        Section section = LISTS.get(kind);
-        if (section == null) {
-            throw new NotFoundException("没有这个名单栏目");
-        }
-        return list(section, "/lists/" + kind, department, from, to, page, model);
+        return list(section, path, department, from, to, page, model);
     }
 
     private String list(Section section, String path, String department, LocalDate from, LocalDate to, int page, Model model) {

@@ -35,6 +35,15 @@ class PortalTest extends IntegrationTest {
         return r.json();
     }
 
+    /** The public pages (API) of every subject a search for {@code word} finds, concatenated. */
+    String publicPagesOf(String word) {
+        StringBuilder pages = new StringBuilder();
+        for (JsonNode item : search(word).get("items")) {
+            pages.append(http().get("/api/v1/public/subjects/" + item.get("code").asString()).body());
+        }
+        return pages.toString();
+    }
+
     static String fullWidth(String s) {
         StringBuilder out = new StringBuilder();
         s.chars().forEach(c -> out.append(c >= '!' && c <= '~' ? (char) (c + 0xFEE0) : (char) c));
@@ -160,24 +169,15 @@ class PortalTest extends IntegrationTest {
             // rows of one file have different codes: find each row's subject by its decision number instead
             List<String> numbers = List.of(file.decisionNumber(2), file.decisionNumber(3), file.decisionNumber(4),
                     file.decisionNumber(5), file.decisionNumber(6));
-            String visible = http().get("/api/v1/public/subjects/" + code).body();
             assertThat(code).isNotBlank();
-            StringBuilder all = new StringBuilder();
-            for (JsonNode item : search(u).get("items")) {
-                all.append(http().get("/api/v1/public/subjects/" + item.get("code").asString()).body());
-            }
-            assertThat(all.toString()).contains(numbers.get(0)).contains(numbers.get(4))
+            assertThat(publicPagesOf(u)).contains(numbers.get(0)).contains(numbers.get(4))
                     .doesNotContain(numbers.get(1)).doesNotContain(numbers.get(2)).doesNotContain(numbers.get(3));
 
             long id = jdbc().sql("select id from records.record where decision_number = ?").param(numbers.get(4)).query(Long.class).single();
             TestHttp.Response revoked = staff("operator").postJsonWithCsrf("/api/v1/records/" + id + "/revocation",
                     Map.of("documentType", "撤销行政处罚决定书", "documentNumber", "示例市监撤〔2026〕" + u + "号", "documentDate", "2026-11-20"), "/records");
             assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
-            StringBuilder after = new StringBuilder();
-            for (JsonNode item : search(u).get("items")) {
-                after.append(http().get("/api/v1/public/subjects/" + item.get("code").asString()).body());
-            }
-            assertThat(after.toString()).contains(numbers.get(0)).doesNotContain(numbers.get(4));
+            assertThat(publicPagesOf(u)).contains(numbers.get(0)).doesNotContain(numbers.get(4));
         }
 
         @Test

@@ -62,10 +62,10 @@ echo "API:       $accepted rows accepted ($stored stored) in ${api_ms} ms = $(( 
 # Second baseline: the storage floor. The records just stored, exported in COPY format and copied back into a copy of
 # records.record with all its indexes and constraints: what PostgreSQL alone needs to store these records.
 C="item_code, item_version, department_code, record_key, subject_category, subject_name, subject_credit_code, subject_id_type, subject_id_number, decision_number, decision_date, nature, dishonest, severity, exclusion, minor, pilot_era, status, not_published_reason, window_end, valid_until, rule_set, version, content_hash, data, batch_id, first_batch_id, first_received_at, updated_at, timeliness_deadline, deadline_days, working_days_to_arrival, on_time, timeliness_provisional"
-psql_ -c "\\copy (select $C from records.record) to '$dir/records.copy'"
+psql_ -c "\\copy (select $C from records.record) to '$dir/records.copy' with (format binary)"
 psql_ -c "create table public.bench_records (like records.record including all)"
 start=$(date +%s%N)
-psql_ -c "\\copy public.bench_records ($C) from '$dir/records.copy'"
+psql_ -c "\\copy public.bench_records ($C) from '$dir/records.copy' with (format binary)"
 floor_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 psql_ -c "drop table public.bench_records"
 echo "floor:     COPY of the stored records into a copy of records.record: $stored rows in ${floor_ms} ms = $(( stored * 1000 / floor_ms )) rows/s"

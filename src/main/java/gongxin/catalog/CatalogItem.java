@@ -42,7 +42,12 @@ public record CatalogItem(String code, int version, LocalDate effectiveFrom, boo
 
     /** The field with {@code role}, if the item has one. */
     public java.util.Optional<ItemField> field(FieldRole role) {
-        return fields.stream().filter(f -> f.role() == role).findFirst();
+        for (ItemField field : fields) { // on every row of every batch: no stream
+            if (field.role() == role) {
+                return java.util.Optional.of(field);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Whether {@code department} may provide records of this item. */

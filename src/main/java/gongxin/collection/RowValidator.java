@@ -69,6 +69,9 @@ final class RowValidator {
     }
 
     private final Context context;
+    // a batch's rows share few decision dates: the catalog version and rule set in force are looked up once per date
+    private final Map<LocalDate, Optional<CatalogItem>> versions = new java.util.HashMap<>();
+    private final Map<LocalDate, Optional<RuleSet>> ruleSets = new java.util.HashMap<>();
 
     RowValidator(Context context) {
         this.context = context;
@@ -169,7 +172,7 @@ final class RowValidator {
                     }
                 });
             }
-            version = context.versionOn(decisionDate);
+            version = versions.computeIfAbsent(decisionDate, context::versionOn);
             if (version.isEmpty() && dateField.isPresent()) {
                 errors.add(error(row, dateField.get(), raw.get(dateField.get().code()), "not-in-catalog",
                         decisionDate + " 适用的公共信用信息目录中没有“" + item.name() + "”，不能归集"));
@@ -344,7 +347,7 @@ final class RowValidator {
         if (procedure.isEmpty() || decisionDate == null) {
             return null;
         }
-        Optional<RuleSet> ruleSet = context.ruleSetOn(decisionDate);
+        Optional<RuleSet> ruleSet = ruleSets.computeIfAbsent(decisionDate, context::ruleSetOn);
         String value = procedure.get();
         if (value.contains("简易程序") && ruleSet.map(s -> s.excludes(SIMPLIFIED_PROCEDURE)).orElse(false)) {
             return SIMPLIFIED_PROCEDURE;
@@ -399,12 +402,15 @@ final class RowValidator {
 
     /** The natural key: the key fields' values, or the content itself when the item declares none. */
     private static String recordKey(CatalogItem item, Map<String, String> data) {
-        List<String> parts = item.fields().stream().filter(ItemField::key).map(f -> data.getOrDefault(f.code(), "")).toList();
-        if (parts.isEmpty()) {
-            return Sm3.hex(new java.util.TreeMap<>(data).toString());
+        StringBuilder key = null;
+        for (ItemField field : item.fields()) {
+            if (field.key()) {
+                // full-width and half-width digits and brackets in document numbers name the same decision
+                String part = Text.normalize(data.getOrDefault(field.code(), ""));
+                key = key == null ? new StringBuilder(part) : key.append('|').append(part);
+            }
         }
-        // full-width and half-width digits and brackets in document numbers name the same decision
-        return String.join("|", parts.stream().map(Text::normalize).toList());
+        return key != null ? key.toString() : Sm3.hex(new java.util.TreeMap<>(data).toString());
     }
 
     private static String cell(SourceRow row, int column) {

@@ -358,6 +358,11 @@ class SubmissionService {
         private int errorSeq;
         private Read read;
         private long lastProgress = System.nanoTime() - 2_000_000_000L;
+        // where the time went, for the log line of each batch: a slow batch says which stage held it back
+        private final long started = System.nanoTime();
+        private volatile long readerWaited;
+        private long storerWaited;
+        private long storing;
 
         Processor(UUID batchId, Options options, Caller caller, Instant receivedAt, boolean json) {
             this.json = json;
@@ -385,13 +390,17 @@ class SubmissionService {
             try {
                 Chunk chunk;
                 do {
+                    long waitStart = System.nanoTime();
                     chunk = handOff.take();
+                    storerWaited += System.nanoTime() - waitStart;
                     if (chunk.failure() != null) {
                         throw chunk.failure() instanceof RuntimeException r ? r
                                 : chunk.failure() instanceof IOException io ? new UncheckedIOException(io)
                                 : new IllegalStateException(chunk.failure());
                     }
+                    long storeStart = System.nanoTime();
                     store(chunk);
+                    storing += System.nanoTime() - storeStart;
                 } while (!chunk.last());
                 read = chunk.read();
             } catch (InterruptedException e) {
@@ -455,7 +464,9 @@ class SubmissionService {
 
         private void hand(Read done) {
             try {
+                long waitStart = System.nanoTime();
                 handOff.put(chunk(done));
+                readerWaited += System.nanoTime() - waitStart;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new StoppedException();
@@ -543,7 +554,14 @@ class SubmissionService {
                 details.put("sm3", fingerprint);
             }
             audit.record("SUBMISSION_PROCESSED", "submission", batchId.toString(), details);
+            log.info("Batch {}: {} rows in {} ms; reading waited {} ms for storing, storing {} ms and waited {} ms for reading",
+                    batchId, counts.rows, millis(System.nanoTime() - started), millis(readerWaited), millis(storing),
+                    millis(storerWaited));
         }
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
     }
 
     /** The reading stage was told to stop because the storing stage failed. */

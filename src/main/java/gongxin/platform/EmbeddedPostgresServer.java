@@ -54,6 +54,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     // zonky defaults to synchronous_commit=off (good for tests, wrong for credit records).
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", settings.sharedBuffers())
                     .start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, settings.database());
             server.createDatabaseIfMissing();

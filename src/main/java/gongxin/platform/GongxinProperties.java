@@ -24,10 +24,13 @@ public record GongxinProperties(
      * @param port TCP port on 127.0.0.1; 0 picks a free one at each start
      * @param startupTimeout how long to wait for PostgreSQL, including crash recovery after a kill
      * @param database the database the platform creates and uses inside the embedded server
+     * @param sharedBuffers PostgreSQL's page cache; with the default 128MB a bulk load of 1M records evicts its own
+     *                      index pages and takes half again as long (docs/benchmarks.md). Memory is only taken as used.
      */
     public record EmbeddedDb(
             @DefaultValue("0") int port,
             @DefaultValue("120s") Duration startupTimeout,
-            @DefaultValue("gongxin") String database) {
+            @DefaultValue("gongxin") String database,
+            @DefaultValue("512MB") String sharedBuffers) {
     }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -97,7 +96,7 @@ class RecordService implements Records {
         Map<String, String> revocation = request.check(record.decisionDate(), LocalDate.now(clock));
         RecordStatus to = record.revoke();
         Instant now = clock.instant();
-        String json = CopyText.json(new TreeMap<>(revocation));
+        String json = CanonicalJson.json(revocation);
         repository.revoke(id, now, json);
         repository.transition(id, now, "REVOKED", record.status(), to, record.version(), Caller.current().name(), json);
         Map<String, Object> details = new LinkedHashMap<>(revocation);

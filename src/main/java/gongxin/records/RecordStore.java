@@ -2,6 +2,9 @@ package gongxin.records;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -30,7 +32,6 @@ import gongxin.catalog.StatutoryDeadline;
 import gongxin.identity.Department;
 import gongxin.identity.Departments;
 import gongxin.platform.GongxinProperties;
-import gongxin.shared.Sm3;
 import org.postgresql.PGConnection;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -52,6 +53,7 @@ class RecordStore implements RecordIngest {
             + "nature, dishonest, severity, exclusion, minor, pilot_era, status, not_published_reason, window_end, "
             + "valid_until, rule_set, version, content_hash, data, batch_id, first_batch_id, first_received_at, "
             + "updated_at, timeliness_deadline, deadline_days, working_days_to_arrival, on_time, timeliness_provisional";
+    private static final int COPY_COLUMN_COUNT = COPY_COLUMNS.split(",").length;
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -130,12 +132,15 @@ class RecordStore implements RecordIngest {
             Outcome[] outcomes = new Outcome[drafts.size()];
             byte[][] hashes = new byte[drafts.size()][];
             String[] json = new String[drafts.size()];
+            byte[][] utf8 = new byte[drafts.size()][];
+            MessageDigest sha256 = sha256();
             Map<String, Integer> firstInChunk = new HashMap<>();
             List<Integer> candidates = new ArrayList<>();
             for (int i = 0; i < drafts.size(); i++) {
                 RecordDraft d = drafts.get(i);
-                json[i] = CopyText.json(new TreeMap<>(d.data()));
-                hashes[i] = Sm3.digest(json[i]);
+                json[i] = CanonicalJson.json(d.data());
+                utf8[i] = json[i].getBytes(StandardCharsets.UTF_8);
+                hashes[i] = sha256.digest(utf8[i]);
                 Integer first = firstInChunk.putIfAbsent(key(d), i);
                 if (first != null) {
                     outcomes[i] = Arrays.equals(hashes[first], hashes[i]) ? Outcome.DUPLICATE : Outcome.CONFLICT;
@@ -144,14 +149,14 @@ class RecordStore implements RecordIngest {
                 }
             }
             Map<String, Existing> existing = lookup(drafts, candidates);
-            CopyText rows = new CopyText();
+            CopyBinary rows = new CopyBinary();
             List<Integer> corrections = new ArrayList<>();
             for (int i : candidates) {
                 RecordDraft d = drafts.get(i);
                 Existing e = existing.get(key(d));
                 if (e == null) {
                     outcomes[i] = Outcome.CREATED;
-                    appendNew(rows, d, hashes[i], json[i]);
+                    appendNew(rows, d, hashes[i], utf8[i]);
                 } else if (e.batchId().equals(batchId)) {
                     outcomes[i] = Arrays.equals(e.hash(), hashes[i]) ? Outcome.DUPLICATE : Outcome.CONFLICT;
                 } else if (Arrays.equals(e.hash(), hashes[i])) {
@@ -217,27 +222,27 @@ class RecordStore implements RecordIngest {
             return found;
         }
 
-        private void appendNew(CopyText rows, RecordDraft d, byte[] hash, String json) {
+        private void appendNew(CopyBinary rows, RecordDraft d, byte[] hash, byte[] json) {
             CatalogItem item = d.item();
             Lifecycle life = Lifecycle.of(item, ruleSets, d, today);
             Timeliness timeliness = timeliness(d);
-            rows.value(item.code()).value(item.version()).value(d.departmentCode()).value(d.recordKey())
-                    .value(d.subjectCategory().name()).value(d.subjectName()).value(d.subjectCreditCode())
-                    .value(d.subjectIdType()).value(d.subjectIdNumber()).value(d.decisionNumber()).value(d.decisionDate())
-                    .value(item.nature().name()).value(life.dishonest()).value(d.severity() == null ? null : d.severity().name())
-                    .value(d.exclusion()).value(d.minor()).value(d.pilotEra()).value(life.status().name())
-                    .value(life.reason() == null ? null : life.reason().name()).value(life.windowEnd()).value(d.validUntil())
-                    .value(life.ruleSet()).value(1).value(hash).value(json).value(batchId).value(batchId)
-                    .value(receivedAt).value(receivedAt).value(timeliness.code()).value(timeliness.days())
-                    .value(timeliness.elapsed()).value(timeliness.onTime()).value(timeliness.provisional())
-                    .endRow();
+            rows.row(COPY_COLUMN_COUNT)
+                    .text(item.code()).int4(item.version()).text(d.departmentCode()).text(d.recordKey())
+                    .text(d.subjectCategory().name()).text(d.subjectName()).text(d.subjectCreditCode())
+                    .text(d.subjectIdType()).text(d.subjectIdNumber()).text(d.decisionNumber()).date(d.decisionDate())
+                    .text(item.nature().name()).bool(life.dishonest()).text(d.severity() == null ? null : d.severity().name())
+                    .text(d.exclusion()).bool(d.minor()).bool(d.pilotEra()).text(life.status().name())
+                    .text(life.reason() == null ? null : life.reason().name()).date(life.windowEnd()).date(d.validUntil())
+                    .text(life.ruleSet()).int4(1).bytea(hash).json(json).uuid(batchId).uuid(batchId)
+                    .timestamptz(receivedAt).timestamptz(receivedAt).text(timeliness.code()).int4(timeliness.days())
+                    .int4(timeliness.elapsed()).bool(timeliness.onTime()).bool(timeliness.provisional());
         }
 
-        private void copy(CopyText rows) {
+        private void copy(CopyBinary rows) {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
                 connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                        "COPY records.record (" + COPY_COLUMNS + ") FROM STDIN", new ByteArrayInputStream(rows.bytes()));
+                        "COPY records.record (" + COPY_COLUMNS + ") FROM STDIN (FORMAT binary)", new ByteArrayInputStream(rows.bytes()));
             } catch (SQLException | IOException e) {
                 throw new DataAccessResourceFailureException("COPY into records.record failed: " + e.getMessage(), e);
             } finally {
@@ -257,7 +262,7 @@ class RecordStore implements RecordIngest {
                            nature = :nature, dishonest = :dishonest, severity = :severity, exclusion = :exclusion,
                            minor = :minor, pilot_era = :pilotEra, status = :status, not_published_reason = :reason,
                            window_end = :windowEnd, valid_until = :validUntil, rule_set = :ruleSet,
-                           version = version + 1, content_hash = :hash, data = cast(:data as jsonb),
+                           version = version + 1, content_hash = :hash, data = cast(:data as json),
                            batch_id = :batch, updated_at = :now
                      where id = :id""")
                     .param("itemVersion", item.version()).param("category", d.subjectCategory().name())
@@ -299,6 +304,18 @@ class RecordStore implements RecordIngest {
         private Optional<StatutoryDeadline> deadline(String code, LocalDate on) {
             return deadlines.stream().filter(x -> x.code().equals(code) && !x.effectiveFrom().isAfter(on))
                     .max(java.util.Comparator.comparing(StatutoryDeadline::effectiveFrom));
+        }
+    }
+
+    /**
+     * The content hash tells a re-sent record from a correction; it is no signature (the audit chain and signed
+     * receipts use SM3/SM2). SHA-256 runs on the processor's SHA instructions, ten times faster than SM3 in Java.
+     */
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -16,6 +16,9 @@ public final class Text {
         if (raw == null) {
             return null;
         }
+        if (!hasAny(raw, true)) {
+            return raw.strip(); // most cells: nothing to convert, and strip() returns the same string when it can
+        }
         StringBuilder out = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
@@ -36,6 +39,9 @@ public final class Text {
     public static String clean(String raw) {
         if (raw == null) {
             return null;
+        }
+        if (!hasAny(raw, false)) {
+            return raw.strip();
         }
         StringBuilder out = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
@@ -71,7 +77,28 @@ public final class Text {
                 out.append(c);
             }
         }
-        return out.toString().replaceAll("\\s{2,}", " ");
+        String name = out.toString();
+        return hasRepeatedSpace(name) ? name.replaceAll("\\s{2,}", " ") : name;
+    }
+
+    /** Whether the text has a character {@link #normalize} (fullWidth) or {@link #clean} would change. */
+    private static boolean hasAny(String raw, boolean fullWidth) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '\u3000' || c == '\u00A0' || c == '\u200B' || c == '\uFEFF' || (fullWidth && c >= '\uFF01' && c <= '\uFF5E')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasRepeatedSpace(String text) {
+        for (int i = 1; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i)) && Character.isWhitespace(text.charAt(i - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@link #normalize} and upper-case, for identifiers. */

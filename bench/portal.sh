@@ -7,6 +7,9 @@
 # The read model is filled inside PostgreSQL (bench/portal-data.sql) rather than through ingest, which bench/ingest.sh
 # measures. Load: wrk on localhost, 2 threads and 8 connections, each request a random query from a list of 2,000.
 # The per-address rate limit is raised for the run (it would otherwise answer 429 to the load client).
+# Search is measured twice: on the application as configured, where the 2,000 queries repeat and their result pages
+# come from the search cache (ADR 0012), and on a second instance of the same jar on the same database with the
+# cache off, where every search goes to PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 subjects=${1:-1000000}
@@ -21,7 +24,8 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -
 java -Xmx1g -jar "$jar" --server.port=$port --gongxin.data-dir="$dir/data" --gongxin.demo.records=0 \
   --gongxin.portal.requests-per-minute=1000000000 > "$dir/app.log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$dir"' EXIT
+nocache=""
+trap 'kill $app $nocache 2>/dev/null || true; wait $app $nocache 2>/dev/null || true; rm -rf "$dir"' EXIT
 until grep -q "Started GongxinApplication" "$dir/app.log"; do
   kill -0 $app 2>/dev/null || { tail -20 "$dir/app.log"; exit 1; }
   sleep 0.2
@@ -58,9 +62,10 @@ for line in io.lines(os.getenv("PATHS")) do paths[#paths + 1] = line end
 request = function() return wrk.format("GET", paths[math.random(#paths)]) end
 LUA
 
-run() { # label file
-  PATHS="$dir/$2" wrk -t1 -c4 -d3s -s "$dir/paths.lua" "http://127.0.0.1:$port" > /dev/null   # warm-up
-  PATHS="$dir/$2" wrk -t2 -c8 -d${seconds}s --latency -s "$dir/paths.lua" "http://127.0.0.1:$port" > "$dir/$1.out"
+run() { # label file [port]
+  local target="http://127.0.0.1:${3:-$port}"
+  PATHS="$dir/$2" wrk -t1 -c4 -d3s -s "$dir/paths.lua" "$target" > /dev/null   # warm-up
+  PATHS="$dir/$2" wrk -t2 -c8 -d${seconds}s --latency -s "$dir/paths.lua" "$target" > "$dir/$1.out"
   local p50 p99 rps non2xx
   p50=$(awk '/^ +50%/{print $2}' "$dir/$1.out")
   p99=$(awk '/^ +99%/{print $2}' "$dir/$1.out")
@@ -73,3 +78,15 @@ run search-2-chars search.txt
 run search-company-word search-word.txt
 run subject-api subject.txt
 run subject-page-html page.txt
+
+# The same searches with the cache off: a second instance on the same database (the first one idles meanwhile).
+java -Xmx1g -jar "$jar" --server.port=$((port + 1)) --spring.datasource.url="jdbc:postgresql://127.0.0.1:$pg/gongxin" \
+  --spring.datasource.username=postgres --gongxin.demo.records=0 --gongxin.portal.requests-per-minute=1000000000 \
+  --gongxin.portal.search-cache-size=0 > "$dir/app-nocache.log" 2>&1 &
+nocache=$!
+until grep -q "Started GongxinApplication" "$dir/app-nocache.log"; do
+  kill -0 $nocache 2>/dev/null || { tail -20 "$dir/app-nocache.log"; exit 1; }
+  sleep 0.2
+done
+run search-2-chars-nocache search.txt $((port + 1))
+run search-word-nocache search-word.txt $((port + 1))

@@ -12,10 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param masking how much of each kind of personal data stays visible (defaults in {@link Masking#DEFAULTS})
  * @param requestsPerMinute public requests one address may make per minute on one node
  * @param pageSize results per page
+ * @param searchCacheTtl how long a search's result page is served from memory at most; changes projected on this
+ *                       node end it at once, changes from other nodes within this time
+ * @param searchCacheSize how many result pages are kept
  */
 @ConfigurationProperties("gongxin.portal")
 record PortalProperties(Map<String, Section> sections, Map<FieldKind, Masking.Rule> masking,
-                        @DefaultValue("120") int requestsPerMinute, @DefaultValue("20") int pageSize) {
+                        @DefaultValue("120") int requestsPerMinute, @DefaultValue("20") int pageSize,
+                        @DefaultValue("30s") java.time.Duration searchCacheTtl, @DefaultValue("10000") int searchCacheSize) {
 
     PortalProperties {
         sections = sections == null ? Map.of() : Map.copyOf(sections);

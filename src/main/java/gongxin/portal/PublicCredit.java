@@ -3,12 +3,15 @@ package gongxin.portal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import gongxin.platform.GongxinProperties;
 import gongxin.shared.IdNumber;
 import gongxin.shared.RuleViolationException;
@@ -48,6 +51,10 @@ class PublicCredit {
     record SearchResult(String query, List<Hit> items, long total, boolean more, int page, int size) {
     }
 
+    /** A result page as of a day and a generation of the read model (ADR 0012). */
+    private record CachedPage(String fragment, int page, LocalDate today, long generation) {
+    }
+
     private final PortalRepository repository;
     private final Masking masking;
     private final Clock clock;
@@ -55,10 +62,15 @@ class PublicCredit {
     private final PlatformKeys keys;
     private final java.time.ZoneId zone;
     private final TokenStatistics tokens;
+    private final PortalGeneration generation;
+    private final Cache<CachedPage, SearchResult> cache;
 
     PublicCredit(PortalRepository repository, PortalProperties properties, PlatformKeys keys, Clock clock,
-                 GongxinProperties gongxin, TokenStatistics tokens, Masking masking) {
+                 GongxinProperties gongxin, TokenStatistics tokens, Masking masking, PortalGeneration generation) {
         this.tokens = tokens;
+        this.generation = generation;
+        this.cache = Caffeine.newBuilder().maximumSize(properties.searchCacheSize())
+                .expireAfterWrite(properties.searchCacheTtl()).build();
         this.repository = repository;
         this.masking = masking;
         this.properties = properties;
@@ -75,7 +87,6 @@ class PublicCredit {
      * A credit code (exact; full-width or lower-case accepted) or a fragment of two or more characters of a name or
      * former name. Natural persons are never found this way.
      */
-    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     SearchResult search(String raw, int page) {
         String q = Text.normalize(raw == null ? "" : raw).replaceAll("\\s+", "");
         int size = properties.pageSize();
@@ -96,13 +107,13 @@ class PublicCredit {
         if ((p - 1) * size >= MAX_MATCHES) {
             return new SearchResult(fragment, List.of(), MAX_MATCHES, true, p, size);
         }
-        boolean common = tokens.expectedMatches(fragment) > COMMON_FRAGMENT;
-        if (common) {
-            repository.preferScanningInOrder();
-        }
-        PortalRepository.Hits found = repository.byFragment(fragment, (p - 1) * size, size, MAX_MATCHES, common);
-        return new SearchResult(fragment, hits(found.page()), Math.min(found.total(), MAX_MATCHES),
-                found.total() > MAX_MATCHES, p, size);
+        LocalDate today = today();
+        return cache.get(new CachedPage(fragment, p, today, generation.current()), key -> {
+            boolean common = tokens.expectedMatches(fragment) > COMMON_FRAGMENT;
+            PortalRepository.Hits found = repository.byFragment(fragment, (p - 1) * size, size, MAX_MATCHES, common, today);
+            return new SearchResult(fragment, hits(found.page()), Math.min(found.total(), MAX_MATCHES),
+                    found.total() > MAX_MATCHES, p, size);
+        });
     }
 
     /** A natural person, by full name and ID number together (never by fragment). */
@@ -115,18 +126,20 @@ class PublicCredit {
     }
 
     private List<Hit> hits(List<PortalRepository.Hit> found) {
-        List<Long> ids = found.stream().map(h -> h.subject().id()).toList();
-        Map<Long, Map<String, Long>> counts = new LinkedHashMap<>();
-        for (Map<String, Object> row : repository.publicCounts(ids, today())) {
-            long subject = ((Number) row.get("subject_id")).longValue();
-            counts.computeIfAbsent(subject, k -> new LinkedHashMap<>())
-                    .put(Section.valueOf((String) row.get("section")).label(), ((Number) row.get("n")).longValue());
+        Map<Long, Map<Section, Long>> counts = new HashMap<>();
+        List<Long> uncounted = found.stream().filter(h -> h.counts() == null).map(h -> h.subject().id()).toList();
+        for (Map<String, Object> row : repository.publicCounts(uncounted, today())) {
+            counts.computeIfAbsent(((Number) row.get("subject_id")).longValue(), k -> new EnumMap<>(Section.class))
+                    .put(Section.valueOf((String) row.get("section")), ((Number) row.get("n")).longValue());
         }
         List<Hit> hits = new ArrayList<>();
         for (PortalRepository.Hit h : found) {
             PortalRepository.Subject s = h.subject();
+            Map<String, Long> labelled = new LinkedHashMap<>();
+            (h.counts() != null ? h.counts() : counts.getOrDefault(s.id(), Map.of()))
+                    .forEach((section, n) -> labelled.put(section.label(), n));
             hits.add(new Hit(s.publicId(), masking.subjectName(s.category(), s.name()), categoryLabel(s.category()),
-                    s.creditCode(), h.rank(), s.formerNames(), counts.getOrDefault(s.id(), Map.of())));
+                    s.creditCode(), h.rank(), s.formerNames(), labelled));
         }
         return hits;
     }

@@ -69,6 +69,23 @@ class PortalTest extends IntegrationTest {
         }
 
         @Test
+        void a_cached_result_page_is_not_served_after_the_read_model_changes() {
+            String u = PenaltyFile.uniqueWord();
+            assertThat(search(u).get("total").intValue()).isZero();
+            assertThat(search(u).get("total").intValue()).as("the same page again, from the cache").isZero();
+
+            String code = PenaltyFile.creditCode(88_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextInt(999_999));
+            submit(new PenaltyFile(), new String[]{"行政相对人名称", "示例市" + u + "建材有限公司", "统一社会信用代码", code});
+            JsonNode after = search(u);
+            assertThat(after.get("total").intValue()).isEqualTo(1);
+            assertThat(after.get("items").get(0).get("counts").get("行政处罚").intValue()).isEqualTo(1);
+
+            submit(new PenaltyFile(), new String[]{"行政相对人名称", "示例市" + u + "建材有限公司", "统一社会信用代码", code});
+            assertThat(search(u).get("items").get(0).get("counts").get("行政处罚").intValue())
+                    .as("a second penalty of the same company changes its counts").isEqualTo(2);
+        }
+
+        @Test
         void a_credit_code_is_found_exactly_in_any_width_or_case() {
             String u = PenaltyFile.uniqueWord();
             PenaltyFile file = new PenaltyFile();

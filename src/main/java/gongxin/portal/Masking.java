@@ -35,6 +35,11 @@ final class Masking {
         this.rules = merged;
     }
 
+    /** The rules in force, for the read model's configuration fingerprint. */
+    Map<FieldKind, Rule> rules() {
+        return Map.copyOf(rules);
+    }
+
     /** Whether a field of this kind is masked for this kind of subject. */
     boolean masks(FieldKind kind, SubjectCategory category) {
         return switch (kind) {

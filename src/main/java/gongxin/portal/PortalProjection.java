@@ -57,28 +57,79 @@ class PortalProjection {
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(RecordsIngested event) {
-        Map<Integer, CatalogItem> versions = new HashMap<>();
-        catalog.history(event.itemCode()).forEach(v -> versions.put(v.version(), v));
-        Map<String, String> departmentNames = new HashMap<>();
-        departments.all().forEach(d -> departmentNames.put(d.code(), d.name()));
-        List<PortalRepository.SubjectRow> subjects = new ArrayList<>();
-        List<PortalRepository.EntryRow> entries = new ArrayList<>();
-        records.changesOf(event.batchId(), record -> {
-            CatalogItem item = versions.get(record.itemVersion());
+        Projector projector = new Projector();
+        records.changesOf(event.batchId(), projector);
+        projector.flush();
+    }
+
+    /**
+     * Projects every record again, in one transaction: the website keeps showing the old read model until the new one
+     * commits. Needed when what the projection derives from configuration changes (the section of an item, masking
+     * rules, department names). Entries of records that are no longer public go, and subjects left without entries
+     * or reports with them.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Rebuilt rebuild() {
+        Projector projector = new Projector();
+        records.each(projector);
+        projector.flush();
+        long subjectsRemoved = repository.removeSubjectsWithoutEntries();
+        return new Rebuilt(projector.seen, projector.projected, projector.removed, subjectsRemoved);
+    }
+
+    /** What a rebuild did: records read, entries written, entries removed, subjects removed. */
+    record Rebuilt(long records, long entries, long entriesRemoved, long subjectsRemoved) {
+    }
+
+    /** Turns records into subject and entry rows and writes them in chunks. */
+    private final class Projector implements java.util.function.Consumer<CreditRecord> {
+        private final Map<String, Map<Integer, CatalogItem>> versions = new HashMap<>();
+        private final Map<String, String> departmentNames = new HashMap<>();
+        private final List<PortalRepository.SubjectRow> subjects = new ArrayList<>();
+        private final List<PortalRepository.EntryRow> entries = new ArrayList<>();
+        private final List<Long> notPublic = new ArrayList<>();
+        private long seen;
+        private long projected;
+        private long removed;
+
+        Projector() {
+            departments.all().forEach(d -> departmentNames.put(d.code(), d.name()));
+        }
+
+        @Override
+        public void accept(CreditRecord record) {
+            seen++;
+            CatalogItem item = versions.computeIfAbsent(record.itemCode(), code -> {
+                Map<Integer, CatalogItem> byVersion = new HashMap<>();
+                catalog.history(code).forEach(v -> byVersion.put(v.version(), v));
+                return byVersion;
+            }).get(record.itemVersion());
             if (item == null || item.disclosure() != Disclosure.PUBLIC) {
+                notPublic.add(record.id());
+                if (notPublic.size() >= CHUNK) {
+                    flush();
+                }
                 return;
             }
             PortalRepository.SubjectRow subject = subject(record, item);
             subjects.add(subject);
             entries.add(entry(record, item, subject.key(), departmentNames));
             if (entries.size() >= CHUNK) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!entries.isEmpty()) {
                 repository.upsert(subjects, entries);
+                projected += entries.size();
                 subjects.clear();
                 entries.clear();
             }
-        });
-        if (!entries.isEmpty()) {
-            repository.upsert(subjects, entries);
+            if (!notPublic.isEmpty()) {
+                removed += repository.removeEntries(notPublic);
+                notPublic.clear();
+            }
         }
     }
 

@@ -125,6 +125,22 @@ class PortalRepository {
         return out.append('}').toString();
     }
 
+    /** Removes the entries of these records, if the read model has them; how many it had. */
+    int removeEntries(List<Long> recordIds) {
+        generation.changed();
+        return jdbc.sql("delete from portal.entry where record_id = any(:ids)")
+                .param("ids", recordIds.toArray(Long[]::new)).update();
+    }
+
+    /** Removes subjects that have neither entries nor issued reports (a report's subject stays, for verification). */
+    long removeSubjectsWithoutEntries() {
+        generation.changed();
+        return jdbc.sql("""
+                delete from portal.subject s
+                 where not exists (select 1 from portal.entry e where e.subject_id = s.id)
+                   and not exists (select 1 from portal.report r where r.subject_id = s.id)""").update();
+    }
+
     void revoked(long recordId, Instant at) {
         generation.changed();
         jdbc.sql("update portal.entry set status = 'REVOKED', updated_at = :at where record_id = :id")

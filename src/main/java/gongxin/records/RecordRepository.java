@@ -95,6 +95,10 @@ class RecordRepository {
                 (RowCallbackHandler) rs -> consumer.accept(map(rs, 0)), batchId);
     }
 
+    void each(Consumer<CreditRecord> consumer) {
+        streaming.query("select * from records.record order by id", (RowCallbackHandler) rs -> consumer.accept(map(rs, 0)));
+    }
+
     List<Long> windowPassed(LocalDate today, int limit) {
         return jdbc.sql("""
                 select id from records.record where status in ('PUBLISHED', 'NOT_PUBLISHED') and window_end <= :today

@@ -70,6 +70,12 @@ class RecordService implements Records {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public void each(Consumer<CreditRecord> consumer) {
+        repository.each(consumer);
+    }
+
+    @Override
     public List<TimelinessRow> timeliness(LocalDate from, LocalDate to, List<String> departments) {
         return repository.timeliness(from, to, departments);
     }

@@ -23,6 +23,9 @@ public interface Records {
     /** Streams the records a batch created or corrected (for modules that keep read models). */
     void changesOf(UUID batchId, Consumer<CreditRecord> consumer);
 
+    /** Streams every record in its current version, in the order they were first stored (to rebuild a read model). */
+    void each(Consumer<CreditRecord> consumer);
+
     /** On-time rates of the records whose item has a reporting deadline, per department and month of decision. */
     List<TimelinessRow> timeliness(LocalDate from, LocalDate to, List<String> departments);
 

@@ -261,6 +261,42 @@ class PortalTest extends IntegrationTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
 
+    @Nested
+    class ReadModel {
+
+        @Test
+        void a_rebuild_restores_what_the_records_say_and_drops_what_they_do_not() {
+            String u = PenaltyFile.uniqueWord();
+            PenaltyFile file = new PenaltyFile();
+            submit(file, new String[]{"行政相对人名称", "示例市" + u + "印刷有限公司"}, new String[]{"行政相对人名称", "示例市" + u + "纸业有限公司"});
+            String first = file.decisionNumber(2);
+            String second = file.decisionNumber(3);
+            // the read model drifts from the records: a wrong section and department name, a lost entry, a stray subject
+            jdbc().sql("update portal.entry set section = 'OTHER', department_name = '旧名称' where decision_number = ?").param(first).update();
+            jdbc().sql("delete from portal.entry where decision_number = ?").param(second).update();
+            jdbc().sql("""
+                    insert into portal.subject (subject_key, public_id, category, name, name_date, former_names, tokens, updated_at)
+                    values (?, ?, 'ORGANIZATION', ?, current_date, '{}', portal.bigrams(array[?]), now())""")
+                    .param("N:stray-" + u).param("NSTRAY" + u).param("示例市" + u + "幽灵公司").param("示例市" + u + "幽灵公司").update();
+            assertThat(http().get("/api/v1/admin/portal/read-model").status()).isEqualTo(401);
+            assertThat(staff("operator").postJsonWithCsrf("/api/v1/admin/portal/read-model/rebuild", Map.of(), "/console").status())
+                    .isEqualTo(403);
+
+            TestHttp.Response rebuilt = staff("admin").postJsonWithCsrf("/api/v1/admin/portal/read-model/rebuild", Map.of(), "/console");
+            assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
+            assertThat(rebuilt.json().get("records").longValue()).isGreaterThanOrEqualTo(2);
+            assertThat(rebuilt.json().get("subjectsRemoved").longValue()).isGreaterThanOrEqualTo(1);
+
+            assertThat(jdbc().sql("select section || '/' || department_name from portal.entry where decision_number = ?")
+                    .param(first).query(String.class).single()).isEqualTo("PENALTY/示例市市场监督管理局");
+            assertThat(jdbc().sql("select count(*) from portal.entry where decision_number = ?").param(second)
+                    .query(Long.class).single()).isEqualTo(1);
+            JsonNode found = search(u);
+            assertThat(found.get("total").intValue()).as("the stray subject is gone, both companies are back").isEqualTo(2);
+            assertThat(staff("admin").get("/api/v1/admin/portal/read-model").json().get("current").booleanValue()).isTrue();
+        }
+    }
+
     org.springframework.jdbc.core.simple.JdbcClient jdbc() {
         return jdbcClient;
     }

@@ -1,0 +1,36 @@
+package gongxin.portal;
+
+import java.util.Map;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The credit office's controls over the public read model. */
+@RestController
+@RequestMapping("/api/v1/admin/portal")
+@PreAuthorize("hasRole('ADMIN')")
+class PortalAdminApi {
+
+    private final ReadModelConfiguration configuration;
+
+    PortalAdminApi(ReadModelConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** Whether the read model was built with the configuration in force. */
+    @GetMapping("/read-model")
+    Map<String, Object> state() {
+        String current = configuration.fingerprint();
+        String stored = configuration.stored().orElse(null);
+        return Map.of("fingerprint", current, "builtWith", stored == null ? "" : stored, "current", current.equals(stored));
+    }
+
+    /** Builds the read model again from every record (the site keeps the old one until the new one is complete). */
+    @PostMapping("/read-model/rebuild")
+    PortalProjection.Rebuilt rebuild() {
+        return configuration.rebuild("requested", false);
+    }
+}

@@ -1,0 +1,104 @@
+package gongxin.portal;
+
+import java.time.Clock;
+import java.sql.Timestamp;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import gongxin.audit.AuditLog;
+import gongxin.shared.Sm3;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Notices at start-up that the read model was built with another configuration (an item moved to another section,
+ * masking rules changed) and builds it again, in the background: the website serves the old read model until the new
+ * one commits. Operators can also ask for a rebuild (after renaming a department, say) through {@link PortalAdminApi}.
+ */
+@Component
+class ReadModelConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelConfiguration.class);
+    /** Raise when the projection itself derives something differently, so that installed read models are rebuilt. */
+    static final int PROJECTION_VERSION = 1;
+
+    private final PortalProperties properties;
+    private final Masking masking;
+    private final PortalProjection projection;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ReadModelConfiguration(PortalProperties properties, Masking masking, PortalProjection projection, JdbcClient jdbc,
+                           AuditLog audit, Clock clock) {
+        this.properties = properties;
+        this.masking = masking;
+        this.projection = projection;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** SM3 of the configuration the projection derives entries from, in a stable order. */
+    String fingerprint() {
+        StringBuilder text = new StringBuilder("projection=").append(PROJECTION_VERSION);
+        new TreeMap<>(properties.sections()).forEach((item, section) -> text.append(";section:").append(item).append('=').append(section));
+        new TreeMap<>(masking.rules()).forEach((kind, rule) -> text.append(";mask:").append(kind).append('=')
+                .append(rule.keepStart()).append(',').append(rule.keepEnd()));
+        return Sm3.hex(text.toString());
+    }
+
+    Optional<String> stored() {
+        return jdbc.sql("select fingerprint from portal.projection_state where id = 1").query(String.class).optional();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void checkAtStart() {
+        String current = fingerprint();
+        Optional<String> stored = stored();
+        if (stored.isPresent() && stored.get().equals(current)) {
+            return;
+        }
+        boolean empty = jdbc.sql("select not exists (select 1 from portal.entry)").query(Boolean.class).single();
+        if (empty) {
+            remember(current, false);
+            return;
+        }
+        Thread rebuild = new Thread(() -> rebuild("configuration-changed", true), "portal-rebuild");
+        rebuild.setDaemon(true);
+        rebuild.start();
+    }
+
+    /** Builds the read model again and remembers the configuration it was built with. */
+    synchronized PortalProjection.Rebuilt rebuild(String reason, boolean bySystem) {
+        String current = fingerprint();
+        log.info("Rebuilding the public read model ({})", reason);
+        long start = System.nanoTime();
+        PortalProjection.Rebuilt done = projection.rebuild();
+        remember(current, true);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        log.info("Rebuilt the public read model in {} ms: {}", millis, done);
+        Map<String, Object> details = Map.of("reason", reason, "records", done.records(), "entries", done.entries(),
+                "entriesRemoved", done.entriesRemoved(), "subjectsRemoved", done.subjectsRemoved(), "millis", millis);
+        if (bySystem) {
+            audit.recordAs("system", "PORTAL_REBUILT", "portal", null, details);
+        } else {
+            audit.record("PORTAL_REBUILT", "portal", null, details);
+        }
+        return done;
+    }
+
+    private void remember(String fingerprint, boolean rebuilt) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                insert into portal.projection_state (id, fingerprint, rebuilt_at, updated_at) values (1, :f, :rebuilt, :now)
+                on conflict (id) do update set fingerprint = excluded.fingerprint,
+                    rebuilt_at = coalesce(excluded.rebuilt_at, portal.projection_state.rebuilt_at), updated_at = excluded.updated_at""")
+                .param("f", fingerprint).param("rebuilt", rebuilt ? now : null).param("now", now).update();
+    }
+}

@@ -16,6 +16,6 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("gongxin.collection")
 record CollectionProperties(@DefaultValue("2000000") long maxRows, @DefaultValue("4MB") DataSize syncMaxSize,
-                            @DefaultValue("2000") int chunkSize, @DefaultValue("2") int workers,
+                            @DefaultValue("1000") int chunkSize, @DefaultValue("2") int workers,
                             @DefaultValue("120") int staleAfterSeconds) {
 }

@@ -37,6 +37,7 @@ import gongxin.platform.ClusterLock;
 import gongxin.records.Outcome;
 import gongxin.records.RecordDraft;
 import gongxin.records.RecordIngest;
+import gongxin.shared.LongHashSet;
 import gongxin.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -32,6 +32,7 @@ import gongxin.catalog.StatutoryDeadline;
 import gongxin.identity.Department;
 import gongxin.identity.Departments;
 import gongxin.platform.GongxinProperties;
+import gongxin.shared.LongHashSet;
 import org.postgresql.PGConnection;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -110,6 +111,13 @@ class RecordStore implements RecordIngest {
         private int created;
         private int corrected;
         private final Map<LocalDate, WorkingDayCount> elapsedSince = new HashMap<>();
+        /**
+         * A department's first load of an item (no record of it before this batch; batches of the item are serialised
+         * by the lock) needs no natural-key probe: a key can only exist if this batch created it, and those keys are
+         * remembered here as 64-bit hashes. A hash seen again (a repeat, or a collision) is probed as usual.
+         */
+        private final Map<String, Boolean> hadRecords = new HashMap<>();
+        private final LongHashSet createdKeys = new LongHashSet();
 
         StoreSession(UUID batchId, String itemCode, Instant receivedAt, List<RuleSet> ruleSets,
                      List<StatutoryDeadline> deadlines, WorkingCalendar calendar, Map<String, String> sectors, LocalDate today) {
@@ -148,7 +156,14 @@ class RecordStore implements RecordIngest {
                     candidates.add(i);
                 }
             }
-            Map<String, Existing> existing = lookup(drafts, candidates);
+            List<Integer> toProbe = new ArrayList<>(candidates.size());
+            for (int i : candidates) {
+                RecordDraft d = drafts.get(i);
+                if (departmentHadRecords(d.departmentCode()) || createdKeys.contains(keyHash(d))) {
+                    toProbe.add(i);
+                }
+            }
+            Map<String, Existing> existing = lookup(drafts, toProbe);
             CopyBinary rows = new CopyBinary();
             List<Integer> corrections = new ArrayList<>();
             for (int i : candidates) {
@@ -157,6 +172,9 @@ class RecordStore implements RecordIngest {
                 if (e == null) {
                     outcomes[i] = Outcome.CREATED;
                     appendNew(rows, d, hashes[i], utf8[i]);
+                    if (!departmentHadRecords(d.departmentCode())) {
+                        createdKeys.add(keyHash(d));
+                    }
                 } else if (e.batchId().equals(batchId)) {
                     outcomes[i] = Arrays.equals(e.hash(), hashes[i]) ? Outcome.DUPLICATE : Outcome.CONFLICT;
                 } else if (Arrays.equals(e.hash(), hashes[i])) {
@@ -191,6 +209,12 @@ class RecordStore implements RecordIngest {
                 events.publishEvent(event);
             }
             return event;
+        }
+
+        private boolean departmentHadRecords(String department) {
+            return hadRecords.computeIfAbsent(department, d -> jdbc.sql(
+                    "select exists (select 1 from records.record where item_code = :item and department_code = :department)")
+                    .param("item", itemCode).param("department", d).query(Boolean.class).single());
         }
 
         private Map<String, Existing> lookup(List<RecordDraft> drafts, List<Integer> candidates) {
@@ -317,6 +341,20 @@ class RecordStore implements RecordIngest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static long keyHash(RecordDraft d) {
+        long h = 0xcbf29ce484222325L;
+        String department = d.departmentCode();
+        String key = d.recordKey();
+        for (int i = 0; i < department.length(); i++) {
+            h = (h ^ department.charAt(i)) * 0x100000001b3L;
+        }
+        h = (h ^ 0xffff) * 0x100000001b3L;
+        for (int i = 0; i < key.length(); i++) {
+            h = (h ^ key.charAt(i)) * 0x100000001b3L;
+        }
+        return h;
     }
 
     private static String key(RecordDraft d) {

@@ -1,4 +1,4 @@
-package gongxin.collection;
+package gongxin.shared;
 
 import java.util.Arrays;
 
@@ -6,13 +6,13 @@ import java.util.Arrays;
  * A set of 64-bit hashes in one array (open addressing): remembers a million rows of a file in 16 MB instead of
  * ~100 MB of boxed keys, so that a large file streams through a small heap. Zero is reserved as "empty".
  */
-final class LongHashSet {
+public final class LongHashSet {
 
     private long[] slots = new long[1 << 12];
     private int size;
 
     /** Adds {@code value}; returns false when it was already there. */
-    boolean add(long value) {
+    public boolean add(long value) {
         if (value == 0) {
             value = 1;
         }
@@ -32,7 +32,23 @@ final class LongHashSet {
         return true;
     }
 
-    int size() {
+    /** Whether {@code value} was added (zero stands for one, as in {@link #add}). */
+    public boolean contains(long value) {
+        if (value == 0) {
+            value = 1;
+        }
+        int mask = slots.length - 1;
+        int i = mix(value) & mask;
+        while (slots[i] != 0) {
+            if (slots[i] == value) {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+        return false;
+    }
+
+    public int size() {
         return size;
     }
 

@@ -59,7 +59,7 @@ echo "$answer" | python3 -c 'import json,sys; a=json.load(sys.stdin); a.pop("err
 accepted=$(echo "$answer" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accepted"])')
 stored=$(psql_ -At -c "select count(*) from records.record")
 echo "API:       $accepted rows accepted ($stored stored) in ${api_ms} ms = $(( accepted * 1000 / api_ms )) rows/s"
-[ -z "${API_ONLY:-}" ] || exit 0   # for quick experiments: no portal wait, no storage floor
+[ -z "${API_ONLY:-}" ] || { [ -z "${KEEP_LOG:-}" ] || cp "$dir/app.log" "$KEEP_LOG"; exit 0; }   # quick experiments: no portal wait, no floor
 # The batch's event is then consumed by the portal's read model (after the batch's commit, outside the figure
 # above); wait for it so that it does not share the machine with the floor measured next, and say how long it took.
 until [ "$(psql_ -At -c "select count(*) from event_publication where completion_date is null")" = 0 ]; do sleep 0.5; done

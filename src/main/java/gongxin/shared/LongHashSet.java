@@ -13,39 +13,33 @@ public final class LongHashSet {
 
     /** Adds {@code value}; returns false when it was already there. */
     public boolean add(long value) {
-        if (value == 0) {
-            value = 1;
-        }
+        long v = value == 0 ? 1 : value;
         if ((size + 1) * 2 > slots.length) {
             grow();
         }
-        int mask = slots.length - 1;
-        int i = mix(value) & mask;
-        while (slots[i] != 0) {
-            if (slots[i] == value) {
-                return false;
-            }
-            i = (i + 1) & mask;
+        int i = slotOf(v);
+        if (slots[i] == v) {
+            return false;
         }
-        slots[i] = value;
+        slots[i] = v;
         size++;
         return true;
     }
 
     /** Whether {@code value} was added (zero stands for one, as in {@link #add}). */
     public boolean contains(long value) {
-        if (value == 0) {
-            value = 1;
-        }
+        long v = value == 0 ? 1 : value;
+        return slots[slotOf(v)] == v;
+    }
+
+    /** The slot holding {@code value}, or the empty slot where it would go. */
+    private int slotOf(long value) {
         int mask = slots.length - 1;
         int i = mix(value) & mask;
-        while (slots[i] != 0) {
-            if (slots[i] == value) {
-                return true;
-            }
+        while (slots[i] != 0 && slots[i] != value) {
             i = (i + 1) & mask;
         }
-        return false;
+        return i;
     }
 
     public int size() {

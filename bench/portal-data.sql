@@ -8,6 +8,8 @@ CREATE TEMP TABLE vocab AS SELECT
   ARRAY['城东区','城西区','高新区','经开区','示例县','和兴镇','滨江区','北湖区','南山区','临港区'] AS districts,
   ARRAY['有限公司','股份有限公司','有限责任公司','合作社','经营部'] AS suffixes;
 
+-- The trigger that keeps portal.subject_token would write each subject's bigram rows one at a time; in bulk instead.
+ALTER TABLE portal.subject DISABLE TRIGGER subject_token_sync;
 INSERT INTO portal.subject (subject_key, public_id, category, name, name_date, credit_code, former_names, tokens, updated_at)
 SELECT 'C:' || code, code, category, name, DATE '2020-01-01', code, '{}', portal.bigrams(ARRAY[name]), now()
   FROM (SELECT '91329900' || lpad(i::text, 10, '0') AS code,
@@ -16,6 +18,14 @@ SELECT 'C:' || code, code, category, name, DATE '2020-01-01', code, '{}', portal
                  || v.chars[1 + (random() * (array_length(v.chars, 1) - 1))::int]
                  || v.trades[1 + (random() * 19)::int] || v.suffixes[1 + (random() * 4)::int] AS name
           FROM generate_series(1, :subjects) AS i, vocab v) AS s;
+
+ALTER TABLE portal.subject ENABLE TRIGGER subject_token_sync;
+DROP INDEX portal.subject_token_rank_idx;
+DROP INDEX portal.subject_token_subject_idx;
+INSERT INTO portal.subject_token
+SELECT r.* FROM portal.subject s, portal.subject_token_rows(s.id, s.category, s.name, s.former_names) r;
+CREATE INDEX subject_token_rank_idx ON portal.subject_token (token, former DESC, name_length, subject_id);
+CREATE INDEX subject_token_subject_idx ON portal.subject_token (subject_id);
 
 INSERT INTO portal.entry (record_id, subject_id, section, item_code, item_name, department_code, department_name,
                           decision_number, decision_date, status, window_end, severity, dishonest, minor, fields, updated_at)
@@ -42,4 +52,5 @@ SELECT s.id * 10 + k, s.id,
        LATERAL (SELECT (DATE '2026-11-24' - (random() * 700 + 0 * k + 0 * s.id)::int) AS d) AS dd;
 
 VACUUM ANALYZE portal.subject;
+VACUUM ANALYZE portal.subject_token;
 VACUUM ANALYZE portal.entry;

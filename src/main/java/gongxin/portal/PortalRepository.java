@@ -204,8 +204,10 @@ class PortalRepository {
                 .param("id", subjectId).query((rs, n) -> entry(rs)).list();
     }
 
-    /** A search hit with its rank (1 exact code, 2 exact name, 3 prefix, 4 former name, 5 fragment). */
-    /** A search hit; {@code counts} are its public entries per section, or null when not read with it. */
+    /**
+     * A search hit with its rank (1 exact code, 2 exact name, 3 prefix, 4 former name, 5 fragment) and its public
+     * entries per section, or null when they were not read with it.
+     */
     record Hit(Subject subject, int rank, Map<Section, Long> counts) {
     }
 
@@ -220,38 +222,49 @@ class PortalRepository {
 
     /**
      * One page of the subjects whose name or former name contains {@code fragment}, ranked: exact name, name prefix,
-     * former name, fragment elsewhere; with how many matched (up to {@code cap + 1}) and each hit's public entries
-     * per section as of {@code today}. One statement, so one round trip and no transaction. A rare fragment is found
-     * through the bigram index. A common one (ADR 0009) is found by reading the table until {@code cap} matches: the
-     * GIN index can only be read as a bitmap of every match (600,000 for 有限), so for those the statement has no
-     * bigram condition at all and the planner has no bitmap to choose. Most subjects have no former name: the
-     * {@code cardinality} guard spares them the former-name subplan (a fragment in 6% of 1M names: 24 ms to 9 ms).
+     * former name, fragment elsewhere, then shorter names first; with how many matched (up to {@code cap + 1}) and
+     * each hit's public entries per section as of {@code today}. One statement, so one round trip and no transaction.
+     * Fragments (ADR 0012):
+     * <ul>
+     * <li>two characters, the usual search: the first {@code cap} rows of the bigram in {@code portal.subject_token},
+     * a b-tree in rank order, without reading the subjects (1 ms for 有限, which 600,000 names contain);</li>
+     * <li>longer and rare: the GIN index on the subjects' bigrams;</li>
+     * <li>longer and common (ADR 0009): the table read until {@code cap} matches, with no bigram condition so that the
+     * planner has no GIN bitmap of every match to choose. Most subjects have no former name: the {@code cardinality}
+     * guard spares them the former-name subplan.</li>
+     * </ul>
      */
     Hits byFragment(String fragment, int offset, int size, int cap, boolean common, LocalDate today) {
         String like = "%" + escapeLike(fragment) + "%";
         String prefix = escapeLike(fragment) + "%";
         record Row(Hit hit, long total) {
         }
-        String sql = """
-                with candidates as (
-                    (select s.id, s.name, 2 as rank from portal.subject s
-                      where s.name collate "C" = :q and s.category <> 'NATURAL_PERSON' limit :cap)
-                    union all
-                    (select s.id, s.name, 3 from portal.subject s
-                      where s.name collate "C" > :q and s.name collate "C" < :upper and s.category <> 'NATURAL_PERSON'
-                      order by s.name collate "C" limit :cap)
-                    union all
-                    (select s.id, s.name, case when s.name = :q then 2 when s.name like :prefix escape '\\' then 3
-                                               when s.name like :like escape '\\' then 5 else 4 end
+        boolean twoCharacters = fragment.codePointCount(0, fragment.length()) == 2;
+        String fragmentBranch = twoCharacters ? """
+                    (select t.subject_id, case when t.former then 4 else 5 end, t.name_length from portal.subject_token t
+                      where t.token = (portal.bigrams(array[:q]))[1]
+                      order by t.former desc, t.name_length, t.subject_id limit :cap)""" : """
+                    (select s.id, case when s.name = :q then 2 when s.name like :prefix escape '\\' then 3
+                                       when s.name like :like escape '\\' then 5 else 4 end, char_length(s.name)
                        from portal.subject s
                       where /*bigrams*/ s.category <> 'NATURAL_PERSON'
                         and (s.name like :like escape '\\'
                              or (cardinality(s.former_names) > 0
                                  and exists (select 1 from unnest(s.former_names) f where f like :like escape '\\')))
-                      limit :cap)),
-                best as (select id, min(name) as name, min(rank) as rank, count(*) over () as total
+                      limit :cap)""".replace("/*bigrams*/", common ? "" : "s.tokens @> portal.bigrams(array[:q]) and");
+        String sql = """
+                with candidates as (
+                    (select s.id, 2 as rank, char_length(s.name) as len from portal.subject s
+                      where s.name collate "C" = :q and s.category <> 'NATURAL_PERSON' limit :cap)
+                    union all
+                    (select s.id, 3, char_length(s.name) from portal.subject s
+                      where s.name collate "C" > :q and s.name collate "C" < :upper and s.category <> 'NATURAL_PERSON'
+                      order by s.name collate "C" limit :cap)
+                    union all
+                /*fragment*/),
+                best as (select id, min(rank) as rank, min(len) as len, count(*) over () as total
                            from candidates group by id),
-                page as (select * from best order by rank, length(name), name, id limit :size offset :offset)
+                page as (select * from best order by rank, len, id limit :size offset :offset)
                 select s.*, p.rank, p.total,
                        (select string_agg(c.section || ':' || c.n, ',')
                           from (select e.section, count(*) as n from portal.entry e
@@ -259,10 +272,10 @@ class PortalRepository {
                                    and (e.window_end is null or e.window_end > :today)
                                  group by e.section) c) as counts
                   from page p join portal.subject s on s.id = p.id
-                 order by p.rank, length(s.name), s.name, s.id"""
+                 order by p.rank, p.len, p.id"""
+                .replace("/*fragment*/", fragmentBranch)
                 // the cap is part of the text so that the driver's cached generic plan knows it
-                .replace(":cap", Integer.toString(cap + 1))
-                .replace("/*bigrams*/", common ? "" : "s.tokens @> portal.bigrams(array[:q]) and");
+                .replace(":cap", Integer.toString(cap + 1));
         List<Row> rows = jdbc.sql(sql)
                 .param("q", fragment).param("upper", fragment + "\uDBFF\uDFFF").param("prefix", prefix)
                 .param("like", like).param("size", size).param("offset", offset).param("today", today)

@@ -86,6 +86,25 @@ class PortalTest extends IntegrationTest {
         }
 
         @Test
+        void a_renamed_company_is_found_by_its_new_name_and_by_its_old_one_as_a_former_name() {
+            String before = PenaltyFile.uniqueWord();
+            String after = PenaltyFile.uniqueWord();
+            String code = PenaltyFile.creditCode(88_000_000L + ThreadLocalRandom.current().nextInt(999_999));
+            submit(new PenaltyFile(), new String[]{"行政相对人名称", "示例市" + before + "贸易有限公司", "统一社会信用代码", code,
+                    "处罚决定日期", "2026-10-09"});
+            submit(new PenaltyFile(), new String[]{"行政相对人名称", "示例市" + after + "贸易有限公司", "统一社会信用代码", code,
+                    "处罚决定日期", "2026-11-02"});
+
+            JsonNode byNew = search(after);
+            assertThat(byNew.get("total").intValue()).isEqualTo(1);
+            assertThat(byNew.get("items").get(0).get("rank").intValue()).isEqualTo(5);
+            JsonNode byOld = search(before);
+            assertThat(byOld.get("total").intValue()).isEqualTo(1);
+            assertThat(byOld.get("items").get(0).get("name").asString()).isEqualTo("示例市" + after + "贸易有限公司");
+            assertThat(byOld.get("items").get(0).get("rank").intValue()).as("only a former name has it").isEqualTo(4);
+        }
+
+        @Test
         void a_credit_code_is_found_exactly_in_any_width_or_case() {
             String u = PenaltyFile.uniqueWord();
             PenaltyFile file = new PenaltyFile();

@@ -64,7 +64,7 @@ LUA
 
 run() { # label file [port]
   local target="http://127.0.0.1:${3:-$port}"
-  PATHS="$dir/$2" wrk -t1 -c4 -d3s -s "$dir/paths.lua" "$target" > /dev/null   # warm-up
+  PATHS="$dir/$2" wrk -t2 -c8 -d10s -s "$dir/paths.lua" "$target" > /dev/null   # warm-up (the JIT, the caches)
   PATHS="$dir/$2" wrk -t2 -c8 -d${seconds}s --latency -s "$dir/paths.lua" "$target" > "$dir/$1.out"
   local p50 p99 rps non2xx
   p50=$(awk '/^ +50%/{print $2}' "$dir/$1.out")
@@ -90,3 +90,5 @@ until grep -q "Started GongxinApplication" "$dir/app-nocache.log"; do
 done
 run search-2-chars-nocache search.txt $((port + 1))
 run search-word-nocache search-word.txt $((port + 1))
+# KEEP_RUNNING=seconds: leave both instances up that long after the runs (for looking into a figure by hand).
+[ -z "${KEEP_RUNNING:-}" ] || { echo "instances on :$port and :$((port + 1)), files in $dir"; sleep "$KEEP_RUNNING"; }

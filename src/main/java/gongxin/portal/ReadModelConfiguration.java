@@ -59,19 +59,27 @@ class ReadModelConfiguration {
 
     @EventListener(ApplicationReadyEvent.class)
     void checkAtStart() {
+        if (needsRebuild()) {
+            Thread rebuild = new Thread(() -> rebuild("configuration-changed", true), "portal-rebuild");
+            rebuild.setDaemon(true);
+            rebuild.start();
+        }
+    }
+
+    /**
+     * Whether the read model was built with another configuration than the one in force. An empty read model has
+     * nothing to rebuild: it is built with the configuration in force from now on, which is remembered.
+     */
+    boolean needsRebuild() {
         String current = fingerprint();
-        Optional<String> stored = stored();
-        if (stored.isPresent() && stored.get().equals(current)) {
-            return;
+        if (stored().filter(current::equals).isPresent()) {
+            return false;
         }
-        boolean empty = jdbc.sql("select not exists (select 1 from portal.entry)").query(Boolean.class).single();
-        if (empty) {
+        if (jdbc.sql("select not exists (select 1 from portal.entry)").query(Boolean.class).single()) {
             remember(current, false);
-            return;
+            return false;
         }
-        Thread rebuild = new Thread(() -> rebuild("configuration-changed", true), "portal-rebuild");
-        rebuild.setDaemon(true);
-        rebuild.start();
+        return true;
     }
 
     /** Builds the read model again and remembers the configuration it was built with. */

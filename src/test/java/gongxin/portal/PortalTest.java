@@ -284,6 +284,20 @@ class PortalTest extends IntegrationTest {
     class ReadModel {
 
         @Test
+        void a_read_model_built_with_another_configuration_is_rebuilt_at_start_up() {
+            submit(new PenaltyFile(), new String[]{"行政相对人名称", "示例市" + PenaltyFile.uniqueWord() + "五金有限公司"});
+            String current = readModel.fingerprint();
+            assertThat(readModel.needsRebuild()).as("built with the configuration in force").isFalse();
+
+            jdbc().sql("update portal.projection_state set fingerprint = 'built-with-other-sections'").update();
+            assertThat(readModel.needsRebuild()).isTrue();
+
+            readModel.rebuild("configuration-changed", true);
+            assertThat(readModel.stored()).contains(current);
+            assertThat(readModel.needsRebuild()).isFalse();
+        }
+
+        @Test
         void a_rebuild_restores_what_the_records_say_and_drops_what_they_do_not() {
             String u = PenaltyFile.uniqueWord();
             PenaltyFile file = new PenaltyFile();
@@ -315,6 +329,9 @@ class PortalTest extends IntegrationTest {
             assertThat(staff("admin").get("/api/v1/admin/portal/read-model").json().get("current").booleanValue()).isTrue();
         }
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ReadModelConfiguration readModel;
 
     org.springframework.jdbc.core.simple.JdbcClient jdbc() {
         return jdbcClient;

@@ -21,11 +21,9 @@ SELECT 'C:' || code, code, category, name, DATE '2020-01-01', code, '{}', portal
 
 ALTER TABLE portal.subject ENABLE TRIGGER subject_token_sync;
 DROP INDEX portal.subject_token_rank_idx;
-DROP INDEX portal.subject_token_subject_idx;
 INSERT INTO portal.subject_token
 SELECT r.* FROM portal.subject s, portal.subject_token_rows(s.id, s.category, s.name, s.former_names) r;
 CREATE INDEX subject_token_rank_idx ON portal.subject_token (token, former DESC, name_length, subject_id);
-CREATE INDEX subject_token_subject_idx ON portal.subject_token (subject_id);
 
 INSERT INTO portal.entry (record_id, subject_id, section, item_code, item_name, department_code, department_name,
                           decision_number, decision_date, status, window_end, severity, dishonest, minor, fields, updated_at)

@@ -102,6 +102,10 @@ class PortalTest extends IntegrationTest {
             assertThat(byOld.get("total").intValue()).isEqualTo(1);
             assertThat(byOld.get("items").get(0).get("name").asString()).isEqualTo("示例市" + after + "贸易有限公司");
             assertThat(byOld.get("items").get(0).get("rank").intValue()).as("only a former name has it").isEqualTo(4);
+            assertThat(jdbc().sql("""
+                    select t.former from portal.subject_token t join portal.subject s on s.id = t.subject_id
+                     where s.credit_code = ? and t.token = ?""").param(code).param(before).query(Boolean.class).list())
+                    .as("the old name's row was replaced, not kept beside the new one").containsExactly(true);
         }
 
         @Test
@@ -327,6 +331,8 @@ class PortalTest extends IntegrationTest {
             JsonNode found = search(u);
             assertThat(found.get("total").intValue()).as("the stray subject is gone, both companies are back").isEqualTo(2);
             assertThat(staff("admin").get("/api/v1/admin/portal/read-model").json().get("current").booleanValue()).isTrue();
+            assertThat(jdbc().sql("select count(*) from portal.subject_token t where not exists (select 1 from portal.subject s where s.id = t.subject_id)")
+                    .query(Long.class).single()).as("the removed subject's bigram rows went with it").isZero();
         }
     }
 

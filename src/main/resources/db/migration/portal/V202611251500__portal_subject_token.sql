@@ -6,7 +6,7 @@ CREATE TABLE portal.subject_token (
     token       TEXT COLLATE "C" NOT NULL,
     former      BOOLEAN NOT NULL,   -- the bigram is only in a former name (ranked before a fragment of the name)
     name_length INT NOT NULL,
-    subject_id  BIGINT NOT NULL REFERENCES portal.subject (id) ON DELETE CASCADE
+    subject_id  BIGINT NOT NULL   -- no foreign key: the trigger below keeps the rows, and the one index serves it
 );
 
 -- The rows of one subject, from its name and former names; natural persons have none (never found by fragment).
@@ -20,17 +20,23 @@ CREATE FUNCTION portal.subject_token_rows(id BIGINT, category TEXT, name TEXT, f
      WHERE category <> 'NATURAL_PERSON' AND cardinality(former_names) > 0 AND t <> ALL (portal.bigrams(array[name]))
 $$;
 
+-- A subject's old rows are found by their whole key in the one index (no index on subject_id: 13.5M entries less
+-- to write for 1M subjects).
 CREATE FUNCTION portal.subject_token_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'UPDATE' THEN
-        IF NEW.name IS NOT DISTINCT FROM OLD.name AND NEW.former_names IS NOT DISTINCT FROM OLD.former_names
-           AND NEW.category IS NOT DISTINCT FROM OLD.category THEN
-            RETURN NULL;
-        END IF;
-        DELETE FROM portal.subject_token WHERE subject_id = NEW.id;
+    IF TG_OP = 'UPDATE' AND NEW.name IS NOT DISTINCT FROM OLD.name
+       AND NEW.former_names IS NOT DISTINCT FROM OLD.former_names AND NEW.category IS NOT DISTINCT FROM OLD.category THEN
+        RETURN NULL;
     END IF;
-    INSERT INTO portal.subject_token
-    SELECT * FROM portal.subject_token_rows(NEW.id, NEW.category, NEW.name, NEW.former_names);
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        DELETE FROM portal.subject_token t
+         USING portal.subject_token_rows(OLD.id, OLD.category, OLD.name, OLD.former_names) o
+         WHERE t.token = o.token AND t.former = o.former AND t.name_length = o.name_length AND t.subject_id = o.subject_id;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO portal.subject_token
+        SELECT * FROM portal.subject_token_rows(NEW.id, NEW.category, NEW.name, NEW.former_names);
+    END IF;
     RETURN NULL;
 END
 $$;
@@ -39,7 +45,6 @@ INSERT INTO portal.subject_token
 SELECT r.* FROM portal.subject s, portal.subject_token_rows(s.id, s.category, s.name, s.former_names) r;
 
 CREATE INDEX subject_token_rank_idx ON portal.subject_token (token, former DESC, name_length, subject_id);
-CREATE INDEX subject_token_subject_idx ON portal.subject_token (subject_id);
 
-CREATE TRIGGER subject_token_sync AFTER INSERT OR UPDATE ON portal.subject
+CREATE TRIGGER subject_token_sync AFTER INSERT OR UPDATE OR DELETE ON portal.subject
     FOR EACH ROW EXECUTE FUNCTION portal.subject_token_sync();

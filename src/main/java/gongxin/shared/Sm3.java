@@ -19,16 +19,6 @@ public final class Sm3 {
         return start().update(data).hex();
     }
 
-    /** The 32-byte digest of a text's UTF-8 bytes. */
-    public static byte[] digest(String utf8) {
-        SM3Digest digest = new SM3Digest();
-        byte[] bytes = utf8.getBytes(StandardCharsets.UTF_8);
-        digest.update(bytes, 0, bytes.length);
-        byte[] out = new byte[digest.getDigestSize()];
-        digest.doFinal(out, 0);
-        return out;
-    }
-
     public static String hex(String utf8) {
         return hex(utf8.getBytes(StandardCharsets.UTF_8));
     }

@@ -24,7 +24,7 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -
 echo "file: $file ($(du -m "$file" | cut -f1) MB, $rows rows, $encoding)"
 
 GONGXIN_DEMO_API_KEY=$key java -Xmx512m ${JAVA_OPTS:-} -Xlog:gc:file=$dir/gc.log -jar "$jar" --server.port=$port \
-  --gongxin.data-dir="$dir/data" --gongxin.demo.records=0 > "$dir/app.log" 2>&1 &
+  --gongxin.data-dir="$dir/data" --gongxin.demo.enabled=true --gongxin.demo.records=0 > "$dir/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$dir"' EXIT
 until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q UP; do

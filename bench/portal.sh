@@ -21,7 +21,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; ex
 dir=$(mktemp -d /tmp/gongxin-portal-XXXX)
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
 
-java -Xmx1g -jar "$jar" --server.port=$port --gongxin.data-dir="$dir/data" --gongxin.demo.records=0 \
+java -Xmx1g -jar "$jar" --server.port=$port --gongxin.data-dir="$dir/data" --gongxin.demo.enabled=true --gongxin.demo.records=0 \
   --gongxin.portal.requests-per-minute=1000000000 > "$dir/app.log" 2>&1 &
 app=$!
 nocache=""

@@ -31,7 +31,7 @@ pg_pss_kb() { # proportional set size of the postmaster and its children: shared
 
 run() { # data-dir label
   start=$(now_ms)
-  java -jar "$jar" --server.port=$port --gongxin.data-dir="$1" > "$1.log" 2>&1 &
+  java -jar "$jar" --server.port=$port --gongxin.data-dir="$1" --gongxin.demo.enabled=true > "$1.log" 2>&1 &
   local pid=$!
   local health page
   health=$(wait_for "http://127.0.0.1:$port/actuator/health" '"status":"UP"')

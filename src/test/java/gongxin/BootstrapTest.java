@@ -8,7 +8,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A production installation: demo off, empty database, the first administrator from configuration. */
+/**
+ * A production installation: demo off (the default of a packaged jar, no setting needed), empty database, the first
+ * administrator from configuration.
+ */
 class BootstrapTest {
 
     @Test
@@ -17,7 +20,6 @@ class BootstrapTest {
                 "--server.port=0",
                 "--spring.datasource.url=" + TestDatabase.freshDatabase("gongxin_bootstrap"),
                 "--spring.datasource.username=postgres",
-                "--gongxin.demo.enabled=false",
                 "--gongxin.bootstrap.department-code=CITY-XYB",
                 "--gongxin.bootstrap.department-name=某市社会信用体系建设办公室",
                 "--gongxin.bootstrap.department-credit-code=11329900T5MY01MR4U")) {

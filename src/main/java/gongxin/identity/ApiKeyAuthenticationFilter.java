@@ -26,15 +26,25 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /** The key of {@code Authorization: Bearer <key>}, or {@code null} when the request has no bearer key. */
+    static String bearerKey(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.length() <= 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String key = header.substring(7).trim();
+        return key.isEmpty() ? null : key;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        String key = bearerKey(request);
+        if (key == null) {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiClientPrincipal> client = clients.authenticate(header.substring(7).trim());
+        Optional<ApiClientPrincipal> client = clients.authenticate(key);
         if (client.isEmpty()) {
             problems.write(response, 401, "unauthorized", "接口密钥无效或已停用", "请检查 Authorization: Bearer 后的接口密钥");
             return;

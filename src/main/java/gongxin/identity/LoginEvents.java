@@ -46,7 +46,8 @@ class LoginEvents {
     @EventListener
     @Transactional
     public void failed(AbstractAuthenticationFailureEvent event) {
-        String attempted = String.valueOf(event.getAuthentication().getName());
+        // counted on the name the login looked up, whatever case or width was typed
+        String attempted = StaffUser.normalizeUsername(event.getAuthentication().getName());
         String username = attempted.length() > 64 ? attempted.substring(0, 64) : attempted;
         String reason = event.getException().getClass().getSimpleName();
         boolean known = users.findByUsername(username).isPresent();

@@ -14,6 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -41,7 +42,9 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiClientService clients, ProblemResponses problems) throws Exception {
-        RequestMatcher bearer = (HttpServletRequest request) -> request.getHeader("Authorization") != null;
+        // A bearer key is not sent by a browser on its own, so a request that carries one needs no CSRF token. Any
+        // other Authorization header (Basic, a made-up scheme) proves nothing: the session cookie still rides along.
+        RequestMatcher bearer = (HttpServletRequest request) -> ApiKeyAuthenticationFilter.bearerKey(request) != null;
         http.securityMatcher("/api/**")
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients, problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
@@ -53,8 +56,15 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(response, 401,
                                 "unauthorized", "需要登录或提供有效的接口密钥", "请使用 Authorization: Bearer <接口密钥>"))
-                        .accessDeniedHandler((request, response, e) -> problems.write(response, 403,
-                                "forbidden", "无权执行此操作", "当前账户或接口客户端没有所需的角色或权限范围")));
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (e instanceof CsrfException) {
+                                problems.write(response, 403, "csrf", "缺少或无效的 CSRF 令牌",
+                                        "登录会话发出的写请求须带页面的 CSRF 令牌（X-CSRF-TOKEN）；系统请使用 Authorization: Bearer <接口密钥>");
+                            } else {
+                                problems.write(response, 403, "forbidden", "无权执行此操作",
+                                        "当前账户或接口客户端没有所需的角色或权限范围");
+                            }
+                        }));
         return http.build();
     }
 

@@ -18,6 +18,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,9 +33,12 @@ class StaffUserService implements UserDetailsService {
     private final IdentityProperties properties;
     private final AuditLog audit;
     private final Clock clock;
+    private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
     StaffUserService(StaffUserRepository users, DepartmentRepository departments, PasswordEncoder passwordEncoder,
-                     IdentityProperties properties, AuditLog audit, Clock clock) {
+                     IdentityProperties properties, AuditLog audit, Clock clock,
+                     FindByIndexNameSessionRepository<? extends Session> sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.departments = departments;
         this.passwordEncoder = passwordEncoder;
@@ -44,7 +49,7 @@ class StaffUserService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        String normalized = username == null ? "" : Text.normalize(username).toLowerCase(java.util.Locale.ROOT);
+        String normalized = StaffUser.normalizeUsername(username);
         return users.findByUsername(normalized)
                 .map(user -> new StaffPrincipal(user, clock.instant()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
@@ -65,7 +70,7 @@ class StaffUserService implements UserDetailsService {
     @Transactional
     void create(NewUser form, boolean mustChangePassword) {
         List<RuleViolation> violations = new ArrayList<>();
-        String username = Text.normalize(form.username()) == null ? "" : Text.normalize(form.username()).toLowerCase(java.util.Locale.ROOT);
+        String username = StaffUser.normalizeUsername(form.username());
         if (!username.matches("[a-z0-9][a-z0-9._-]{2,31}")) {
             violations.add(RuleViolation.of("username", form.username(), "format", "用户名应为3-32位小写字母、数字、点、下划线或连字符"));
         }
@@ -92,6 +97,10 @@ class StaffUserService implements UserDetailsService {
         users.update(username, Text.clean(displayName), departmentCode, roles, enabled);
         Map<String, Object> details = profile(displayName, departmentCode, roles, enabled);
         details.put("before", profile(before.displayName(), before.departmentCode(), before.roles(), before.enabled()));
+        boolean rightsChanged = !enabled || !before.roles().equals(roles) || !before.departmentCode().equals(departmentCode);
+        if (rightsChanged) {
+            details.put("sessionsEnded", endSessions(username));
+        }
         audit.record("USER_UPDATED", "staff_user", username, details);
     }
 
@@ -104,7 +113,7 @@ class StaffUserService implements UserDetailsService {
             throw new RuleViolationException("密码不符合规则", violations);
         }
         users.changePassword(username, passwordEncoder.encode(temporaryPassword), true, clock.instant());
-        audit.record("USER_PASSWORD_RESET", "staff_user", username, Map.of());
+        audit.record("USER_PASSWORD_RESET", "staff_user", username, Map.of("sessionsEnded", endSessions(username)));
     }
 
     @Transactional
@@ -130,6 +139,17 @@ class StaffUserService implements UserDetailsService {
         get(username);
         users.unlock(username);
         audit.record("USER_UNLOCKED", "staff_user", username, Map.of());
+    }
+
+    /**
+     * Ends every open session of the user. A session keeps the roles and department it signed in with, so a user who
+     * was disabled, or whose rights changed, would otherwise go on working with the old ones until it expired.
+     * Sessions are in the database: this ends them on every node.
+     */
+    private int endSessions(String username) {
+        Set<String> ids = sessions.findByPrincipalName(username).keySet();
+        ids.forEach(sessions::deleteById);
+        return ids.size();
     }
 
     private List<RuleViolation> checkProfile(String displayName, String departmentCode, Set<Role> roles) {

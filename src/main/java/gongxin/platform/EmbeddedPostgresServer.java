@@ -51,7 +51,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setLocaleConfig("locale-provider", "builtin")
                     .setLocaleConfig("builtin-locale", "C.UTF-8")
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    // zonky defaults to synchronous_commit=off (good for tests, wrong for credit records).
+                    // zonky starts the postmaster with -F (fsync off) and synchronous_commit=off: fast for tests,
+                    // but a power cut or an operating-system crash could then lose or corrupt committed records.
+                    // These -c settings come after -F on the command line, and the last setting wins.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", settings.sharedBuffers())

@@ -54,6 +54,16 @@ class AuthorizationTest extends IntegrationTest {
     }
 
     @Test
+    void only_a_bearer_key_lets_a_write_skip_the_csrf_token() {
+        // a signed-in operator's browser, tricked into sending some other Authorization header with its cookie
+        TestHttp operator = staff("operator").header("Authorization", "Basic b3BlcmF0b3I6eA==");
+        TestHttp.Response response = operator.postJson("/api/v1/records/999999999/revocation",
+                "{\"reason\":\"x\",\"basisDocument\":\"x\"}");
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:gongxin:problem:csrf");
+    }
+
+    @Test
     void an_api_client_cannot_reach_staff_only_writes() {
         TestHttp.Response response = apiClient(DEMO_API_KEY).postJson("/api/v1/catalog/rule-sets", "{}");
         assertThat(response.status()).isEqualTo(403);

@@ -80,6 +80,24 @@ class SignInTest extends IntegrationTest {
         }
 
         @Test
+        void failures_count_on_the_account_whatever_case_or_width_is_typed() {
+            String username = newUser();
+            String[] spellings = {username.toUpperCase(), " " + username, username.toUpperCase() + " ",
+                    toFullWidth(username), username.substring(0, 1).toUpperCase() + username.substring(1)};
+            for (String spelling : spellings) {
+                http().login(spelling, "wrong-pass-123");
+            }
+            assertThat(http().login(username, "secret-pass-123")).endsWith("/login?error=locked");
+            assertThat(auditCount(username, "ACCOUNT_LOCKED")).isEqualTo(1);
+        }
+
+        private static String toFullWidth(String ascii) {
+            StringBuilder out = new StringBuilder();
+            ascii.chars().forEach(c -> out.append(c > 0x20 && c < 0x7f ? (char) (c + 0xFEE0) : (char) c));
+            return out.toString();
+        }
+
+        @Test
         void the_lock_ends_after_fifteen_minutes() {
             String username = newUser();
             for (int i = 0; i < 5; i++) {
@@ -175,6 +193,69 @@ class SignInTest extends IntegrationTest {
                     "newPassword", "short1", "confirmPassword", "short1"));
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("密码至少 10 位");
+        }
+    }
+
+    @Nested
+    class OpenSessions {
+
+        private TestHttp signedIn(String username) {
+            TestHttp http = http();
+            assertThat(http.login(username, "secret-pass-123")).endsWith("/console");
+            assertThat(http.get("/console").status()).isEqualTo(200);
+            return http;
+        }
+
+        private void assertSentToLogin(TestHttp http) {
+            TestHttp.Response console = http.get("/console");
+            assertThat(console.status()).isEqualTo(302);
+            assertThat(console.header("Location")).endsWith("/login");
+            assertThat(http.get("/api/v1/catalog/items").status()).isEqualTo(401);
+        }
+
+        @Test
+        void end_when_the_user_is_disabled() {
+            String username = newUser();
+            TestHttp first = signedIn(username);
+            TestHttp second = signedIn(username);
+            users.update(username, "测试用户", "CITY-SAMR", EnumSet.of(Role.OPERATOR), false);
+            assertSentToLogin(first);
+            assertSentToLogin(second);
+            assertThat(jdbc.sql("select details from audit.entry where action = 'USER_UPDATED' and object_id = ? order by seq desc limit 1")
+                    .param(username).query(String.class).single()).contains("\"sessionsEnded\":2");
+        }
+
+        @Test
+        void end_when_the_roles_or_the_department_change() {
+            String username = newUser();
+            TestHttp roles = signedIn(username);
+            users.update(username, "测试用户", "CITY-SAMR", EnumSet.of(Role.OPERATOR, Role.REVIEWER), true);
+            assertSentToLogin(roles);
+            TestHttp department = signedIn(username);
+            users.update(username, "测试用户", "CNTY-SAMR", EnumSet.of(Role.OPERATOR, Role.REVIEWER), true);
+            assertSentToLogin(department);
+            // signing in again gives the new rights
+            assertThat(signedIn(username).get("/console").body()).contains("示例县市场监督管理局");
+        }
+
+        @Test
+        void end_when_the_administrator_resets_the_password() {
+            String username = newUser();
+            TestHttp http = signedIn(username);
+            users.resetPassword(username, "temporary-pass-789");
+            assertSentToLogin(http);
+        }
+
+        @Test
+        void stay_when_only_the_display_name_changes_and_other_users_keep_theirs() {
+            String username = newUser();
+            String other = newUser();
+            TestHttp mine = signedIn(username);
+            TestHttp theirs = signedIn(other);
+            users.update(username, "改名用户", "CITY-SAMR", EnumSet.of(Role.OPERATOR), true);
+            assertThat(mine.get("/console").status()).isEqualTo(200);
+            users.update(username, "改名用户", "CITY-SAMR", EnumSet.of(Role.OPERATOR), false);
+            assertThat(theirs.get("/console").status()).isEqualTo(200);
         }
     }
 }

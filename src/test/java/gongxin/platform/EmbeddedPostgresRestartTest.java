@@ -57,6 +57,22 @@ class EmbeddedPostgresRestartTest {
     }
 
     @Test
+    void committed_data_is_flushed_to_disk() throws Exception {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, SETTINGS);
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), "");
+             Statement s = c.createStatement()) {
+            for (String setting : new String[]{"fsync", "full_page_writes", "synchronous_commit"}) {
+                try (ResultSet rs = s.executeQuery("show " + setting)) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).as(setting).isEqualTo("on");
+                }
+            }
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
     void a_clean_restart_keeps_the_data() throws Exception {
         EmbeddedPostgresServer first = EmbeddedPostgresServer.start(dataDir, SETTINGS);
         try (Connection c = DriverManager.getConnection(first.jdbcUrl(), first.username(), "");

@@ -34,6 +34,7 @@ public abstract class IntegrationTest {
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
         registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("gongxin.demo.enabled", () -> "true");
         registry.add("gongxin.demo.api-key", () -> DEMO_API_KEY);
         registry.add("gongxin.portal.requests-per-minute", () -> "1000000");
         registry.add("gongxin.demo.records", () -> "0");

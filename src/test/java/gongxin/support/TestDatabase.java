@@ -38,6 +38,9 @@ public final class TestDatabase {
                         .setLocaleConfig("locale-provider", "builtin")
                         .setLocaleConfig("builtin-locale", "C.UTF-8")
                         .setServerConfig("max_connections", "300")
+                        // a throw-away database: the library's fast, non-durable defaults (fsync off) are what
+                        // tests want; the platform's own embedded server turns durability on
+                        .setServerConfig("fsync", "off")
                         .start();
                 try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                     s.execute("create database gongxin_test template template0 encoding 'UTF8'");

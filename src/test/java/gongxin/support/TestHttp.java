@@ -32,6 +32,7 @@ public class TestHttp {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client;
     private String bearer;
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
 
     public TestHttp(String base) {
         this.base = base;
@@ -40,6 +41,12 @@ public class TestHttp {
 
     public TestHttp bearer(String key) {
         this.bearer = key;
+        return this;
+    }
+
+    /** A header sent with every later request (e.g. {@code X-Purpose}). */
+    public TestHttp header(String name, String value) {
+        extraHeaders.put(name, value);
         return this;
     }
 
@@ -138,6 +145,7 @@ public class TestHttp {
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
         }
+        extraHeaders.forEach(builder::header);
         return builder;
     }
 

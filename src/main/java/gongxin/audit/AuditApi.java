@@ -3,6 +3,7 @@ package gongxin.audit;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,14 +31,19 @@ class AuditApi {
         return result;
     }
 
+    /** The log shows who read whom, and why: reading it is itself a read on record. */
     @GetMapping("/entries")
     Page entries(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
                  @RequestParam(required = false) String objectType, @RequestParam(required = false) String objectId,
                  @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-                 @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        AuditLogService.AuditPage result = audit.search(new AuditLogService.AuditQuery(blankToNull(actor),
+                 @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                 HttpServletRequest request) {
+        Purpose purpose = Purpose.declared(request);
+        AuditLogService.AuditQuery query = new AuditLogService.AuditQuery(blankToNull(actor),
                 blankToNull(action), blankToNull(objectType), blankToNull(objectId), from, to, Math.max(page, 0),
-                Math.min(Math.max(size, 1), 200)));
+                Math.min(Math.max(size, 1), 200));
+        AuditLogService.AuditPage result = audit.search(query);
+        audit.recordRead("audit_log", null, purpose, query.describe());
         return new Page(result.entries(), result.total(), result.page(), result.size());
     }
 

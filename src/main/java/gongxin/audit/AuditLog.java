@@ -12,7 +12,7 @@ public interface AuditLog {
     void record(String action, String objectType, String objectId, Map<String, ?> details);
 
     /** A read of non-public data, with the purpose the reader declared. */
-    void recordRead(String objectType, String objectId, String purpose, Map<String, ?> details);
+    void recordRead(String objectType, String objectId, Purpose purpose, Map<String, ?> details);
 
     /** Like {@link #record}, but for an actor that is not the current request's (e.g. a failed login). */
     void recordAs(String actor, String action, String objectType, String objectId, Map<String, ?> details);

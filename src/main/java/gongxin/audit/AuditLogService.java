@@ -51,8 +51,8 @@ class AuditLogService implements AuditLog {
 
     @Override
     @Transactional
-    public void recordRead(String objectType, String objectId, String purpose, Map<String, ?> details) {
-        append(currentActor(), "READ_NON_PUBLIC", objectType, objectId, purpose, details);
+    public void recordRead(String objectType, String objectId, Purpose purpose, Map<String, ?> details) {
+        append(currentActor(), "READ_NON_PUBLIC", objectType, objectId, purpose.text(), details);
     }
 
     @Override
@@ -230,6 +230,19 @@ class AuditLogService implements AuditLog {
     /** A filter over the log; {@code null} fields do not filter. */
     record AuditQuery(String actor, String action, String objectType, String objectId, Instant from,
                              Instant to, int page, int size) {
+
+        /** The filters, as the audit entry of this read records them. */
+        Map<String, Object> describe() {
+            Map<String, Object> map = new java.util.LinkedHashMap<>();
+            map.put("actor", actor);
+            map.put("action", action);
+            map.put("objectType", objectType);
+            map.put("objectId", objectId);
+            map.put("from", from == null ? null : from.toString());
+            map.put("to", to == null ? null : to.toString());
+            map.put("page", page);
+            return map;
+        }
     }
 
     record AuditPage(List<AuditEntry> entries, long total, int page, int size) {

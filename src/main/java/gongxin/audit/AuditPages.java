@@ -5,6 +5,7 @@ import java.time.ZoneId;
 
 import gongxin.platform.GongxinProperties;
 import org.springframework.format.annotation.DateTimeFormat;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,11 +32,14 @@ class AuditPages {
                    @RequestParam(required = false) String objectType,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                   @RequestParam(defaultValue = "0") int page, Model model) {
-        AuditLogService.AuditPage result = audit.search(new AuditLogService.AuditQuery(AuditApi.blankToNull(actor),
+                   @RequestParam(defaultValue = "0") int page, Model model, HttpServletRequest request) {
+        Purpose purpose = Purpose.declared(request);
+        AuditLogService.AuditQuery query = new AuditLogService.AuditQuery(AuditApi.blankToNull(actor),
                 AuditApi.blankToNull(action), AuditApi.blankToNull(objectType), null,
                 from == null ? null : from.atStartOfDay(zone).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), Math.max(page, 0), 50));
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), Math.max(page, 0), 50);
+        AuditLogService.AuditPage result = audit.search(query);
+        audit.recordRead("audit_log", null, purpose, query.describe());
         model.addAttribute("result", result);
         model.addAttribute("pages", (result.total() + 49) / 50);
         model.addAttribute("lastNightly", audit.search(new AuditLogService.AuditQuery("system", "AUDIT_CHAIN_VERIFIED",

@@ -8,7 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import gongxin.audit.Purpose;
 import gongxin.catalog.Catalog;
 import gongxin.catalog.CatalogItem;
 import gongxin.identity.Caller;
@@ -62,19 +64,17 @@ class CollectionPages {
     }
 
     @GetMapping("/batches/{id}")
-    String batch(@PathVariable UUID id, Model model) {
+    String batch(@PathVariable UUID id, Model model, HttpServletRequest request) {
+        Purpose purpose = Purpose.declared(request);
         model.addAttribute("batch", submissions.batch(id));
         model.addAttribute("submission", submissions.get(id));
+        submissions.auditRead(id, "batch", purpose);
         return "collection/batch";
     }
 
     @GetMapping("/batches/{id}/errors.xlsx")
-    void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-        submissions.batch(id);
-        List<RowError> errors = new ArrayList<>();
-        submissions.forEachError(id, errors::add);
-        SubmissionApi.attachment(response, "报送错误明细-" + id + ".xlsx");
-        Workbooks.errors(errors, response.getOutputStream());
+    void errors(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        SubmissionApi.writeErrors(submissions, id, Purpose.declared(request), response);
     }
 
     @GetMapping("/timeliness")

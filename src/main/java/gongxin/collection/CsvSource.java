@@ -40,10 +40,16 @@ final class CsvSource {
     private final long maxRows;
     private Charset encoding;
     private int lineNumber;
+    private long charactersParsed;
 
     CsvSource(InputStream in, long maxRows) {
         this.in = in;
         this.maxRows = maxRows;
+    }
+
+    /** How many characters the field parser looked at: once each, whatever the quoting (a test keeps it so). */
+    long charactersParsed() {
+        return charactersParsed;
     }
 
     /** The encoding the file was read in ("UTF-8" or "GB18030"). */
@@ -84,10 +90,11 @@ final class CsvSource {
             if (line.text().isBlank()) {
                 continue;
             }
-            List<String> cells = parse(line.text(), separator);
-            StringBuilder logical = new StringBuilder(line.text());
+            // a quoted field may go on in the next lines: they are fed to the same parser, which goes on where it
+            // stopped, so each character is read once however many lines a field spans
+            Fields fields = new Fields(separator).feed(line.text());
             List<Line> consumed = new ArrayList<>();
-            while (cells == null && consumed.size() < MAX_CONTINUATION_LINES) {
+            while (fields.open() && consumed.size() < MAX_CONTINUATION_LINES) {
                 Line more = next(pending);
                 if (more == null || more.text() == null) {
                     if (more != null) {
@@ -96,9 +103,10 @@ final class CsvSource {
                     break;
                 }
                 consumed.add(more);
-                logical.append('\n').append(more.text());
-                cells = parse(logical.toString(), separator);
+                fields.feed("\n").feed(more.text());
             }
+            charactersParsed += fields.examined();
+            List<String> cells = fields.open() ? null : fields.end();
             if (cells == null) {
                 rows = count(rows);
                 sink.row(SourceRow.unreadable(line.number(), List.of(), "unterminated-quote",
@@ -314,20 +322,50 @@ final class CsvSource {
 
     /** The fields of one logical line, or {@code null} when a quoted field is still open at its end. */
     static List<String> parse(String text, char separator) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        Fields fields = new Fields(separator).feed(text);
+        return fields.open() ? null : fields.end();
+    }
+
+    /**
+     * The fields of one logical line, fed one physical line at a time. Linear in what it is fed: every character is
+     * looked at once, and whether a field is still blank (a quote opens a quoted field only there) is kept as a flag
+     * rather than found again by looking at the field.
+     */
+    static final class Fields {
+        private final char separator;
+        private final List<String> fields = new ArrayList<>();
+        private final StringBuilder field = new StringBuilder();
+        private boolean quoted;
+        private boolean wasQuoted;
+        private boolean blank = true;
+        /** A quote inside a quoted field at the end of what was fed: the next character decides what it was. */
+        private boolean quoteAtEnd;
+        private long examined;
+
+        Fields(char separator) {
+            this.separator = separator;
+        }
+
+        Fields feed(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                accept(text.charAt(i));
+            }
+            return this;
+        }
+
+        private void accept(char c) {
+            examined++;
+            if (quoteAtEnd) {
+                quoteAtEnd = false;
+                if (c == '"') {
+                    field.append('"');
+                    return;
+                }
+                quoted = false;
+            }
             if (quoted) {
                 if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
+                    quoteAtEnd = true;
                 } else {
                     field.append(c);
                 }
@@ -335,20 +373,32 @@ final class CsvSource {
                 fields.add(field.toString());
                 field.setLength(0);
                 wasQuoted = false;
-            } else if (c == '"' && !wasQuoted && field.toString().isBlank()) {
+                blank = true;
+            } else if (c == '"' && !wasQuoted && blank) {
                 // a quote opens a quoted field only at its start (spaces before it are dropped)
                 field.setLength(0);
                 quoted = true;
                 wasQuoted = true;
             } else {
                 field.append(c);
+                blank &= Character.isWhitespace(c);
             }
         }
-        if (quoted) {
-            return null;
+
+        /** Whether a quoted field is still open. */
+        boolean open() {
+            return quoted && !quoteAtEnd;
         }
-        fields.add(field.toString());
-        return fields;
+
+        /** How many characters were looked at. */
+        long examined() {
+            return examined;
+        }
+
+        List<String> end() {
+            fields.add(field.toString());
+            return fields;
+        }
     }
 
     /** A physical line: its text, or why it could not be decoded. */

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import gongxin.audit.Purpose;
 import gongxin.catalog.Catalog;
 import gongxin.catalog.CatalogItem;
 import gongxin.shared.NotFoundException;
@@ -70,17 +72,29 @@ class SubmissionApi {
         return answer(submission);
     }
 
+    /** The batch with its refused rows, whose values may be personal data: a read with a declared purpose. */
     @GetMapping("/{id}")
-    ResponseEntity<?> get(@PathVariable UUID id) {
+    ResponseEntity<?> get(@PathVariable UUID id, HttpServletRequest request) {
+        Purpose purpose = Purpose.declared(request);
         submissions.batch(id);
-        return answer(submissions.get(id));
+        Submission submission = submissions.get(id);
+        submissions.auditRead(id, "batch", purpose);
+        return answer(submission);
     }
 
     @GetMapping(value = "/{id}/errors.xlsx", produces = Workbooks.XLSX)
-    void errors(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+    void errors(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Purpose purpose = Purpose.declared(request);
+        writeErrors(submissions, id, purpose, response);
+    }
+
+    /** The refused rows of a batch as XLSX, with their values; audited as a read. */
+    static void writeErrors(SubmissionService submissions, UUID id, Purpose purpose, HttpServletResponse response)
+            throws IOException {
         submissions.batch(id);
         List<RowError> errors = new ArrayList<>();
         submissions.forEachError(id, errors::add);
+        submissions.auditRead(id, "error-file", purpose);
         attachment(response, "报送错误明细-" + id + ".xlsx");
         Workbooks.errors(errors, response.getOutputStream());
     }

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
 
 import gongxin.audit.AuditLog;
+import gongxin.audit.Purpose;
 import gongxin.catalog.Catalog;
 import gongxin.catalog.ItemField;
 import gongxin.catalog.RuleSets;
@@ -197,6 +198,11 @@ class SubmissionService {
         BatchRepository.BatchView b = batches.find(id).orElseThrow(() -> new NotFoundException("报送批次 " + id + " 不存在"));
         return new Submission(b.id(), b.status(), b.itemCode(), b.rows(), b.accepted(), b.rejected(), b.duplicates(),
                 b.unchanged(), b.processed(), "PROCESSING".equals(b.status()) ? List.of() : batches.errors(id, MAX_ERRORS_IN_ANSWER));
+    }
+
+    /** A batch's refused rows (their values may be personal data) were read: {@code what} is the page or the file. */
+    void auditRead(UUID id, String what, Purpose purpose) {
+        audit.recordRead("submission_batch", id.toString(), purpose, Map.of("read", what));
     }
 
     BatchRepository.BatchView batch(UUID id) {

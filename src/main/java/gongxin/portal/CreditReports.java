@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,10 +28,15 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import gongxin.audit.AuditLog;
+import gongxin.audit.Purpose;
+import gongxin.identity.Caller;
+import gongxin.identity.Scope;
 import gongxin.platform.GongxinProperties;
 import gongxin.shared.NotFoundException;
 import gongxin.shared.RuleViolationException;
 import gongxin.shared.Sm3;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,7 +62,8 @@ class CreditReports {
     /** Sections a special report covers (发改财金〔2025〕565号: penalties incl. simplified procedure, lists). */
     static final Set<Section> SPECIAL_SECTIONS = EnumSet.of(Section.PENALTY, Section.SERIOUS_DISHONESTY, Section.ABNORMAL);
 
-    record Request(String code, Kind kind, LocalDate from, LocalDate to, List<String> domains) {
+    /** @param purpose why a special report is asked for (required for it, and audited); ignored for a full report */
+    record Request(String code, Kind kind, LocalDate from, LocalDate to, List<String> domains, String purpose) {
     }
 
     record Issued(String number, Instant issuedAt, String sm3, String signature, byte[] pdf) {
@@ -68,14 +76,21 @@ class CreditReports {
                         String message) {
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Digits and capitals without 0/O, 1/I/L: read aloud or typed from paper without mistakes. */
+    private static final char[] NUMBER_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
+
     private final PublicCredit credit;
     private final PortalRepository repository;
     private final PlatformKeys keys;
+    private final AuditLog audit;
     private final Clock clock;
     private final ZoneId zone;
     private volatile BaseFont font;
 
-    CreditReports(PublicCredit credit, PortalRepository repository, PlatformKeys keys, Clock clock, GongxinProperties properties) {
+    CreditReports(PublicCredit credit, PortalRepository repository, PlatformKeys keys, AuditLog audit, Clock clock,
+                  GongxinProperties properties) {
+        this.audit = audit;
         this.credit = credit;
         this.repository = repository;
         this.keys = keys;
@@ -85,6 +100,8 @@ class CreditReports {
 
     @Transactional
     Issued issue(Request request) {
+        Kind kind = request.kind() == null ? Kind.FULL : request.kind();
+        Purpose purpose = kind == Kind.SPECIAL ? mayObtainSpecialReport(Caller.current(), request.purpose()) : null;
         LocalDate today = credit.today();
         PublicCredit.SubjectView view = credit.subject(request.code())
                 .orElseThrow(() -> new NotFoundException("未找到统一社会信用代码为“" + request.code() + "”的主体"));
@@ -92,7 +109,6 @@ class CreditReports {
             throw RuleViolationException.of("code", request.code(), "organisation-only",
                     "自然人的信用报告须本人身份核验后在线下窗口办理");
         }
-        Kind kind = request.kind() == null ? Kind.FULL : request.kind();
         LocalDate from = request.from();
         LocalDate to = request.to() == null ? today : request.to();
         if (kind == Kind.SPECIAL) {
@@ -108,16 +124,54 @@ class CreditReports {
         }
         List<String> domains = request.domains() == null ? List.of() : request.domains();
         Instant issuedAt = clock.instant();
-        String number = repository.nextReportNumber(today);
+        String number = newNumber(today);
         byte[] pdf = render(number, issuedAt, kind, view, from, to, domains, today);
         String sm3 = Sm3.hex(pdf);
         String signature = keys.sign(pdf);
         repository.saveReport(new PortalRepository.Report(number, kind.name(), view.subject().id(), view.name(),
                 kind == Kind.SPECIAL ? from : null, kind == Kind.SPECIAL ? to : null, domains, issuedAt, sm3, signature, pdf.length));
+        if (kind == Kind.SPECIAL) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("kind", kind.name());
+            details.put("subject", view.subject().publicId());
+            details.put("from", String.valueOf(from));
+            details.put("to", String.valueOf(to));
+            details.put("domains", domains);
+            audit.recordRead("credit_report", number, purpose, details);
+        }
         return new Issued(number, issuedAt, sm3, signature, pdf);
     }
 
-    Verification verify(String number, byte[] file) {
+    /**
+     * A special report (信用代证) lists what is not public: penalties under the simplified procedure, 轻微 ones, ended
+     * windows. It is for the subject itself or for an authority (发改财金〔2025〕565号), so it is issued only to staff at
+     * a service window (who checked the applicant's identity there) or to a system with the {@code share} scope, each
+     * with a declared purpose; the public gets the full report of public information. A subject proving its own
+     * identity online is not supported yet.
+     */
+    static Purpose mayObtainSpecialReport(Caller caller, String purpose) {
+        boolean window = caller.kind() == Caller.Kind.STAFF;
+        boolean system = caller.kind() == Caller.Kind.API_CLIENT && caller.scopes().contains(Scope.SHARE);
+        if (!window && !system) {
+            throw new AccessDeniedException("专项信用报告仅向服务窗口工作人员或具有共享权限并说明用途的系统出具");
+        }
+        return Purpose.required(purpose, window ? "purpose" : Purpose.HEADER);
+    }
+
+    /**
+     * {@code XY}, the issue date and 12 random characters (60 bits): a number tells nobody which other numbers exist,
+     * so the verification page cannot be used to list who obtained reports.
+     */
+    static String newNumber(LocalDate today) {
+        StringBuilder number = new StringBuilder("XY").append(today.toString().replace("-", ""));
+        for (int i = 0; i < 12; i++) {
+            number.append(NUMBER_ALPHABET[RANDOM.nextInt(NUMBER_ALPHABET.length)]);
+        }
+        return number.toString();
+    }
+
+    /** @param file the file to compare, read once as a stream; {@code null} to check the number only */
+    Verification verify(String number, InputStream file) throws IOException {
         Optional<PortalRepository.Report> found = repository.report(number == null ? "" : number.trim().toUpperCase());
         if (found.isEmpty()) {
             return new Verification(number, false, null, null, null, null, "本平台未出具该编号的信用报告");
@@ -127,7 +181,8 @@ class CreditReports {
             return new Verification(r.number(), true, r.kind(), r.subjectName(), r.issuedAt(), r.sm3(),
                     "编号有效；如需核对文件内容，请上传报告文件");
         }
-        boolean same = Sm3.hex(file).equals(r.sm3()) && keys.verify(file, r.signature());
+        PlatformKeys.FileCheck check = keys.check(file, r.signature());
+        boolean same = check.sm3().equals(r.sm3()) && check.signatureValid();
         return new Verification(r.number(), same, r.kind(), r.subjectName(), r.issuedAt(), r.sm3(),
                 same ? "文件与本平台出具的报告一致，签名有效" : "文件与该编号的报告不一致，可能被修改过");
     }

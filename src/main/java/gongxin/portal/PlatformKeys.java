@@ -1,5 +1,7 @@
 package gongxin.portal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 
+import gongxin.shared.Sm3;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -97,14 +100,34 @@ class PlatformKeys {
         }
     }
 
-    boolean verify(byte[] data, String signatureBase64) {
+    /** What a file read once yields: its SM3 hash, and whether the signature covers exactly its bytes. */
+    record FileCheck(String sm3, boolean signatureValid) {
+    }
+
+    /**
+     * Hashes and checks a file as it streams by, holding 64 KB of it at a time: what anyone may upload for
+     * verification costs the platform no more memory than that.
+     */
+    FileCheck check(InputStream data, String signatureBase64) throws IOException {
+        Sm3 sm3 = Sm3.start();
+        Signature signature;
+        byte[] expected;
         try {
-            Signature signature = Signature.getInstance("SM3withSM2", BC);
+            signature = Signature.getInstance("SM3withSM2", BC);
             signature.initVerify(keys().publicKey());
-            signature.update(data);
-            return signature.verify(Base64.getDecoder().decode(signatureBase64));
+            expected = Base64.getDecoder().decode(signatureBase64);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
+            throw new IllegalStateException("平台签名无法读取", e);
+        }
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            for (int n = data.read(buffer); n >= 0; n = data.read(buffer)) {
+                sm3.update(buffer, 0, n);
+                signature.update(buffer, 0, n);
+            }
+            return new FileCheck(sm3.hex(), signature.verify(expected));
+        } catch (java.security.SignatureException e) {
+            return new FileCheck(sm3.hex(), false);
         }
     }
 

@@ -15,11 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param searchCacheTtl how long a search's result page is served from memory at most; changes projected on this
  *                       node end it at once, changes from other nodes within this time
  * @param searchCacheSize how many result pages are kept
+ * @param maxBodySize the largest request body the public site accepts (a report to verify, a search form); a credit
+ *                    report is a few hundred kilobytes
  */
 @ConfigurationProperties("gongxin.portal")
 record PortalProperties(Map<String, Section> sections, Map<FieldKind, Masking.Rule> masking,
                         @DefaultValue("120") int requestsPerMinute, @DefaultValue("20") int pageSize,
-                        @DefaultValue("30s") java.time.Duration searchCacheTtl, @DefaultValue("10000") int searchCacheSize) {
+                        @DefaultValue("30s") java.time.Duration searchCacheTtl, @DefaultValue("10000") int searchCacheSize,
+                        @DefaultValue("10MB") org.springframework.util.unit.DataSize maxBodySize) {
 
     PortalProperties {
         sections = sections == null ? Map.of() : Map.copyOf(sections);

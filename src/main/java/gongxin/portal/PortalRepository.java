@@ -358,11 +358,6 @@ class PortalRepository {
                   List<String> domains, Instant issuedAt, String sm3, String signature, int size) {
     }
 
-    String nextReportNumber(LocalDate today) {
-        long n = jdbc.sql("select nextval('portal.report_seq')").query(Long.class).single();
-        return String.format("XY%s%08d", today.toString().replace("-", ""), n);
-    }
-
     void saveReport(Report r) {
         jdbc.sql("""
                 insert into portal.report (number, kind, subject_id, subject_name, period_from, period_to, domains,

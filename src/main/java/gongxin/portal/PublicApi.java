@@ -1,11 +1,13 @@
 package gongxin.portal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import gongxin.shared.NotFoundException;
+import gongxin.shared.RuleViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -34,16 +37,29 @@ class PublicApi {
         this.reports = reports;
     }
 
-    /** By name fragment (2+ characters) or credit code; natural persons by {@code name} and {@code idNumber} together. */
+    /**
+     * By name fragment (2+ characters) or credit code. Natural persons are looked up by {@code POST /subjects/person}:
+     * an ID number in an address ends up in access logs, proxies and browser histories, so it is refused here.
+     */
     @GetMapping("/subjects")
     Object search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
-                  @RequestParam(required = false) String name, @RequestParam(required = false) String idNumber) {
-        if (idNumber != null || (name != null && q == null)) {
-            return credit.person(name, idNumber).map(credit::view).map(PublicApi::subjectBody)
-                    .map(body -> Map.of("items", List.of(body), "total", 1))
-                    .orElse(Map.of("items", List.of(), "total", 0));
+                  @RequestParam(required = false) String idNumber) {
+        if (idNumber != null) {
+            throw RuleViolationException.of("idNumber", null, "id-number-in-url",
+                    "身份证号码不能放在网址中：请以 POST /api/v1/public/subjects/person 提交姓名和身份证号码");
         }
         return credit.search(q, page);
+    }
+
+    record PersonQuery(String name, String idNumber) {
+    }
+
+    /** A natural person by full name and ID number together, in the body; found only while something is public. */
+    @PostMapping(value = "/subjects/person", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> person(@RequestBody PersonQuery query) {
+        return credit.person(query.name(), query.idNumber()).map(PublicApi::subjectBody)
+                .<Map<String, Object>>map(body -> Map.of("items", List.of(body), "total", 1))
+                .orElse(Map.of("items", List.of(), "total", 0));
     }
 
     @GetMapping("/subjects/{code}")
@@ -79,10 +95,12 @@ class PublicApi {
     record ReportBody(String creditCode, CreditReports.Kind kind, LocalDate from, LocalDate to, List<String> domains) {
     }
 
+    /** FULL for anyone; SPECIAL only for staff or a system with the {@code share} scope, with {@code X-Purpose}. */
     @PostMapping(value = "/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> report(@RequestBody ReportBody body) {
+    ResponseEntity<byte[]> report(@RequestBody ReportBody body,
+                                  @RequestHeader(name = "X-Purpose", required = false) String purpose) {
         CreditReports.Issued issued = reports.issue(new CreditReports.Request(body.creditCode(), body.kind(), body.from(),
-                body.to(), CreditReports.domainsOf(body.domains())));
+                body.to(), CreditReports.domainsOf(body.domains()), purpose));
         return pdf(issued);
     }
 
@@ -97,19 +115,24 @@ class PublicApi {
     }
 
     @GetMapping("/reports/{number}/verify")
-    CreditReports.Verification verify(@PathVariable String number) {
+    CreditReports.Verification verify(@PathVariable String number) throws IOException {
         return reports.verify(number, null);
     }
 
-    /** Checks a file against the number: the PDF as the request body, or as the multipart part {@code file}. */
+    /**
+     * Checks a file against the number: the PDF as the request body, or as the multipart part {@code file}. Bodies
+     * are capped ({@code gongxin.portal.max-body-size}) and hashed as they stream in.
+     */
     @PostMapping(value = "/reports/{number}/verify", consumes = MediaType.APPLICATION_PDF_VALUE)
-    CreditReports.Verification verifyFile(@PathVariable String number, @RequestBody byte[] file) {
+    CreditReports.Verification verifyFile(@PathVariable String number, InputStream file) throws IOException {
         return reports.verify(number, file);
     }
 
     @PostMapping(value = "/reports/{number}/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     CreditReports.Verification verifyUpload(@PathVariable String number, @RequestPart("file") MultipartFile file) throws IOException {
-        return reports.verify(number, file.getBytes());
+        try (InputStream in = file.getInputStream()) {
+            return reports.verify(number, in);
+        }
     }
 
     @GetMapping(value = "/reports/public-key", produces = MediaType.TEXT_PLAIN_VALUE)

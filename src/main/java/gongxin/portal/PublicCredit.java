@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import gongxin.audit.AuditLog;
 import gongxin.platform.GongxinProperties;
 import gongxin.shared.IdNumber;
 import gongxin.shared.RuleViolationException;
@@ -41,6 +42,11 @@ class PublicCredit {
         public int count(Section section) {
             return sections.getOrDefault(section, List.of()).size();
         }
+
+        /** Whether anything of this subject is public today. */
+        boolean showsAnything() {
+            return !basic.isEmpty() || sections.values().stream().anyMatch(list -> !list.isEmpty());
+        }
     }
 
     /** One search result with what a reader needs at a glance. */
@@ -65,8 +71,12 @@ class PublicCredit {
     private final PortalGeneration generation;
     private final Cache<CachedPage, SearchResult> cache;
 
+    private final AuditLog audit;
+
     PublicCredit(PortalRepository repository, PortalProperties properties, PlatformKeys keys, Clock clock,
-                 GongxinProperties gongxin, TokenStatistics tokens, Masking masking, PortalGeneration generation) {
+                 GongxinProperties gongxin, TokenStatistics tokens, Masking masking, PortalGeneration generation,
+                 AuditLog audit) {
+        this.audit = audit;
         this.tokens = tokens;
         this.generation = generation;
         this.cache = Caffeine.newBuilder().maximumSize(properties.searchCacheSize())
@@ -116,13 +126,22 @@ class PublicCredit {
         });
     }
 
-    /** A natural person, by full name and ID number together (never by fragment). */
-    Optional<PortalRepository.Subject> person(String name, String idNumber) {
+    /**
+     * A natural person, by full name and ID number together (never by fragment), when something of theirs is public
+     * today. A person whose records are all hidden (a minor's, ended windows) is answered exactly like one the
+     * platform never heard of, so that the look-up does not tell that the platform holds something about them. Every
+     * look-up is audited, without the ID number.
+     */
+    Optional<SubjectView> person(String name, String idNumber) {
         var id = IdNumber.check(idNumber == null ? "" : idNumber);
         if (!id.valid() || Text.isBlank(name)) {
             throw RuleViolationException.of("idNumber", null, "person-by-name-and-id", "请输入完整的姓名和有效的身份证号码");
         }
-        return repository.person(Text.normalizeName(name), keys.digest(id.value().value()));
+        Optional<SubjectView> found = repository.person(Text.normalizeName(name), keys.digest(id.value().value()))
+                .map(this::view).filter(SubjectView::showsAnything);
+        audit.record("PUBLIC_PERSON_LOOKUP", "portal_subject", found.map(v -> v.subject().publicId()).orElse(null),
+                Map.of("found", found.isPresent()));
+        return found;
     }
 
     private List<Hit> hits(List<PortalRepository.Hit> found) {
@@ -151,7 +170,9 @@ class PublicCredit {
         if (subject.isEmpty() && !normalized.equals(code)) {
             subject = repository.subjectByPublicId(code);
         }
-        return subject.map(this::view);
+        // a natural person's page exists only while something of theirs is public (see person)
+        return subject.map(this::view)
+                .filter(v -> v.subject().category() != SubjectCategory.NATURAL_PERSON || v.showsAnything());
     }
 
     SubjectView view(PortalRepository.Subject s) {

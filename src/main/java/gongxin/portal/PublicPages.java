@@ -11,6 +11,7 @@ import gongxin.shared.NotFoundException;
 import gongxin.shared.RuleViolationException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,7 +59,7 @@ class PublicPages {
     @PostMapping("/search/person")
     String person(@RequestParam(required = false) String name, @RequestParam(required = false) String idNumber, Model model) {
         try {
-            return credit.person(name, idNumber).map(s -> "redirect:/subjects/" + s.publicId()).orElseGet(() -> {
+            return credit.person(name, idNumber).map(v -> "redirect:/subjects/" + v.subject().publicId()).orElseGet(() -> {
                 model.addAttribute("personError", "未找到该自然人的公示信息（姓名与身份证号码须一致）");
                 return "portal/search";
             });
@@ -125,21 +126,28 @@ class PublicPages {
             "not-found", "未找到该统一社会信用代码的主体",
             "organisation-only", "自然人的信用报告须本人身份核验后在线下窗口办理",
             "period", "报告期起始日不能晚于截止日",
-            "not-future", "报告期截止日不能晚于今天");
+            "not-future", "报告期截止日不能晚于今天",
+            "special-at-window", "专项信用报告（代替无违法违规记录证明）载有未公示的信息，仅由服务窗口工作人员核验申请人身份后出具，"
+                    + "或由有权机关通过系统申请；公众可下载公共信用信息报告",
+            "purpose-required", "出具专项信用报告须填写查询目的");
 
     /** The PDF itself, or back to the form with the reason (a known reason code, never free text from the address). */
     @PostMapping("/reports")
     ResponseEntity<?> report(@RequestParam String code, @RequestParam(defaultValue = "FULL") CreditReports.Kind kind,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                             @RequestParam(required = false) List<String> domains) {
+                             @RequestParam(required = false) List<String> domains,
+                             @RequestParam(required = false) String purpose) {
         String error;
         try {
-            return PublicApi.pdf(reports.issue(new CreditReports.Request(code, kind, from, to, CreditReports.domainsOf(domains))));
+            return PublicApi.pdf(reports.issue(new CreditReports.Request(code, kind, from, to,
+                    CreditReports.domainsOf(domains), purpose)));
         } catch (RuleViolationException e) {
             error = e.violations().get(0).rule();
         } catch (NotFoundException e) {
             error = "not-found";
+        } catch (AccessDeniedException e) {
+            error = "special-at-window";
         }
         return ResponseEntity.status(303).location(org.springframework.web.util.UriComponentsBuilder.fromPath("/reports")
                 .queryParam("code", code).queryParam("error", error).encode().build().toUri()).build();
@@ -156,9 +164,14 @@ class PublicPages {
 
     @PostMapping("/reports/verify")
     String verify(@RequestParam String number, @RequestParam(required = false) MultipartFile file, Model model) throws IOException {
-        byte[] bytes = file == null || file.isEmpty() ? null : file.getBytes();
         model.addAttribute("number", number);
-        model.addAttribute("verification", reports.verify(number, bytes));
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("verification", reports.verify(number, null));
+        } else {
+            try (java.io.InputStream in = file.getInputStream()) {
+                model.addAttribute("verification", reports.verify(number, in));
+            }
+        }
         return "portal/verify";
     }
 }

@@ -1,7 +1,11 @@
 package gongxin.records;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import gongxin.audit.AuditLog;
+import gongxin.audit.Purpose;
 import gongxin.identity.Caller;
 import gongxin.identity.Role;
 import org.springframework.security.access.AccessDeniedException;
@@ -22,6 +26,18 @@ final class RecordAccess {
             return null;
         }
         return caller.departmentCode() == null ? List.of() : List.of(caller.departmentCode());
+    }
+
+    /** A page of records was read: who, why, with which filters, and which records it showed. */
+    static void auditListRead(AuditLog audit, Purpose purpose, Records.RecordPage page, String item, RecordStatus status,
+                              String q) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("item", item);
+        details.put("status", status == null ? null : status.name());
+        details.put("q", q);
+        details.put("page", page.page());
+        details.put("records", page.items().stream().map(CreditRecord::id).toList());
+        audit.recordRead("credit_record_list", null, purpose, details);
     }
 
     static void checkMayRead(CreditRecord record) {

@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import gongxin.audit.AuditLog;
+import gongxin.audit.Purpose;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAuthority('SCOPE_submit') or hasAnyRole('OPERATOR', 'REVIEWER', 'ADMIN', 'AUDITOR')")
 class RecordApi {
 
-    static final String DEFAULT_PURPOSE = "本部门信用数据管理";
-
     private final RecordService records;
     private final AuditLog audit;
 
@@ -30,28 +29,35 @@ class RecordApi {
         this.audit = audit;
     }
 
+    /** A page of the department's records, with their personal data: logged with the purpose and the ids shown. */
     @GetMapping
     Records.RecordPage search(@RequestParam(required = false) String item, @RequestParam(required = false) RecordStatus status,
                               @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-                              @RequestParam(defaultValue = "50") int size) {
-        return records.search(new RecordQuery(RecordAccess.readableDepartments(), item, status, q, Math.max(page, 0),
-                Math.min(Math.max(size, 1), 200)));
+                              @RequestParam(defaultValue = "50") int size, HttpServletRequest request) {
+        Purpose purpose = Purpose.declared(request);
+        Records.RecordPage result = records.search(new RecordQuery(RecordAccess.readableDepartments(), item, status, q,
+                Math.max(page, 0), Math.min(Math.max(size, 1), 200)));
+        RecordAccess.auditListRead(audit, purpose, result, item, status, q);
+        return result;
     }
 
     /** One record with its non-public data; the read is logged with its purpose ({@code X-Purpose}). */
     @GetMapping("/{id}")
-    CreditRecord one(@PathVariable long id, @RequestHeader(value = "X-Purpose", required = false) String purpose) {
+    CreditRecord one(@PathVariable long id, HttpServletRequest request) {
+        Purpose purpose = Purpose.declared(request);
         CreditRecord record = records.get(id);
         RecordAccess.checkMayRead(record);
-        audit.recordRead("credit_record", Long.toString(id), purpose == null || purpose.isBlank() ? DEFAULT_PURPOSE : purpose,
-                Map.of("itemCode", record.itemCode()));
+        audit.recordRead("credit_record", Long.toString(id), purpose, Map.of("itemCode", record.itemCode()));
         return record;
     }
 
+    /** Every version as it was and every transition: as personal as the record, logged the same way. */
     @GetMapping("/{id}/history")
-    History history(@PathVariable long id) {
+    History history(@PathVariable long id, HttpServletRequest request) {
+        Purpose purpose = Purpose.declared(request);
         CreditRecord record = records.get(id);
         RecordAccess.checkMayRead(record);
+        audit.recordRead("credit_record_history", Long.toString(id), purpose, Map.of("itemCode", record.itemCode()));
         return new History(records.versions(id), records.transitions(id));
     }
 

@@ -3,6 +3,8 @@ package gongxin.records;
 import java.util.Map;
 
 import gongxin.audit.AuditLog;
+import gongxin.audit.Purpose;
+import jakarta.servlet.http.HttpServletRequest;
 import gongxin.catalog.Catalog;
 import gongxin.catalog.CatalogItem;
 import gongxin.identity.Departments;
@@ -37,9 +39,12 @@ class RecordPages {
 
     @GetMapping
     String list(@RequestParam(required = false) String item, @RequestParam(required = false) RecordStatus status,
-                @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+                @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model,
+                HttpServletRequest request) {
+        Purpose purpose = Purpose.declared(request);
         Records.RecordPage result = records.search(new RecordQuery(RecordAccess.readableDepartments(),
                 item == null || item.isBlank() ? null : item, status, q, Math.max(page, 0), 50));
+        RecordAccess.auditListRead(audit, purpose, result, item, status, q);
         model.addAttribute("result", result);
         model.addAttribute("pages", (result.total() + 49) / 50);
         model.addAttribute("statuses", RecordStatus.values());
@@ -48,10 +53,11 @@ class RecordPages {
     }
 
     @GetMapping("/{id}")
-    String detail(@PathVariable long id, Model model) {
+    String detail(@PathVariable long id, Model model, HttpServletRequest request) {
+        Purpose purpose = Purpose.declared(request);
         CreditRecord record = records.get(id);
         RecordAccess.checkMayRead(record);
-        audit.recordRead("credit_record", Long.toString(id), RecordApi.DEFAULT_PURPOSE, Map.of("itemCode", record.itemCode()));
+        audit.recordRead("credit_record", Long.toString(id), purpose, Map.of("itemCode", record.itemCode()));
         model.addAttribute("record", record);
         CatalogItem item = catalog.itemInForce(record.itemCode(), record.decisionDate()).orElse(null);
         model.addAttribute("item", item);
@@ -69,7 +75,8 @@ class RecordPages {
 
     @PostMapping("/{id}/revocation")
     @PreAuthorize("hasRole('OPERATOR')")
-    String revoke(@PathVariable long id, RecordService.RevocationRequest request, Model model, RedirectAttributes redirect) {
+    String revoke(@PathVariable long id, RecordService.RevocationRequest request, Model model, RedirectAttributes redirect,
+                  HttpServletRequest http) {
         try {
             records.revoke(id, request);
             redirect.addFlashAttribute("notice", "记录已撤销：已从信用网站和联合奖惩核查中移除，历史保留");
@@ -77,7 +84,7 @@ class RecordPages {
         } catch (RuleViolationException e) {
             model.addAttribute("formError", e.title());
             model.addAttribute("violations", e.violations());
-            return detail(id, model);
+            return detail(id, model, http);
         }
     }
 

@@ -174,6 +174,11 @@ class AuditChainTest extends IntegrationTest {
     void the_audit_page_shows_entries_and_the_verification() {
         TestHttp auditor = staff("auditor");
         assertThat(auditor.get("/audit?action=TEST_ENTRY").body()).contains("审计日志", "TEST_ENTRY", "auditor");
+        assertThat(jdbc.sql("""
+                select count(*) from audit.entry
+                 where action = 'READ_NON_PUBLIC' and object_type = 'audit_log' and actor = 'auditor' and details like ?""")
+                .param("%TEST_ENTRY%").query(Integer.class).single()).as("reading the log is on record").isPositive();
+        assertThat(staffWithoutPurpose("auditor").get("/api/v1/audit/entries").status()).isEqualTo(422);
         TestHttp.Response result = auditor.form("/audit/verify", Map.of("_csrf", auditor.csrfOf("/audit")));
         assertThat(result.body()).contains("完整：未发现改动或删除");
     }

@@ -55,7 +55,7 @@ class PublicSiteBrowserTest extends BrowserTest {
         Files.createDirectories(pdf.getParent());
         download.saveAs(pdf);
         String number = download.suggestedFilename().replace(".pdf", "");
-        assertThat(number).matches("XY\\d{16}");
+        assertThat(number).matches("XY\\d{8}[2-9A-HJKMNP-Z]{12}");
         assertThat(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
 
         page.navigate(url("/reports/verify"));

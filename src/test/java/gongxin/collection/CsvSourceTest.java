@@ -126,6 +126,41 @@ class CsvSourceTest {
         }
 
         @Test
+        void a_field_over_many_lines_is_parsed_in_one_pass() throws IOException {
+            String chunk = "字".repeat(10_000);
+            StringBuilder file = new StringBuilder("a,b\n1,\"");
+            for (int i = 0; i < CsvSource.MAX_CONTINUATION_LINES; i++) {
+                file.append(chunk).append('\n');
+            }
+            file.append("end\"\n2,x\n");
+            CsvSource source = new CsvSource(new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)), 1000);
+            Collected c = new Collected();
+            source.read(c);
+            assertThat(c.rows).hasSize(2);
+            assertThat(c.rows.get(0).cells().get(1)).hasSize(CsvSource.MAX_CONTINUATION_LINES * 10_001 + 3);
+            // the data lines hold about 500,000 characters; parsing the field again with each added line looked at
+            // 12.5 million
+            assertThat(source.charactersParsed()).isLessThanOrEqualTo(file.length());
+        }
+
+        @Test
+        void many_quotes_inside_a_long_unquoted_field_are_read_in_one_pass() throws IOException {
+            String field = "x\"".repeat(200_000);
+            CsvSource source = new CsvSource(new ByteArrayInputStream(("a,b\n" + field + ",y\n").getBytes(StandardCharsets.UTF_8)), 1000);
+            Collected c = new Collected();
+            source.read(c);
+            assertThat(c.rows.get(0).cells()).containsExactly(field, "y");
+            assertThat(source.charactersParsed()).isEqualTo(field.length() + 2);
+        }
+
+        @Test
+        void a_doubled_quote_split_across_lines_is_still_one_quote() {
+            CsvSource.Fields fields = new CsvSource.Fields(',').feed("\"a\"").feed("\"b\",c");
+            assertThat(fields.open()).isFalse();
+            assertThat(fields.end()).containsExactly("a\"b", "c");
+        }
+
+        @Test
         void a_quote_inside_an_unquoted_field_is_kept() throws IOException {
             assertThat(read("a\nab\"c\n".getBytes(StandardCharsets.UTF_8)).rows.get(0).cells()).containsExactly("ab\"c");
         }

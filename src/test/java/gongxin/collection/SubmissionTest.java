@@ -356,7 +356,7 @@ class SubmissionTest extends IntegrationTest {
             String location = response.header("Location");
             UUID id = UUID.fromString(response.json().get("id").asString());
             completions.await(id);
-            TestHttp.Response done = apiClient(DEMO_API_KEY).get(location);
+            TestHttp.Response done = apiClient(DEMO_API_KEY).purpose(TEST_PURPOSE).get(location);
             assertThat(done.json().get("status").asString()).isEqualTo("COMPLETED");
             counts(done.json(), 9000, 9000, 0, 0, 0);
         }
@@ -396,6 +396,15 @@ class SubmissionTest extends IntegrationTest {
             TestHttp.Response errors = operator.get(redirect.header("Location") + "/errors.xlsx");
             assertThat(errors.status()).isEqualTo(200);
             assertThat(errors.header("Content-Type")).startsWith(Workbooks.XLSX);
+            String batch = redirect.header("Location").substring(redirect.header("Location").lastIndexOf('/') + 1);
+            assertThat(jdbc.sql("""
+                    select details || '|' || purpose from audit.entry
+                     where action = 'READ_NON_PUBLIC' and object_type = 'submission_batch' and object_id = ? order by seq""")
+                    .param(batch).query(String.class).list())
+                    .containsExactly("{\"read\":\"batch\"}|" + TEST_PURPOSE, "{\"read\":\"error-file\"}|" + TEST_PURPOSE);
+            // a system reads the same rows only with a purpose
+            assertThat(apiClient(DEMO_API_KEY).get("/api/v1/submissions/" + batch).status()).isEqualTo(422);
+            assertThat(apiClient(DEMO_API_KEY).get("/api/v1/submissions/" + batch + "/errors.xlsx").status()).isEqualTo(422);
         }
     }
 }

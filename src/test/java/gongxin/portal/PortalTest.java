@@ -179,14 +179,50 @@ class PortalTest extends IntegrationTest {
             submit(new PenaltyFile(), new String[]{"行政相对人名称", name, "行政相对人类别", "自然人", "统一社会信用代码", "",
                     "法定代表人", "", "证件类型", "身份证", "证件号码", id});
             assertThat(search(u).get("total").intValue()).isZero();
-            TestHttp.Response wrongName = http().get("/api/v1/public/subjects?name=" + java.net.URLEncoder.encode("李" + u, StandardCharsets.UTF_8) + "&idNumber=" + id);
+            TestHttp.Response wrongName = http().postJson("/api/v1/public/subjects/person", Map.of("name", "李" + u, "idNumber", id));
             assertThat(wrongName.json().get("total").intValue()).isZero();
-            TestHttp.Response found = http().get("/api/v1/public/subjects?name=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8) + "&idNumber=" + id);
+            TestHttp.Response found = http().postJson("/api/v1/public/subjects/person", Map.of("name", name, "idNumber", id));
             JsonNode person = found.json().get("items").get(0);
             assertThat(person.get("name").asString()).isEqualTo("王**");
             assertThat(person.get("idNumber").asString()).isEqualTo(id.substring(0, 4) + "**********" + id.substring(14));
             assertThat(found.body()).doesNotContain(id).doesNotContain(name);
             assertThat(person.get("sections").get("PENALTY").get("entries").size()).isEqualTo(1);
+            assertThat(jdbc().sql("select count(*) from audit.entry where action = 'PUBLIC_PERSON_LOOKUP' and object_id = ?")
+                    .param(person.get("code").asString()).query(Integer.class).single()).isEqualTo(1);
+            assertThat(jdbc().sql("select count(*) from audit.entry where details like ?").param("%" + id.substring(6, 14) + "%")
+                    .query(Integer.class).single()).as("the ID number is not in the audit log").isZero();
+        }
+
+        @Test
+        void an_id_number_in_the_address_is_refused() {
+            String id = PenaltyFile.idNumber("19800101", 7);
+            TestHttp.Response response = http().get("/api/v1/public/subjects?name=" + java.net.URLEncoder.encode("王五", StandardCharsets.UTF_8) + "&idNumber=" + id);
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.json().get("errors").get(0).get("rule").asString()).isEqualTo("id-number-in-url");
+            assertThat(response.body()).doesNotContain(id);
+        }
+
+        @Test
+        void a_person_with_nothing_public_is_answered_like_a_stranger() {
+            String u = PenaltyFile.uniqueWord();
+            String id = PenaltyFile.idNumber("20120301", ThreadLocalRandom.current().nextInt(1000));
+            String minor = "李" + u;
+            submit(new PenaltyFile(), new String[]{"行政相对人名称", minor, "行政相对人类别", "自然人", "统一社会信用代码", "",
+                    "法定代表人", "", "证件类型", "身份证", "证件号码", id});
+            String stranger = PenaltyFile.idNumber("19750505", ThreadLocalRandom.current().nextInt(1000));
+            TestHttp.Response hidden = http().postJson("/api/v1/public/subjects/person", Map.of("name", minor, "idNumber", id));
+            TestHttp.Response unknown = http().postJson("/api/v1/public/subjects/person", Map.of("name", "赵" + u, "idNumber", stranger));
+            assertThat(hidden.status()).isEqualTo(200);
+            assertThat(hidden.body()).isEqualTo(unknown.body());
+            // nor does the page of the subject exist for the public
+            String publicId = jdbc().sql("select public_id from portal.subject where name = ?").param(minor).query(String.class).single();
+            assertThat(http().get("/subjects/" + publicId).status()).isEqualTo(404);
+            assertThat(http().get("/api/v1/public/subjects/" + publicId).status()).isEqualTo(404);
+            TestHttp browser = http();
+            String csrf = browser.csrfOf("/search");
+            TestHttp.Response page = browser.form("/search/person", Map.of("_csrf", csrf, "name", minor, "idNumber", id));
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("未找到该自然人的公示信息");
         }
     }
 
@@ -227,9 +263,8 @@ class PortalTest extends IntegrationTest {
             String name = "李" + u;
             submit(new PenaltyFile(), new String[]{"行政相对人名称", name, "行政相对人类别", "自然人", "统一社会信用代码", "",
                     "法定代表人", "", "证件类型", "身份证", "证件号码", id});
-            JsonNode found = http().get("/api/v1/public/subjects?name=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8) + "&idNumber=" + id).json();
-            int shown = found.get("total").intValue() == 0 ? 0 : found.get("items").get(0).get("sections").get("PENALTY").get("entries").size();
-            assertThat(shown).isZero();
+            JsonNode found = http().postJson("/api/v1/public/subjects/person", Map.of("name", name, "idNumber", id)).json();
+            assertThat(found.get("total").intValue()).isZero();
         }
     }
 
@@ -247,7 +282,7 @@ class PortalTest extends IntegrationTest {
             assertThat(pdf.header("Content-Type")).startsWith("application/pdf");
             assertThat(new String(pdf.bytes(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
             String number = pdf.header("X-Report-Number");
-            assertThat(number).matches("XY\\d{16}");
+            assertThat(number).matches("XY\\d{8}[2-9A-HJKMNP-Z]{12}");
 
             JsonNode byNumber = http().get("/api/v1/public/reports/" + number + "/verify").json();
             assertThat(byNumber.get("valid").booleanValue()).isTrue();
@@ -270,14 +305,107 @@ class PortalTest extends IntegrationTest {
             String company = "示例市" + u + "餐饮有限公司";
             submit(file, new String[]{"行政相对人名称", company, "适用程序", "简易程序"});
             String code = search(u).get("items").get(0).get("code").asString();
-            TestHttp.Response pdf = http().postJson("/api/v1/public/reports", Map.of("creditCode", code, "kind", "SPECIAL",
+            TestHttp system = apiClient(DEMO_API_KEY).purpose("政府采购资格审查");
+            TestHttp.Response pdf = system.postJson("/api/v1/public/reports", Map.of("creditCode", code, "kind", "SPECIAL",
                     "from", "2026-01-01", "to", "2026-11-24"));
             assertThat(pdf.status()).as(pdf.body()).isEqualTo(200);
             assertThat(jdbc().sql("select kind from portal.report where number = ?").param(pdf.header("X-Report-Number"))
                     .query(String.class).single()).isEqualTo("SPECIAL");
-            TestHttp.Response future = http().postJson("/api/v1/public/reports", Map.of("creditCode", code, "kind", "SPECIAL",
+            TestHttp.Response future = system.postJson("/api/v1/public/reports", Map.of("creditCode", code, "kind", "SPECIAL",
                     "from", "2026-01-01", "to", "2027-01-01"));
             assertThat(future.status()).isEqualTo(422);
+        }
+
+        private String companyWithASimplifiedProcedurePenalty() {
+            String u = PenaltyFile.uniqueWord();
+            submit(new PenaltyFile(), new String[]{"行政相对人名称", "示例市" + u + "商贸有限公司", "适用程序", "简易程序"});
+            return search(u).get("items").get(0).get("code").asString();
+        }
+
+        private int specialReportsOf(String code) {
+            return jdbc().sql("""
+                    select count(*) from portal.report r join portal.subject s on s.id = r.subject_id
+                     where s.public_id = ? and r.kind = 'SPECIAL'""").param(code).query(Integer.class).single();
+        }
+
+        @Test
+        void the_public_cannot_obtain_a_special_report() {
+            String code = companyWithASimplifiedProcedurePenalty();
+            TestHttp.Response api = http().postJson("/api/v1/public/reports", Map.of("creditCode", code, "kind", "SPECIAL"));
+            assertThat(api.status()).isEqualTo(401);
+            TestHttp browser = http();
+            String csrf = browser.csrfOf("/reports");
+            assertThat(browser.get("/reports").body()).doesNotContain("value=\"SPECIAL\"");
+            TestHttp.Response page = browser.form("/reports", Map.of("_csrf", csrf, "code", code, "kind", "SPECIAL"));
+            assertThat(page.status()).isEqualTo(303);
+            assertThat(page.header("Location")).contains("error=special-at-window");
+            assertThat(specialReportsOf(code)).isZero();
+            // the full report of public information stays open to everyone
+            assertThat(http().postJson("/api/v1/public/reports", Map.of("creditCode", code)).status()).isEqualTo(200);
+        }
+
+        @Test
+        void a_system_needs_the_share_scope_and_a_purpose() {
+            String code = companyWithASimplifiedProcedurePenalty();
+            TestHttp.Response noPurpose = apiClient(DEMO_API_KEY).postJson("/api/v1/public/reports",
+                    Map.of("creditCode", code, "kind", "SPECIAL"));
+            assertThat(noPurpose.status()).isEqualTo(422);
+            assertThat(noPurpose.json().get("errors").get(0).get("rule").asString()).isEqualTo("purpose-required");
+            String submitOnly = newApiClient("CITY-SAMR", "submit");
+            TestHttp.Response noShare = apiClient(submitOnly).purpose("招标投标").postJson("/api/v1/public/reports",
+                    Map.of("creditCode", code, "kind", "SPECIAL"));
+            assertThat(noShare.status()).isEqualTo(403);
+            assertThat(specialReportsOf(code)).isZero();
+        }
+
+        @Test
+        void staff_at_a_service_window_issue_it_and_every_one_is_audited() {
+            String code = companyWithASimplifiedProcedurePenalty();
+            TestHttp window = staff("operator");
+            assertThat(window.get("/reports").body()).contains("value=\"SPECIAL\"", "查询目的");
+            String csrf = window.csrfOf("/reports");
+            TestHttp.Response noPurpose = window.form("/reports", Map.of("_csrf", csrf, "code", code, "kind", "SPECIAL"));
+            assertThat(noPurpose.header("Location")).contains("error=purpose-required");
+            TestHttp.Response pdf = window.form("/reports", Map.of("_csrf", csrf, "code", code, "kind", "SPECIAL",
+                    "purpose", "窗口代办：申请人出示营业执照"));
+            assertThat(pdf.status()).as(pdf.body()).isEqualTo(200);
+            String number = pdf.header("X-Report-Number");
+            assertThat(jdbc().sql("""
+                    select actor || '|' || action || '|' || purpose from audit.entry
+                     where object_type = 'credit_report' and object_id = ?""").param(number).query(String.class).list())
+                    .containsExactly("operator|READ_NON_PUBLIC|窗口代办：申请人出示营业执照");
+        }
+
+        @Test
+        void a_body_larger_than_a_report_is_refused_before_it_is_read() {
+            byte[] eleven = new byte[11 * 1024 * 1024];
+            TestHttp.Response raw = http().postBytes("/api/v1/public/reports/XY20261124ABCDEFGHJKMN/verify", "application/pdf", eleven);
+            assertThat(raw.status()).isEqualTo(413);
+            assertThat(raw.json().get("type").asString()).isEqualTo("urn:gongxin:problem:payload-too-large");
+            TestHttp.Response upload = http().multipart("/api/v1/public/reports/XY20261124ABCDEFGHJKMN/verify", "file", "x.pdf", eleven, Map.of());
+            assertThat(upload.status()).isEqualTo(413);
+            TestHttp.Response json = http().postBytes("/api/v1/public/reports", "application/json", eleven);
+            assertThat(json.status()).isEqualTo(413);
+            TestHttp.Response chunked = http().postChunked("/api/v1/public/reports/XY20261124ABCDEFGHJKMN/verify", "application/pdf", new byte[1000]);
+            assertThat(chunked.status()).isEqualTo(411);
+            // a report-sized body is fine
+            TestHttp.Response small = http().postBytes("/api/v1/public/reports/XY20261124ABCDEFGHJKMN/verify", "application/pdf", new byte[1000]);
+            assertThat(small.status()).isEqualTo(200);
+            assertThat(small.json().get("valid").booleanValue()).isFalse();
+        }
+
+        @Test
+        void report_numbers_cannot_be_guessed_from_one_another() {
+            String code = companyWithASimplifiedProcedurePenalty();
+            String first = http().postJson("/api/v1/public/reports", Map.of("creditCode", code)).header("X-Report-Number");
+            String second = http().postJson("/api/v1/public/reports", Map.of("creditCode", code)).header("X-Report-Number");
+            assertThat(first).matches("XY\\d{8}[2-9A-HJKMNP-Z]{12}");
+            assertThat(second).matches("XY\\d{8}[2-9A-HJKMNP-Z]{12}");
+            int sameTail = 0;
+            while (sameTail < 12 && first.charAt(10 + sameTail) == second.charAt(10 + sameTail)) {
+                sameTail++;
+            }
+            assertThat(sameTail).as("two numbers issued one after the other share no long prefix").isLessThan(6);
         }
     }
 

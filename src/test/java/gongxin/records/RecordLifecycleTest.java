@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import gongxin.support.IntegrationTest;
@@ -180,11 +181,11 @@ class RecordLifecycleTest extends IntegrationTest {
             // 2026-11-24 is the test clock's today; the market regulator has 20 working days
             long onTime = submit("处罚决定日期", "2026-11-20");
             long late = submit("处罚决定日期", "2026-09-01");
-            JsonNode first = apiClient(DEMO_API_KEY).get("/api/v1/records/" + onTime).json().get("timeliness");
+            JsonNode first = apiClient(DEMO_API_KEY).purpose(TEST_PURPOSE).get("/api/v1/records/" + onTime).json().get("timeliness");
             assertThat(first.get("deadline").asString()).isEqualTo("DOUBLE_PUBLICITY_MARKET_REGULATION");
             assertThat(first.get("elapsedDays").intValue()).isEqualTo(2);
             assertThat(first.get("onTime").booleanValue()).isTrue();
-            assertThat(apiClient(DEMO_API_KEY).get("/api/v1/records/" + late).json().get("timeliness").get("onTime").booleanValue()).isFalse();
+            assertThat(apiClient(DEMO_API_KEY).purpose(TEST_PURPOSE).get("/api/v1/records/" + late).json().get("timeliness").get("onTime").booleanValue()).isFalse();
 
             JsonNode november = null;
             for (JsonNode row : staff("admin").get("/api/v1/statistics/timeliness?from=2026-11-01&to=2026-11-30").json().get("rows")) {
@@ -209,13 +210,67 @@ class RecordLifecycleTest extends IntegrationTest {
     @Nested
     class Reading {
 
+        private List<String> readsOf(String objectType, String objectId) {
+            return jdbc.sql("""
+                    select actor || '|' || purpose from audit.entry
+                     where action = 'READ_NON_PUBLIC' and object_type = ? and object_id is not distinct from ? order by seq""")
+                    .params(objectType, objectId).query(String.class).list();
+        }
+
         @Test
-        void reading_a_records_details_is_audited_with_its_purpose() {
+        void reading_a_records_details_needs_a_purpose_and_is_audited_with_it() {
             long id = submit();
-            TestHttp client = apiClient(DEMO_API_KEY);
+            TestHttp.Response refused = apiClient(DEMO_API_KEY).get("/api/v1/records/" + id);
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.json().get("errors").get(0).get("rule").asString()).isEqualTo("purpose-required");
+            assertThat(readsOf("credit_record", Long.toString(id))).isEmpty();
+            TestHttp client = apiClient(DEMO_API_KEY).purpose("政府采购资格审查");
             assertThat(client.get("/api/v1/records/" + id).status()).isEqualTo(200);
-            assertThat(jdbc.sql("select purpose from audit.entry where action = 'READ_NON_PUBLIC' and object_id = ? order by seq desc limit 1")
-                    .param(Long.toString(id)).query(String.class).single()).isEqualTo("本部门信用数据管理");
+            assertThat(readsOf("credit_record", Long.toString(id))).containsExactly("api:示例市数据归集系统|政府采购资格审查");
+        }
+
+        @Test
+        void lists_and_histories_are_reads_on_record_too() {
+            long id = submit();
+            assertThat(apiClient(DEMO_API_KEY).get("/api/v1/records?size=5").status()).isEqualTo(422);
+            assertThat(apiClient(DEMO_API_KEY).get("/api/v1/records/" + id + "/history").status()).isEqualTo(422);
+            TestHttp client = apiClient(DEMO_API_KEY).purpose("数据质量检查");
+            long before = jdbc.sql("select count(*) from audit.entry where object_type = 'credit_record_list'").query(Long.class).single();
+            JsonNode page = client.get("/api/v1/records?size=5").json();
+            String listed = jdbc.sql("select details from audit.entry where object_type = 'credit_record_list' order by seq desc limit 1")
+                    .query(String.class).single();
+            assertThat(jdbc.sql("select count(*) from audit.entry where object_type = 'credit_record_list'").query(Long.class).single())
+                    .isEqualTo(before + 1);
+            page.get("items").forEach(r -> assertThat(listed).contains(r.get("id").asString()));
+            assertThat(client.get("/api/v1/records/" + id + "/history").status()).isEqualTo(200);
+            assertThat(readsOf("credit_record_history", Long.toString(id))).containsExactly("api:示例市数据归集系统|数据质量检查");
+        }
+
+        @Test
+        void staff_pages_ask_for_the_purpose_once_and_log_every_read_with_it() {
+            long id = submit();
+            TestHttp operator = staffWithoutPurpose("operator");
+            TestHttp.Response asked = operator.get("/records/" + id);
+            assertThat(asked.status()).isEqualTo(302);
+            assertThat(asked.header("Location")).contains("/purpose?next=/records/" + id);
+            assertThat(readsOf("credit_record", Long.toString(id))).isEmpty();
+            assertThat(operator.get("/purpose?next=/records/" + id).body()).contains("说明查询目的", "审计日志");
+            String csrf = operator.csrfOf("/purpose");
+            TestHttp.Response blank = operator.form("/purpose", java.util.Map.of("_csrf", csrf, "purpose", "  ", "next", "/records/" + id));
+            assertThat(blank.status()).isEqualTo(200);
+            assertThat(blank.body()).contains("须说明查询目的");
+            TestHttp.Response declared = operator.form("/purpose", java.util.Map.of("_csrf", csrf, "purpose", "本部门报送数据核对与更正",
+                    "next", "/records/" + id));
+            assertThat(declared.header("Location")).endsWith("/records/" + id);
+            assertThat(operator.get("/records/" + id).status()).isEqualTo(200);
+            assertThat(operator.get("/records").status()).isEqualTo(200);
+            assertThat(readsOf("credit_record", Long.toString(id))).containsExactly("operator|本部门报送数据核对与更正");
+            assertThat(jdbc.sql("select count(*) from audit.entry where object_type = 'credit_record_list' and actor = 'operator' and purpose = ?")
+                    .param("本部门报送数据核对与更正").query(Integer.class).single()).isPositive();
+            // an address elsewhere is never followed
+            TestHttp.Response away = operator.form("/purpose", java.util.Map.of("_csrf", csrf, "purpose", "数据质量检查",
+                    "next", "//evil.example/x"));
+            assertThat(away.header("Location")).endsWith("/console");
         }
 
         @Test

@@ -52,11 +52,44 @@ public abstract class IntegrationTest {
         return new TestHttp("http://localhost:" + port);
     }
 
-    /** A client signed in as one of the demo staff. */
+    public static final String TEST_PURPOSE = "自动化测试：核对测试数据";
+
+    /**
+     * A client signed in as one of the demo staff, with the purpose of the session declared (as staff do before the
+     * first page with non-public data); {@link #staffWithoutPurpose} when that step is what the test is about.
+     */
     protected TestHttp staff(String username) {
+        TestHttp http = staffWithoutPurpose(username);
+        http.form("/purpose", java.util.Map.of("_csrf", http.csrfOf("/purpose"), "purpose", TEST_PURPOSE, "next", "/console"));
+        return http;
+    }
+
+    protected TestHttp staffWithoutPurpose(String username) {
         TestHttp http = http();
         http.login(username, DEMO_PASSWORD);
         return http;
+    }
+
+    private static final java.util.regex.Pattern ISSUED_KEY = java.util.regex.Pattern.compile("id=\"api-key\">(gx_[A-Za-z0-9]+)<");
+
+    /**
+     * A new API client of {@code department} with these scopes (codes such as {@code submit}), created by the demo
+     * administrator on the administration pages; returns its key.
+     */
+    protected String newApiClient(String department, String... scopes) {
+        TestHttp admin = staff("admin");
+        java.util.List<String> fields = new java.util.ArrayList<>(java.util.List.of("_csrf", admin.csrfOf("/admin/api-clients/new"),
+                "name", "测试系统-" + java.util.UUID.randomUUID().toString().substring(0, 8), "departmentCode", department));
+        for (String scope : scopes) {
+            fields.add("scopes");
+            fields.add(scope);
+        }
+        TestHttp.Response page = admin.formPairs("/admin/api-clients", fields.toArray(String[]::new));
+        java.util.regex.Matcher key = ISSUED_KEY.matcher(page.body());
+        if (!key.find()) {
+            throw new IllegalStateException("no key issued: " + page);
+        }
+        return key.group(1);
     }
 
     /** A client that sends {@code Authorization: Bearer <key>}. */

@@ -50,6 +50,11 @@ public class TestHttp {
         return this;
     }
 
+    /** The declared purpose of later requests: {@code X-Purpose}, percent-encoded UTF-8 as the contract asks. */
+    public TestHttp purpose(String purpose) {
+        return header("X-Purpose", URLEncoder.encode(purpose, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
     public String base() {
         return base;
     }
@@ -94,6 +99,17 @@ public class TestHttp {
         String csrf = csrfOf(csrfPage);
         return send(request(path).header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf)
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
+    }
+
+    /** A body of known length. */
+    public Response postBytes(String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A body without a declared length: sent chunked. */
+    public Response postChunked(String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
     }
 
     public Response form(String path, Map<String, String> fields) {

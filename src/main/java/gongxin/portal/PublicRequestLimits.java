@@ -1,0 +1,84 @@
+package gongxin.portal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * What anyone may ask of the public site without signing in: a number of requests per address and minute (429), and
+ * bodies no larger than a credit report can be ({@code gongxin.portal.max-body-size}, 413). A body must declare its
+ * length (411 otherwise), so the cap holds before anything is read: the multipart parser and the JSON reader never
+ * see more than it. The staff upload limit (1 GB for departments' files) does not apply here.
+ */
+@Component
+class PublicRequestLimits extends OncePerRequestFilter {
+
+    private static final String[] PUBLIC_PATHS = {"/api/v1/public/", "/search", "/subjects/", "/publicity/", "/lists/", "/reports"};
+    private final RateLimiter limiter;
+    private final long maxBody;
+
+    PublicRequestLimits(PortalProperties properties, Clock clock) {
+        this.limiter = new RateLimiter(properties.requestsPerMinute(), clock);
+        this.maxBody = properties.maxBodySize().toBytes();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (String prefix : PUBLIC_PATHS) {
+            if (path.startsWith(prefix)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long retryAfter = limiter.acquire(request.getRemoteAddr());
+        if (retryAfter != 0) {
+            response.setHeader("Retry-After", Long.toString(retryAfter));
+            refuse(request, response, 429, "rate-limited", "访问过于频繁，请 " + retryAfter + " 秒后再试",
+                    "同一地址每分钟的公开查询次数有限");
+            return;
+        }
+        long length = request.getContentLengthLong();
+        boolean body = length > 0 || request.getHeader("Transfer-Encoding") != null;
+        if (body && length < 0) {
+            refuse(request, response, 411, "length-required", "请求须注明内容长度",
+                    "公开接口只接受注明 Content-Length 的请求体");
+            return;
+        }
+        if (length > maxBody) {
+            response.setHeader("Connection", "close");
+            refuse(request, response, 413, "payload-too-large", "上传内容过大",
+                    "公开接口的请求体不能超过 " + (maxBody / 1024 / 1024) + " MB（一份信用报告远小于此），未作任何处理");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String type,
+                               String title, String detail) throws IOException {
+        response.setStatus(status);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (request.getRequestURI().contains("/api/")) {
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"urn:gongxin:problem:" + type + "\",\"title\":\"" + title
+                    + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+        } else {
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + title
+                    + "</title></head><body><main><h1>" + title + "</h1><p>" + detail
+                    + "。</p><p><a href=\"/\">返回首页</a></p></main></body></html>");
+        }
+    }
+}

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 /** Who may do what: roles for staff, scopes for API clients, answers as problem details. */
 class AuthorizationTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void anonymous_staff_pages_redirect_to_the_login_page() {
         TestHttp.Response response = http().get("/admin/departments");
@@ -61,6 +64,16 @@ class AuthorizationTest extends IntegrationTest {
                 "{\"reason\":\"x\",\"basisDocument\":\"x\"}");
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.json().get("type").asString()).isEqualTo("urn:gongxin:problem:csrf");
+    }
+
+    @Test
+    void a_forwarded_address_is_not_believed_unless_the_proxy_is_configured() {
+        String name = "nobody-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        TestHttp spoofer = http().header("X-Forwarded-For", "203.0.113.77");
+        spoofer.login(name, "wrong-pass-123");
+        String address = jdbc.sql("select client_address from audit.entry where details like ? order by seq desc limit 1")
+                .param("%" + name + "%").query(String.class).single();
+        assertThat(address).isNotEqualTo("203.0.113.77").isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
     }
 
     @Test

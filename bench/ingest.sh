@@ -51,7 +51,7 @@ id=$(echo "$answer" | python3 -c 'import json,sys; print(json.load(sys.stdin)["i
 status=PROCESSING
 while [ "$status" = PROCESSING ]; do
   sleep 0.5
-  answer=$(curl -s -H "Authorization: Bearer $key" "http://127.0.0.1:$port/api/v1/submissions/$id")
+  answer=$(curl -s -H "Authorization: Bearer $key" -H "X-Purpose: benchmark" "http://127.0.0.1:$port/api/v1/submissions/$id")
   status=$(echo "$answer" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
 done
 api_ms=$(( ($(date +%s%N) - start) / 1000000 ))
@@ -66,7 +66,7 @@ until [ "$(psql_ -At -c "select count(*) from event_publication where completion
 echo "portal:    the public read model had the batch $(( ($(date +%s%N) - start) / 1000000 - api_ms )) ms after COMPLETED"
 # Second baseline: the storage floor. The records just stored, exported in COPY format and copied back into a copy of
 # records.record with all its indexes and constraints: what PostgreSQL alone needs to store these records.
-C="item_code, item_version, department_code, record_key, subject_category, subject_name, subject_credit_code, subject_id_type, subject_id_number, decision_number, decision_date, nature, dishonest, severity, exclusion, minor, pilot_era, status, not_published_reason, window_end, valid_until, rule_set, version, content_hash, data, batch_id, first_batch_id, first_received_at, updated_at, timeliness_deadline, deadline_days, working_days_to_arrival, on_time, timeliness_provisional"
+C="item_code, item_version, department_code, record_key, subject_category, subject_name, subject_credit_code, subject_id_type, subject_id_cipher, subject_id_digest, decision_number, decision_date, nature, dishonest, severity, exclusion, minor, pilot_era, status, not_published_reason, window_end, valid_until, rule_set, version, content_hash, data, batch_id, first_batch_id, first_received_at, updated_at, timeliness_deadline, deadline_days, working_days_to_arrival, on_time, timeliness_provisional"
 psql_ -c "\\copy (select $C from records.record) to '$dir/records.copy' with (format binary)"
 psql_ -c "create table public.bench_records (like records.record including all)"
 start=$(date +%s%N)

@@ -20,6 +20,7 @@ class BootstrapTest {
                 "--server.port=0",
                 "--spring.datasource.url=" + TestDatabase.freshDatabase("gongxin_bootstrap"),
                 "--spring.datasource.username=postgres",
+                "--gongxin.keys.file=" + TestDatabase.keyFile(),
                 "--gongxin.bootstrap.department-code=CITY-XYB",
                 "--gongxin.bootstrap.department-name=某市社会信用体系建设办公室",
                 "--gongxin.bootstrap.department-credit-code=11329900T5MY01MR4U")) {

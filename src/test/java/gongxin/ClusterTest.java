@@ -41,6 +41,7 @@ class ClusterTest extends IntegrationTest {
                 "--server.port=0",
                 "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
                 "--spring.datasource.username=postgres",
+                "--gongxin.keys.file=" + TestDatabase.keyFile(),
                 "--gongxin.demo.enabled=true",
                 "--gongxin.demo.api-key=" + DEMO_API_KEY,
                 "--spring.application.name=gongxin-node-2");

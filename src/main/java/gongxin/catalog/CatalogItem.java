@@ -54,4 +54,18 @@ public record CatalogItem(String code, int version, LocalDate effectiveFrom, boo
     public boolean providedBy(String department) {
         return departments.contains(department);
     }
+
+    /**
+     * The fields that hold a person's identifier (an ID number of the subject or of its legal representative): kept
+     * encrypted at rest, and found only by their keyed digest.
+     */
+    public java.util.Set<String> identifierFields() {
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        for (ItemField field : fields) {
+            if (field.type() == FieldType.ID_NUMBER || field.role() == FieldRole.SUBJECT_ID_NUMBER) {
+                codes.add(field.code());
+            }
+        }
+        return codes;
+    }
 }

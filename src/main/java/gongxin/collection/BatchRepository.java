@@ -83,6 +83,30 @@ class BatchRepository {
                 .param("before", Timestamp.from(before)).param("now", Timestamp.from(now)).update();
     }
 
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[0-9]{17}[0-9Xx]|[0-9]{15}");
+
+    /**
+     * A refused value as it is kept: cut at 500 characters, and a value that looks like an ID number masked to its
+     * first and last four characters. Refused rows are never stored as records, so their identifiers are not
+     * encrypted for later use; the provider finds the row by its line in its own file.
+     */
+    static String storable(String value) {
+        if (value == null) {
+            return null;
+        }
+        String cut = value.length() > 500 ? value.substring(0, 500) + "…" : value;
+        java.util.regex.Matcher m = IDENTIFIER.matcher(cut);
+        if (!m.find()) {
+            return cut;
+        }
+        StringBuilder out = new StringBuilder();
+        do {
+            String id = m.group();
+            m.appendReplacement(out, id.substring(0, 4) + "*".repeat(id.length() - 8) + id.substring(id.length() - 4));
+        } while (m.find());
+        return m.appendTail(out).toString();
+    }
+
     /** Stores row errors with one COPY, numbering them from {@code firstSeq}. */
     void insertErrors(UUID batchId, int firstSeq, List<RowError> errors) {
         if (errors.isEmpty()) {
@@ -93,7 +117,7 @@ class BatchRepository {
         for (RowError e : errors) {
             rows.append(batchId).append('\t').append(seq++).append('\t').append(e.line()).append('\t');
             text(rows, e.field()).append('\t');
-            text(rows, e.value() == null ? null : e.value().length() > 500 ? e.value().substring(0, 500) + "…" : e.value()).append('\t');
+            text(rows, storable(e.value())).append('\t');
             text(rows, e.rule()).append('\t');
             text(rows, e.message()).append('\n');
         }

@@ -57,9 +57,9 @@ class CollectionApi {
 
     List<Row> rows(LocalDate from, LocalDate to, String department) {
         Caller caller = Caller.current();
-        boolean all = caller.aggregator() || caller.hasRole(Role.ADMIN) || caller.hasRole(Role.AUDITOR);
-        List<String> scope = all ? (department == null || department.isBlank() ? null : List.of(department))
-                : List.of(caller.departmentCode() == null ? "" : caller.departmentCode());
+        boolean chosen = department != null && !department.isBlank();
+        List<String> scope = caller.seesEveryDepartment() ? (chosen ? List.of(department) : null)
+                : chosen && caller.mayActFor(department) ? List.of(department) : List.copyOf(caller.departments());
         Map<String, String> names = new java.util.HashMap<>();
         departments.all().forEach(d -> names.put(d.code(), d.name()));
         return records.timeliness(from, to, scope).stream()

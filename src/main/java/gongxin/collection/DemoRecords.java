@@ -59,8 +59,11 @@ class DemoRecords {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final GongxinProperties properties;
+    private final gongxin.identity.Departments departments;
 
-    DemoRecords(DemoProperties demo, SubmissionService submissions, JdbcClient jdbc, Clock clock, GongxinProperties properties) {
+    DemoRecords(DemoProperties demo, SubmissionService submissions, JdbcClient jdbc, Clock clock, GongxinProperties properties,
+                gongxin.identity.Departments departments) {
+        this.departments = departments;
         this.demo = demo;
         this.submissions = submissions;
         this.jdbc = jdbc;
@@ -80,7 +83,13 @@ class DemoRecords {
             return;
         }
         byte[] csv = csv(rows(demo.records(), LocalDate.now(clock.withZone(properties.zone())), 2026));
-        Caller platform = new Caller("示例数据（平台生成）", Caller.Kind.API_CLIENT, "CITY-NDRC", true, Set.of(), Set.of(Scope.SUBMIT));
+        // sent for the demo's deciding departments, as the demo collection system would
+        Set<String> deciding = new java.util.HashSet<>();
+        for (String[] authority : AUTHORITIES) {
+            departments.findByCreditCode(authority[1]).ifPresent(d -> deciding.add(d.code()));
+        }
+        Caller platform = new Caller("示例数据（平台生成）", Caller.Kind.API_CLIENT, "CITY-NDRC", Set.copyOf(deciding), Set.of(),
+                Set.of(Scope.SUBMIT));
         Submission result = submissions.submitFile(platform, upload(csv), new SubmissionService.Options("XZCF", false, null));
         log.info("Demo records: {} rows sent, {} accepted, {} refused (status {})", result.rows(), result.accepted(),
                 result.rejected(), result.status());

@@ -208,8 +208,8 @@ class SubmissionService {
     BatchRepository.BatchView batch(UUID id) {
         BatchRepository.BatchView b = batches.find(id).orElseThrow(() -> new NotFoundException("报送批次 " + id + " 不存在"));
         Caller caller = Caller.current();
-        boolean own = b.submittedBy().equals(caller.name()) || Objects.equals(b.departmentCode(), caller.departmentCode());
-        if (!own && !caller.aggregator() && !caller.hasRole(gongxin.identity.Role.ADMIN) && !caller.hasRole(gongxin.identity.Role.AUDITOR)) {
+        boolean own = b.submittedBy().equals(caller.name()) || caller.mayActFor(b.departmentCode());
+        if (!own && !caller.seesEveryDepartment()) {
             throw new AccessDeniedException("batch of another department");
         }
         return b;
@@ -217,9 +217,7 @@ class SubmissionService {
 
     List<BatchRepository.BatchView> recent(int limit) {
         Caller caller = Caller.current();
-        boolean all = caller.aggregator() || caller.hasRole(gongxin.identity.Role.ADMIN) || caller.hasRole(gongxin.identity.Role.AUDITOR);
-        return batches.recent(all ? null : caller.departmentCode() == null ? List.of() : List.of(caller.departmentCode()),
-                caller.name(), limit);
+        return batches.recent(caller.seesEveryDepartment() ? null : List.copyOf(caller.departments()), caller.name(), limit);
     }
 
     void forEachError(UUID id, java.util.function.Consumer<RowError> consumer) {

@@ -189,15 +189,15 @@ class AdminPages {
 
     @PostMapping("/api-clients")
     String createClient(@RequestParam String name, @RequestParam String departmentCode,
-                        @RequestParam(defaultValue = "false") boolean aggregator,
+                        @RequestParam(required = false) Set<String> actsFor,
                         @RequestParam(required = false) Set<String> scopes, Model model, HttpServletResponse response) {
         try {
-            ApiClientService.IssuedKey issued = clients.create(name, departmentCode, aggregator, scopes(scopes));
+            ApiClientService.IssuedKey issued = clients.create(name, departmentCode, actsFor, scopes(scopes));
             return showKey(issued, model, response);
         } catch (RuleViolationException | ConflictException e) {
             FormErrors.show(model, e);
             model.addAttribute("client", null);
-            model.addAttribute("entered", new EnteredClient(name, departmentCode, aggregator, scopes));
+            model.addAttribute("entered", new EnteredClient(name, departmentCode, actsFor, scopes));
             return clientForm(model);
         }
     }
@@ -210,11 +210,11 @@ class AdminPages {
 
     @PostMapping("/api-clients/{id}")
     String updateClient(@PathVariable UUID id, @RequestParam String departmentCode,
-                        @RequestParam(defaultValue = "false") boolean aggregator,
+                        @RequestParam(required = false) Set<String> actsFor,
                         @RequestParam(required = false) Set<String> scopes,
                         @RequestParam(defaultValue = "false") boolean enabled, Model model, RedirectAttributes redirect) {
         try {
-            clients.update(id, departmentCode, aggregator, scopes(scopes), enabled);
+            clients.update(id, departmentCode, actsFor, scopes(scopes), enabled);
             redirect.addFlashAttribute("notice", "已保存接口客户端");
             return "redirect:/admin/api-clients";
         } catch (RuleViolationException e) {
@@ -236,6 +236,9 @@ class AdminPages {
     }
 
     private String clientForm(Model model) {
+        Set<String> acts = model.getAttribute("client") instanceof ApiClient c ? c.actsFor()
+                : model.getAttribute("entered") instanceof EnteredClient e ? e.actsFor() : Set.of();
+        model.addAttribute("acts", acts);
         model.addAttribute("allScopes", Scope.values());
         model.addAttribute("departments", departments.all());
         return "admin/api-client-form";
@@ -256,8 +259,9 @@ class AdminPages {
     }
 
     /** What was typed into the new-client form, shown again when it is refused. */
-    record EnteredClient(String name, String departmentCode, boolean aggregator, Set<String> scopes) {
+    record EnteredClient(String name, String departmentCode, Set<String> actsFor, Set<String> scopes) {
         EnteredClient {
+            actsFor = actsFor == null ? Set.of() : actsFor;
             scopes = scopes == null ? Set.of() : scopes;
         }
     }

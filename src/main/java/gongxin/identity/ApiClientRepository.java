@@ -42,11 +42,11 @@ class ApiClientRepository {
 
     void insert(ApiClient client) {
         jdbc.sql("""
-                insert into identity.api_client (id, name, department_code, aggregator, scopes, key_hash, key_hint,
+                insert into identity.api_client (id, name, department_code, acts_for, scopes, key_hash, key_hint,
                                                  enabled, created_at, key_issued_at)
-                values (:id, :name, :department, :aggregator, :scopes, :hash, :hint, true, :now, :now)""")
+                values (:id, :name, :department, :actsFor, :scopes, :hash, :hint, true, :now, :now)""")
                 .param("id", client.id()).param("name", client.name()).param("department", client.departmentCode())
-                .param("aggregator", client.aggregator())
+                .param("actsFor", client.actsFor().toArray(String[]::new))
                 .param("scopes", client.scopes().stream().map(Scope::code).toArray(String[]::new))
                 .param("hash", client.keyHash()).param("hint", client.keyHint())
                 .param("now", Timestamp.from(client.createdAt()))
@@ -58,11 +58,11 @@ class ApiClientRepository {
                 .param("id", id).param("hash", keyHash).param("hint", keyHint).param("now", Timestamp.from(now)).update();
     }
 
-    void update(UUID id, String departmentCode, boolean aggregator, Set<Scope> scopes, boolean enabled) {
+    void update(UUID id, String departmentCode, Set<String> actsFor, Set<Scope> scopes, boolean enabled) {
         jdbc.sql("""
-                update identity.api_client set department_code = :department, aggregator = :aggregator,
+                update identity.api_client set department_code = :department, acts_for = :actsFor,
                        scopes = :scopes, enabled = :enabled where id = :id""")
-                .param("id", id).param("department", departmentCode).param("aggregator", aggregator)
+                .param("id", id).param("department", departmentCode).param("actsFor", actsFor.toArray(String[]::new))
                 .param("scopes", scopes.stream().map(Scope::code).toArray(String[]::new)).param("enabled", enabled)
                 .update();
     }
@@ -81,7 +81,7 @@ class ApiClientRepository {
                 .flatMap(Optional::stream).forEach(scopes::add);
         Timestamp lastUsed = rs.getTimestamp("last_used_at");
         return new ApiClient(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("department_code"),
-                rs.getBoolean("aggregator"), scopes, rs.getString("key_hash"), rs.getString("key_hint"),
+                Set.of((String[]) rs.getArray("acts_for").getArray()), scopes, rs.getString("key_hash"), rs.getString("key_hint"),
                 rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("key_issued_at").toInstant(), lastUsed == null ? null : lastUsed.toInstant());
     }

@@ -53,14 +53,14 @@ class ApiClientService {
     }
 
     @Transactional
-    IssuedKey create(String name, String departmentCode, boolean aggregator, Set<Scope> scopes) {
+    IssuedKey create(String name, String departmentCode, Set<String> actsFor, Set<Scope> scopes) {
         String normalizedName = Text.clean(name);
-        check(normalizedName, departmentCode, scopes);
+        check(normalizedName, departmentCode, actsFor, scopes);
         if (clients.findByName(normalizedName).isPresent()) {
             throw new ConflictException("name", normalizedName, "接口客户端“" + normalizedName + "”已存在");
         }
         String key = ApiKeys.generate();
-        ApiClient client = new ApiClient(UUID.randomUUID(), normalizedName, departmentCode, aggregator,
+        ApiClient client = new ApiClient(UUID.randomUUID(), normalizedName, departmentCode, others(departmentCode, actsFor),
                 EnumSet.copyOf(scopes), ApiKeys.hash(key), ApiKeys.hint(key), true, clock.instant(), clock.instant(), null);
         clients.insert(client);
         audit.record("API_CLIENT_CREATED", "api_client", client.id().toString(), describe(client));
@@ -78,10 +78,10 @@ class ApiClientService {
     }
 
     @Transactional
-    void update(UUID id, String departmentCode, boolean aggregator, Set<Scope> scopes, boolean enabled) {
+    void update(UUID id, String departmentCode, Set<String> actsFor, Set<Scope> scopes, boolean enabled) {
         ApiClient before = get(id);
-        check(before.name(), departmentCode, scopes);
-        clients.update(id, departmentCode, aggregator, EnumSet.copyOf(scopes), enabled);
+        check(before.name(), departmentCode, actsFor, scopes);
+        clients.update(id, departmentCode, others(departmentCode, actsFor), EnumSet.copyOf(scopes), enabled);
         Map<String, Object> details = describe(get(id));
         details.put("before", describe(before));
         audit.record("API_CLIENT_UPDATED", "api_client", id.toString(), details);
@@ -92,7 +92,7 @@ class ApiClientService {
      * returns the key when one had to be generated, so that it can be shown once.
      */
     @Transactional
-    Optional<String> ensureClient(String name, String departmentCode, boolean aggregator, Set<Scope> scopes, String wantedKey) {
+    Optional<String> ensureClient(String name, String departmentCode, Set<String> actsFor, Set<Scope> scopes, String wantedKey) {
         Optional<ApiClient> existing = clients.findByName(name);
         if (existing.isPresent()) {
             if (wantedKey != null && !wantedKey.isBlank() && !existing.get().keyHash().equals(ApiKeys.hash(wantedKey))) {
@@ -104,15 +104,25 @@ class ApiClientService {
         }
         boolean generated = wantedKey == null || wantedKey.isBlank();
         String key = generated ? ApiKeys.generate() : wantedKey;
-        ApiClient client = new ApiClient(UUID.randomUUID(), name, departmentCode, aggregator, EnumSet.copyOf(scopes),
+        ApiClient client = new ApiClient(UUID.randomUUID(), name, departmentCode, others(departmentCode, actsFor), EnumSet.copyOf(scopes),
                 ApiKeys.hash(key), ApiKeys.hint(key), true, clock.instant(), clock.instant(), null);
         clients.insert(client);
         audit.record("API_CLIENT_CREATED", "api_client", client.id().toString(), describe(client));
         return generated ? Optional.of(key) : Optional.empty();
     }
 
-    private void check(String name, String departmentCode, Set<Scope> scopes) {
+    private static Set<String> others(String departmentCode, Set<String> actsFor) {
+        Set<String> others = new java.util.TreeSet<>(actsFor == null ? Set.of() : actsFor);
+        others.remove(departmentCode);
+        return others;
+    }
+
+    private void check(String name, String departmentCode, Set<String> actsFor, Set<Scope> scopes) {
         List<RuleViolation> violations = new ArrayList<>();
+        if (actsFor != null) {
+            actsFor.stream().filter(code -> departments.find(code).isEmpty()).findFirst().ifPresent(code ->
+                    violations.add(RuleViolation.of("actsFor", code, "exists", "代理部门“" + code + "”不存在")));
+        }
         if (name == null || name.isEmpty()) {
             violations.add(RuleViolation.of("name", name, "required", "请填写客户端名称"));
         }
@@ -131,7 +141,7 @@ class ApiClientService {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", client.name());
         map.put("departmentCode", client.departmentCode());
-        map.put("aggregator", client.aggregator());
+        map.put("actsFor", List.copyOf(new java.util.TreeSet<>(client.actsFor())));
         map.put("scopes", client.scopes().stream().map(Scope::code).sorted().toList());
         map.put("enabled", client.enabled());
         return map;

@@ -13,17 +13,18 @@ import org.springframework.security.core.context.SecurityContextHolder;
  *
  * @param name user name, or {@code api:<client name>}
  * @param kind staff, API client or the anonymous public
- * @param departmentCode the department it acts for
- * @param aggregator an API client that may act for every department (e.g. a data exchange system)
+ * @param departmentCode the department it belongs to
+ * @param departments every department it may act for: a staff user's own; an API client's own and those an
+ *                    administrator registered for it
  * @param roles the staff user's roles (empty for API clients)
  * @param scopes the API client's scopes (empty for staff)
  */
-public record Caller(String name, Kind kind, String departmentCode, boolean aggregator, Set<Role> roles,
+public record Caller(String name, Kind kind, String departmentCode, Set<String> departments, Set<Role> roles,
                      Set<Scope> scopes) {
 
     public enum Kind { STAFF, API_CLIENT, ANONYMOUS }
 
-    public static final Caller ANONYMOUS = new Caller("anonymous", Kind.ANONYMOUS, null, false, Set.of(), Set.of());
+    public static final Caller ANONYMOUS = new Caller("anonymous", Kind.ANONYMOUS, null, Set.of(), Set.of(), Set.of());
 
     /** The caller of the current request. */
     public static Caller current() {
@@ -35,12 +36,12 @@ public record Caller(String name, Kind kind, String departmentCode, boolean aggr
             return Optional.empty();
         }
         if (authentication.getPrincipal() instanceof StaffPrincipal staff) {
-            return Optional.of(new Caller(staff.getUsername(), Kind.STAFF, staff.departmentCode(), false,
-                    staff.roles(), Set.of()));
+            return Optional.of(new Caller(staff.getUsername(), Kind.STAFF, staff.departmentCode(),
+                    staff.departmentCode() == null ? Set.of() : Set.of(staff.departmentCode()), staff.roles(), Set.of()));
         }
         if (authentication.getPrincipal() instanceof ApiClientPrincipal client) {
             return Optional.of(new Caller(client.actorName(), Kind.API_CLIENT, client.departmentCode(),
-                    client.aggregator(), Set.of(), client.scopes()));
+                    client.departments(), Set.of(), client.scopes()));
         }
         return Optional.empty();
     }
@@ -49,8 +50,13 @@ public record Caller(String name, Kind kind, String departmentCode, boolean aggr
         return roles.contains(role);
     }
 
-    /** Whether this caller may act for {@code department}: its own, or any when it is an aggregator (谁认定、谁负责). */
+    /** Whether this caller may act for {@code department}: one it belongs to or is registered for (谁认定、谁负责). */
     public boolean mayActFor(String department) {
-        return aggregator || (departmentCode != null && departmentCode.equals(department));
+        return department != null && departments.contains(department);
+    }
+
+    /** The credit office's administrators and the auditors see every department's data. */
+    public boolean seesEveryDepartment() {
+        return hasRole(Role.ADMIN) || hasRole(Role.AUDITOR);
     }
 }

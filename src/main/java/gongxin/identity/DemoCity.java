@@ -96,7 +96,10 @@ class DemoCity implements ApplicationRunner {
             demoUser("county-operator", "刘县报", "CNTY-SAMR", Role.OPERATOR);
             log.info("Seeded the demo staff accounts (password {} for each; see README)", DEMO_PASSWORD);
         }
-        clients.ensureClient(DEMO_CLIENT, "CITY-NDRC", true, EnumSet.of(Scope.SUBMIT, Scope.CHECK, Scope.SHARE), demo.apiKey())
+        // registered for every demo department, so it may do through the API what those departments may
+        Set<String> every = new HashSet<>();
+        departmentRepository.findAll().forEach(d -> every.add(d.code()));
+        clients.ensureClient(DEMO_CLIENT, "CITY-NDRC", every, EnumSet.of(Scope.SUBMIT, Scope.CHECK, Scope.SHARE), demo.apiKey())
                 .ifPresent(key -> log.warn("""
 
                         ==========================================================================

@@ -13,12 +13,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir where the embedded PostgreSQL keeps its data; ignored when {@code spring.datasource.url} is set
  * @param zone the platform's legal time zone: dates of decisions and deadlines are read in it
  * @param embeddedDb settings of the embedded PostgreSQL
+ * @param keys where the platform's secrets are kept ({@link KeyRing})
  */
 @ConfigurationProperties("gongxin")
 public record GongxinProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("Asia/Shanghai") ZoneId zone,
-        @DefaultValue EmbeddedDb embeddedDb) {
+        @DefaultValue EmbeddedDb embeddedDb,
+        @DefaultValue Keys keys) {
+
+    /**
+     * @param file the key file; by default {@code <data-dir>/keys/gongxin.keys}. Every node of a cluster is given the
+     *             same file (a mounted secret); it never goes into the database or its backups.
+     */
+    public record Keys(Path file) {
+    }
+
+    /** The key file in use. */
+    public Path keyFile() {
+        return keys.file() != null ? keys.file() : dataDir.resolve("keys").resolve("gongxin.keys");
+    }
 
     /**
      * @param port TCP port on 127.0.0.1; 0 picks a free one at each start

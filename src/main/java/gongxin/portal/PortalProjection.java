@@ -187,9 +187,11 @@ class PortalProjection {
             String value = r.data().get(field.code());
             if (!Text.isBlank(value)) {
                 Map<String, String> f = new LinkedHashMap<>();
+                FieldKind kind = FieldKind.of(field);
                 f.put("n", field.name());
-                f.put("v", value);
-                f.put("k", FieldKind.of(field).name());
+                // an ID number never enters the read model in clear: masked here, as every page would show it
+                f.put("v", kind == FieldKind.ID_NUMBER ? masking.apply(kind, r.subjectCategory(), value) : value);
+                f.put("k", kind.name());
                 fields.add(f);
             }
         }

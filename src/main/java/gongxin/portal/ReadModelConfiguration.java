@@ -25,7 +25,8 @@ class ReadModelConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelConfiguration.class);
     /** Raise when the projection itself derives something differently, so that installed read models are rebuilt. */
-    static final int PROJECTION_VERSION = 1;
+    /** 2: ID numbers in entries are stored masked (a read model of version 1 held them in clear). */
+    static final int PROJECTION_VERSION = 2;
 
     private final PortalProperties properties;
     private final Masking masking;

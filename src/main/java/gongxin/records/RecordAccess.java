@@ -7,12 +7,11 @@ import java.util.Map;
 import gongxin.audit.AuditLog;
 import gongxin.audit.Purpose;
 import gongxin.identity.Caller;
-import gongxin.identity.Role;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * Whose records a caller may read: the credit office and auditors read all, an aggregating system reads all, everyone
- * else reads their own department's.
+ * Whose records a caller may read: the credit office and auditors read all; everyone else reads those of the
+ * departments it acts for (a staff user's own; a system's own and those registered for it).
  */
 final class RecordAccess {
 
@@ -22,10 +21,7 @@ final class RecordAccess {
     /** The departments the current caller may read, or {@code null} for all. */
     static List<String> readableDepartments() {
         Caller caller = Caller.current();
-        if (caller.aggregator() || caller.hasRole(Role.ADMIN) || caller.hasRole(Role.AUDITOR)) {
-            return null;
-        }
-        return caller.departmentCode() == null ? List.of() : List.of(caller.departmentCode());
+        return caller.seesEveryDepartment() ? null : List.copyOf(caller.departments());
     }
 
     /** A page of records was read: who, why, with which filters, and which records it showed. */

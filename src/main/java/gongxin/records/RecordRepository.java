@@ -30,7 +30,10 @@ class RecordRepository {
     private final JdbcTemplate streaming;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    RecordRepository(JdbcClient jdbc, DataSource dataSource) {
+    private final IdentifierProtection identifiers;
+
+    RecordRepository(JdbcClient jdbc, DataSource dataSource, IdentifierProtection identifiers) {
+        this.identifiers = identifiers;
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(500);
@@ -79,8 +82,27 @@ class RecordRepository {
 
     List<Records.RecordVersion> versions(long id) {
         return jdbc.sql("select version, snapshot::text as snapshot, superseded_at from records.record_version where record_id = ? order by version desc")
-                .param(id).query((rs, n) -> new Records.RecordVersion(rs.getInt("version"), rs.getString("snapshot"),
+                .param(id).query((rs, n) -> new Records.RecordVersion(rs.getInt("version"), revealSnapshot(rs.getString("snapshot")),
                         rs.getTimestamp("superseded_at").toInstant())).list();
+    }
+
+    /** A superseded version as its reader sees it: identifiers decrypted, their cipher text and digest left out. */
+    private String revealSnapshot(String snapshot) {
+        if (!snapshot.contains("sm4:")) {
+            return snapshot;
+        }
+        Map<String, Object> row = json.readValue(snapshot, new TypeReference<java.util.LinkedHashMap<String, Object>>() { });
+        Object cipher = row.remove("subject_id_cipher");
+        row.remove("subject_id_digest");
+        if (cipher instanceof String c) {
+            row.put("subject_id_number", identifiers.decrypt(c));
+        }
+        if (row.get("data") instanceof Map<?, ?> data) {
+            Map<String, String> fields = new java.util.LinkedHashMap<>();
+            data.forEach((k, v) -> fields.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+            row.put("data", identifiers.reveal(fields));
+        }
+        return json.writeValueAsString(row);
     }
 
     List<Records.Transition> transitions(long id) {
@@ -152,6 +174,12 @@ class RecordRepository {
                 .param("actor", actor).param("details", detailsJson).update();
     }
 
+    /** Decrypted for the reader; a record of an earlier release not yet encrypted still has it in clear. */
+    private String subjectIdNumber(ResultSet rs) throws SQLException {
+        String cipher = rs.getString("subject_id_cipher");
+        return cipher != null ? identifiers.decrypt(cipher) : rs.getString("subject_id_number");
+    }
+
     CreditRecord map(ResultSet rs, int row) throws SQLException {
         String reason = rs.getString("not_published_reason");
         Integer deadlineDays = (Integer) rs.getObject("deadline_days");
@@ -163,13 +191,13 @@ class RecordRepository {
         return new CreditRecord(rs.getLong("id"), rs.getString("item_code"), rs.getInt("item_version"),
                 rs.getString("department_code"), rs.getString("record_key"),
                 SubjectCategory.valueOf(rs.getString("subject_category")), rs.getString("subject_name"),
-                rs.getString("subject_credit_code"), rs.getString("subject_id_type"), rs.getString("subject_id_number"),
+                rs.getString("subject_credit_code"), rs.getString("subject_id_type"), subjectIdNumber(rs),
                 rs.getString("decision_number"), rs.getObject("decision_date", LocalDate.class), rs.getString("nature"),
                 rs.getBoolean("dishonest"), rs.getString("severity"), rs.getString("exclusion"), rs.getBoolean("minor"),
                 rs.getBoolean("pilot_era"), RecordStatus.valueOf(rs.getString("status")),
                 reason == null ? null : NotPublishedReason.valueOf(reason), rs.getObject("window_end", LocalDate.class),
                 rs.getObject("valid_until", LocalDate.class), rs.getString("rule_set"), rs.getInt("version"),
-                json.readValue(rs.getString("data"), STRING_MAP), rs.getObject("batch_id", UUID.class),
+                identifiers.reveal(json.readValue(rs.getString("data"), STRING_MAP)), rs.getObject("batch_id", UUID.class),
                 rs.getTimestamp("first_received_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), timeliness,
                 revokedAt == null ? null : revokedAt.toInstant(),
                 revocation == null ? null : json.readValue(revocation, STRING_MAP));

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -50,7 +51,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class RecordStore implements RecordIngest {
 
     static final String COPY_COLUMNS = "item_code, item_version, department_code, record_key, subject_category, "
-            + "subject_name, subject_credit_code, subject_id_type, subject_id_number, decision_number, decision_date, "
+            + "subject_name, subject_credit_code, subject_id_type, subject_id_cipher, subject_id_digest, decision_number, decision_date, "
             + "nature, dishonest, severity, exclusion, minor, pilot_era, status, not_published_reason, window_end, "
             + "valid_until, rule_set, version, content_hash, data, batch_id, first_batch_id, first_received_at, "
             + "updated_at, timeliness_deadline, deadline_days, working_days_to_arrival, on_time, timeliness_provisional";
@@ -65,9 +66,11 @@ class RecordStore implements RecordIngest {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
+    private final IdentifierProtection identifiers;
 
     RecordStore(DataSource dataSource, JdbcClient jdbc, RecordRepository repository, RuleSets ruleSets, Calendars calendars, Departments departments,
-                ApplicationEventPublisher events, Clock clock, GongxinProperties properties) {
+                ApplicationEventPublisher events, Clock clock, GongxinProperties properties, IdentifierProtection identifiers) {
+        this.identifiers = identifiers;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.repository = repository;
@@ -118,6 +121,7 @@ class RecordStore implements RecordIngest {
          */
         private final Map<String, Boolean> hadRecords = new HashMap<>();
         private final LongHashSet createdKeys = new LongHashSet();
+        private final Map<String, Set<String>> identifierFields = new HashMap<>();
 
         StoreSession(UUID batchId, String itemCode, Instant receivedAt, List<RuleSet> ruleSets,
                      List<StatutoryDeadline> deadlines, WorkingCalendar calendar, Map<String, String> sectors, LocalDate today) {
@@ -146,9 +150,11 @@ class RecordStore implements RecordIngest {
             List<Integer> candidates = new ArrayList<>();
             for (int i = 0; i < drafts.size(); i++) {
                 RecordDraft d = drafts.get(i);
-                json[i] = CanonicalJson.json(d.data());
+                IdentifierProtection.Fields fields = identifiers.protect(identifierFields(d.item()), d.data());
+                json[i] = CanonicalJson.json(fields.stored());
                 utf8[i] = json[i].getBytes(StandardCharsets.UTF_8);
-                hashes[i] = sha256.digest(utf8[i]);
+                hashes[i] = sha256.digest(fields.hashed() == fields.stored() ? utf8[i]
+                        : CanonicalJson.json(fields.hashed()).getBytes(StandardCharsets.UTF_8));
                 Integer first = firstInChunk.putIfAbsent(key(d), i);
                 if (first != null) {
                     outcomes[i] = Arrays.equals(hashes[first], hashes[i]) ? Outcome.DUPLICATE : Outcome.CONFLICT;
@@ -211,6 +217,10 @@ class RecordStore implements RecordIngest {
             return event;
         }
 
+        private Set<String> identifierFields(CatalogItem item) {
+            return identifierFields.computeIfAbsent(item.code() + "@" + item.version(), k -> item.identifierFields());
+        }
+
         private boolean departmentHadRecords(String department) {
             return hadRecords.computeIfAbsent(department, d -> jdbc.sql(
                     "select exists (select 1 from records.record where item_code = :item and department_code = :department)")
@@ -253,7 +263,8 @@ class RecordStore implements RecordIngest {
             rows.row(COPY_COLUMN_COUNT)
                     .text(item.code()).int4(item.version()).text(d.departmentCode()).text(d.recordKey())
                     .text(d.subjectCategory().name()).text(d.subjectName()).text(d.subjectCreditCode())
-                    .text(d.subjectIdType()).text(d.subjectIdNumber()).text(d.decisionNumber()).date(d.decisionDate())
+                    .text(d.subjectIdType()).text(identifiers.encrypt(d.subjectIdNumber()))
+                    .text(identifiers.digest(d.subjectIdNumber())).text(d.decisionNumber()).date(d.decisionDate())
                     .text(item.nature().name()).bool(life.dishonest()).text(d.severity() == null ? null : d.severity().name())
                     .text(d.exclusion()).bool(d.minor()).bool(d.pilotEra()).text(life.status().name())
                     .text(life.reason() == null ? null : life.reason().name()).date(life.windowEnd()).date(d.validUntil())
@@ -282,7 +293,8 @@ class RecordStore implements RecordIngest {
             jdbc.sql("""
                     update records.record set item_version = :itemVersion, subject_category = :category,
                            subject_name = :name, subject_credit_code = :creditCode, subject_id_type = :idType,
-                           subject_id_number = :idNumber, decision_number = :decisionNumber, decision_date = :decisionDate,
+                           subject_id_number = null, subject_id_cipher = :idCipher, subject_id_digest = :idDigest,
+                           decision_number = :decisionNumber, decision_date = :decisionDate,
                            nature = :nature, dishonest = :dishonest, severity = :severity, exclusion = :exclusion,
                            minor = :minor, pilot_era = :pilotEra, status = :status, not_published_reason = :reason,
                            window_end = :windowEnd, valid_until = :validUntil, rule_set = :ruleSet,
@@ -291,7 +303,8 @@ class RecordStore implements RecordIngest {
                      where id = :id""")
                     .param("itemVersion", item.version()).param("category", d.subjectCategory().name())
                     .param("name", d.subjectName()).param("creditCode", d.subjectCreditCode())
-                    .param("idType", d.subjectIdType()).param("idNumber", d.subjectIdNumber())
+                    .param("idType", d.subjectIdType()).param("idCipher", identifiers.encrypt(d.subjectIdNumber()))
+                    .param("idDigest", identifiers.digest(d.subjectIdNumber()))
                     .param("decisionNumber", d.decisionNumber()).param("decisionDate", d.decisionDate())
                     .param("nature", item.nature().name()).param("dishonest", life.dishonest())
                     .param("severity", d.severity() == null ? null : d.severity().name()).param("exclusion", d.exclusion())

@@ -36,8 +36,9 @@ class RowValidatorTest {
             SAMR, new Department("CITY-SAMR", "示例市市场监督管理局", SAMR, DepartmentLevel.CITY, null, List.of(), true, "MARKET_REGULATION"),
             EEB, new Department("CITY-EEB", "示例市生态环境局", EEB, DepartmentLevel.CITY, null, List.of(), true, null),
             COURT, new Department("CITY-COURT", "示例市中级人民法院", COURT, DepartmentLevel.CITY, null, List.of(), true, "COURT"));
-    static final Caller AGGREGATOR = new Caller("api:归集", Caller.Kind.API_CLIENT, "CITY-NDRC", true, Set.of(), Set.of(Scope.SUBMIT));
-    static final Caller EEB_OPERATOR = new Caller("eeb", Caller.Kind.STAFF, "CITY-EEB", false, Set.of(Role.OPERATOR), Set.of());
+    static final Caller AGGREGATOR = new Caller("api:归集", Caller.Kind.API_CLIENT, "CITY-NDRC",
+            Set.of("CITY-NDRC", "CITY-SAMR", "CITY-EEB", "CITY-COURT"), Set.of(), Set.of(Scope.SUBMIT));
+    static final Caller EEB_OPERATOR = new Caller("eeb", Caller.Kind.STAFF, "CITY-EEB", Set.of("CITY-EEB"), Set.of(Role.OPERATOR), Set.of());
 
     static final List<String> HEADERS = List.of("行政相对人名称", "行政相对人类别", "统一社会信用代码", "法定代表人", "证件类型",
             "证件号码", "行政处罚决定书文号", "违法行为类型", "违法事实", "处罚依据", "处罚类别", "处罚内容", "罚款金额（万元）",

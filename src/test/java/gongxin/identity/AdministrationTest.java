@@ -2,6 +2,7 @@ package gongxin.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -26,6 +27,31 @@ class AdministrationTest extends IntegrationTest {
         String page = staff("admin").get("/admin/departments").body();
         assertThat(page).contains("部门树", "市级", "县（区）级", "示例县人民政府", "示例县和兴镇人民政府", "11329921MQDHGY266Q");
         assertThat(page.indexOf("示例县人民政府")).isLessThan(page.indexOf("示例县和兴镇人民政府"));
+    }
+
+    @Test
+    void the_demo_client_acts_for_the_demo_departments_and_not_for_one_created_later() {
+        List<String> actsFor = jdbc.sql("select unnest(acts_for) from identity.api_client where name = '示例市数据归集系统'")
+                .query(String.class).list();
+        assertThat(actsFor).contains("CITY-SAMR", "CNTY-SAMR", "CITY-EEB").doesNotContain("CITY-NDRC");
+        TestHttp admin = staff("admin");
+        String first17 = "11329921" + "10000026" + "X";
+        TestHttp.Response created = admin.form("/admin/departments", Map.of("_csrf", admin.csrfOf("/admin/departments/new"),
+                "code", "TOWN-LX", "name", "示例县柳溪镇人民政府", "creditCode", first17 + gongxin.shared.CreditCode.checkCharacter(first17),
+                "level", "TOWN", "parentCode", "CNTY-GOV", "duties", "综合行政执法", "active", "true"));
+        assertThat(created.status()).as(created.body()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from identity.api_client where 'TOWN-LX' = any(acts_for)").query(Integer.class).single())
+                .isZero();
+    }
+
+    @Test
+    void a_client_cannot_be_registered_for_a_department_that_does_not_exist() {
+        TestHttp admin = staff("admin");
+        TestHttp.Response page = admin.formPairs("/admin/api-clients", "_csrf", admin.csrfOf("/admin/api-clients/new"),
+                "name", "测试-" + UUID.randomUUID().toString().substring(0, 6), "departmentCode", "CITY-EEB",
+                "actsFor", "NO-SUCH", "scopes", "submit");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("代理部门“NO-SUCH”不存在");
     }
 
     @Test

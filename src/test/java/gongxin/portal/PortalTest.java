@@ -412,6 +412,55 @@ class PortalTest extends IntegrationTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    PlatformKeys platformKeys;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    gongxin.platform.KeyRing keyRing;
+
+    @Nested
+    class Keys {
+
+        @Test
+        void the_report_key_and_the_look_up_secret_are_not_in_the_database() {
+            submit(new PenaltyFile(), new String[]{"行政相对人名称", "示例市" + PenaltyFile.uniqueWord() + "钢材有限公司"});
+            assertThat(jdbc().sql("select count(*) from portal.platform_key").query(Integer.class).single()).isZero();
+            assertThat(http().get("/api/v1/public/reports/public-key").body())
+                    .contains(java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keyRing.reportKeys().getPublic().getEncoded()).substring(0, 60));
+        }
+
+        @Test
+        void keys_an_earlier_release_kept_in_the_database_move_into_the_key_file() throws Exception {
+            java.security.KeyPair before = keyRing.reportKeys();
+            String digestBefore = keyRing.lookupDigest("x");
+            java.util.Properties file = new java.util.Properties();
+            try (java.io.Reader in = java.nio.file.Files.newBufferedReader(keyRing.file())) {
+                file.load(in);
+            }
+            byte[] secretBefore = java.util.HexFormat.of().parseHex(file.getProperty("hmac-sm3"));
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC",
+                    new org.bouncycastle.jce.provider.BouncyCastleProvider());
+            generator.initialize(new java.security.spec.ECGenParameterSpec("sm2p256v1"));
+            java.security.KeyPair old = generator.generateKeyPair();
+            byte[] secret = new byte[32];
+            java.util.Arrays.fill(secret, (byte) 3);
+            jdbc().sql("""
+                    insert into portal.platform_key (id, private_key, public_key, digest_secret, created_at)
+                    values (1, :priv, :pub, :secret, now())""").param("priv", old.getPrivate().getEncoded())
+                    .param("pub", old.getPublic().getEncoded()).param("secret", secret).update();
+            try {
+                platformKeys.afterPropertiesSet();
+                assertThat(jdbc().sql("select count(*) from portal.platform_key").query(Integer.class).single()).isZero();
+                assertThat(keyRing.reportKeys().getPublic()).isEqualTo(old.getPublic());
+                assertThat(keyRing.lookupDigest("x")).isNotEqualTo(digestBefore);
+            } finally {
+                // the rest of the test JVM goes on with its own keys
+                keyRing.adopt(before.getPrivate().getEncoded(), before.getPublic().getEncoded(), secretBefore);
+                assertThat(keyRing.lookupDigest("x")).isEqualTo(digestBefore);
+            }
+        }
+    }
+
     @Nested
     class ReadModel {
 

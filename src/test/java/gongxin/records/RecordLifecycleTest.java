@@ -77,6 +77,19 @@ class RecordLifecycleTest extends IntegrationTest {
         }
 
         @Test
+        void a_system_acts_only_for_the_departments_registered_for_it() {
+            long id = submit();
+            String unregistered = newApiClient("CITY-EEB", "submit");
+            TestHttp.Response refused = apiClient(unregistered).postJson("/api/v1/records/" + id + "/revocation", revocation());
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(jdbc.sql("select status from records.record where id = ?").param(id).query(String.class).single())
+                    .isEqualTo("PUBLISHED");
+            String registered = newApiClient("CITY-EEB", List.of("CITY-SAMR"), "submit");
+            TestHttp.Response revoked = apiClient(registered).postJson("/api/v1/records/" + id + "/revocation", revocation());
+            assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        }
+
+        @Test
         void another_department_may_not() {
             long id = submit();
             TestHttp county = staff("county-operator");

@@ -34,6 +34,7 @@ public abstract class IntegrationTest {
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
         registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("gongxin.keys.file", TestDatabase::keyFile);
         registry.add("gongxin.demo.enabled", () -> "true");
         registry.add("gongxin.demo.api-key", () -> DEMO_API_KEY);
         registry.add("gongxin.portal.requests-per-minute", () -> "1000000");
@@ -77,9 +78,18 @@ public abstract class IntegrationTest {
      * administrator on the administration pages; returns its key.
      */
     protected String newApiClient(String department, String... scopes) {
+        return newApiClient(department, java.util.List.of(), scopes);
+    }
+
+    /** Like {@link #newApiClient(String, String...)}, registered to act for {@code actsFor} too. */
+    protected String newApiClient(String department, java.util.List<String> actsFor, String... scopes) {
         TestHttp admin = staff("admin");
         java.util.List<String> fields = new java.util.ArrayList<>(java.util.List.of("_csrf", admin.csrfOf("/admin/api-clients/new"),
                 "name", "测试系统-" + java.util.UUID.randomUUID().toString().substring(0, 8), "departmentCode", department));
+        for (String other : actsFor) {
+            fields.add("actsFor");
+            fields.add(other);
+        }
         for (String scope : scopes) {
             fields.add("scopes");
             fields.add(scope);

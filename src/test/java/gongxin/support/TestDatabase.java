@@ -31,6 +31,20 @@ public final class TestDatabase {
         return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + name;
     }
 
+    private static java.nio.file.Path keyFile;
+
+    /** The key file of every application the test JVM starts (they share one database, so they share its keys). */
+    public static synchronized String keyFile() {
+        if (keyFile == null) {
+            try {
+                keyFile = java.nio.file.Files.createTempDirectory("gongxin-keys").resolve("gongxin.keys");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return keyFile.toString();
+    }
+
     public static synchronized String jdbcUrl() {
         if (postgres == null) {
             try {

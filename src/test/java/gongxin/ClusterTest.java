@@ -40,7 +40,9 @@ class ClusterTest extends IntegrationTest {
         second = new SpringApplicationBuilder(GongxinApplication.class).run(
                 "--server.port=0",
                 "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
-                "--spring.datasource.username=postgres",
+                "--spring.flyway.user=postgres",
+                "--spring.datasource.username=gongxin_app",
+                "--gongxin.audit.checkpoint-cron=-",
                 "--gongxin.keys.file=" + TestDatabase.keyFile(),
                 "--gongxin.demo.enabled=true",
                 "--gongxin.demo.api-key=" + DEMO_API_KEY,

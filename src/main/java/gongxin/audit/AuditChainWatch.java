@@ -5,6 +5,8 @@ import java.util.Map;
 import gongxin.platform.ClusterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +21,21 @@ class AuditChainWatch {
 
     private final AuditLogService audit;
     private final ClusterLock lock;
+    private final AuditCheckpoints checkpoints;
 
-    AuditChainWatch(AuditLogService audit, ClusterLock lock) {
+    AuditChainWatch(AuditLogService audit, ClusterLock lock, AuditCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.audit = audit;
         this.lock = lock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void checkDatabaseRole() {
+        if (audit.applicationMayRewrite()) {
+            log.warn("The application connects to PostgreSQL as a role that may rewrite the audit log (its owner or a "
+                    + "superuser): set spring.flyway.user to the owner and spring.datasource.username to another role "
+                    + "(docs/security.md). Until then only triggers and the external checkpoints protect the log.");
+        }
     }
 
     @Scheduled(cron = "${gongxin.audit.verify-cron:0 30 2 * * *}", zone = "${gongxin.zone:Asia/Shanghai}")
@@ -38,6 +51,9 @@ class AuditChainWatch {
         }
         audit.recordAs("system", "AUDIT_CHAIN_VERIFIED", "audit_chain", null,
                 Map.of("valid", result.valid(), "entries", result.entries(), "breaks", result.breaks().size()));
+        if (result.valid()) {
+            checkpoints.write();
+        }
         return result;
     }
 }

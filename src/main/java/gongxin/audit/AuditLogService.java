@@ -35,7 +35,10 @@ class AuditLogService implements AuditLog {
     private final Clock clock;
     private final JsonMapper json;
 
-    AuditLogService(JdbcClient jdbc, DataSource dataSource, Clock clock) {
+    private final AuditCheckpoints checkpoints;
+
+    AuditLogService(JdbcClient jdbc, DataSource dataSource, Clock clock, AuditCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(1000);
@@ -90,14 +93,28 @@ class AuditLogService implements AuditLog {
                 .param("seq", unsigned.seq()).param("hash", hash).update();
     }
 
+    /**
+     * Whether the role the application connects as could rewrite the log itself: delete or truncate entries, or, as
+     * the table's owner (or a superuser), disable its triggers.
+     */
+    boolean applicationMayRewrite() {
+        return jdbc.sql("""
+                select has_table_privilege('audit.entry', 'DELETE') or has_table_privilege('audit.entry', 'UPDATE')
+                       or has_table_privilege('audit.entry', 'TRUNCATE')
+                       or pg_has_role((select tableowner from pg_tables where schemaname = 'audit' and tablename = 'entry'), 'MEMBER')""")
+                .query(Boolean.class).single();
+    }
+
     /** Walks the whole chain in order, recomputing every hash. */
     @Transactional(readOnly = true)
     public ChainVerification verify() {
         Head head = jdbc.sql("select seq, hash from audit.chain_head where id = 1")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
-        Walk walk = new Walk();
+        List<AuditCheckpoints.Checkpoint> anchors = checkpoints.read();
+        Walk walk = new Walk(anchors);
         streaming.query("select * from audit.entry order by seq", (RowCallbackHandler) rs -> walk.accept(map(rs)));
         walk.finish(head);
+        walk.compare(anchors, head);
         return new ChainVerification(walk.breaks.isEmpty(), walk.entries, head.seq(), List.copyOf(walk.breaks),
                 clock.instant());
     }
@@ -189,9 +206,18 @@ class AuditLogService implements AuditLog {
         private long entries;
         private long expectedSeq = 1;
         private String previousHash = AuditChain.GENESIS;
+        /** The hashes the chain has at the anchored sequence numbers. */
+        private final java.util.Map<Long, String> atAnchors = new java.util.HashMap<>();
+
+        Walk(List<AuditCheckpoints.Checkpoint> anchors) {
+            anchors.forEach(a -> atAnchors.put(a.seq(), null));
+        }
 
         void accept(AuditEntry entry) {
             entries++;
+            if (atAnchors.containsKey(entry.seq())) {
+                atAnchors.put(entry.seq(), entry.hash());
+            }
             boolean gap = entry.seq() != expectedSeq;
             if (gap) {
                 report(expectedSeq, entry.seq() - 1, "ENTRIES_MISSING",
@@ -217,6 +243,25 @@ class AuditLogService implements AuditLog {
                         "链尾第 " + (last + 1) + (head.seq() > last + 1 ? " 至 " + head.seq() : "") + " 条审计记录缺失（已被删除）");
             } else if (head.seq() < last || !head.hash().equals(previousHash)) {
                 report(head.seq(), last, "HEAD_MISMATCH", "审计链头与最后一条记录不符：链头或链尾被改动");
+            }
+        }
+
+        /**
+         * What the chain must still hold according to the anchors written outside the database: the entry each one
+         * names, with the hash it had. A tail deleted with the head set back verifies on its own; not against these.
+         */
+        void compare(List<AuditCheckpoints.Checkpoint> anchors, Head head) {
+            for (AuditCheckpoints.Checkpoint a : anchors) {
+                if (!a.signed()) {
+                    report(Math.max(a.seq(), 0), Math.max(a.seq(), 0), "CHECKPOINT_FORGED",
+                            "外部锚点文件中有一行不带平台签名：锚点文件被改动");
+                } else if (a.seq() > head.seq() || atAnchors.get(a.seq()) == null) {
+                    report(a.seq(), a.seq(), "TAIL_TRUNCATED", "外部锚点记载 " + a.writtenAt() + " 时日志已有第 " + a.seq()
+                            + " 条记录，库中已无此记录：日志尾部被删除，链头被改回");
+                } else if (!atAnchors.get(a.seq()).equals(a.hash())) {
+                    report(a.seq(), a.seq(), "CHECKPOINT_MISMATCH", "第 " + a.seq() + " 条记录的哈希与 " + a.writtenAt()
+                            + " 写出的外部锚点不符：该记录之前的日志被改写");
+                }
             }
         }
 

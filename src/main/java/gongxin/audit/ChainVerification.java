@@ -19,7 +19,9 @@ public record ChainVerification(boolean valid, long entries, long headSeq, List<
      *
      * @param seq the first affected entry
      * @param lastSeq the last affected entry (the same as {@code seq} for a single entry)
-     * @param kind {@code CONTENT_ALTERED}, {@code LINK_BROKEN}, {@code ENTRIES_MISSING}, {@code HEAD_MISMATCH}
+     * @param kind {@code CONTENT_ALTERED}, {@code LINK_BROKEN}, {@code ENTRIES_MISSING}, {@code HEAD_MISMATCH}; against
+     *             the checkpoints written outside the database: {@code TAIL_TRUNCATED}, {@code CHECKPOINT_MISMATCH},
+     *             {@code CHECKPOINT_FORGED}
      * @param message what was found, in Chinese
      */
     public record Break(long seq, long lastSeq, String kind, String message) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import gongxin.shared.RuleViolationException;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -28,6 +29,7 @@ class CalendarApi {
     }
 
     /** The date {@code days} working days after {@code from}; {@code provisional} when a needed year is not loaded. */
+    @Operation(summary = "按法定工作日推算日期")
     @GetMapping("/add-working-days")
     @PreAuthorize("permitAll()")
     AddedWorkingDays addWorkingDays(@RequestParam LocalDate from, @RequestParam int days) {
@@ -40,6 +42,7 @@ class CalendarApi {
     }
 
     /** How many working days lie after {@code from} up to and including {@code to}. */
+    @Operation(summary = "两日之间的法定工作日数")
     @GetMapping("/working-days-between")
     @PreAuthorize("permitAll()")
     WorkingDaysBetween between(@RequestParam LocalDate from, @RequestParam LocalDate to) {
@@ -50,6 +53,7 @@ class CalendarApi {
         return new WorkingDaysBetween(from, to, count.days(), count.provisional());
     }
 
+    @Operation(summary = "某日是否工作日")
     @GetMapping("/days/{date}")
     @PreAuthorize("permitAll()")
     Day day(@org.springframework.web.bind.annotation.PathVariable LocalDate date) {
@@ -57,6 +61,7 @@ class CalendarApi {
         return new Day(date, calendar.isWorkingDay(date), !calendar.isLoaded(date.getYear()));
     }
 
+    @Operation(summary = "已载入的节假日年份")
     @GetMapping("/years")
     @PreAuthorize("permitAll()")
     List<CalendarService.LoadedYear> years() {
@@ -64,6 +69,7 @@ class CalendarApi {
     }
 
     /** Loads (or replaces) a year from a holiday-cn JSON file, sent as the part {@code file}. */
+    @Operation(summary = "载入一年的节假日安排（信用办）")
     @PostMapping(path = "/years", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
     CalendarService.LoadedYear load(@RequestPart("file") MultipartFile file) throws IOException {

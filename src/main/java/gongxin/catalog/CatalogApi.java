@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import gongxin.shared.NotFoundException;
 import gongxin.shared.RuleViolation;
 import gongxin.shared.RuleViolationException;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +38,7 @@ class CatalogApi {
         this.ruleSets = ruleSets;
     }
 
+    @Operation(summary = "目录版本列表")
     @GetMapping("/editions")
     @PreAuthorize("isAuthenticated()")
     List<Edition> editions() {
@@ -44,6 +46,7 @@ class CatalogApi {
     }
 
     /** The items in force on {@code on} (today when absent), optionally filtered by a name or code fragment. */
+    @Operation(summary = "某日适用的目录信息项（分页、可检索）")
     @GetMapping("/items")
     @PreAuthorize("isAuthenticated()")
     ItemPage items(@RequestParam(required = false) LocalDate on, @RequestParam(required = false) String q,
@@ -62,6 +65,7 @@ class CatalogApi {
                 matching.subList(from, Math.min(from + pageSize, matching.size())));
     }
 
+    @Operation(summary = "一个目录信息项（某日适用的版本）")
     @GetMapping("/items/{code}")
     @PreAuthorize("isAuthenticated()")
     CatalogItem item(@PathVariable String code, @RequestParam(required = false) LocalDate on) {
@@ -70,6 +74,7 @@ class CatalogApi {
                 .orElseThrow(() -> new NotFoundException(date + " 在用的目录中没有信息项“" + code + "”"));
     }
 
+    @Operation(summary = "一个信息项的全部版本")
     @GetMapping("/items/{code}/versions")
     @PreAuthorize("isAuthenticated()")
     List<CatalogItem> versions(@PathVariable String code) {
@@ -77,12 +82,14 @@ class CatalogApi {
     }
 
     /** Records a new version of an item (or the item's first version). */
+    @Operation(summary = "登记信息项的新版本（信用办）")
     @PostMapping("/items/{code}/versions")
     @PreAuthorize("hasRole('ADMIN')")
     CatalogItem recordVersion(@PathVariable String code, @RequestBody ItemRequest request) {
         return catalog.record(request.toDraft(code.toUpperCase(Locale.ROOT)));
     }
 
+    @Operation(summary = "导出目录（XLSX）")
     @GetMapping(value = "/export", produces = XLSX)
     @PreAuthorize("isAuthenticated()")
     void export(@RequestParam(required = false) LocalDate on, HttpServletResponse response) throws IOException {
@@ -93,6 +100,7 @@ class CatalogApi {
         catalog.export(date, response.getOutputStream());
     }
 
+    @Operation(summary = "导入目录（XLSX，信用办）")
     @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
     CatalogService.ImportResult importWorkbook(@RequestPart("file") MultipartFile file,
@@ -102,12 +110,14 @@ class CatalogApi {
         }
     }
 
+    @Operation(summary = "公示期限规则集列表")
     @GetMapping("/rule-sets")
     @PreAuthorize("isAuthenticated()")
     List<RuleSet> ruleSets() {
         return ruleSets.all();
     }
 
+    @Operation(summary = "某日适用的规则集")
     @GetMapping("/rule-sets/in-force")
     @PreAuthorize("isAuthenticated()")
     RuleSet ruleSetInForce(@RequestParam(required = false) LocalDate on) {
@@ -115,12 +125,14 @@ class CatalogApi {
         return ruleSets.inForceOn(date).orElseThrow(() -> new NotFoundException(date + " 没有生效的规则集"));
     }
 
+    @Operation(summary = "登记规则集（信用办）")
     @PostMapping("/rule-sets")
     @PreAuthorize("hasRole('ADMIN')")
     RuleSet recordRuleSet(@RequestBody RuleSet ruleSet) {
         return ruleSets.record(ruleSet);
     }
 
+    @Operation(summary = "某日适用的法定时限")
     @GetMapping("/deadlines")
     @PreAuthorize("isAuthenticated()")
     List<StatutoryDeadline> deadlines(@RequestParam(required = false) LocalDate on) {
@@ -131,6 +143,7 @@ class CatalogApi {
                 .map(code -> ruleSets.deadline(code, on)).flatMap(java.util.Optional::stream).toList();
     }
 
+    @Operation(summary = "登记法定时限（信用办）")
     @PostMapping("/deadlines")
     @PreAuthorize("hasRole('ADMIN')")
     StatutoryDeadline recordDeadline(@RequestBody StatutoryDeadline deadline) {

@@ -10,6 +10,7 @@ import gongxin.identity.Departments;
 import gongxin.identity.Role;
 import gongxin.records.CreditRecord;
 import gongxin.records.Records;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +36,7 @@ class CollectionApi {
     }
 
     /** The same decision, changed data: a new version of the record; history is kept. */
+    @Operation(summary = "更正一条记录（本部门，作为新版本）")
     @PostMapping("/api/v1/records/{id}/correction")
     @PreAuthorize("hasAuthority('SCOPE_submit') or hasRole('OPERATOR')")
     CreditRecord correct(@PathVariable long id, @RequestBody CorrectionRequest request) {
@@ -46,6 +48,7 @@ class CollectionApi {
      * On-time rates per department and month of decision, for records whose item has a reporting deadline. Departments
      * see their own; the credit office, auditors and aggregating systems see all.
      */
+    @Operation(summary = "报送及时性统计")
     @GetMapping("/api/v1/statistics/timeliness")
     @PreAuthorize("hasAuthority('SCOPE_submit') or hasAnyRole('OPERATOR', 'REVIEWER', 'ADMIN', 'AUDITOR')")
     Timeliness timeliness(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,

@@ -19,6 +19,7 @@ import gongxin.audit.Purpose;
 import gongxin.catalog.Catalog;
 import gongxin.catalog.CatalogItem;
 import gongxin.shared.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -54,6 +55,7 @@ class SubmissionApi {
     }
 
     /** A JSON batch of records of one catalog item; keys are field codes or the Chinese headers. */
+    @Operation(summary = "报送一批 JSON 记录")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> submit(@RequestBody JsonSubmission body,
                              @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -63,6 +65,7 @@ class SubmissionApi {
     }
 
     /** A CSV (UTF-8 or GB18030) or XLSX file in the part {@code file}; the layout is recognised or named by {@code item}. */
+    @Operation(summary = "报送文件（CSV/XLSX）")
     @PostMapping(path = "/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> submitFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String item,
                                  @RequestParam(defaultValue = "false") boolean allowPilotEraCodes,
@@ -73,6 +76,7 @@ class SubmissionApi {
     }
 
     /** The batch with its refused rows, whose values may be personal data: a read with a declared purpose. */
+    @Operation(summary = "批次状态与拒收行（须说明查询目的）")
     @GetMapping("/{id}")
     ResponseEntity<?> get(@PathVariable UUID id, HttpServletRequest request) {
         Purpose purpose = Purpose.declared(request);
@@ -82,6 +86,7 @@ class SubmissionApi {
         return answer(submission);
     }
 
+    @Operation(summary = "下载批次拒收明细（XLSX，须说明查询目的）")
     @GetMapping(value = "/{id}/errors.xlsx", produces = Workbooks.XLSX)
     void errors(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Purpose purpose = Purpose.declared(request);
@@ -100,6 +105,7 @@ class SubmissionApi {
     }
 
     /** The template of a catalog item: one column per field, with a sheet of filling rules. */
+    @Operation(summary = "下载信息项报送模板（XLSX）")
     @GetMapping(value = "/templates/{item}", produces = Workbooks.XLSX)
     @PreAuthorize("isAuthenticated()")
     void template(@PathVariable String item, HttpServletResponse response) throws IOException {

@@ -27,6 +27,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "TRACE", "OPTIONS");
+
     static final String[] STAFF_AREAS = {"/console/**", "/admin/**", "/catalog/**", "/audit/**", "/account/**",
             "/collection/**", "/records/**"};
 
@@ -42,13 +44,16 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiClientService clients, ProblemResponses problems) throws Exception {
-        // A bearer key is not sent by a browser on its own, so a request that carries one needs no CSRF token. Any
-        // other Authorization header (Basic, a made-up scheme) proves nothing: the session cookie still rides along.
-        RequestMatcher bearer = (HttpServletRequest request) -> ApiKeyAuthenticationFilter.bearerKey(request) != null;
+        // CSRF protects what a browser sends on its own: the session cookie. A write that carries a session needs the
+        // token, whatever else it carries (a Basic or made-up Authorization header proves nothing); a bearer key is
+        // not sent by a browser on its own, and a request with neither has nothing to abuse: it is then answered
+        // 401 by the authorisation rules, not 403 by this filter.
+        RequestMatcher needsToken = (HttpServletRequest request) -> !SAFE_METHODS.contains(request.getMethod())
+                && ApiKeyAuthenticationFilter.bearerKey(request) == null && request.getRequestedSessionId() != null;
         http.securityMatcher("/api/**")
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients, problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(bearer).ignoringRequestMatchers("/api/v1/public/**"))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(needsToken).ignoringRequestMatchers("/api/v1/public/**"))
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)

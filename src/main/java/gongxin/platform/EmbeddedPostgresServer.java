@@ -54,15 +54,18 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     // zonky starts the postmaster with -F (fsync off) and synchronous_commit=off: fast for tests,
                     // but a power cut or an operating-system crash could then lose or corrupt committed records.
                     // These -c settings come after -F on the command line, and the last setting wins.
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", settings.durable() ? "on" : "off")
+                    .setServerConfig("full_page_writes", settings.durable() ? "on" : "off")
+                    .setServerConfig("synchronous_commit", settings.durable() ? "on" : "off")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", settings.sharedBuffers())
                     .start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, settings.database());
             server.createDatabaseIfMissing();
             log.info("Embedded PostgreSQL ready on 127.0.0.1:{} with data in {}", postgres.getPort(), pgDir);
+            if (!settings.durable()) {
+                log.warn("gongxin.embedded-db.durable=false: fsync is off, a power cut may lose or corrupt committed data");
+            }
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("无法启动内置 PostgreSQL（数据目录 " + pgDir + "）", e);

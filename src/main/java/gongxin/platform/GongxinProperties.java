@@ -40,11 +40,14 @@ public record GongxinProperties(
      * @param database the database the platform creates and uses inside the embedded server
      * @param sharedBuffers PostgreSQL's page cache; with the default 128MB a bulk load of 1M records evicts its own
      *                      index pages and takes half again as long (docs/benchmarks.md). Memory is only taken as used.
+     * @param durable fsync and full page writes on, so that a committed record survives a power cut. {@code false}
+     *                only for data that may be lost (a benchmark's comparison run); never for credit records.
      */
     public record EmbeddedDb(
             @DefaultValue("0") int port,
             @DefaultValue("120s") Duration startupTimeout,
             @DefaultValue("gongxin") String database,
-            @DefaultValue("512MB") String sharedBuffers) {
+            @DefaultValue("512MB") String sharedBuffers,
+            @DefaultValue("true") boolean durable) {
     }
 }

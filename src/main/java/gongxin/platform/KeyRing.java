@@ -129,9 +129,43 @@ public class KeyRing {
         return HexFormat.of().formatHex(out);
     }
 
-    /** The SM2 key pair that signs reports. */
+    /** The SM2 key pair that signs reports and audit checkpoints. */
     public KeyPair reportKeys() {
         return reportKeys;
+    }
+
+    /** SM2 signature (SM3withSM2, GB/T 32918) of {@code data} with the platform's key, Base64. */
+    public String sign(byte[] data) {
+        try {
+            java.security.Signature signature = java.security.Signature.getInstance("SM3withSM2", BC);
+            signature.initSign(reportKeys.getPrivate());
+            signature.update(data);
+            return Base64.getEncoder().encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SM2 签名失败", e);
+        }
+    }
+
+    /** A verifier of the platform's SM2 signatures, to be fed the signed bytes. */
+    public java.security.Signature verifier() {
+        try {
+            java.security.Signature signature = java.security.Signature.getInstance("SM3withSM2", BC);
+            signature.initVerify(reportKeys.getPublic());
+            return signature;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SM2 验签初始化失败", e);
+        }
+    }
+
+    /** Whether {@code signatureBase64} is the platform's signature of exactly {@code data}. */
+    public boolean verify(byte[] data, String signatureBase64) {
+        try {
+            java.security.Signature signature = verifier();
+            signature.update(data);
+            return signature.verify(Base64.getDecoder().decode(signatureBase64));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**
@@ -217,7 +251,14 @@ public class KeyRing {
 
     private void write(Properties p) {
         try {
-            Files.createDirectories(file.getParent());
+            if (!Files.isDirectory(file.getParent())) {
+                Files.createDirectories(file.getParent());
+                try {
+                    Files.setPosixFilePermissions(file.getParent(), PosixFilePermissions.fromString("rwx------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system
+                }
+            }
             Path temp = Files.createTempFile(file.getParent(), ".gongxin-keys", ".tmp");
             try {
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import gongxin.shared.Identifiers;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,6 +22,7 @@ class IdentifierApi {
         this.clock = clock;
     }
 
+    @Operation(summary = "校验统一社会信用代码或身份证号码")
     @GetMapping("/validate")
     @PreAuthorize("permitAll()")
     Identifiers.Classification validate(@RequestParam String value) {

@@ -2,13 +2,11 @@ package gongxin.portal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.Signature;
 import java.util.Base64;
 
 import gongxin.shared.Sm3;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import gongxin.platform.KeyRing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +24,6 @@ import org.springframework.stereotype.Component;
 class PlatformKeys implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformKeys.class);
-    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
     private final JdbcClient jdbc;
     private final KeyRing keyRing;
 
@@ -55,14 +52,7 @@ class PlatformKeys implements InitializingBean {
 
     /** SM2 signature (SM3withSM2) of {@code data}, Base64. */
     String sign(byte[] data) {
-        try {
-            Signature signature = Signature.getInstance("SM3withSM2", BC);
-            signature.initSign(keys().getPrivate());
-            signature.update(data);
-            return Base64.getEncoder().encodeToString(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SM2 签名失败", e);
-        }
+        return keyRing.sign(data);
     }
 
     /** What a file read once yields: its SM3 hash, and whether the signature covers exactly its bytes. */
@@ -75,13 +65,11 @@ class PlatformKeys implements InitializingBean {
      */
     FileCheck check(InputStream data, String signatureBase64) throws IOException {
         Sm3 sm3 = Sm3.start();
-        Signature signature;
+        Signature signature = keyRing.verifier();
         byte[] expected;
         try {
-            signature = Signature.getInstance("SM3withSM2", BC);
-            signature.initVerify(keys().getPublic());
             expected = Base64.getDecoder().decode(signatureBase64);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("平台签名无法读取", e);
         }
         byte[] buffer = new byte[64 * 1024];

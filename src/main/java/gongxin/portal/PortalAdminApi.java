@@ -2,6 +2,7 @@ package gongxin.portal;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +22,7 @@ class PortalAdminApi {
     }
 
     /** Whether the read model was built with the configuration in force. */
+    @Operation(summary = "公示读模型的配置与状态")
     @GetMapping("/read-model")
     Map<String, Object> state() {
         String current = configuration.fingerprint();
@@ -29,6 +31,7 @@ class PortalAdminApi {
     }
 
     /** Builds the read model again from every record (the site keeps the old one until the new one is complete). */
+    @Operation(summary = "重建公示读模型（信用办）")
     @PostMapping("/read-model/rebuild")
     PortalProjection.Rebuilt rebuild() {
         return configuration.rebuild("requested", false);

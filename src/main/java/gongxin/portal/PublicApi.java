@@ -8,6 +8,7 @@ import java.util.Map;
 
 import gongxin.shared.NotFoundException;
 import gongxin.shared.RuleViolationException;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,6 +42,7 @@ class PublicApi {
      * By name fragment (2+ characters) or credit code. Natural persons are looked up by {@code POST /subjects/person}:
      * an ID number in an address ends up in access logs, proxies and browser histories, so it is refused here.
      */
+    @Operation(summary = "按名称片段或统一社会信用代码查询主体")
     @GetMapping("/subjects")
     Object search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
                   @RequestParam(required = false) String idNumber) {
@@ -55,6 +57,7 @@ class PublicApi {
     }
 
     /** A natural person by full name and ID number together, in the body; found only while something is public. */
+    @Operation(summary = "按姓名与身份证号码查询自然人（请求体）")
     @PostMapping(value = "/subjects/person", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> person(@RequestBody PersonQuery query) {
         return credit.person(query.name(), query.idNumber()).map(PublicApi::subjectBody)
@@ -62,6 +65,7 @@ class PublicApi {
                 .orElse(Map.of("items", List.of(), "total", 0));
     }
 
+    @Operation(summary = "一个主体的公示信息")
     @GetMapping("/subjects/{code}")
     Map<String, Object> subject(@PathVariable String code) {
         return credit.subject(code).map(PublicApi::subjectBody)
@@ -85,6 +89,7 @@ class PublicApi {
         return body;
     }
 
+    @Operation(summary = "双公示与名单栏目的最新公示")
     @GetMapping("/publicity/{section}")
     List<PublicCredit.ListRow> latest(@PathVariable Section section, @RequestParam(required = false) String department,
                                       @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
@@ -96,6 +101,7 @@ class PublicApi {
     }
 
     /** FULL for anyone; SPECIAL only for staff or a system with the {@code share} scope, with {@code X-Purpose}. */
+    @Operation(summary = "出具信用报告（PDF；专项报告须窗口或共享权限）")
     @PostMapping(value = "/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> report(@RequestBody ReportBody body,
                                   @RequestHeader(name = "X-Purpose", required = false) String purpose) {
@@ -114,6 +120,7 @@ class PublicApi {
                 .body(issued.pdf());
     }
 
+    @Operation(summary = "按编号核验信用报告")
     @GetMapping("/reports/{number}/verify")
     CreditReports.Verification verify(@PathVariable String number) throws IOException {
         return reports.verify(number, null);
@@ -123,11 +130,13 @@ class PublicApi {
      * Checks a file against the number: the PDF as the request body, or as the multipart part {@code file}. Bodies
      * are capped ({@code gongxin.portal.max-body-size}) and hashed as they stream in.
      */
+    @Operation(summary = "按编号核验报告文件（PDF 请求体）")
     @PostMapping(value = "/reports/{number}/verify", consumes = MediaType.APPLICATION_PDF_VALUE)
     CreditReports.Verification verifyFile(@PathVariable String number, InputStream file) throws IOException {
         return reports.verify(number, file);
     }
 
+    @Operation(summary = "按编号核验报告文件（表单上传）")
     @PostMapping(value = "/reports/{number}/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     CreditReports.Verification verifyUpload(@PathVariable String number, @RequestPart("file") MultipartFile file) throws IOException {
         try (InputStream in = file.getInputStream()) {
@@ -135,6 +144,7 @@ class PublicApi {
         }
     }
 
+    @Operation(summary = "平台 SM2 公钥（PEM）")
     @GetMapping(value = "/reports/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
     String publicKey() {
         return reports.publicKeyPem();

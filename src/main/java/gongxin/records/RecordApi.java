@@ -6,6 +6,7 @@ import java.util.Map;
 import gongxin.audit.AuditLog;
 import gongxin.audit.Purpose;
 import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +31,7 @@ class RecordApi {
     }
 
     /** A page of the department's records, with their personal data: logged with the purpose and the ids shown. */
+    @Operation(summary = "本部门信用记录列表（须说明查询目的）")
     @GetMapping
     Records.RecordPage search(@RequestParam(required = false) String item, @RequestParam(required = false) RecordStatus status,
                               @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
@@ -42,6 +44,7 @@ class RecordApi {
     }
 
     /** One record with its non-public data; the read is logged with its purpose ({@code X-Purpose}). */
+    @Operation(summary = "一条信用记录（须说明查询目的）")
     @GetMapping("/{id}")
     CreditRecord one(@PathVariable long id, HttpServletRequest request) {
         Purpose purpose = Purpose.declared(request);
@@ -52,6 +55,7 @@ class RecordApi {
     }
 
     /** Every version as it was and every transition: as personal as the record, logged the same way. */
+    @Operation(summary = "一条记录的版本与状态变更（须说明查询目的）")
     @GetMapping("/{id}/history")
     History history(@PathVariable long id, HttpServletRequest request) {
         Purpose purpose = Purpose.declared(request);
@@ -62,6 +66,7 @@ class RecordApi {
     }
 
     /** The basis document was revoked: the record leaves every public and screening view at once. */
+    @Operation(summary = "撤销记录（决定依据被撤销，本部门）")
     @PostMapping("/{id}/revocation")
     @PreAuthorize("hasAuthority('SCOPE_submit') or hasRole('OPERATOR')")
     CreditRecord revoke(@PathVariable long id, @RequestBody RecordService.RevocationRequest request) {

@@ -29,8 +29,14 @@ class AuditChainTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** A database administrator's connection: the application's own cannot do what {@link #tamper} does. */
+    private final JdbcTemplate owner = gongxin.support.TestDatabase.owner();
+
     @Autowired
-    JdbcTemplate jdbcTemplate;
+    AuditCheckpoints checkpoints;
+
+    @Autowired
+    AuditLogService service;
 
     @Autowired
     AuditChainWatch watch;
@@ -60,11 +66,11 @@ class AuditChainTest extends IntegrationTest {
 
     /** What a database administrator could do behind the application's back. */
     private void tamper(String sql, Object... args) {
-        jdbcTemplate.execute("alter table audit.entry disable trigger entry_append_only");
+        owner.execute("alter table audit.entry disable trigger entry_append_only");
         try {
-            jdbcTemplate.update(sql, args);
+            owner.update(sql, args);
         } finally {
-            jdbcTemplate.execute("alter table audit.entry enable trigger entry_append_only");
+            owner.execute("alter table audit.entry enable trigger entry_append_only");
         }
     }
 
@@ -82,9 +88,22 @@ class AuditChainTest extends IntegrationTest {
     @Test
     void the_application_cannot_change_or_delete_entries() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("update audit.entry set actor = 'x' where seq = ?")
-                .param(first).update()).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .param(first).update()).isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from audit.entry where seq = ?")
-                .param(first).update()).isInstanceOf(DataAccessException.class);
+                .param(first).update()).isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("truncate audit.entry").update())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("alter table audit.entry disable trigger entry_append_only")
+                .update()).isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("must be owner");
+        assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo("gongxin_app");
+    }
+
+    @Test
+    void even_the_owner_cannot_change_or_truncate_the_log_without_disabling_its_triggers() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> owner.update("update audit.entry set actor = 'x' where seq = ?", first))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> owner.execute("truncate audit.entry"))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
     }
 
     @Nested
@@ -135,6 +154,38 @@ class AuditChainTest extends IntegrationTest {
                 assertThat(result.get("breaks").get(0).get("message").asString()).contains("缺失");
             } finally {
                 reinsert(row);
+            }
+        }
+
+        @Test
+        void deleting_the_tail_and_setting_the_head_back_is_found_by_the_checkpoint_outside_the_database() {
+            assertThat(checkpoints.write()).isPresent();
+            Map<String, Object> previous = jdbc.sql("select seq, hash from audit.entry where seq = ?").param(last - 1).query().singleRow();
+            Map<String, Object> row = jdbc.sql("select * from audit.entry where seq = ?").param(last).query().singleRow();
+            // what an owner of the database can do: drop the last entry and make the head agree
+            tamper("delete from audit.entry where seq = ?", last);
+            owner.update("update audit.chain_head set seq = ?, hash = ?", previous.get("seq"), previous.get("hash"));
+            try {
+                // verified by the service itself: a request would append entries after the head that was set back
+                ChainVerification result = service.verify();
+                assertThat(result.breaks()).extracting(b -> b.kind() + "@" + b.seq()).containsExactly("TAIL_TRUNCATED@" + last);
+                assertThat(result.breaks().get(0).message()).contains("尾部被删除");
+            } finally {
+                reinsert(row);
+                owner.update("update audit.chain_head set seq = ?, hash = ?", row.get("seq"), row.get("hash"));
+            }
+        }
+
+        @Test
+        void a_checkpoint_line_without_the_platform_signature_is_reported() throws Exception {
+            java.nio.file.Path file = checkpoints.file();
+            java.util.List<String> before = java.nio.file.Files.exists(file) ? java.nio.file.Files.readAllLines(file) : List.of();
+            java.nio.file.Files.writeString(file, last + "\t" + "0".repeat(64) + "\t2026-11-24T00:00:00Z\tAAAA\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            try {
+                assertThat(kinds(verify())).contains("CHECKPOINT_FORGED@" + last);
+            } finally {
+                java.nio.file.Files.write(file, before);
             }
         }
 

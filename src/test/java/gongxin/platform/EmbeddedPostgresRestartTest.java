@@ -23,7 +23,7 @@ class EmbeddedPostgresRestartTest {
     @TempDir
     Path dataDir;
 
-    private static final GongxinProperties.EmbeddedDb SETTINGS = new GongxinProperties.EmbeddedDb(0, Duration.ofSeconds(60), "gongxin", "128MB");
+    private static final GongxinProperties.EmbeddedDb SETTINGS = new GongxinProperties.EmbeddedDb(0, Duration.ofSeconds(60), "gongxin", "128MB", true);
 
     @Test
     void a_postmaster_orphaned_by_kill_9_is_stopped_and_the_data_is_kept() throws Exception {

@@ -21,7 +21,7 @@ class KeyRingTest {
 
     private KeyRing ring() {
         return new KeyRing(new GongxinProperties(dir, ZoneId.of("Asia/Shanghai"),
-                new GongxinProperties.EmbeddedDb(0, Duration.ofSeconds(60), "gongxin", "128MB"),
+                new GongxinProperties.EmbeddedDb(0, Duration.ofSeconds(60), "gongxin", "128MB", true),
                 new GongxinProperties.Keys(dir.resolve("keys/gongxin.keys"))));
     }
 
@@ -74,7 +74,7 @@ class KeyRingTest {
         @Test
         void adopts_the_keys_an_earlier_release_kept_in_the_database() {
             KeyRing other = new KeyRing(new GongxinProperties(dir.resolve("other"), ZoneId.of("Asia/Shanghai"),
-                    new GongxinProperties.EmbeddedDb(0, Duration.ofSeconds(60), "gongxin", "128MB"), new GongxinProperties.Keys(null)));
+                    new GongxinProperties.EmbeddedDb(0, Duration.ofSeconds(60), "gongxin", "128MB", true), new GongxinProperties.Keys(null)));
             KeyRing ring = ring();
             byte[] secret = new byte[32];
             secret[0] = 7;

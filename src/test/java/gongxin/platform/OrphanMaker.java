@@ -15,7 +15,7 @@ public final class OrphanMaker {
 
     public static void main(String[] args) throws Exception {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(args[0]),
-                new GongxinProperties.EmbeddedDb(0, Duration.ofSeconds(60), "gongxin", "128MB"));
+                new GongxinProperties.EmbeddedDb(0, Duration.ofSeconds(60), "gongxin", "128MB", true));
         try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), "");
              Statement s = c.createStatement()) {
             s.execute("create table kept (note text)");

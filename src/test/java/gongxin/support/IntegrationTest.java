@@ -33,7 +33,11 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
+        // as in production: migrations as the owner, the application as a role that cannot rewrite the audit log
+        registry.add("spring.flyway.user", () -> "postgres");
+        registry.add("spring.datasource.username", () -> "gongxin_app");
+        registry.add("gongxin.audit.checkpoint-file", () -> TestDatabase.keyFile().replace("gongxin.keys", "checkpoints.log"));
+        registry.add("gongxin.audit.checkpoint-cron", () -> "-");
         registry.add("gongxin.keys.file", TestDatabase::keyFile);
         registry.add("gongxin.demo.enabled", () -> "true");
         registry.add("gongxin.demo.api-key", () -> DEMO_API_KEY);

@@ -45,6 +45,15 @@ public final class TestDatabase {
         return keyFile.toString();
     }
 
+    /**
+     * The database owner (a superuser), as a DBA would connect: for tests that play one. The applications connect as
+     * the role the migrations create for them ({@code gongxin_app}).
+     */
+    public static org.springframework.jdbc.core.JdbcTemplate owner() {
+        return new org.springframework.jdbc.core.JdbcTemplate(
+                new org.springframework.jdbc.datasource.DriverManagerDataSource(jdbcUrl(), "postgres", ""));
+    }
+
     public static synchronized String jdbcUrl() {
         if (postgres == null) {
             try {

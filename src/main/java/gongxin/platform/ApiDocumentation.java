@@ -1,0 +1,103 @@
+package gongxin.platform;
+
+import java.util.List;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/**
+ * The OpenAPI document a business system generates its client from, and the access test is driven by: a real title
+ * and version, the two ways to authenticate, on every operation the security it needs and the rule that decides
+ * (extension {@code x-access}: the endpoint's {@code @PreAuthorize} expression), and its problem responses.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiDocumentation {
+
+    static final String BEARER = "bearer";
+    static final String SESSION = "session";
+    private static final String PROBLEM = "#/components/schemas/Problem";
+
+    @Bean
+    OpenAPI gongxinApi() {
+        Schema<?> violation = new ObjectSchema()
+                .addProperty("field", new StringSchema()).addProperty("value", new StringSchema())
+                .addProperty("rule", new StringSchema().description("规则名，见 docs/api.md")).addProperty("message", new StringSchema());
+        Schema<?> problem = new ObjectSchema().description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema().example("urn:gongxin:problem:validation"))
+                .addProperty("title", new StringSchema().description("中文标题")).addProperty("status", new Schema<Integer>().type("integer"))
+                .addProperty("detail", new StringSchema())
+                .addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema().items(violation));
+        return new OpenAPI()
+                .info(new Info().title("公信 Gongxin 公共信用信息平台 API").version("1.0.0")
+                        .description("归集、公示、核查与共享公共信用信息的接口。系统以 Authorization: Bearer <接口密钥> 调用，"
+                                + "工作人员以登录会话调用（写请求带 X-CSRF-TOKEN）。读取非公开信息须以 X-Purpose 说明查询目的"
+                                + "（中文按 UTF-8 百分号编码）。错误为 RFC 9457 problem details。")
+                        .license(new License().name("Proprietary")))
+                .components(new Components()
+                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .bearerFormat("gx_…").description("接口客户端的密钥，由信用办签发，按权限范围（submit、check、share、exchange）授权"))
+                        .addSecuritySchemes(SESSION, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.COOKIE).name("GONGXIN_SESSION").description("工作人员登录会话"))
+                        .addSchemas("Problem", problem));
+    }
+
+    @Bean
+    OperationCustomizer securityAndProblemsOfEachOperation() {
+        return (operation, handler) -> {
+            PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), PreAuthorize.class);
+            if (rule == null) {
+                rule = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), PreAuthorize.class);
+            }
+            String access = rule == null ? "denyAll()" : rule.value();
+            operation.addExtension("x-access", access);
+            boolean open = access.equals("permitAll()");
+            boolean systems = access.contains("SCOPE_") || access.equals("isAuthenticated()");
+            boolean staff = access.contains("Role") || access.equals("isAuthenticated()");
+            if (open) {
+                operation.setSecurity(List.of(new SecurityRequirement()));
+            } else {
+                java.util.List<SecurityRequirement> ways = new java.util.ArrayList<>();
+                if (systems) {
+                    ways.add(new SecurityRequirement().addList(BEARER));
+                }
+                if (staff) {
+                    ways.add(new SecurityRequirement().addList(SESSION));
+                }
+                operation.setSecurity(ways);
+            }
+            ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+            problem(responses, "400", "请求格式有误");
+            if (!open) {
+                problem(responses, "401", "需要登录或有效的接口密钥");
+                problem(responses, "403", "无权执行此操作（角色、权限范围或所属部门）");
+            }
+            problem(responses, "404", "对象不存在");
+            problem(responses, "422", "违反规则，errors 列出字段、值、规则与说明；未作任何改动");
+            operation.setResponses(responses);
+            return operation;
+        };
+    }
+
+    private static void problem(ApiResponses responses, String status, String description) {
+        if (!responses.containsKey(status)) {
+            responses.addApiResponse(status, new ApiResponse().description(description).content(new Content()
+                    .addMediaType("application/problem+json", new MediaType().schema(new Schema<>().$ref(PROBLEM)))));
+        }
+    }
+}

@@ -48,7 +48,7 @@ class ApiDocumentation {
                         .description("归集、公示、核查与共享公共信用信息的接口。系统以 Authorization: Bearer <接口密钥> 调用，"
                                 + "工作人员以登录会话调用（写请求带 X-CSRF-TOKEN）。读取非公开信息须以 X-Purpose 说明查询目的"
                                 + "（中文按 UTF-8 百分号编码）。错误为 RFC 9457 problem details。")
-                        .license(new License().name("Proprietary")))
+                        .license(new License().name("Proprietary").identifier("LicenseRef-Gongxin-Proprietary")))
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .bearerFormat("gx_…").description("接口客户端的密钥，由信用办签发，按权限范围（submit、check、share、exchange）授权"))

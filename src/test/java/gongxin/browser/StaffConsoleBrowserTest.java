@@ -53,6 +53,22 @@ class StaffConsoleBrowserTest extends BrowserTest {
     }
 
     @Test
+    void an_operator_states_the_purpose_before_the_records_and_keeps_it_for_the_session() {
+        signIn("operator", DEMO_PASSWORD);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("信用记录").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("说明查询目的"))).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("确认并继续")).click();
+        // the browser refuses an empty purpose itself; a blank one typed in is refused by the platform
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("说明查询目的"))).isVisible();
+        page.getByLabel("查询目的").fill("本部门报送数据核对与更正");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("确认并继续")).click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/records$"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/records-after-purpose.png")).setFullPage(true));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("查询目的").setExact(true)).click();
+        assertThat(page.locator("main")).containsText("当前目的：本部门报送数据核对与更正");
+    }
+
+    @Test
     void a_wrong_password_shows_a_chinese_message() {
         signIn("admin", "not-the-password-1");
         assertThat(page.getByRole(AriaRole.ALERT)).hasText("用户名或密码错误");

@@ -65,8 +65,7 @@ class AuditCheckpoints {
             seq[0] = rs.getLong(1);
             return rs.getString(2);
         }).single();
-        List<Checkpoint> written = read();
-        if (seq[0] == 0 || (!written.isEmpty() && written.get(written.size() - 1).seq() == seq[0])) {
+        if (seq[0] == 0 || seq[0] == lastWrittenSeq()) {
             return Optional.empty();
         }
         Instant at = clock.instant();
@@ -83,6 +82,25 @@ class AuditCheckpoints {
             return Optional.empty();
         }
         return Optional.of(new Checkpoint(seq[0], hash, at, true));
+    }
+
+    /** The sequence number of the file's last line, read from its end (the file grows by a line every few minutes). */
+    private long lastWrittenSeq() {
+        if (!Files.isRegularFile(file)) {
+            return -1;
+        }
+        try (java.io.RandomAccessFile in = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            long length = in.length();
+            int tail = (int) Math.min(length, 4096);
+            byte[] bytes = new byte[tail];
+            in.seek(length - tail);
+            in.readFully(bytes);
+            String text = new String(bytes, StandardCharsets.UTF_8).stripTrailing();
+            String last = text.substring(text.lastIndexOf('\n') + 1);
+            return Long.parseLong(last.substring(0, last.indexOf('\t')));
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Every checkpoint written so far, oldest first. */

@@ -68,4 +68,18 @@ public record CatalogItem(String code, int version, LocalDate effectiveFrom, boo
         }
         return codes;
     }
+
+    /**
+     * The field holding the legal representative's own ID number, when the item has one apart from the subject's
+     * (an ID-number field without a subject role whose name says 法定代表人, e.g. CF_FR_ZJHM).
+     */
+    public java.util.Optional<ItemField> legalRepresentativeIdField() {
+        for (ItemField field : fields) {
+            if (field.type() == FieldType.ID_NUMBER && field.role() == null && field.name() != null
+                    && field.name().contains("法定代表人")) {
+                return java.util.Optional.of(field);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

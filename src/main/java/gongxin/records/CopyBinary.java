@@ -58,6 +58,16 @@ final class CopyBinary {
         return this;
     }
 
+    CopyBinary int8(Long value) {
+        if (value == null) {
+            return nul();
+        }
+        int32(8);
+        int32((int) (value >>> 32));
+        int32((int) (long) value);
+        return this;
+    }
+
     CopyBinary bool(Boolean value) {
         if (value == null) {
             return nul();

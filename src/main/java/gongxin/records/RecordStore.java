@@ -27,6 +27,7 @@ import gongxin.calendar.Calendars;
 import gongxin.calendar.WorkingCalendar;
 import gongxin.calendar.WorkingDayCount;
 import gongxin.catalog.CatalogItem;
+import gongxin.catalog.FieldRole;
 import gongxin.catalog.RuleSet;
 import gongxin.catalog.RuleSets;
 import gongxin.catalog.StatutoryDeadline;
@@ -34,6 +35,9 @@ import gongxin.identity.Department;
 import gongxin.identity.Departments;
 import gongxin.platform.GongxinProperties;
 import gongxin.shared.LongHashSet;
+import gongxin.shared.SubjectCategory;
+import gongxin.subjects.SubjectClaim;
+import gongxin.subjects.Subjects;
 import org.postgresql.PGConnection;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -54,7 +58,7 @@ class RecordStore implements RecordIngest {
             + "subject_name, subject_credit_code, subject_id_type, subject_id_cipher, subject_id_digest, decision_number, decision_date, "
             + "nature, dishonest, severity, exclusion, minor, pilot_era, status, not_published_reason, window_end, "
             + "valid_until, rule_set, version, content_hash, data, batch_id, first_batch_id, first_received_at, "
-            + "updated_at, timeliness_deadline, deadline_days, working_days_to_arrival, on_time, timeliness_provisional";
+            + "updated_at, timeliness_deadline, deadline_days, working_days_to_arrival, on_time, timeliness_provisional, subject_id";
     private static final int COPY_COLUMN_COUNT = COPY_COLUMNS.split(",").length;
 
     private final DataSource dataSource;
@@ -67,10 +71,13 @@ class RecordStore implements RecordIngest {
     private final Clock clock;
     private final ZoneId zone;
     private final IdentifierProtection identifiers;
+    private final Subjects subjects;
 
     RecordStore(DataSource dataSource, JdbcClient jdbc, RecordRepository repository, RuleSets ruleSets, Calendars calendars, Departments departments,
-                ApplicationEventPublisher events, Clock clock, GongxinProperties properties, IdentifierProtection identifiers) {
+                ApplicationEventPublisher events, Clock clock, GongxinProperties properties, IdentifierProtection identifiers,
+                Subjects subjects) {
         this.identifiers = identifiers;
+        this.subjects = subjects;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.repository = repository;
@@ -171,13 +178,14 @@ class RecordStore implements RecordIngest {
             }
             Map<String, Existing> existing = lookup(drafts, toProbe);
             CopyBinary rows = new CopyBinary();
+            List<Integer> creations = new ArrayList<>();
             List<Integer> corrections = new ArrayList<>();
             for (int i : candidates) {
                 RecordDraft d = drafts.get(i);
                 Existing e = existing.get(key(d));
                 if (e == null) {
                     outcomes[i] = Outcome.CREATED;
-                    appendNew(rows, d, hashes[i], utf8[i]);
+                    creations.add(i);
                     if (!departmentHadRecords(d.departmentCode())) {
                         createdKeys.add(keyHash(d));
                     }
@@ -192,11 +200,22 @@ class RecordStore implements RecordIngest {
                     corrections.add(i);
                 }
             }
+            // every record stored points at its subject, found or created in the same transaction
+            List<Integer> stored = new ArrayList<>(creations);
+            stored.addAll(corrections);
+            long[] subjectIds = subjects.resolve(stored.stream().map(i -> claim(drafts.get(i))).toList());
+            Map<Integer, Long> subjectOf = new HashMap<>();
+            for (int n = 0; n < stored.size(); n++) {
+                subjectOf.put(stored.get(n), subjectIds[n] == 0 ? null : subjectIds[n]);
+            }
+            for (int i : creations) {
+                appendNew(rows, drafts.get(i), hashes[i], utf8[i], subjectOf.get(i));
+            }
             if (!rows.isEmpty()) {
                 copy(rows);
             }
             for (int i : corrections) {
-                correct(existing.get(key(drafts.get(i))), drafts.get(i), hashes[i], json[i]);
+                correct(existing.get(key(drafts.get(i))), drafts.get(i), hashes[i], json[i], subjectOf.get(i));
             }
             for (Outcome o : outcomes) {
                 if (o == Outcome.CREATED) {
@@ -256,7 +275,7 @@ class RecordStore implements RecordIngest {
             return found;
         }
 
-        private void appendNew(CopyBinary rows, RecordDraft d, byte[] hash, byte[] json) {
+        private void appendNew(CopyBinary rows, RecordDraft d, byte[] hash, byte[] json, Long subjectId) {
             CatalogItem item = d.item();
             Lifecycle life = Lifecycle.of(item, ruleSets, d, today);
             Timeliness timeliness = timeliness(d);
@@ -270,7 +289,7 @@ class RecordStore implements RecordIngest {
                     .text(life.reason() == null ? null : life.reason().name()).date(life.windowEnd()).date(d.validUntil())
                     .text(life.ruleSet()).int4(1).bytea(hash).json(json).uuid(batchId).uuid(batchId)
                     .timestamptz(receivedAt).timestamptz(receivedAt).text(timeliness.code()).int4(timeliness.days())
-                    .int4(timeliness.elapsed()).bool(timeliness.onTime()).bool(timeliness.provisional());
+                    .int4(timeliness.elapsed()).bool(timeliness.onTime()).bool(timeliness.provisional()).int8(subjectId);
         }
 
         private void copy(CopyBinary rows) {
@@ -285,7 +304,7 @@ class RecordStore implements RecordIngest {
             }
         }
 
-        private void correct(Existing e, RecordDraft d, byte[] hash, String json) {
+        private void correct(Existing e, RecordDraft d, byte[] hash, String json, Long subjectId) {
             CatalogItem item = d.item();
             Lifecycle life = Lifecycle.of(item, ruleSets, d, today);
             Instant now = clock.instant();
@@ -299,7 +318,7 @@ class RecordStore implements RecordIngest {
                            minor = :minor, pilot_era = :pilotEra, status = :status, not_published_reason = :reason,
                            window_end = :windowEnd, valid_until = :validUntil, rule_set = :ruleSet,
                            version = version + 1, content_hash = :hash, data = cast(:data as json),
-                           batch_id = :batch, updated_at = :now
+                           batch_id = :batch, updated_at = :now, subject_id = :subject
                      where id = :id""")
                     .param("itemVersion", item.version()).param("category", d.subjectCategory().name())
                     .param("name", d.subjectName()).param("creditCode", d.subjectCreditCode())
@@ -312,7 +331,7 @@ class RecordStore implements RecordIngest {
                     .param("reason", life.reason() == null ? null : life.reason().name())
                     .param("windowEnd", life.windowEnd()).param("validUntil", d.validUntil())
                     .param("ruleSet", life.ruleSet()).param("hash", hash).param("data", json).param("batch", batchId)
-                    .param("now", Timestamp.from(now)).param("id", e.id())
+                    .param("now", Timestamp.from(now)).param("id", e.id()).param("subject", subjectId)
                     .update();
             repository.transition(e.id(), now, "CORRECTED", e.status(), life.status(), e.version() + 1, "batch:" + batchId, null);
         }
@@ -354,6 +373,19 @@ class RecordStore implements RecordIngest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Who a record is about, for the subject registry: its subject, and for an organisation the legal representative
+     * the record names (a person of its own only when the record carries the representative's ID number).
+     */
+    static SubjectClaim claim(RecordDraft d) {
+        CatalogItem item = d.item();
+        String representative = item.field(FieldRole.LEGAL_REPRESENTATIVE).map(f -> d.data().get(f.code())).orElse(null);
+        String representativeId = d.subjectCategory() == SubjectCategory.NATURAL_PERSON ? null
+                : item.legalRepresentativeIdField().map(f -> d.data().get(f.code())).orElse(null);
+        return new SubjectClaim(d.subjectCategory(), d.subjectName(), d.subjectCreditCode(), d.pilotEra(), d.subjectIdNumber(),
+                d.decisionDate(), representative, representativeId);
     }
 
     private static long keyHash(RecordDraft d) {

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  */
 class IdentifierProtectionTest extends IntegrationTest {
 
-    private static final List<String> SCHEMAS = List.of("records", "portal", "collection", "audit", "identity", "catalog");
+    private static final List<String> SCHEMAS = List.of("records", "portal", "collection", "audit", "identity", "catalog", "subjects", "lists");
 
     @Autowired
     JdbcClient jdbc;

@@ -1,0 +1,128 @@
+package gongxin.subjects;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import gongxin.audit.AuditLog;
+import gongxin.audit.Purpose;
+import gongxin.platform.KeyRing;
+import gongxin.shared.CreditCode;
+import gongxin.shared.IdNumber;
+import gongxin.shared.NotFoundException;
+import gongxin.shared.RuleViolationException;
+import gongxin.shared.Text;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Staff and systems look a subject up with a declared purpose (`docs/api.md`, "Subjects"): who it is, the names it
+ * was known by, its legal representative (a subject of its own) or the organisations a person represents, and what
+ * the platform holds about it. Every look-up is audited.
+ */
+@RestController
+@RequestMapping("/api/v1/subjects")
+@PreAuthorize("hasAnyAuthority('SCOPE_check', 'SCOPE_share') or hasAnyRole('ADMIN', 'OPERATOR', 'REVIEWER', 'AUDITOR')")
+class SubjectApi {
+
+    private final SubjectRepository subjects;
+    private final SubjectRegistry registry;
+    private final List<SubjectHoldings> holdings;
+    private final KeyRing keys;
+    private final AuditLog audit;
+
+    SubjectApi(SubjectRepository subjects, SubjectRegistry registry, List<SubjectHoldings> holdings, KeyRing keys,
+               AuditLog audit) {
+        this.subjects = subjects;
+        this.registry = registry;
+        this.holdings = holdings;
+        this.keys = keys;
+        this.audit = audit;
+    }
+
+    @Operation(summary = "查找主体（统一社会信用代码，或自然人的姓名与身份证号码；须说明查询目的）")
+    @GetMapping
+    @Transactional
+    Map<String, Object> lookUp(@RequestParam(required = false) String creditCode, @RequestParam(required = false) String name,
+                               @RequestParam(required = false) String idNumber, HttpServletRequest request) {
+        Purpose purpose = Purpose.declared(request);
+        SubjectRepository.Subject subject;
+        if (!Text.isBlank(creditCode)) {
+            var strict = CreditCode.check(creditCode);
+            if (strict.valid()) {
+                subject = subjects.byCreditCode(strict.value().value())
+                        .orElseThrow(() -> new NotFoundException("平台没有该统一社会信用代码的主体"));
+            } else {
+                // a pilot-era code that fails the check is found only if records were accepted under it explicitly
+                String raw = Text.normalizeIdentifier(creditCode);
+                subject = subjects.byCreditCode(raw).filter(SubjectRepository.Subject::pilotEra)
+                        .orElseThrow(() -> new RuleViolationException(strict.violation("creditCode")));
+            }
+        } else if (!Text.isBlank(idNumber) && !Text.isBlank(name)) {
+            String normalized = Text.normalizeIdentifier(idNumber);
+            if (!IdNumber.check(normalized).valid() && !normalized.matches("[0-9A-Z]{6,30}")) {
+                throw RuleViolationException.of("idNumber", null, "id-number", "证件号码格式不正确");
+            }
+            String wanted = Text.normalizeName(name);
+            subject = subjects.byIdDigest(registry.digest(normalized))
+                    .filter(s -> Text.normalizeName(s.name()).equals(wanted)
+                            || s.formerNames().stream().map(Text::normalizeName).anyMatch(wanted::equals))
+                    .orElseThrow(() -> new NotFoundException("平台没有姓名与证件号码相符的自然人"));
+        } else {
+            throw RuleViolationException.of("creditCode", null, "subject-required",
+                    "请给出统一社会信用代码，或自然人的姓名与身份证号码");
+        }
+        Map<String, Object> body = body(subject);
+        audit.recordRead("subject", Long.toString(subject.id()), purpose, Map.of("by", Text.isBlank(creditCode) ? "idNumber" : "creditCode"));
+        return body;
+    }
+
+    private Map<String, Object> body(SubjectRepository.Subject s) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", s.id());
+        body.put("category", s.category().name());
+        body.put("name", s.name());
+        body.put("creditCode", s.creditCode());
+        body.put("pilotEra", s.pilotEra());
+        body.put("idNumberMasked", masked(s.idCipher()));
+        body.put("formerNames", s.formerNames());
+        if (s.legalRepName() != null) {
+            Map<String, Object> rep = new LinkedHashMap<>();
+            rep.put("name", s.legalRepName());
+            SubjectRepository.Subject person = s.legalRepSubjectId() == null ? null : subjects.byId(s.legalRepSubjectId()).orElse(null);
+            rep.put("idNumberMasked", person == null ? null : masked(person.idCipher()));
+            rep.put("subjectId", s.legalRepSubjectId());
+            body.put("legalRepresentative", rep);
+        } else {
+            body.put("legalRepresentative", null);
+        }
+        body.put("represents", subjects.represented(s.id()).stream().map(o -> {
+            Map<String, Object> org = new LinkedHashMap<>();
+            org.put("id", o.id());
+            org.put("name", o.name());
+            org.put("creditCode", o.creditCode());
+            return org;
+        }).toList());
+        body.put("records", List.of());
+        body.put("listEntries", List.of());
+        for (SubjectHoldings h : holdings) {
+            body.put(h.part(), h.of(s.id()));
+        }
+        return body;
+    }
+
+    /** The first and last four characters: enough to tell two people apart on a screen. */
+    private String masked(String cipher) {
+        if (cipher == null) {
+            return null;
+        }
+        String id = keys.reveal(cipher);
+        return id.length() <= 8 ? "*".repeat(id.length()) : id.substring(0, 4) + "*".repeat(id.length() - 8) + id.substring(id.length() - 4);
+    }
+}

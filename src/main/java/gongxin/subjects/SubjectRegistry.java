@@ -1,0 +1,181 @@
+package gongxin.subjects;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import gongxin.platform.KeyRing;
+import gongxin.shared.SubjectCategory;
+import gongxin.shared.Text;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps one subject per credit code and per ID number. Each call upserts the distinct subjects of a chunk of records
+ * in two statements (persons first, so that organisations can point at their legal representatives). A name is taken
+ * from the newest decision; the names it replaces, or older ones arriving later, are kept as former names.
+ */
+@Service
+class SubjectRegistry implements Subjects {
+
+    private static final String NAME_RULES = """
+            former_names = case
+                when excluded.name = s.name then s.former_names
+                when excluded.name_as_of >= s.name_as_of then array_remove(
+                    case when s.name = any(s.former_names) then s.former_names else array_append(s.former_names, s.name) end,
+                    excluded.name)
+                when excluded.name = any(s.former_names) then s.former_names
+                else array_append(s.former_names, excluded.name) end,
+            name = case when excluded.name_as_of >= s.name_as_of then excluded.name else s.name end,
+            name_as_of = greatest(s.name_as_of, excluded.name_as_of),
+            first_seen = least(s.first_seen, excluded.first_seen),
+            updated_at = excluded.updated_at""";
+
+    private final JdbcClient jdbc;
+    private final KeyRing keys;
+    private final Clock clock;
+
+    SubjectRegistry(JdbcClient jdbc, KeyRing keys, Clock clock) {
+        this.jdbc = jdbc;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** What one statement upserts for one key: the newest name, the earliest date. */
+    private static final class Row {
+        String name;
+        LocalDate asOf;
+        LocalDate first;
+        String cipher;
+        String category;
+        boolean pilotEra;
+        String legalRepName;
+        String legalRepDigest;
+
+        void see(String name, LocalDate asOf) {
+            if (this.asOf == null || !asOf.isBefore(this.asOf)) {
+                this.name = name;
+                this.asOf = asOf;
+            }
+            first = first == null || asOf.isBefore(first) ? asOf : first;
+        }
+    }
+
+    String digest(String idNumber) {
+        return keys.lookupDigest(Text.normalizeIdentifier(idNumber));
+    }
+
+    @Override
+    public long[] resolve(List<SubjectClaim> claims) {
+        Map<String, Row> persons = new LinkedHashMap<>();
+        Map<String, Row> organisations = new LinkedHashMap<>();
+        String[] keyOf = new String[claims.size()];
+        for (int i = 0; i < claims.size(); i++) {
+            SubjectClaim c = claims.get(i);
+            if (!c.identifies()) {
+                continue;
+            }
+            if (c.category() == SubjectCategory.NATURAL_PERSON) {
+                String digest = digest(c.idNumber());
+                person(persons, digest, c.idNumber(), c.name(), c.asOf());
+                keyOf[i] = "P" + digest;
+            } else {
+                String code = Text.normalizeIdentifier(c.creditCode());
+                Row row = organisations.computeIfAbsent(code, k -> new Row());
+                LocalDate before = row.asOf;
+                row.see(Text.clean(c.name()), c.asOf());
+                if (before == null || !c.asOf().isBefore(before)) {
+                    row.category = c.category().name();
+                    row.pilotEra = c.pilotEra();
+                    row.legalRepName = Text.isBlank(c.legalRepresentativeName()) ? null : Text.clean(c.legalRepresentativeName());
+                    row.legalRepDigest = null;
+                    if (row.legalRepName != null && !Text.isBlank(c.legalRepresentativeIdNumber())) {
+                        row.legalRepDigest = digest(c.legalRepresentativeIdNumber());
+                        person(persons, row.legalRepDigest, c.legalRepresentativeIdNumber(), row.legalRepName, c.asOf());
+                    }
+                }
+                keyOf[i] = "C" + code;
+            }
+        }
+        Map<String, Long> ids = new HashMap<>();
+        upsertPersons(persons, ids);
+        upsertOrganisations(organisations, ids);
+        long[] out = new long[claims.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = keyOf[i] == null ? 0 : ids.get(keyOf[i]);
+        }
+        return out;
+    }
+
+    private void person(Map<String, Row> persons, String digest, String idNumber, String name, LocalDate asOf) {
+        Row row = persons.computeIfAbsent(digest, k -> new Row());
+        row.see(Text.clean(name), asOf);
+        if (row.cipher == null) {
+            row.cipher = keys.protect(Text.normalizeIdentifier(idNumber));
+        }
+    }
+
+    private void upsertPersons(Map<String, Row> persons, Map<String, Long> ids) {
+        if (persons.isEmpty()) {
+            return;
+        }
+        List<String> digests = new ArrayList<>(persons.keySet());
+        jdbc.sql("""
+                insert into subjects.subject as s (category, name, name_as_of, id_digest, id_cipher, first_seen, updated_at)
+                select 'NATURAL_PERSON', x.name, x.as_of::date, x.digest, x.cipher, x.first::date, :now
+                  from unnest(:names::text[], :asOf::text[], :digests::text[], :ciphers::text[], :firsts::text[])
+                       as x(name, as_of, digest, cipher, first)
+                on conflict (id_digest) where id_digest is not null do update set
+                """ + NAME_RULES + """
+
+                returning id, id_digest""")
+                .param("names", digests.stream().map(d -> persons.get(d).name).toArray(String[]::new))
+                .param("asOf", digests.stream().map(d -> persons.get(d).asOf.toString()).toArray(String[]::new))
+                .param("digests", digests.toArray(String[]::new))
+                .param("ciphers", digests.stream().map(d -> persons.get(d).cipher).toArray(String[]::new))
+                .param("firsts", digests.stream().map(d -> persons.get(d).first.toString()).toArray(String[]::new))
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> ids.put("P" + rs.getString("id_digest"), rs.getLong("id"))).list();
+    }
+
+    private void upsertOrganisations(Map<String, Row> organisations, Map<String, Long> ids) {
+        if (organisations.isEmpty()) {
+            return;
+        }
+        List<String> codes = new ArrayList<>(organisations.keySet());
+        jdbc.sql("""
+                insert into subjects.subject as s (category, name, name_as_of, credit_code, pilot_era, legal_rep_name,
+                                                   legal_rep_subject_id, first_seen, updated_at)
+                select x.category, x.name, x.as_of::date, x.code, x.pilot, x.rep, x.rep_id, x.first::date, :now
+                  from unnest(:categories::text[], :names::text[], :asOf::text[], :codes::text[], :pilots::boolean[],
+                              :reps::text[], :repIds::bigint[], :firsts::text[])
+                       as x(category, name, as_of, code, pilot, rep, rep_id, first)
+                on conflict (credit_code) where credit_code is not null do update set
+                """ + NAME_RULES + """
+                ,
+                    category = case when excluded.name_as_of >= s.name_as_of then excluded.category else s.category end,
+                    pilot_era = excluded.pilot_era and s.pilot_era,
+                    legal_rep_name = case when excluded.name_as_of >= s.name_as_of
+                                          then coalesce(excluded.legal_rep_name, s.legal_rep_name) else s.legal_rep_name end,
+                    legal_rep_subject_id = case when excluded.name_as_of >= s.name_as_of and excluded.legal_rep_name is not null
+                                                then excluded.legal_rep_subject_id else s.legal_rep_subject_id end
+                returning id, credit_code""")
+                .param("categories", codes.stream().map(c -> organisations.get(c).category).toArray(String[]::new))
+                .param("names", codes.stream().map(c -> organisations.get(c).name).toArray(String[]::new))
+                .param("asOf", codes.stream().map(c -> organisations.get(c).asOf.toString()).toArray(String[]::new))
+                .param("codes", codes.toArray(String[]::new))
+                .param("pilots", codes.stream().map(c -> organisations.get(c).pilotEra).toArray(Boolean[]::new))
+                .param("reps", codes.stream().map(c -> organisations.get(c).legalRepName).toArray(String[]::new))
+                .param("repIds", codes.stream().map(c -> Optional.ofNullable(organisations.get(c).legalRepDigest)
+                        .map(d -> ids.get("P" + d)).orElse(null)).toArray(Long[]::new))
+                .param("firsts", codes.stream().map(c -> organisations.get(c).first.toString()).toArray(String[]::new))
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> ids.put("C" + rs.getString("credit_code"), rs.getLong("id"))).list();
+    }
+}

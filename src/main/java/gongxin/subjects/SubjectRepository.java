@@ -1,0 +1,52 @@
+package gongxin.subjects;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import gongxin.shared.SubjectCategory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class SubjectRepository {
+
+    /** A subject as stored; the ID number only as cipher text and digest. */
+    record Subject(long id, SubjectCategory category, String name, List<String> formerNames, String creditCode,
+                   boolean pilotEra, String idDigest, String idCipher, String legalRepName, Long legalRepSubjectId) {
+    }
+
+    private final JdbcClient jdbc;
+
+    SubjectRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Subject> byId(long id) {
+        return jdbc.sql("select * from subjects.subject where id = ?").param(id).query(SubjectRepository::map).optional();
+    }
+
+    Optional<Subject> byCreditCode(String code) {
+        return jdbc.sql("select * from subjects.subject where credit_code = ?").param(code).query(SubjectRepository::map).optional();
+    }
+
+    Optional<Subject> byIdDigest(String digest) {
+        return jdbc.sql("select * from subjects.subject where id_digest = ?").param(digest).query(SubjectRepository::map).optional();
+    }
+
+    /** The organisations whose legal representative the person is (落实到人: from the person to the companies). */
+    List<Subject> represented(long personId) {
+        return jdbc.sql("select * from subjects.subject where legal_rep_subject_id = ? order by name")
+                .param(personId).query(SubjectRepository::map).list();
+    }
+
+    private static Subject map(ResultSet rs, int row) throws SQLException {
+        Long rep = (Long) rs.getObject("legal_rep_subject_id");
+        return new Subject(rs.getLong("id"), SubjectCategory.valueOf(rs.getString("category")), rs.getString("name"),
+                Arrays.asList((String[]) rs.getArray("former_names").getArray()), rs.getString("credit_code"),
+                rs.getBoolean("pilot_era"), rs.getString("id_digest"), rs.getString("id_cipher"),
+                rs.getString("legal_rep_name"), rep);
+    }
+}

@@ -1,0 +1,145 @@
+package gongxin.subjects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import gongxin.support.IntegrationTest;
+import gongxin.support.PenaltyFile;
+import gongxin.support.TestHttp;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** One subject per credit code and per ID number, kept up to date as records arrive, looked up with a purpose. */
+class SubjectRegistryTest extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static final PenaltyFile FILE = new PenaltyFile();
+
+    /** Sends penalties as JSON (Chinese headers as keys) and expects them all accepted. */
+    private void send(List<Map<String, String>> rows) {
+        TestHttp.Response answer = apiClient(DEMO_API_KEY).postJson("/api/v1/submissions", Map.of("item", "XZCF", "records", rows));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().get("rejected").intValue()).as(answer.body()).isZero();
+    }
+
+    private Map<String, String> organisation(String code, String name, String date, String representative, String representativeId) {
+        Map<String, String> row = FILE.valid();
+        row.put("行政相对人名称", name);
+        row.put("统一社会信用代码", code);
+        row.put("法定代表人", representative);
+        if (representativeId != null) {
+            row.put("法定代表人证件号码", representativeId);
+        }
+        row.put("处罚决定日期", date);
+        row.put("行政处罚决定书文号", "主体测〔" + ThreadLocalRandom.current().nextInt(1_000_000_000) + "〕号");
+        return row;
+    }
+
+    private Map<String, String> person(String name, String id, String date) {
+        Map<String, String> row = organisation("", name, date, "", null);
+        row.put("行政相对人类别", "自然人");
+        row.put("证件类型", "身份证");
+        row.put("证件号码", id);
+        return row;
+    }
+
+    private JsonNode lookUp(String query) {
+        TestHttp.Response response = apiClient(DEMO_API_KEY).purpose("主体信息核查").get("/api/v1/subjects?" + query);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static String code() {
+        return PenaltyFile.creditCode(ThreadLocalRandom.current().nextLong(1_000_000_000L));
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Nested
+    class LegalRepresentatives {
+
+        @Test
+        void are_subjects_of_their_own_found_from_the_company_and_the_other_way_round() {
+            String code = code();
+            String id = PenaltyFile.idNumber("19700202", ThreadLocalRandom.current().nextInt(1000));
+            String u = PenaltyFile.uniqueWord();
+            send(List.of(organisation(code, "示例市" + u + "建材有限公司", "2026-10-01", "周" + u, id),
+                    person("周" + u, id, "2026-10-02")));
+
+            JsonNode company = lookUp("creditCode=" + code);
+            assertThat(company.get("name").asString()).isEqualTo("示例市" + u + "建材有限公司");
+            assertThat(company.get("category").asString()).isEqualTo("ORGANIZATION");
+            JsonNode representative = company.get("legalRepresentative");
+            assertThat(representative.get("name").asString()).isEqualTo("周" + u);
+            assertThat(representative.get("idNumberMasked").asString()).isEqualTo(id.substring(0, 4) + "**********" + id.substring(14));
+            assertThat(company.get("records").size()).isEqualTo(1);
+
+            JsonNode person = lookUp("name=" + enc("周" + u) + "&idNumber=" + id);
+            assertThat(person.get("id").asLong()).isEqualTo(representative.get("subjectId").asLong());
+            assertThat(person.get("category").asString()).isEqualTo("NATURAL_PERSON");
+            assertThat(person.get("represents").get(0).get("creditCode").asString()).isEqualTo(code);
+            assertThat(person.get("records").size()).isEqualTo(1);
+            assertThat(person.toString()).doesNotContain(id);
+        }
+    }
+
+    @Nested
+    class Names {
+
+        @Test
+        void follow_the_newest_decision_and_keep_the_former_ones() {
+            String code = code();
+            String u = PenaltyFile.uniqueWord();
+            send(List.of(organisation(code, "示例市" + u + "商贸有限公司", "2026-09-01", "李" + u, null)));
+            send(List.of(organisation(code, "示例市" + u + "集团有限公司", "2026-10-01", "李" + u, null)));
+            // a decision older than both, naming it as it was called even before
+            send(List.of(organisation(code, "示例市" + u + "商店", "2025-03-01", "李" + u, null)));
+            JsonNode company = lookUp("creditCode=" + code);
+            assertThat(company.get("name").asString()).isEqualTo("示例市" + u + "集团有限公司");
+            assertThat(company.get("formerNames").valueStream().map(JsonNode::asString))
+                    .containsExactlyInAnyOrder("示例市" + u + "商贸有限公司", "示例市" + u + "商店");
+            assertThat(company.get("records").size()).isEqualTo(3);
+            assertThat(jdbc.sql("select count(*) from subjects.subject where credit_code = ?").param(code).query(Integer.class).single())
+                    .as("one subject per credit code").isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class LookUp {
+
+        @Test
+        void needs_a_purpose_and_is_audited() {
+            String code = code();
+            send(List.of(organisation(code, "示例市" + PenaltyFile.uniqueWord() + "物业有限公司", "2026-10-01", "赵一", null)));
+            TestHttp.Response refused = apiClient(DEMO_API_KEY).get("/api/v1/subjects?creditCode=" + code);
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.json().get("errors").get(0).get("rule").asString()).isEqualTo("purpose-required");
+            long id = lookUp("creditCode=" + code).get("id").asLong();
+            assertThat(jdbc.sql("select purpose from audit.entry where action = 'READ_NON_PUBLIC' and object_type = 'subject' and object_id = ?")
+                    .param(Long.toString(id)).query(String.class).list()).containsExactly("主体信息核查");
+        }
+
+        @Test
+        void refuses_bad_input_and_answers_404_for_nobody() {
+            TestHttp client = apiClient(DEMO_API_KEY).purpose("主体信息核查");
+            TestHttp.Response none = client.get("/api/v1/subjects");
+            assertThat(none.json().get("errors").get(0).get("rule").asString()).isEqualTo("subject-required");
+            TestHttp.Response invalid = client.get("/api/v1/subjects?creditCode=91310110666007217A");
+            assertThat(invalid.status()).isEqualTo(422);
+            assertThat(client.get("/api/v1/subjects?creditCode=" + code()).status()).isEqualTo(404);
+            String id = PenaltyFile.idNumber("19600101", 5);
+            assertThat(client.get("/api/v1/subjects?name=" + enc("无此人") + "&idNumber=" + id).status()).isEqualTo(404);
+            assertThat(http().get("/api/v1/subjects?creditCode=91310110666007217T").status()).isEqualTo(401);
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package gongxin.lists;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import gongxin.calendar.Deadline;
+import gongxin.calendar.WorkingCalendar;
+import gongxin.shared.RuleViolationException;
+import gongxin.shared.Text;
+
+/**
+ * One case of putting a subject on a serious-dishonesty list, from proposal to removal, as the law orders the steps
+ * (国办发〔2020〕49号; the city plans; credit-rules.md §3): a proposal on legally effective records of the same subject,
+ * approved by a reviewer, a prior notice served, the statement period, every objection verified within 10 working days,
+ * the decision, and the removal. Each step refuses what the law forbids with a named rule (docs/api.md, "Lists") and
+ * changes nothing when it does; only the determining department acts on its cases (谁认定、谁负责). Dates entered by
+ * staff are the real dates of paper steps: never in the future, in the order of the steps.
+ */
+final class ListCase {
+
+    /** Where a case stands. */
+    enum Status { PROPOSED, NOTIFIED, LISTED, DROPPED, REMOVED }
+
+    /** Why an entry leaves the list. */
+    enum RemovalReason { EXPIRED, REPAIRED, BASIS_REVOKED, COURT_DECISION }
+
+    /** What a reviewer found an objection to be: ACCEPTED drops the case. */
+    enum Resolution { ACCEPTED, REJECTED }
+
+    /** The working days within which an objection is verified (the Guannan and Nanjing plans). */
+    static final int OBJECTION_VERIFICATION_WORKING_DAYS = 10;
+
+    /**
+     * A record the proposal rests on, as the records module describes it.
+     *
+     * @param effective not revoked, not repaired: still a legally effective basis
+     */
+    record Basis(long recordId, long subjectId, boolean effective) {
+    }
+
+    /**
+     * A statement or objection of the subject.
+     *
+     * @param late received after the statement period: recorded, and it does not hold up the decision
+     * @param verificationDeadline for an objection in time: the last day to verify it
+     */
+    record Statement(int number, LocalDate receivedOn, String text, boolean objection, boolean late,
+                     Deadline verificationDeadline, Resolution resolution, String reason) {
+
+        boolean open() {
+            return objection && !late && resolution == null;
+        }
+    }
+
+    /** The entry on the list that a decision makes. */
+    record Entry(LocalDate listedOn, LocalDate removableFrom, LocalDate endsOn, String documentNumber, LocalDate removedOn,
+                 RemovalReason removalReason) {
+    }
+
+    private final ListType type;
+    private final long subjectId;
+    private final List<Basis> basis;
+    private final String facts;
+    private Status status = Status.PROPOSED;
+    private boolean approved;
+    private LocalDate servedOn;
+    private Deadline statementDeadline;
+    private final List<Statement> statements = new ArrayList<>();
+    private Entry entry;
+
+    private ListCase(ListType type, long subjectId, List<Basis> basis, String facts, boolean approved) {
+        this.type = type;
+        this.subjectId = subjectId;
+        this.basis = List.copyOf(basis);
+        this.facts = facts;
+        this.approved = approved;
+    }
+
+    /**
+     * A proposal by the determining department. One sent by the department's system arrives approved; one entered by
+     * an operator waits for a reviewer.
+     */
+    static ListCase propose(ListType type, long subjectId, List<Basis> basis, String facts, String actingDepartment,
+                            boolean approvedOnArrival) {
+        determining(type, actingDepartment);
+        if (type.kind() != ListKind.DISHONESTY || type.upstream()) {
+            throw RuleViolationException.of("listType", type.code(), "not-proposable",
+                    "该名单不由本平台认定（守信激励名单或上游名单），不能提出认定");
+        }
+        if (basis == null || basis.isEmpty()) {
+            throw RuleViolationException.of("basis", null, "basis-required", "认定须以生效的法律文书（判决、处罚决定等）为依据");
+        }
+        for (Basis b : basis) {
+            if (b.subjectId() != subjectId) {
+                throw RuleViolationException.of("basis", Long.toString(b.recordId()), "basis-subject", "依据记录的主体与被认定主体不同");
+            }
+            if (!b.effective()) {
+                throw RuleViolationException.of("basis", Long.toString(b.recordId()), "basis-not-effective",
+                        "依据记录已被撤销或已修复，不再是生效的依据");
+            }
+        }
+        if (Text.isBlank(facts)) {
+            throw RuleViolationException.of("facts", null, "facts-required", "请写明认定的事实");
+        }
+        return new ListCase(type, subjectId, basis, facts.strip(), approvedOnArrival);
+    }
+
+    /** A reviewer of the determining department approves an operator's proposal before any notice. */
+    void approve(String actingDepartment) {
+        determining(type, actingDepartment);
+        if (status != Status.PROPOSED || approved) {
+            throw RuleViolationException.of("status", status.name(), "not-awaiting-approval", "该案件不在待审核状态");
+        }
+        approved = true;
+    }
+
+    /**
+     * The prior notice (告知书) was served: the statement period runs from the day after, in working days on the
+     * statutory calendar. Nothing is listed before it ends.
+     */
+    Deadline notify(LocalDate servedOn, LocalDate today, WorkingCalendar calendar, String actingDepartment) {
+        determining(type, actingDepartment);
+        if (status != Status.PROPOSED) {
+            throw RuleViolationException.of("status", status.name(), "already-notified", "该案件已送达告知书或已结束");
+        }
+        if (!approved) {
+            throw RuleViolationException.of("status", status.name(), "not-approved", "操作员提出的认定须经审核员审核后才能送达告知书");
+        }
+        notInFuture("servedOn", servedOn, today);
+        this.servedOn = servedOn;
+        this.statementDeadline = calendar.addWorkingDays(servedOn, type.statementWorkingDays());
+        this.status = Status.NOTIFIED;
+        return statementDeadline;
+    }
+
+    /**
+     * A statement or objection received. An objection in time must be verified within 10 working days; one received
+     * after the statement period is recorded as late and does not hold up the decision.
+     */
+    Statement receive(LocalDate receivedOn, String text, boolean objection, LocalDate today, WorkingCalendar calendar) {
+        if (status != Status.NOTIFIED) {
+            throw RuleViolationException.of("status", status.name(), "not-notified", "告知书送达后方可受理陈述申辩");
+        }
+        notInFuture("receivedOn", receivedOn, today);
+        if (receivedOn.isBefore(servedOn)) {
+            throw RuleViolationException.of("receivedOn", receivedOn.toString(), "before-notice", "收到日期不能早于告知书送达日期");
+        }
+        if (Text.isBlank(text)) {
+            throw RuleViolationException.of("text", null, "required", "请录入陈述申辩的内容");
+        }
+        boolean late = receivedOn.isAfter(statementDeadline.date());
+        Deadline verifyBy = objection && !late ? calendar.addWorkingDays(receivedOn, OBJECTION_VERIFICATION_WORKING_DAYS) : null;
+        Statement statement = new Statement(statements.size() + 1, receivedOn, text.strip(), objection, late, verifyBy, null, null);
+        statements.add(statement);
+        return statement;
+    }
+
+    /** The department's verification of an objection: ACCEPTED ends the case, REJECTED lets it go on. */
+    void resolve(int number, Resolution resolution, String reason, String actingDepartment) {
+        determining(type, actingDepartment);
+        Statement s = statement(number).filter(Statement::objection)
+                .orElseThrow(() -> RuleViolationException.of("statement", Integer.toString(number), "unknown-objection", "没有这项异议"));
+        if (s.resolution() != null) {
+            throw RuleViolationException.of("statement", Integer.toString(number), "already-resolved", "该异议已核实处理");
+        }
+        if (resolution == null || Text.isBlank(reason)) {
+            throw RuleViolationException.of("reason", null, "reason-required", "请选择核实结果并写明理由");
+        }
+        statements.set(number - 1, new Statement(s.number(), s.receivedOn(), s.text(), true, s.late(), s.verificationDeadline(),
+                resolution, reason.strip()));
+        if (resolution == Resolution.ACCEPTED) {
+            status = Status.DROPPED;
+        }
+    }
+
+    /**
+     * The decision (认定决定书): only after the statement period has ended and with no objection open. The entry stays
+     * at least the type's minimum and ends by itself after its maximum.
+     */
+    Entry decide(LocalDate decidedOn, String documentNumber, LocalDate today, String actingDepartment) {
+        determining(type, actingDepartment);
+        if (status != Status.NOTIFIED) {
+            throw RuleViolationException.of("status", status.name(), "not-notified", "未送达告知书的案件不能作出认定决定");
+        }
+        notInFuture("decidedOn", decidedOn, today);
+        if (!decidedOn.isAfter(statementDeadline.date())) {
+            throw RuleViolationException.of("decidedOn", decidedOn.toString(), "statement-period",
+                    "陈述申辩期至 " + statementDeadline.date() + " 届满，届满前不能作出认定决定");
+        }
+        if (statements.stream().anyMatch(Statement::open)) {
+            throw RuleViolationException.of("status", status.name(), "open-objection", "尚有异议未核实处理，不能作出认定决定");
+        }
+        if (Text.isBlank(documentNumber)) {
+            throw RuleViolationException.of("documentNumber", null, "required", "请填写认定决定书文号");
+        }
+        entry = new Entry(decidedOn, decidedOn.plusMonths(type.minimumMonths()), decidedOn.plusMonths(type.maximumMonths()),
+                documentNumber.strip(), null, null);
+        status = Status.LISTED;
+        return entry;
+    }
+
+    /** The entry leaves the list: at its end, on repair after the minimum period, when its basis falls, or by a court. */
+    Entry remove(LocalDate on, RemovalReason reason, LocalDate today, String actingDepartment) {
+        determining(type, actingDepartment);
+        if (status != Status.LISTED) {
+            throw RuleViolationException.of("status", status.name(), "not-listed", "该主体不在名单上");
+        }
+        if (reason == null) {
+            throw RuleViolationException.of("reason", null, "reason-required", "请选择移出原因");
+        }
+        notInFuture("on", on, today);
+        if (on.isBefore(entry.listedOn())) {
+            throw RuleViolationException.of("on", on.toString(), "before-listing", "移出日期不能早于列入日期");
+        }
+        if (reason == RemovalReason.EXPIRED && on.isBefore(entry.endsOn())) {
+            throw RuleViolationException.of("reason", reason.name(), "not-expired", "名单期限至 " + entry.endsOn() + " 届满");
+        }
+        if (reason == RemovalReason.REPAIRED && on.isBefore(entry.removableFrom())) {
+            throw RuleViolationException.of("reason", reason.name(), "minimum-period",
+                    "列入满最短期限（" + entry.removableFrom() + " 起）方可经信用修复移出");
+        }
+        entry = new Entry(entry.listedOn(), entry.removableFrom(), entry.endsOn(), entry.documentNumber(), on, reason);
+        status = Status.REMOVED;
+        return entry;
+    }
+
+    /** The next deadline of an open case, for the reviewers' board: an objection to verify, or the end of statements. */
+    Optional<Deadline> nextDeadline() {
+        if (status != Status.NOTIFIED) {
+            return Optional.empty();
+        }
+        return statements.stream().filter(Statement::open).map(Statement::verificationDeadline)
+                .min(java.util.Comparator.comparing(Deadline::date))
+                .or(() -> Optional.of(statementDeadline));
+    }
+
+    private static void determining(ListType type, String actingDepartment) {
+        if (!type.departmentCode().equals(actingDepartment)) {
+            throw RuleViolationException.of("listType", type.code(), "not-determining-department",
+                    "只有认定部门可以办理该名单的案件（谁认定、谁负责）");
+        }
+    }
+
+    private static void notInFuture(String field, LocalDate date, LocalDate today) {
+        if (date == null) {
+            throw RuleViolationException.of(field, null, "required", "请填写日期");
+        }
+        if (date.isAfter(today)) {
+            throw RuleViolationException.of(field, date.toString(), "not-future", "日期不能晚于今天");
+        }
+    }
+
+    private Optional<Statement> statement(int number) {
+        return number >= 1 && number <= statements.size() ? Optional.of(statements.get(number - 1)) : Optional.empty();
+    }
+
+    Status status() {
+        return status;
+    }
+
+    boolean approved() {
+        return approved;
+    }
+
+    Deadline statementDeadline() {
+        return statementDeadline;
+    }
+
+    List<Statement> statements() {
+        return List.copyOf(statements);
+    }
+
+    Optional<Entry> entry() {
+        return Optional.ofNullable(entry);
+    }
+
+    long subjectId() {
+        return subjectId;
+    }
+
+    List<Basis> basis() {
+        return basis;
+    }
+
+    String facts() {
+        return facts;
+    }
+}

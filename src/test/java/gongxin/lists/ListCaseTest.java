@@ -1,0 +1,206 @@
+package gongxin.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import gongxin.calendar.WorkingCalendar;
+import gongxin.shared.RuleViolationException;
+import org.assertj.core.api.ThrowableAssert;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The serious-dishonesty procedure as a state machine, without Spring: every step in its order, every forbidden
+ * transition refused with its rule and nothing changed, deadlines on the statutory calendar across National Day.
+ */
+class ListCaseTest {
+
+    private static final String SAMR = "CITY-SAMR";
+    private static final ListType TYPE = ListType.define(ListTypesDemo.EXAMPLES.get(0), code -> true);
+    private static final LocalDate TODAY = LocalDate.parse("2027-06-30");
+    /** 2026: National Day 1–7 October off, Saturday 10 October a make-up working day. */
+    private static final WorkingCalendar CALENDAR;
+
+    static {
+        Map<LocalDate, Boolean> days = new HashMap<>();
+        for (int d = 1; d <= 7; d++) {
+            days.put(LocalDate.of(2026, 10, d), true);
+        }
+        days.put(LocalDate.of(2026, 10, 10), false);
+        CALENDAR = new WorkingCalendar(days, Set.of(2026, 2027));
+    }
+
+    private static LocalDate d(String date) {
+        return LocalDate.parse(date);
+    }
+
+    private static ListCase proposed() {
+        return ListCase.propose(TYPE, 7, List.of(new ListCase.Basis(101, 7, true)), "拒不执行行政处罚决定", SAMR, true);
+    }
+
+    private static ListCase notified() {
+        ListCase c = proposed();
+        c.notify(d("2026-09-28"), TODAY, CALENDAR, SAMR);
+        return c;
+    }
+
+    private static ListCase listed() {
+        ListCase c = notified();
+        c.decide(d("2026-10-19"), "示市监认〔2026〕1号", TODAY, SAMR);
+        return c;
+    }
+
+    private static void refused(ThrowableAssert.ThrowingCallable step, String rule) {
+        assertThatThrownBy(step).isInstanceOf(RuleViolationException.class)
+                .satisfies(e -> assertThat(((RuleViolationException) e).violations().get(0).rule()).isEqualTo(rule));
+    }
+
+    @Nested
+    class Proposal {
+
+        @Test
+        void rests_on_effective_records_of_the_same_subject() {
+            refused(() -> ListCase.propose(TYPE, 7, List.of(), "事实", SAMR, true), "basis-required");
+            refused(() -> ListCase.propose(TYPE, 7, List.of(new ListCase.Basis(1, 8, true)), "事实", SAMR, true), "basis-subject");
+            refused(() -> ListCase.propose(TYPE, 7, List.of(new ListCase.Basis(1, 7, false)), "事实", SAMR, true), "basis-not-effective");
+        }
+
+        @Test
+        void is_made_only_by_the_determining_department_and_only_for_lists_determined_here() {
+            refused(() -> ListCase.propose(TYPE, 7, List.of(new ListCase.Basis(1, 7, true)), "事实", "CITY-EEB", true),
+                    "not-determining-department");
+            ListType court = ListType.define(ListTypesDemo.EXAMPLES.get(2), code -> true);
+            refused(() -> ListCase.propose(court, 7, List.of(new ListCase.Basis(1, 7, true)), "事实", "CITY-COURT", true), "not-proposable");
+        }
+
+        @Test
+        void by_an_operator_waits_for_a_reviewer_before_the_notice() {
+            ListCase c = ListCase.propose(TYPE, 7, List.of(new ListCase.Basis(1, 7, true)), "事实", SAMR, false);
+            refused(() -> c.notify(d("2026-09-28"), TODAY, CALENDAR, SAMR), "not-approved");
+            assertThat(c.status()).isEqualTo(ListCase.Status.PROPOSED);
+            c.approve(SAMR);
+            refused(() -> c.approve(SAMR), "not-awaiting-approval");
+            c.notify(d("2026-09-28"), TODAY, CALENDAR, SAMR);
+            assertThat(c.status()).isEqualTo(ListCase.Status.NOTIFIED);
+        }
+    }
+
+    @Nested
+    class Notice {
+
+        @Test
+        void starts_a_statement_period_in_working_days_across_national_day() {
+            ListCase c = proposed();
+            // ten working days after Monday 28 September: 29, 30 September, 8, 9, 10 (make-up Saturday), 12–16 October
+            assertThat(c.notify(d("2026-09-28"), TODAY, CALENDAR, SAMR).date()).isEqualTo(d("2026-10-16"));
+        }
+
+        @Test
+        void cannot_be_served_in_the_future_or_twice() {
+            ListCase c = proposed();
+            refused(() -> c.notify(TODAY.plusDays(1), TODAY, CALENDAR, SAMR), "not-future");
+            assertThat(c.status()).isEqualTo(ListCase.Status.PROPOSED);
+            c.notify(d("2026-09-28"), TODAY, CALENDAR, SAMR);
+            refused(() -> c.notify(d("2026-09-29"), TODAY, CALENDAR, SAMR), "already-notified");
+        }
+    }
+
+    @Nested
+    class Objections {
+
+        @Test
+        void are_verified_within_ten_working_days_and_hold_up_the_decision_until_then() {
+            ListCase c = notified();
+            ListCase.Statement objection = c.receive(d("2026-10-09"), "处罚决定已被复议撤销", true, TODAY, CALENDAR);
+            assertThat(objection.verificationDeadline().date()).isEqualTo(d("2026-10-22"));
+            assertThat(c.nextDeadline()).contains(objection.verificationDeadline());
+            refused(() -> c.decide(d("2026-10-19"), "示市监认〔2026〕1号", TODAY, SAMR), "open-objection");
+            assertThat(c.status()).isEqualTo(ListCase.Status.NOTIFIED);
+            refused(() -> c.resolve(objection.number(), ListCase.Resolution.REJECTED, " ", SAMR), "reason-required");
+            c.resolve(objection.number(), ListCase.Resolution.REJECTED, "复议维持原处罚决定", SAMR);
+            assertThat(c.decide(d("2026-10-19"), "示市监认〔2026〕1号", TODAY, SAMR).listedOn()).isEqualTo(d("2026-10-19"));
+        }
+
+        @Test
+        void accepted_ends_the_case() {
+            ListCase c = notified();
+            ListCase.Statement objection = c.receive(d("2026-10-09"), "认定对象错误", true, TODAY, CALENDAR);
+            c.resolve(objection.number(), ListCase.Resolution.ACCEPTED, "主体认定错误，撤回", SAMR);
+            assertThat(c.status()).isEqualTo(ListCase.Status.DROPPED);
+            refused(() -> c.decide(d("2026-10-19"), "示市监认〔2026〕1号", TODAY, SAMR), "not-notified");
+        }
+
+        @Test
+        void received_late_are_recorded_and_do_not_hold_up_the_decision() {
+            ListCase c = notified();
+            ListCase.Statement late = c.receive(d("2026-10-19"), "逾期提出的异议", true, TODAY, CALENDAR);
+            assertThat(late.late()).isTrue();
+            assertThat(late.verificationDeadline()).isNull();
+            assertThat(c.decide(d("2026-10-20"), "示市监认〔2026〕2号", TODAY, SAMR)).isNotNull();
+        }
+
+        @Test
+        void cannot_be_received_before_the_notice_or_in_the_future() {
+            refused(() -> proposed().receive(d("2026-10-09"), "异议", true, TODAY, CALENDAR), "not-notified");
+            ListCase c = notified();
+            refused(() -> c.receive(d("2026-09-27"), "异议", true, TODAY, CALENDAR), "before-notice");
+            refused(() -> c.receive(TODAY.plusDays(1), "异议", true, TODAY, CALENDAR), "not-future");
+            assertThat(c.statements()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Decision {
+
+        @Test
+        void waits_for_the_end_of_the_statement_period() {
+            ListCase c = notified();
+            refused(() -> c.decide(d("2026-10-16"), "示市监认〔2026〕1号", TODAY, SAMR), "statement-period");
+            assertThat(c.status()).isEqualTo(ListCase.Status.NOTIFIED);
+            assertThat(c.decide(d("2026-10-19"), "示市监认〔2026〕1号", TODAY, SAMR).listedOn()).isEqualTo(d("2026-10-19"));
+            assertThat(c.status()).isEqualTo(ListCase.Status.LISTED);
+        }
+
+        @Test
+        void cannot_skip_the_notice() {
+            refused(() -> proposed().decide(d("2026-10-19"), "示市监认〔2026〕1号", TODAY, SAMR), "not-notified");
+        }
+
+        @Test
+        void lists_for_at_least_the_minimum_and_at_most_the_maximum() {
+            ListCase.Entry entry = listed().entry().orElseThrow();
+            assertThat(entry.removableFrom()).isEqualTo(d("2027-10-19"));
+            assertThat(entry.endsOn()).isEqualTo(d("2029-10-19"));
+        }
+    }
+
+    @Nested
+    class Removal {
+
+        @Test
+        void on_repair_only_after_the_minimum_period_and_at_the_end_only_when_it_has_come() {
+            LocalDate later = d("2030-01-01");
+            ListCase c = listed();
+            refused(() -> c.remove(d("2027-10-18"), ListCase.RemovalReason.REPAIRED, later, SAMR), "minimum-period");
+            refused(() -> c.remove(d("2029-10-18"), ListCase.RemovalReason.EXPIRED, later, SAMR), "not-expired");
+            assertThat(c.status()).isEqualTo(ListCase.Status.LISTED);
+            assertThat(c.remove(d("2027-10-19"), ListCase.RemovalReason.REPAIRED, later, SAMR).removalReason())
+                    .isEqualTo(ListCase.RemovalReason.REPAIRED);
+            assertThat(c.status()).isEqualTo(ListCase.Status.REMOVED);
+            refused(() -> c.remove(d("2029-10-19"), ListCase.RemovalReason.EXPIRED, later, SAMR), "not-listed");
+        }
+
+        @Test
+        void when_the_basis_falls_at_any_time_and_only_by_the_determining_department() {
+            ListCase c = listed();
+            refused(() -> c.remove(d("2026-11-01"), ListCase.RemovalReason.BASIS_REVOKED, TODAY, "CITY-EEB"), "not-determining-department");
+            assertThat(c.remove(d("2026-11-01"), ListCase.RemovalReason.BASIS_REVOKED, TODAY, SAMR).removedOn()).isEqualTo(d("2026-11-01"));
+        }
+    }
+}

@@ -13,4 +13,9 @@ public interface Catalog {
 
     /** Every version of an item, newest first (empty when there is no such item). */
     List<CatalogItem> history(String code);
+
+    /** One version of an item: the one a stored record was validated against. */
+    default Optional<CatalogItem> version(String code, int version) {
+        return history(code).stream().filter(item -> item.version() == version).findFirst();
+    }
 }

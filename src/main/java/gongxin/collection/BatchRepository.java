@@ -101,8 +101,7 @@ class BatchRepository {
         }
         StringBuilder out = new StringBuilder();
         do {
-            String id = m.group();
-            m.appendReplacement(out, id.substring(0, 4) + "*".repeat(id.length() - 8) + id.substring(id.length() - 4));
+            m.appendReplacement(out, gongxin.shared.IdNumber.masked(m.group()));
         } while (m.find());
         return m.appendTail(out).toString();
     }

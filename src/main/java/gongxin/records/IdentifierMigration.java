@@ -148,7 +148,7 @@ class IdentifierMigration {
     }
 
     private Set<String> fieldsOf(String itemCode, int version) {
-        return fieldsOfVersion.computeIfAbsent(itemCode + "@" + version, k -> catalog.history(itemCode).stream()
-                .filter(item -> item.version() == version).findFirst().map(CatalogItem::identifierFields).orElse(Set.of()));
+        return fieldsOfVersion.computeIfAbsent(itemCode + "@" + version,
+                k -> catalog.version(itemCode, version).map(CatalogItem::identifierFields).orElse(Set.of()));
     }
 }

@@ -380,12 +380,23 @@ class RecordStore implements RecordIngest {
      * the record names (a person of its own only when the record carries the representative's ID number).
      */
     static SubjectClaim claim(RecordDraft d) {
-        CatalogItem item = d.item();
-        String representative = item.field(FieldRole.LEGAL_REPRESENTATIVE).map(f -> d.data().get(f.code())).orElse(null);
-        String representativeId = d.subjectCategory() == SubjectCategory.NATURAL_PERSON ? null
-                : item.legalRepresentativeIdField().map(f -> d.data().get(f.code())).orElse(null);
-        return new SubjectClaim(d.subjectCategory(), d.subjectName(), d.subjectCreditCode(), d.pilotEra(), d.subjectIdNumber(),
-                d.decisionDate(), representative, representativeId);
+        return claim(d.item(), d.subjectCategory(), d.subjectName(), d.subjectCreditCode(), d.pilotEra(), d.subjectIdNumber(),
+                d.decisionDate(), d.data());
+    }
+
+    /** The same for a stored record, read with the catalog version it was validated against (null when unknown). */
+    static SubjectClaim claim(CatalogItem item, CreditRecord r) {
+        return claim(item, r.subjectCategory(), r.subjectName(), r.subjectCreditCode(), r.pilotEra(), r.subjectIdNumber(),
+                r.decisionDate(), r.data());
+    }
+
+    private static SubjectClaim claim(CatalogItem item, SubjectCategory category, String name, String creditCode,
+                                      boolean pilotEra, String idNumber, java.time.LocalDate decided, Map<String, String> data) {
+        String representative = item == null ? null
+                : item.field(FieldRole.LEGAL_REPRESENTATIVE).map(f -> data.get(f.code())).orElse(null);
+        String representativeId = item == null || category == SubjectCategory.NATURAL_PERSON ? null
+                : item.legalRepresentativeIdField().map(f -> data.get(f.code())).orElse(null);
+        return new SubjectClaim(category, name, creditCode, pilotEra, idNumber, decided, representative, representativeId);
     }
 
     private static long keyHash(RecordDraft d) {

@@ -6,9 +6,7 @@ import java.util.Map;
 
 import gongxin.catalog.Catalog;
 import gongxin.catalog.CatalogItem;
-import gongxin.catalog.FieldRole;
 import gongxin.platform.ClusterLock;
-import gongxin.shared.SubjectCategory;
 import gongxin.subjects.SubjectClaim;
 import gongxin.subjects.Subjects;
 import org.slf4j.Logger;
@@ -92,13 +90,8 @@ class SubjectBackfill {
     }
 
     private SubjectClaim claim(CreditRecord r) {
-        CatalogItem item = items.computeIfAbsent(r.itemCode() + "@" + r.itemVersion(), k -> catalog.history(r.itemCode()).stream()
-                .filter(i -> i.version() == r.itemVersion()).findFirst().orElse(null));
-        String representative = item == null ? null
-                : item.field(FieldRole.LEGAL_REPRESENTATIVE).map(f -> r.data().get(f.code())).orElse(null);
-        String representativeId = item == null || r.subjectCategory() == SubjectCategory.NATURAL_PERSON ? null
-                : item.legalRepresentativeIdField().map(f -> r.data().get(f.code())).orElse(null);
-        return new SubjectClaim(r.subjectCategory(), r.subjectName(), r.subjectCreditCode(), r.pilotEra(), r.subjectIdNumber(),
-                r.decisionDate(), representative, representativeId);
+        CatalogItem item = items.computeIfAbsent(r.itemCode() + "@" + r.itemVersion(),
+                k -> catalog.version(r.itemCode(), r.itemVersion()).orElse(null));
+        return RecordStore.claim(item, r);
     }
 }

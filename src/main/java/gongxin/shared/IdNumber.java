@@ -102,4 +102,16 @@ public record IdNumber(String value, LocalDate birthDate) {
     public String toString() {
         return value;
     }
+
+    /**
+     * An identifier as staff screens and kept error values show it: the first and last four characters (region and
+     * check part), the rest starred; short values entirely starred.
+     */
+    public static String masked(String value) {
+        if (value == null) {
+            return null;
+        }
+        return value.length() <= 8 ? "*".repeat(value.length())
+                : value.substring(0, 4) + "*".repeat(value.length() - 8) + value.substring(value.length() - 4);
+    }
 }

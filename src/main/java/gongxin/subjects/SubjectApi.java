@@ -122,7 +122,6 @@ class SubjectApi {
         if (cipher == null) {
             return null;
         }
-        String id = keys.reveal(cipher);
-        return id.length() <= 8 ? "*".repeat(id.length()) : id.substring(0, 4) + "*".repeat(id.length() - 8) + id.substring(id.length() - 4);
+        return IdNumber.masked(keys.reveal(cipher));
     }
 }

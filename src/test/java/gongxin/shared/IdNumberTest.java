@@ -90,4 +90,15 @@ class IdNumberTest {
             assertThat(IdNumber.check("1101051949123100AX").rule()).isEqualTo("charset");
         }
     }
+
+    @Nested
+    class Masked {
+
+        @Test
+        void keeps_the_first_and_last_four_characters() {
+            assertThat(IdNumber.masked("11010519491231002X")).isEqualTo("1101**********002X");
+            assertThat(IdNumber.masked("12345678")).isEqualTo("********");
+            assertThat(IdNumber.masked(null)).isNull();
+        }
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import gongxin.calendar.Deadline;
 import gongxin.calendar.WorkingCalendar;
+import gongxin.shared.NotPermittedException;
 import gongxin.shared.RuleViolationException;
 import gongxin.shared.Text;
 
@@ -49,12 +50,18 @@ final class ListCase {
     record Statement(int number, LocalDate receivedOn, String text, boolean objection, boolean late,
                      Deadline verificationDeadline, Resolution resolution, String reason) {
 
-        boolean open() {
+        public boolean open() {
             return objection && !late && resolution == null;
         }
     }
 
-    /** The entry on the list that a decision makes. */
+    /**
+     * The entry on the list that a decision makes.
+     *
+     * @param removableFrom the first day it may be removed on repair (the type's minimum period)
+     * @param endsOn its last day on the list (the type's maximum period; Civil Code art. 201–202: a period of months
+     *               ends on the corresponding day)
+     */
     record Entry(LocalDate listedOn, LocalDate removableFrom, LocalDate endsOn, String documentNumber, LocalDate removedOn,
                  RemovalReason removalReason) {
     }
@@ -107,6 +114,18 @@ final class ListCase {
         return new ListCase(type, subjectId, basis, facts.strip(), approvedOnArrival);
     }
 
+    /** A case as stored, with every step it went through. */
+    static ListCase restore(ListType type, long subjectId, List<Basis> basis, String facts, Status status, boolean approved,
+                            LocalDate servedOn, Deadline statementDeadline, List<Statement> statements, Entry entry) {
+        ListCase c = new ListCase(type, subjectId, basis, facts, approved);
+        c.status = status;
+        c.servedOn = servedOn;
+        c.statementDeadline = statementDeadline;
+        c.statements.addAll(statements);
+        c.entry = entry;
+        return c;
+    }
+
     /** A reviewer of the determining department approves an operator's proposal before any notice. */
     void approve(String actingDepartment) {
         determining(type, actingDepartment);
@@ -139,7 +158,9 @@ final class ListCase {
      * A statement or objection received. An objection in time must be verified within 10 working days; one received
      * after the statement period is recorded as late and does not hold up the decision.
      */
-    Statement receive(LocalDate receivedOn, String text, boolean objection, LocalDate today, WorkingCalendar calendar) {
+    Statement receive(LocalDate receivedOn, String text, boolean objection, LocalDate today, WorkingCalendar calendar,
+                      String actingDepartment) {
+        determining(type, actingDepartment);
         if (status != Status.NOTIFIED) {
             throw RuleViolationException.of("status", status.name(), "not-notified", "告知书送达后方可受理陈述申辩");
         }
@@ -214,8 +235,8 @@ final class ListCase {
         if (on.isBefore(entry.listedOn())) {
             throw RuleViolationException.of("on", on.toString(), "before-listing", "移出日期不能早于列入日期");
         }
-        if (reason == RemovalReason.EXPIRED && on.isBefore(entry.endsOn())) {
-            throw RuleViolationException.of("reason", reason.name(), "not-expired", "名单期限至 " + entry.endsOn() + " 届满");
+        if (reason == RemovalReason.EXPIRED && !on.isAfter(entry.endsOn())) {
+            throw RuleViolationException.of("reason", reason.name(), "not-expired", "名单期限至 " + entry.endsOn() + " 届满，次日起方可移出");
         }
         if (reason == RemovalReason.REPAIRED && on.isBefore(entry.removableFrom())) {
             throw RuleViolationException.of("reason", reason.name(), "minimum-period",
@@ -238,7 +259,7 @@ final class ListCase {
 
     private static void determining(ListType type, String actingDepartment) {
         if (!type.departmentCode().equals(actingDepartment)) {
-            throw RuleViolationException.of("listType", type.code(), "not-determining-department",
+            throw NotPermittedException.of("listType", type.code(), "not-determining-department",
                     "只有认定部门可以办理该名单的案件（谁认定、谁负责）");
         }
     }
@@ -256,35 +277,44 @@ final class ListCase {
         return number >= 1 && number <= statements.size() ? Optional.of(statements.get(number - 1)) : Optional.empty();
     }
 
-    Status status() {
+    // accessors are public for the staff pages' templates; the class itself stays package-private
+    public Status status() {
         return status;
     }
 
-    boolean approved() {
+    public boolean approved() {
         return approved;
     }
 
-    Deadline statementDeadline() {
+    public Deadline statementDeadline() {
         return statementDeadline;
     }
 
-    List<Statement> statements() {
+    public List<Statement> statements() {
         return List.copyOf(statements);
     }
 
-    Optional<Entry> entry() {
+    public Optional<Entry> entry() {
         return Optional.ofNullable(entry);
     }
 
-    long subjectId() {
+    public long subjectId() {
         return subjectId;
     }
 
-    List<Basis> basis() {
+    public ListType type() {
+        return type;
+    }
+
+    public LocalDate servedOn() {
+        return servedOn;
+    }
+
+    public List<Basis> basis() {
         return basis;
     }
 
-    String facts() {
+    public String facts() {
         return facts;
     }
 }

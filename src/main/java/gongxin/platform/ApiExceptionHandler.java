@@ -4,6 +4,7 @@ import java.util.List;
 
 import gongxin.shared.ConflictException;
 import gongxin.shared.NotFoundException;
+import gongxin.shared.NotPermittedException;
 import gongxin.shared.RuleViolation;
 import gongxin.shared.RuleViolationException;
 import org.slf4j.Logger;
@@ -36,6 +37,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException e) {
+        if (e instanceof NotPermittedException) {
+            return Problems.respond(Problems.violations(HttpStatus.FORBIDDEN, e.title(), e.violations()));
+        }
         return Problems.respond(Problems.violations(HttpStatus.UNPROCESSABLE_CONTENT, e.title(), e.violations()));
     }
 

@@ -3,7 +3,6 @@ package gongxin.portal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -86,7 +85,6 @@ class CreditReports {
     private final AuditLog audit;
     private final Clock clock;
     private final ZoneId zone;
-    private volatile BaseFont font;
 
     CreditReports(PublicCredit credit, PortalRepository repository, PlatformKeys keys, AuditLog audit, Clock clock,
                   GongxinProperties properties) {
@@ -191,23 +189,9 @@ class CreditReports {
         return keys.publicKeyPem();
     }
 
-    private BaseFont font() {
-        if (font == null) {
-            try (InputStream in = CreditReports.class.getResourceAsStream("/fonts/wqy-microhei.ttc")) {
-                if (in == null) {
-                    throw new IllegalStateException("报告字体缺失：/fonts/wqy-microhei.ttc");
-                }
-                font = BaseFont.createFont("wqy-microhei.ttc,0", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return font;
-    }
-
     private byte[] render(String number, Instant issuedAt, Kind kind, PublicCredit.SubjectView view, LocalDate from,
                           LocalDate to, List<String> domains, LocalDate today) {
-        BaseFont base = font();
+        BaseFont base = gongxin.platform.CjkFont.get();
         Font title = new Font(base, 18, Font.BOLD);
         Font heading = new Font(base, 13, Font.BOLD);
         Font text = new Font(base, 10);

@@ -12,6 +12,8 @@ import gongxin.catalog.CatalogItem;
 import gongxin.catalog.Disclosure;
 import gongxin.catalog.ItemField;
 import gongxin.identity.Departments;
+import gongxin.lists.ListEntries;
+import gongxin.lists.ListEntryChanged;
 import gongxin.records.CreditRecord;
 import gongxin.records.RecordPublicityEnded;
 import gongxin.records.RecordRevoked;
@@ -19,6 +21,8 @@ import gongxin.records.Records;
 import gongxin.records.RecordsIngested;
 import gongxin.shared.SubjectCategory;
 import gongxin.shared.Text;
+import gongxin.subjects.SubjectCard;
+import gongxin.subjects.Subjects;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,10 +45,15 @@ class PortalProjection {
     private final PlatformKeys keys;
     private final PortalProperties properties;
     private final Masking masking;
+    private final ListEntries listEntries;
+    private final Subjects subjects;
     private final JsonMapper json = JsonMapper.builder().build();
 
     PortalProjection(Records records, Catalog catalog, Departments departments, PortalRepository repository,
-                     PlatformKeys keys, PortalProperties properties, Masking masking) {
+                     PlatformKeys keys, PortalProperties properties, Masking masking, ListEntries listEntries,
+                     Subjects subjects) {
+        this.listEntries = listEntries;
+        this.subjects = subjects;
         this.records = records;
         this.catalog = catalog;
         this.departments = departments;
@@ -73,6 +82,7 @@ class PortalProjection {
         Projector projector = new Projector();
         records.each(projector);
         projector.flush();
+        listEntries.allIds().forEach(this::project);
         long subjectsRemoved = repository.removeSubjectsWithoutEntries();
         return new Rebuilt(projector.seen, projector.projected, projector.removed, subjectsRemoved);
     }
@@ -130,6 +140,61 @@ class PortalProjection {
                 removed += repository.removeEntries(notPublic);
                 notPublic.clear();
             }
+        }
+    }
+
+    /**
+     * A subject put on a list or taken off it shows so at once: its entry in the list's section (严重失信主体名单 or
+     * 守信激励), the subject created on the site if none of its records is public.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(ListEntryChanged event) {
+        project(event.entryId());
+    }
+
+    private void project(long listEntryId) {
+        ListEntries.Entry e = listEntries.find(listEntryId).orElseThrow();
+        SubjectCard s = subjects.card(e.subjectId()).orElseThrow();
+        String key;
+        String publicId;
+        String idMasked = null;
+        if (s.category() == SubjectCategory.NATURAL_PERSON) {
+            key = "P:" + s.idDigest();
+            publicId = "P" + s.idDigest().substring(0, 20);
+            idMasked = masking.apply(FieldKind.ID_NUMBER, s.category(), s.idNumber());
+        } else {
+            key = "C:" + s.creditCode();
+            publicId = s.creditCode();
+        }
+        PortalRepository.SubjectRow subject = new PortalRepository.SubjectRow(key, publicId, s.category().name(), s.name(),
+                e.listedOn(), s.category() == SubjectCategory.NATURAL_PERSON ? null : s.creditCode(),
+                s.category() == SubjectCategory.NATURAL_PERSON ? s.idDigest() : null, idMasked, List.of());
+        boolean dishonesty = "DISHONESTY".equals(e.kind());
+        List<Map<String, String>> fields = new ArrayList<>();
+        field(fields, dishonesty ? "列入事由" : "列入依据", e.reason());
+        field(fields, "设立依据", e.basis());
+        field(fields, dishonesty ? "惩戒措施" : "激励措施", String.join("；", e.measures()));
+        field(fields, "列入日期", e.listedOn().toString());
+        field(fields, "有效期至", e.endsOn().toString());
+        if (e.removedOn() != null) {
+            field(fields, "移出日期", e.removedOn().toString());
+        }
+        String departmentName = departments.find(e.department()).map(d -> d.name()).orElse(e.department());
+        boolean shown = e.removedOn() == null && e.flaggedReason() == null;
+        repository.upsertListEntry(subject, new PortalRepository.ListEntryRow(e.id(), key,
+                (dishonesty ? Section.SERIOUS_DISHONESTY : Section.RED_LIST).name(), e.listType(), e.listName(), e.department(),
+                departmentName, e.documentNumber(), e.listedOn(), shown ? "PUBLISHED" : "REMOVED", e.endsOn().plusDays(1),
+                json.writeValueAsString(fields)));
+    }
+
+    private static void field(List<Map<String, String>> fields, String name, String value) {
+        if (!Text.isBlank(value)) {
+            Map<String, String> f = new LinkedHashMap<>();
+            f.put("n", name);
+            f.put("v", value);
+            f.put("k", FieldKind.TEXT.name());
+            fields.add(f);
         }
     }
 

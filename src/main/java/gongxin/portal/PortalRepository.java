@@ -125,6 +125,38 @@ class PortalRepository {
         return out.append('}').toString();
     }
 
+    /**
+     * A list entry as the site shows it, beside the records of its section.
+     *
+     * @param status PUBLISHED while on the list, REMOVED once taken off (or flagged, for a red list)
+     * @param windowEnd the first day it is no longer shown: the day after its last day on the list
+     */
+    record ListEntryRow(long listEntryId, String subjectKey, String section, String listType, String listName,
+                        String departmentCode, String departmentName, String documentNumber, LocalDate listedOn,
+                        String status, LocalDate windowEnd, String fieldsJson) {
+    }
+
+    /** The subject (see {@link #upsert}) and the list entry, replacing what the read model had of it. */
+    void upsertListEntry(SubjectRow subject, ListEntryRow e) {
+        upsert(List.of(subject), List.of());
+        jdbc.sql("""
+                insert into portal.entry (list_entry_id, subject_id, section, item_code, item_name, department_code,
+                                          department_name, decision_number, decision_date, status, window_end, dishonest,
+                                          minor, fields, updated_at)
+                values (:id, (select id from portal.subject where subject_key = :key), :section, :type, :name, :department,
+                        :departmentName, :document, :listed, :status, :windowEnd, :dishonest, false, :fields::jsonb, :now)
+                on conflict (list_entry_id) do update set subject_id = excluded.subject_id, item_name = excluded.item_name,
+                    department_name = excluded.department_name, decision_number = excluded.decision_number,
+                    decision_date = excluded.decision_date, status = excluded.status, window_end = excluded.window_end,
+                    fields = excluded.fields, updated_at = excluded.updated_at""")
+                .param("id", e.listEntryId()).param("key", e.subjectKey()).param("section", e.section())
+                .param("type", e.listType()).param("name", e.listName()).param("department", e.departmentCode())
+                .param("departmentName", e.departmentName()).param("document", e.documentNumber())
+                .param("listed", e.listedOn()).param("status", e.status()).param("windowEnd", e.windowEnd())
+                .param("dishonest", "SERIOUS_DISHONESTY".equals(e.section())).param("fields", e.fieldsJson())
+                .param("now", Timestamp.from(clock.instant())).update();
+    }
+
     /** Removes the entries of these records, if the read model has them; how many it had. */
     int removeEntries(List<Long> recordIds) {
         generation.changed();
@@ -161,7 +193,7 @@ class PortalRepository {
     }
 
     /** An entry with what the publicity decision needs. */
-    record Entry(long recordId, long subjectId, Section section, String itemCode, String itemName, String departmentCode,
+    record Entry(Long recordId, Long listEntryId, long subjectId, Section section, String itemCode, String itemName, String departmentCode,
                  String departmentName, String decisionNumber, LocalDate decisionDate, String status,
                  String notPublishedReason, LocalDate windowEnd, String severity, boolean dishonest, String exclusion,
                  boolean minor, boolean underObjection, boolean repaired, List<Map<String, String>> fields)
@@ -180,7 +212,7 @@ class PortalRepository {
 
     private Entry entry(ResultSet rs) throws SQLException {
         Date windowEnd = rs.getDate("window_end");
-        return new Entry(rs.getLong("record_id"), rs.getLong("subject_id"), Section.valueOf(rs.getString("section")),
+        return new Entry((Long) rs.getObject("record_id"), (Long) rs.getObject("list_entry_id"), rs.getLong("subject_id"), Section.valueOf(rs.getString("section")),
                 rs.getString("item_code"), rs.getString("item_name"), rs.getString("department_code"),
                 rs.getString("department_name"), rs.getString("decision_number"), rs.getDate("decision_date").toLocalDate(),
                 rs.getString("status"), rs.getString("not_published_reason"), windowEnd == null ? null : windowEnd.toLocalDate(),

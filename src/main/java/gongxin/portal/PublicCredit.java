@@ -33,7 +33,11 @@ class PublicCredit {
     record Field(String name, String value) {
     }
 
-    record EntryView(long recordId, Section section, String itemName, String departmentName, String decisionNumber,
+    /**
+     * @param recordId the record shown, or null for a list entry
+     * @param listEntryId the list entry shown, or null for a record
+     */
+    record EntryView(Long recordId, Long listEntryId, Section section, String itemName, String departmentName, String decisionNumber,
                      LocalDate decisionDate, LocalDate windowEnd, String severity, boolean underObjection, List<Field> fields) {
     }
 
@@ -227,7 +231,7 @@ class PublicCredit {
             FieldKind kind = FieldKind.valueOf(f.get("k"));
             fields.add(new Field(f.get("n"), masking.apply(kind, category, f.get("v"))));
         }
-        return new EntryView(e.recordId(), e.section(), e.itemName(), e.departmentName(), e.decisionNumber(),
+        return new EntryView(e.recordId(), e.listEntryId(), e.section(), e.itemName(), e.departmentName(), e.decisionNumber(),
                 e.decisionDate(), e.windowEnd(), e.severity(), underObjection, fields);
     }
 

@@ -32,6 +32,9 @@ record PublicityDecision(boolean visible, boolean underObjection, String reason)
         if (e.repaired()) {
             return hidden("已信用修复");
         }
+        if ("REMOVED".equals(e.status())) {
+            return hidden("已移出名单");
+        }
         if (!"PUBLISHED".equals(e.status())) {
             return hidden("PUBLICITY_ENDED".equals(e.status()) ? "公示期满" : "不公示");
         }

@@ -43,6 +43,30 @@ class RecordRepository {
         return jdbc.sql("select * from records.record where id = ?").param(id).query(this::map).optional();
     }
 
+    Optional<Records.RecordSummary> summary(long id) {
+        return jdbc.sql("""
+                select id, coalesce(subject_id, 0) as subject_id, item_code, department_code, decision_number, decision_date,
+                       status, dishonest, minor from records.record where id = ?""").param(id)
+                .query((rs, n) -> new Records.RecordSummary(rs.getLong("id"), rs.getLong("subject_id"), rs.getString("item_code"),
+                        rs.getString("department_code"), rs.getString("decision_number"), rs.getDate("decision_date").toLocalDate(),
+                        RecordStatus.valueOf(rs.getString("status")), rs.getBoolean("dishonest"), rs.getBoolean("minor")))
+                .optional();
+    }
+
+    boolean dishonestyBetween(long subjectId, java.time.LocalDate from, java.time.LocalDate to) {
+        return jdbc.sql("""
+                select exists (select 1 from records.record where subject_id = :subject and dishonest and status <> 'REVOKED'
+                                  and decision_date between :from and :to)""")
+                .param("subject", subjectId).param("from", from).param("to", to).query(Boolean.class).single();
+    }
+
+    List<Long> subjectsWithNewDishonesty(java.util.UUID batchId) {
+        return jdbc.sql("""
+                select distinct subject_id from records.record
+                 where batch_id = ? and dishonest and status <> 'REVOKED' and subject_id is not null""")
+                .param(batchId).query(Long.class).list();
+    }
+
     Optional<CreditRecord> findForUpdate(long id) {
         return jdbc.sql("select * from records.record where id = ? for update").param(id).query(this::map).optional();
     }

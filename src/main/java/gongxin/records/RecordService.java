@@ -44,6 +44,21 @@ class RecordService implements Records {
     }
 
     @Override
+    public Optional<RecordSummary> summary(long id) {
+        return repository.summary(id);
+    }
+
+    @Override
+    public boolean dishonestyBetween(long subjectId, LocalDate from, LocalDate to) {
+        return repository.dishonestyBetween(subjectId, from, to);
+    }
+
+    @Override
+    public List<Long> subjectsWithNewDishonesty(UUID batchId) {
+        return repository.subjectsWithNewDishonesty(batchId);
+    }
+
+    @Override
     public Optional<CreditRecord> findByKey(String itemCode, String departmentCode, String recordKey) {
         return repository.findByKey(itemCode, departmentCode, recordKey);
     }

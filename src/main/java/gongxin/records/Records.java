@@ -11,6 +11,26 @@ public interface Records {
 
     Optional<CreditRecord> find(long id);
 
+    /** Who a record is about and where it stands, for procedures that rest on records (a list case's basis). */
+    Optional<RecordSummary> summary(long id);
+
+    /**
+     * Whether the subject has a dishonesty record decided in {@code [from, to]} that was not revoked (the red lists'
+     * three-year rule, 国办发〔2020〕49号 and the city plans).
+     */
+    boolean dishonestyBetween(long subjectId, LocalDate from, LocalDate to);
+
+    /** The subjects that a batch gave a dishonesty record (for lists that must react at once, 动态管理). */
+    List<Long> subjectsWithNewDishonesty(UUID batchId);
+
+    /**
+     * @param subjectId the subject registry's id; 0 when the record names no identifiable subject
+     * @param dishonest the record is dishonesty information (a penalty, a judgment not performed…)
+     */
+    record RecordSummary(long id, long subjectId, String itemCode, String departmentCode, String decisionNumber,
+                         LocalDate decisionDate, RecordStatus status, boolean dishonest, boolean minor) {
+    }
+
     Optional<CreditRecord> findByKey(String itemCode, String departmentCode, String recordKey);
 
     RecordPage search(RecordQuery query);

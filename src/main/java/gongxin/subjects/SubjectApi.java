@@ -7,10 +7,8 @@ import java.util.Map;
 import gongxin.audit.AuditLog;
 import gongxin.audit.Purpose;
 import gongxin.platform.KeyRing;
-import gongxin.shared.CreditCode;
 import gongxin.shared.IdNumber;
 import gongxin.shared.NotFoundException;
-import gongxin.shared.RuleViolationException;
 import gongxin.shared.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,32 +50,9 @@ class SubjectApi {
     Map<String, Object> lookUp(@RequestParam(required = false) String creditCode, @RequestParam(required = false) String name,
                                @RequestParam(required = false) String idNumber, HttpServletRequest request) {
         Purpose purpose = Purpose.declared(request);
-        SubjectRepository.Subject subject;
-        if (!Text.isBlank(creditCode)) {
-            var strict = CreditCode.check(creditCode);
-            if (strict.valid()) {
-                subject = subjects.byCreditCode(strict.value().value())
-                        .orElseThrow(() -> new NotFoundException("平台没有该统一社会信用代码的主体"));
-            } else {
-                // a pilot-era code that fails the check is found only if records were accepted under it explicitly
-                String raw = Text.normalizeIdentifier(creditCode);
-                subject = subjects.byCreditCode(raw).filter(SubjectRepository.Subject::pilotEra)
-                        .orElseThrow(() -> new RuleViolationException(strict.violation("creditCode")));
-            }
-        } else if (!Text.isBlank(idNumber) && !Text.isBlank(name)) {
-            String normalized = Text.normalizeIdentifier(idNumber);
-            if (!IdNumber.check(normalized).valid() && !normalized.matches("[0-9A-Z]{6,30}")) {
-                throw RuleViolationException.of("idNumber", null, "id-number", "证件号码格式不正确");
-            }
-            String wanted = Text.normalizeName(name);
-            subject = subjects.byIdDigest(registry.digest(normalized))
-                    .filter(s -> Text.normalizeName(s.name()).equals(wanted)
-                            || s.formerNames().stream().map(Text::normalizeName).anyMatch(wanted::equals))
-                    .orElseThrow(() -> new NotFoundException("平台没有姓名与证件号码相符的自然人"));
-        } else {
-            throw RuleViolationException.of("creditCode", null, "subject-required",
-                    "请给出统一社会信用代码，或自然人的姓名与身份证号码");
-        }
+        SubjectRepository.Subject subject = registry.stored(new SubjectReference(creditCode, name, idNumber))
+                .orElseThrow(() -> new NotFoundException(Text.isBlank(creditCode) ? "平台没有姓名与证件号码相符的自然人"
+                        : "平台没有该统一社会信用代码的主体"));
         Map<String, Object> body = body(subject);
         audit.recordRead("subject", Long.toString(subject.id()), purpose, Map.of("by", Text.isBlank(creditCode) ? "idNumber" : "creditCode"));
         return body;

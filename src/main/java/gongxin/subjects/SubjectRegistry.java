@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import gongxin.platform.KeyRing;
+import gongxin.shared.CreditCode;
+import gongxin.shared.IdNumber;
+import gongxin.shared.RuleViolationException;
 import gongxin.shared.SubjectCategory;
 import gongxin.shared.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,11 +41,13 @@ class SubjectRegistry implements Subjects {
             updated_at = excluded.updated_at""";
 
     private final JdbcClient jdbc;
+    private final SubjectRepository repository;
     private final KeyRing keys;
     private final Clock clock;
 
-    SubjectRegistry(JdbcClient jdbc, KeyRing keys, Clock clock) {
+    SubjectRegistry(JdbcClient jdbc, SubjectRepository repository, KeyRing keys, Clock clock) {
         this.jdbc = jdbc;
+        this.repository = repository;
         this.keys = keys;
         this.clock = clock;
     }
@@ -69,6 +74,53 @@ class SubjectRegistry implements Subjects {
 
     String digest(String idNumber) {
         return keys.lookupDigest(Text.normalizeIdentifier(idNumber));
+    }
+
+    @Override
+    public Optional<SubjectCard> find(SubjectReference reference) {
+        return stored(reference).map(this::card);
+    }
+
+    @Override
+    public Optional<SubjectCard> card(long id) {
+        return repository.byId(id).map(this::card);
+    }
+
+    /** See {@link Subjects#find}; the stored row, for the look-up that answers more than a card. */
+    Optional<SubjectRepository.Subject> stored(SubjectReference r) {
+        if (r == null) {
+            throw RuleViolationException.of("subject", null, "subject-required", "请给出统一社会信用代码，或自然人的姓名与身份证号码");
+        }
+        if (!Text.isBlank(r.creditCode())) {
+            var strict = CreditCode.check(r.creditCode());
+            if (strict.valid()) {
+                return repository.byCreditCode(strict.value().value());
+            }
+            // a pilot-era code that fails the check is found only if records were accepted under it explicitly
+            Optional<SubjectRepository.Subject> pilot = repository.byCreditCode(Text.normalizeIdentifier(r.creditCode()))
+                    .filter(SubjectRepository.Subject::pilotEra);
+            if (pilot.isEmpty()) {
+                throw new RuleViolationException(strict.violation("creditCode"));
+            }
+            return pilot;
+        }
+        if (!Text.isBlank(r.idNumber()) && !Text.isBlank(r.name())) {
+            String normalized = Text.normalizeIdentifier(r.idNumber());
+            if (!IdNumber.check(normalized).valid() && !normalized.matches("[0-9A-Z]{6,30}")) {
+                throw RuleViolationException.of("idNumber", null, "id-number", "证件号码格式不正确");
+            }
+            String wanted = Text.normalizeName(r.name());
+            return repository.byIdDigest(digest(normalized))
+                    .filter(s -> Text.normalizeName(s.name()).equals(wanted)
+                            || s.formerNames().stream().map(Text::normalizeName).anyMatch(wanted::equals));
+        }
+        throw RuleViolationException.of("subject", null, "subject-required", "请给出统一社会信用代码，或自然人的姓名与身份证号码");
+    }
+
+    private SubjectCard card(SubjectRepository.Subject s) {
+        String id = s.idCipher() == null ? null : keys.reveal(s.idCipher());
+        return new SubjectCard(s.id(), s.category(), s.name(), s.creditCode(), s.idDigest(), id,
+                id == null ? null : IdNumber.masked(id), s.legalRepName());
     }
 
     @Override

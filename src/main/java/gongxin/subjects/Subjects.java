@@ -1,6 +1,7 @@
 package gongxin.subjects;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The subject registry as other modules use it. */
 public interface Subjects {
@@ -12,4 +13,15 @@ public interface Subjects {
      * @return the subject id of each claim, in order; 0 for a claim that identifies nobody
      */
     long[] resolve(List<SubjectClaim> claims);
+
+    /**
+     * The subject a request names: by credit code (a pilot-era code only if records were accepted under it), or a
+     * person by name (current or former) and ID number together.
+     *
+     * @throws gongxin.shared.RuleViolationException when the reference is malformed ({@code subject-required},
+     *         {@code credit-code}, {@code id-number})
+     */
+    Optional<SubjectCard> find(SubjectReference reference);
+
+    Optional<SubjectCard> card(long id);
 }

@@ -117,7 +117,7 @@ class ListCaseTest {
         @Test
         void are_verified_within_ten_working_days_and_hold_up_the_decision_until_then() {
             ListCase c = notified();
-            ListCase.Statement objection = c.receive(d("2026-10-09"), "处罚决定已被复议撤销", true, TODAY, CALENDAR);
+            ListCase.Statement objection = c.receive(d("2026-10-09"), "处罚决定已被复议撤销", true, TODAY, CALENDAR, SAMR);
             assertThat(objection.verificationDeadline().date()).isEqualTo(d("2026-10-22"));
             assertThat(c.nextDeadline()).contains(objection.verificationDeadline());
             refused(() -> c.decide(d("2026-10-19"), "示市监认〔2026〕1号", TODAY, SAMR), "open-objection");
@@ -130,7 +130,7 @@ class ListCaseTest {
         @Test
         void accepted_ends_the_case() {
             ListCase c = notified();
-            ListCase.Statement objection = c.receive(d("2026-10-09"), "认定对象错误", true, TODAY, CALENDAR);
+            ListCase.Statement objection = c.receive(d("2026-10-09"), "认定对象错误", true, TODAY, CALENDAR, SAMR);
             c.resolve(objection.number(), ListCase.Resolution.ACCEPTED, "主体认定错误，撤回", SAMR);
             assertThat(c.status()).isEqualTo(ListCase.Status.DROPPED);
             refused(() -> c.decide(d("2026-10-19"), "示市监认〔2026〕1号", TODAY, SAMR), "not-notified");
@@ -139,7 +139,7 @@ class ListCaseTest {
         @Test
         void received_late_are_recorded_and_do_not_hold_up_the_decision() {
             ListCase c = notified();
-            ListCase.Statement late = c.receive(d("2026-10-19"), "逾期提出的异议", true, TODAY, CALENDAR);
+            ListCase.Statement late = c.receive(d("2026-10-19"), "逾期提出的异议", true, TODAY, CALENDAR, SAMR);
             assertThat(late.late()).isTrue();
             assertThat(late.verificationDeadline()).isNull();
             assertThat(c.decide(d("2026-10-20"), "示市监认〔2026〕2号", TODAY, SAMR)).isNotNull();
@@ -147,10 +147,10 @@ class ListCaseTest {
 
         @Test
         void cannot_be_received_before_the_notice_or_in_the_future() {
-            refused(() -> proposed().receive(d("2026-10-09"), "异议", true, TODAY, CALENDAR), "not-notified");
+            refused(() -> proposed().receive(d("2026-10-09"), "异议", true, TODAY, CALENDAR, SAMR), "not-notified");
             ListCase c = notified();
-            refused(() -> c.receive(d("2026-09-27"), "异议", true, TODAY, CALENDAR), "before-notice");
-            refused(() -> c.receive(TODAY.plusDays(1), "异议", true, TODAY, CALENDAR), "not-future");
+            refused(() -> c.receive(d("2026-09-27"), "异议", true, TODAY, CALENDAR, SAMR), "before-notice");
+            refused(() -> c.receive(TODAY.plusDays(1), "异议", true, TODAY, CALENDAR, SAMR), "not-future");
             assertThat(c.statements()).isEmpty();
         }
     }
@@ -188,12 +188,21 @@ class ListCaseTest {
             LocalDate later = d("2030-01-01");
             ListCase c = listed();
             refused(() -> c.remove(d("2027-10-18"), ListCase.RemovalReason.REPAIRED, later, SAMR), "minimum-period");
-            refused(() -> c.remove(d("2029-10-18"), ListCase.RemovalReason.EXPIRED, later, SAMR), "not-expired");
+            // 2029-10-19 is the entry's last day on the list (listed 2026-10-19 for 36 months)
+            refused(() -> c.remove(d("2029-10-19"), ListCase.RemovalReason.EXPIRED, later, SAMR), "not-expired");
             assertThat(c.status()).isEqualTo(ListCase.Status.LISTED);
             assertThat(c.remove(d("2027-10-19"), ListCase.RemovalReason.REPAIRED, later, SAMR).removalReason())
                     .isEqualTo(ListCase.RemovalReason.REPAIRED);
             assertThat(c.status()).isEqualTo(ListCase.Status.REMOVED);
-            refused(() -> c.remove(d("2029-10-19"), ListCase.RemovalReason.EXPIRED, later, SAMR), "not-listed");
+            refused(() -> c.remove(d("2029-10-20"), ListCase.RemovalReason.EXPIRED, later, SAMR), "not-listed");
+        }
+
+        @Test
+        void at_the_end_from_the_day_after_its_last_day() {
+            ListCase c = listed();
+            assertThat(c.entry().orElseThrow().endsOn()).isEqualTo(d("2029-10-19"));
+            assertThat(c.remove(d("2029-10-20"), ListCase.RemovalReason.EXPIRED, d("2030-01-01"), SAMR).removalReason())
+                    .isEqualTo(ListCase.RemovalReason.EXPIRED);
         }
 
         @Test

@@ -1,0 +1,202 @@
+package gongxin.lists;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import gongxin.calendar.Deadline;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The cases, their basis, statements, entries and steps: a case is loaded whole and saved whole. */
+@Repository
+class ListCaseRepository {
+
+    /** A case as stored, with what the aggregate does not carry. */
+    record StoredCase(long id, ListCase listCase, Long entryId, String createdBy, Instant createdAt, Contact contact) {
+    }
+
+    /** Whom the subject may call about the case (printed on the notice). */
+    record Contact(String name, String phone) {
+    }
+
+    /** One step of a case's timeline. */
+    record Step(Instant at, String step, String by, Map<String, Object> details) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ListTypeRepository types;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    ListCaseRepository(JdbcClient jdbc, ListTypeRepository types) {
+        this.jdbc = jdbc;
+        this.types = types;
+    }
+
+    long insert(ListCase c, Contact contact, Instant at, String by, String idempotencyKey) {
+        long id = jdbc.sql("""
+                insert into lists.list_case (list_type, subject_id, status, approved, facts, contact_name, contact_phone,
+                                             created_at, created_by, idempotency_key, updated_at)
+                values (:type, :subject, :status, :approved, :facts, :contactName, :contactPhone, :at, :by, :key, :at)
+                returning id""")
+                .param("type", c.type().code()).param("subject", c.subjectId()).param("status", c.status().name())
+                .param("approved", c.approved()).param("facts", c.facts())
+                .param("contactName", contact == null ? null : contact.name())
+                .param("contactPhone", contact == null ? null : contact.phone())
+                .param("at", Timestamp.from(at)).param("by", by).param("key", idempotencyKey)
+                .query(Long.class).single();
+        for (ListCase.Basis b : c.basis()) {
+            jdbc.sql("insert into lists.list_case_basis (case_id, record_id) values (?, ?)").params(id, b.recordId()).update();
+        }
+        return id;
+    }
+
+    Optional<Long> byIdempotencyKey(String by, String key) {
+        return jdbc.sql("select id from lists.list_case where created_by = ? and idempotency_key = ?").params(by, key)
+                .query(Long.class).optional();
+    }
+
+    /** The open case (proposed, notified or listed) of the subject on the list type, if any. */
+    Optional<Long> openCase(String listType, long subjectId) {
+        return jdbc.sql("""
+                select id from lists.list_case where list_type = ? and subject_id = ?
+                   and status in ('PROPOSED', 'NOTIFIED', 'LISTED')""").params(listType, subjectId).query(Long.class).optional();
+    }
+
+    Optional<StoredCase> find(long id) {
+        return load(id, false);
+    }
+
+    /** The case, locked until the transaction ends: steps on one case happen one after the other. */
+    Optional<StoredCase> lock(long id) {
+        return load(id, true);
+    }
+
+    Optional<Long> caseOfEntry(long entryId) {
+        return jdbc.sql("select case_id from lists.list_entry where id = ? and case_id is not null").param(entryId)
+                .query(Long.class).optional();
+    }
+
+    /** The cases still waiting for a step of the department (proposed or notified), of the given departments or all. */
+    List<StoredCase> open(List<String> departments) {
+        List<Long> ids = jdbc.sql("""
+                select c.id from lists.list_case c join lists.list_type t on t.code = c.list_type
+                 where c.status in ('PROPOSED', 'NOTIFIED')
+                   and (cast(:all as boolean) or t.department_code = any(:departments))
+                 order by c.id""")
+                .param("all", departments == null).param("departments", departments == null ? new String[0] : departments.toArray(String[]::new))
+                .query(Long.class).list();
+        List<StoredCase> out = new ArrayList<>();
+        for (long id : ids) {
+            find(id).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** Cases of a subject, newest first (for the staff pages). */
+    List<Long> casesOf(long subjectId) {
+        return jdbc.sql("select id from lists.list_case where subject_id = ? order by id desc").param(subjectId).query(Long.class).list();
+    }
+
+    private Optional<StoredCase> load(long id, boolean forUpdate) {
+        Optional<Map<String, Object>> row = jdbc.sql("select * from lists.list_case where id = ?" + (forUpdate ? " for update" : ""))
+                .param(id).query().listOfRows().stream().findFirst();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> r = row.get();
+        ListType type = types.find((String) r.get("list_type")).orElseThrow();
+        long subjectId = ((Number) r.get("subject_id")).longValue();
+        List<ListCase.Basis> basis = jdbc.sql("select record_id from lists.list_case_basis where case_id = ? order by record_id")
+                .param(id).query(Long.class).list().stream().map(recordId -> new ListCase.Basis(recordId, subjectId, true)).toList();
+        List<ListCase.Statement> statements = jdbc.sql("select * from lists.list_statement where case_id = ? order by number")
+                .param(id).query(ListCaseRepository::statement).list();
+        Optional<Map<String, Object>> entryRow = jdbc.sql("select * from lists.list_entry where case_id = ?").param(id)
+                .query().listOfRows().stream().findFirst();
+        ListCase.Entry entry = entryRow.map(e -> new ListCase.Entry(date(e.get("listed_on")), date(e.get("removable_from")),
+                date(e.get("ends_on")), (String) e.get("document_number"), date(e.get("removed_on")),
+                e.get("removal_reason") == null ? null : ListCase.RemovalReason.valueOf((String) e.get("removal_reason"))))
+                .orElse(null);
+        Deadline statementDeadline = r.get("statement_deadline") == null ? null
+                : new Deadline(date(r.get("statement_deadline")), (Boolean) r.get("statement_deadline_provisional"));
+        ListCase c = ListCase.restore(type, subjectId, basis, (String) r.get("facts"), ListCase.Status.valueOf((String) r.get("status")),
+                (Boolean) r.get("approved"), date(r.get("served_on")), statementDeadline, statements, entry);
+        Long entryId = entryRow.map(e -> ((Number) e.get("id")).longValue()).orElse(null);
+        Contact contact = r.get("contact_name") == null && r.get("contact_phone") == null ? null
+                : new Contact((String) r.get("contact_name"), (String) r.get("contact_phone"));
+        return Optional.of(new StoredCase(id, c, entryId, (String) r.get("created_by"), ((Timestamp) r.get("created_at")).toInstant(), contact));
+    }
+
+    private static LocalDate date(Object value) {
+        return value == null ? null : ((Date) value).toLocalDate();
+    }
+
+    private static ListCase.Statement statement(ResultSet rs, int n) throws SQLException {
+        Date verify = rs.getDate("verification_deadline");
+        String resolution = rs.getString("resolution");
+        return new ListCase.Statement(rs.getInt("number"), rs.getDate("received_on").toLocalDate(), rs.getString("text"),
+                rs.getBoolean("objection"), rs.getBoolean("late"),
+                verify == null ? null : new Deadline(verify.toLocalDate(), rs.getBoolean("verification_provisional")),
+                resolution == null ? null : ListCase.Resolution.valueOf(resolution), rs.getString("reason"));
+    }
+
+    /** Writes what the aggregate now holds; the entry is created by the decision and only changed by a removal. */
+    void save(long id, ListCase c, Instant at) {
+        Deadline deadline = c.statementDeadline();
+        jdbc.sql("""
+                update lists.list_case set status = :status, approved = :approved, served_on = :served,
+                       statement_deadline = :deadline, statement_deadline_provisional = :provisional, updated_at = :at
+                 where id = :id""")
+                .param("status", c.status().name()).param("approved", c.approved()).param("served", c.servedOn())
+                .param("deadline", deadline == null ? null : deadline.date())
+                .param("provisional", deadline != null && deadline.provisional()).param("at", Timestamp.from(at))
+                .param("id", id).update();
+        for (ListCase.Statement s : c.statements()) {
+            jdbc.sql("""
+                    insert into lists.list_statement (case_id, number, received_on, text, objection, late,
+                                                      verification_deadline, verification_provisional, resolution, reason)
+                    values (:case, :number, :received, :text, :objection, :late, :verify, :provisional, :resolution, :reason)
+                    on conflict (case_id, number) do update set resolution = excluded.resolution, reason = excluded.reason""")
+                    .param("case", id).param("number", s.number()).param("received", s.receivedOn()).param("text", s.text())
+                    .param("objection", s.objection()).param("late", s.late())
+                    .param("verify", s.verificationDeadline() == null ? null : s.verificationDeadline().date())
+                    .param("provisional", s.verificationDeadline() != null && s.verificationDeadline().provisional())
+                    .param("resolution", s.resolution() == null ? null : s.resolution().name()).param("reason", s.reason())
+                    .update();
+        }
+        c.entry().ifPresent(e -> jdbc.sql("""
+                insert into lists.list_entry (list_type, subject_id, case_id, listed_on, removable_from, ends_on,
+                                              document_number, removed_on, removal_reason, created_at)
+                values (:type, :subject, :case, :listed, :removable, :ends, :document, :removed, :reason, :at)
+                on conflict (case_id) do update set removed_on = excluded.removed_on, removal_reason = excluded.removal_reason""")
+                .param("type", c.type().code()).param("subject", c.subjectId()).param("case", id)
+                .param("listed", e.listedOn()).param("removable", e.removableFrom()).param("ends", e.endsOn())
+                .param("document", e.documentNumber()).param("removed", e.removedOn())
+                .param("reason", e.removalReason() == null ? null : e.removalReason().name()).param("at", Timestamp.from(at))
+                .update());
+    }
+
+    Optional<Long> entryOf(long caseId) {
+        return jdbc.sql("select id from lists.list_entry where case_id = ?").param(caseId).query(Long.class).optional();
+    }
+
+    void step(long caseId, Instant at, String step, String by, Map<String, ?> details) {
+        jdbc.sql("insert into lists.list_case_step (case_id, at, step, by_actor, details) values (?, ?, ?, ?, ?::jsonb)")
+                .params(caseId, Timestamp.from(at), step, by, json.writeValueAsString(details)).update();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Step> steps(long caseId) {
+        return jdbc.sql("select at, step, by_actor, details::text as details from lists.list_case_step where case_id = ? order by id")
+                .param(caseId).query((rs, n) -> new Step(rs.getTimestamp("at").toInstant(), rs.getString("step"),
+                        rs.getString("by_actor"), json.readValue(rs.getString("details"), Map.class))).list();
+    }
+}

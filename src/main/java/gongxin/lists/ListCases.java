@@ -1,0 +1,322 @@
+package gongxin.lists;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import gongxin.audit.AuditLog;
+import gongxin.calendar.Calendars;
+import gongxin.calendar.Deadline;
+import gongxin.identity.Caller;
+import gongxin.identity.Role;
+import gongxin.records.Records;
+import gongxin.shared.NotFoundException;
+import gongxin.shared.NotPermittedException;
+import gongxin.shared.RuleViolationException;
+import gongxin.shared.Text;
+import gongxin.subjects.SubjectCard;
+import gongxin.subjects.SubjectReference;
+import gongxin.subjects.Subjects;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs the serious-dishonesty procedure on stored cases: each step loads its case locked, lets {@link ListCase} decide,
+ * and writes the case, its timeline and an audit entry together, or nothing when the step is refused. A decision and a
+ * removal tell the website and checks at once ({@link ListEntryChanged}).
+ */
+@Service
+class ListCases {
+
+    /** How many working days before a deadline the board warns. */
+    static final int WARN_WORKING_DAYS = 3;
+
+    record Proposal(String listType, SubjectReference subject, List<Long> basis, String facts,
+                    ListCaseRepository.Contact contact) {
+    }
+
+    /** A case with what staff and the documents show about it. */
+    record CaseView(ListCaseRepository.StoredCase stored, SubjectCard subject, List<Records.RecordSummary> basis,
+                    List<ListCaseRepository.Step> steps) {
+        ListCase listCase() {
+            return stored.listCase();
+        }
+    }
+
+    /** A line of the reviewers' deadline board. */
+    record BoardRow(long caseId, String listType, String listName, String department, String subjectName, String status,
+                    String step, Deadline deadline, long workingDaysLeft, boolean overdue, boolean warned) {
+    }
+
+    private final ListCaseRepository cases;
+    private final ListTypeRepository types;
+    private final ListEntryRepository entries;
+    private final Subjects subjects;
+    private final Records records;
+    private final Calendars calendars;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ListCases(ListCaseRepository cases, ListTypeRepository types, ListEntryRepository entries, Subjects subjects,
+              Records records, Calendars calendars, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        this.cases = cases;
+        this.types = types;
+        this.entries = entries;
+        this.subjects = subjects;
+        this.records = records;
+        this.calendars = calendars;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * A proposal by the determining department, on records of the same subject that are still in force. A system's
+     * proposal arrives approved (its department stands behind it); a person's waits for a reviewer. A repeated
+     * {@code Idempotency-Key} answers the case it created.
+     */
+    @Transactional
+    long propose(Proposal p, String idempotencyKey) {
+        Caller caller = Caller.current();
+        if (!Text.isBlank(idempotencyKey)) {
+            Optional<Long> existing = cases.byIdempotencyKey(caller.name(), idempotencyKey);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        ListType type = types.find(p.listType() == null ? "" : p.listType())
+                .orElseThrow(() -> RuleViolationException.of("listType", p.listType(), "exists", "名单类型不存在"));
+        SubjectCard subject = subjects.find(p.subject())
+                .orElseThrow(() -> RuleViolationException.of("subject", null, "subject-unknown",
+                        "平台没有该主体的信用记录，认定须以其生效的记录为依据"));
+        List<ListCase.Basis> basis = new ArrayList<>();
+        for (Long recordId : p.basis() == null ? List.<Long>of() : p.basis()) {
+            Records.RecordSummary r = recordId == null ? null : records.summary(recordId).orElse(null);
+            if (r == null) {
+                throw RuleViolationException.of("basis", String.valueOf(recordId), "basis-unknown", "依据记录不存在");
+            }
+            basis.add(new ListCase.Basis(r.id(), r.subjectId(), r.status().inForce()));
+        }
+        ListCase c = ListCase.propose(type, subject.id(), basis, p.facts(), acting(caller, type),
+                caller.kind() == Caller.Kind.API_CLIENT);
+        if (cases.openCase(type.code(), subject.id()).isPresent()) {
+            throw RuleViolationException.of("subject", null, "open-case", "该主体在此名单上已有未结束的案件");
+        }
+        Instant now = clock.instant();
+        long id = cases.insert(c, p.contact(), now, caller.name(), Text.isBlank(idempotencyKey) ? null : idempotencyKey);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("listType", type.code());
+        details.put("subjectId", subject.id());
+        details.put("basis", basis.stream().map(ListCase.Basis::recordId).toList());
+        details.put("approved", c.approved());
+        step(id, now, "PROPOSED", caller, details);
+        return id;
+    }
+
+    /**
+     * A reviewer of the determining department approves an operator's proposal; never the person who proposed it (a
+     * second pair of eyes on the heaviest thing the platform does).
+     */
+    @Transactional
+    void approve(long id) {
+        Caller caller = Caller.current();
+        ListCaseRepository.StoredCase stored = locked(id);
+        if (!caller.hasRole(Role.REVIEWER)) {
+            throw NotPermittedException.of("role", null, "reviewer-required", "只有审核员可以审核认定提议");
+        }
+        stored.listCase().approve(acting(caller, stored.listCase().type()));
+        if (stored.createdBy().equals(caller.name())) {
+            throw NotPermittedException.of("approvedBy", caller.name(), "four-eyes", "提出认定的人不能审核自己的提议");
+        }
+        save(stored, caller, "APPROVED", Map.of());
+    }
+
+    @Transactional
+    Deadline notify(long id, LocalDate servedOn) {
+        Caller caller = Caller.current();
+        ListCaseRepository.StoredCase stored = locked(id);
+        Deadline deadline = stored.listCase().notify(servedOn, today(), calendars.current(), acting(caller, stored.listCase().type()));
+        save(stored, caller, "NOTIFIED", Map.of("servedOn", servedOn.toString(), "statementDeadline", deadline.date().toString()));
+        return deadline;
+    }
+
+    @Transactional
+    ListCase.Statement receive(long id, LocalDate receivedOn, String text, boolean objection) {
+        Caller caller = Caller.current();
+        ListCaseRepository.StoredCase stored = locked(id);
+        ListCase.Statement s = stored.listCase().receive(receivedOn, text, objection, today(), calendars.current(),
+                acting(caller, stored.listCase().type()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("statement", s.number());
+        details.put("receivedOn", receivedOn.toString());
+        details.put("objection", objection);
+        details.put("late", s.late());
+        details.put("verificationDeadline", s.verificationDeadline() == null ? null : s.verificationDeadline().date().toString());
+        save(stored, caller, objection ? "OBJECTION_RECEIVED" : "STATEMENT_RECEIVED", details);
+        return s;
+    }
+
+    @Transactional
+    ListCase.Status resolve(long id, int statement, ListCase.Resolution resolution, String reason) {
+        Caller caller = Caller.current();
+        ListCaseRepository.StoredCase stored = locked(id);
+        stored.listCase().resolve(statement, resolution, reason, acting(caller, stored.listCase().type()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("statement", statement);
+        details.put("outcome", resolution.name());
+        details.put("reason", reason.strip());
+        save(stored, caller, "OBJECTION_RESOLVED", details);
+        if (stored.listCase().status() == ListCase.Status.DROPPED) {
+            cases.step(id, clock.instant(), "DROPPED", caller.name(), Map.of("reason", "异议成立"));
+        }
+        return stored.listCase().status();
+    }
+
+    /** The decision: the entry is made and the subject is on the list page, its subject page and in checks at once. */
+    @Transactional
+    long decide(long id, LocalDate decidedOn, String documentNumber) {
+        Caller caller = Caller.current();
+        ListCaseRepository.StoredCase stored = locked(id);
+        ListCase.Entry entry = stored.listCase().decide(decidedOn, documentNumber, today(), acting(caller, stored.listCase().type()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("decidedOn", decidedOn.toString());
+        details.put("documentNumber", entry.documentNumber());
+        details.put("removableFrom", entry.removableFrom().toString());
+        details.put("endsOn", entry.endsOn().toString());
+        save(stored, caller, "LISTED", details);
+        long entryId = cases.entryOf(id).orElseThrow();
+        flagRedEntries(List.of(stored.listCase().subjectId()), "列入" + stored.listCase().type().name());
+        events.publishEvent(new ListEntryChanged(entryId, stored.listCase().subjectId()));
+        return entryId;
+    }
+
+    /** Whether the entry was made by a case's decision (a dishonesty list) rather than imported. */
+    boolean decidedByCase(long entryId) {
+        return cases.caseOfEntry(entryId).isPresent();
+    }
+
+    /** The entry leaves the list; the case and the entry keep their history. */
+    @Transactional
+    long remove(long entryId, LocalDate on, ListCase.RemovalReason reason) {
+        Caller caller = Caller.current();
+        long id = cases.caseOfEntry(entryId).orElseThrow(() -> new NotFoundException("没有该名单条目"));
+        ListCaseRepository.StoredCase stored = locked(id);
+        stored.listCase().remove(on, reason, today(), acting(caller, stored.listCase().type()));
+        save(stored, caller, "REMOVED", Map.of("on", on.toString(), "reason", reason.name(), "entry", entryId));
+        events.publishEvent(new ListEntryChanged(entryId, stored.listCase().subjectId()));
+        return id;
+    }
+
+    /**
+     * A subject that got a dishonesty record or list entry is no longer trustworthy: its red-list entries are flagged
+     * for removal at once and stop counting (动态管理).
+     */
+    void flagRedEntries(List<Long> subjectIds, String reason) {
+        if (subjectIds.isEmpty()) {
+            return;
+        }
+        for (Map<String, Object> flagged : entries.flagRedEntries(subjectIds, reason, clock.instant())) {
+            long entryId = ((Number) flagged.get("id")).longValue();
+            audit.record("RED_LIST_ENTRY_FLAGGED", "list_entry", Long.toString(entryId), Map.of("reason", reason));
+            events.publishEvent(new ListEntryChanged(entryId, ((Number) flagged.get("subject_id")).longValue()));
+        }
+    }
+
+    /** A case for staff of its department, the credit office's administrators and auditors. */
+    CaseView view(long id) {
+        ListCaseRepository.StoredCase stored = cases.find(id).orElseThrow(() -> new NotFoundException("没有该认定案件"));
+        Caller caller = Caller.current();
+        if (!caller.seesEveryDepartment() && !caller.mayActFor(stored.listCase().type().departmentCode())) {
+            throw NotPermittedException.of("listType", stored.listCase().type().code(), "not-determining-department",
+                    "只有认定部门可以查看该名单的案件");
+        }
+        SubjectCard subject = subjects.card(stored.listCase().subjectId()).orElseThrow();
+        List<Records.RecordSummary> basis = stored.listCase().basis().stream()
+                .map(b -> records.summary(b.recordId()).orElse(null)).filter(java.util.Objects::nonNull).toList();
+        return new CaseView(stored, subject, basis, cases.steps(id));
+    }
+
+    /**
+     * Every open case of the caller's departments (all for the credit office) with its next deadline: overdue first,
+     * then the nearest. Warned from {@link #WARN_WORKING_DAYS} working days before.
+     */
+    List<BoardRow> board() {
+        Caller caller = Caller.current();
+        LocalDate today = today();
+        var calendar = calendars.current();
+        List<BoardRow> rows = new ArrayList<>();
+        for (ListCaseRepository.StoredCase stored : cases.open(caller.seesEveryDepartment() ? null : List.copyOf(caller.departments()))) {
+            ListCase c = stored.listCase();
+            String subjectName = subjects.card(c.subjectId()).map(SubjectCard::name).orElse("");
+            Optional<Deadline> next = c.nextDeadline();
+            String step;
+            if (c.status() == ListCase.Status.PROPOSED) {
+                step = c.approved() ? "待送达告知书" : "待审核";
+            } else if (c.statements().stream().anyMatch(ListCase.Statement::open)) {
+                step = "异议待核实";
+            } else {
+                step = "陈述申辩期";
+            }
+            long left = 0;
+            boolean overdue = false;
+            boolean warned = false;
+            if (next.isPresent()) {
+                LocalDate due = next.get().date();
+                overdue = due.isBefore(today);
+                // the statement period passing is not a missed deadline: the decision may then be made
+                boolean verification = step.equals("异议待核实");
+                if (!due.isBefore(today)) {
+                    left = calendar.workingDaysBetween(today, due).days();
+                    warned = verification && left <= WARN_WORKING_DAYS;
+                } else {
+                    left = -calendar.workingDaysBetween(due, today).days();
+                }
+                overdue = overdue && verification;
+                if (!verification && due.isBefore(today)) {
+                    step = "可作出认定决定";
+                }
+            }
+            rows.add(new BoardRow(stored.id(), c.type().code(), c.type().name(), c.type().departmentCode(), subjectName,
+                    c.status().name(), step, next.orElse(null), left, overdue, warned));
+        }
+        rows.sort(Comparator.comparing(BoardRow::overdue).reversed()
+                .thenComparing(r -> r.deadline() == null ? LocalDate.MAX : r.deadline().date()));
+        return rows;
+    }
+
+    List<ListEntries.Entry> entriesOf(long subjectId) {
+        return entries.ofSubject(subjectId);
+    }
+
+    private ListCaseRepository.StoredCase locked(long id) {
+        return cases.lock(id).orElseThrow(() -> new NotFoundException("没有该认定案件"));
+    }
+
+    private void save(ListCaseRepository.StoredCase stored, Caller caller, String step, Map<String, ?> details) {
+        Instant now = clock.instant();
+        cases.save(stored.id(), stored.listCase(), now);
+        step(stored.id(), now, step, caller, details);
+    }
+
+    private void step(long id, Instant at, String step, Caller caller, Map<String, ?> details) {
+        cases.step(id, at, step, caller.name(), details);
+        audit.record("LIST_CASE_" + step, "list_case", Long.toString(id), details);
+    }
+
+    /** The department the caller acts for on a case of this type: the determining one if it may, else its own. */
+    private static String acting(Caller caller, ListType type) {
+        return caller.mayActFor(type.departmentCode()) ? type.departmentCode() : caller.departmentCode();
+    }
+}

@@ -1,0 +1,269 @@
+package gongxin.lists;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import gongxin.audit.AuditLog;
+import gongxin.collection.TabularFiles;
+import gongxin.identity.Caller;
+import gongxin.identity.Role;
+import gongxin.records.Records;
+import gongxin.records.RecordsIngested;
+import gongxin.shared.CreditCode;
+import gongxin.shared.IdNumber;
+import gongxin.shared.NotFoundException;
+import gongxin.shared.NotPermittedException;
+import gongxin.shared.RuleViolationException;
+import gongxin.shared.Sm3;
+import gongxin.shared.SubjectCategory;
+import gongxin.shared.Text;
+import gongxin.subjects.SubjectClaim;
+import gongxin.subjects.Subjects;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The red lists (守信激励): imported from the file of the department that keeps them, with their source and date. Only
+ * the trustworthy get on: a subject with a dishonesty record or list entry in the three years before the list date is
+ * refused (国办发〔2020〕49号 and the city plans: 三年内无严重失信记录). A listed subject that later gets one is flagged at
+ * once and stops counting (动态管理) until the department removes the entry.
+ */
+@Service
+class RedLists {
+
+    /** The largest red-list file taken in one import. */
+    static final int MAX_ROWS = 100_000;
+    static final int DISHONESTY_YEARS = 3;
+
+    private static final Set<String> NAME = Set.of("主体名称", "名称", "企业名称", "纳税人名称", "单位名称", "姓名", "NAME");
+    private static final Set<String> CODE = Set.of("统一社会信用代码", "纳税人识别号", "信用代码", "CREDITCODE");
+    private static final Set<String> ID = Set.of("身份证号码", "证件号码", "身份证号", "IDNUMBER");
+
+    /** What an import did. */
+    record Imported(long id, int rows, int accepted, int rejected, List<Map<String, Object>> errors) {
+    }
+
+    /** Why a red-list entry leaves the list. */
+    enum RemovalReason { EXPIRED, DISHONESTY, COURT_DECISION }
+
+    private final ListTypeRepository types;
+    private final ListEntryRepository entries;
+    private final ListCases cases;
+    private final Subjects subjects;
+    private final Records records;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    RedLists(ListTypeRepository types, ListEntryRepository entries, ListCases cases, Subjects subjects, Records records,
+             AuditLog audit, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+        this.types = types;
+        this.entries = entries;
+        this.cases = cases;
+        this.subjects = subjects;
+        this.records = records;
+        this.audit = audit;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Imports a list file: every row is checked and answered; the rows that pass become entries from the list date
+     * to the type's maximum period.
+     */
+    @Transactional
+    Imported importFile(String listTypeCode, String source, LocalDate listDate, String fileName, byte[] content) throws IOException {
+        Caller caller = Caller.current();
+        ListType type = types.find(listTypeCode == null ? "" : listTypeCode)
+                .orElseThrow(() -> RuleViolationException.of("listType", listTypeCode, "exists", "名单类型不存在"));
+        if (type.kind() != ListKind.RED) {
+            throw RuleViolationException.of("listType", type.code(), "not-red-list", "只能导入守信激励名单；严重失信名单须经认定程序");
+        }
+        if (!caller.mayActFor(type.departmentCode()) && !caller.hasRole(Role.ADMIN)) {
+            throw NotPermittedException.of("listType", type.code(), "not-determining-department", "只有名单的管理部门或信用办可以导入该名单");
+        }
+        if (Text.isBlank(source)) {
+            throw RuleViolationException.of("source", null, "required", "请写明名单来源（如发布文件或系统）");
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate date = listDate == null ? today : listDate;
+        if (date.isAfter(today)) {
+            throw RuleViolationException.of("listDate", date.toString(), "not-future", "名单日期不能晚于今天");
+        }
+        List<TabularFiles.Row> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>();
+        try (InputStream in = new java.io.ByteArrayInputStream(content)) {
+            TabularFiles.read(in, MAX_ROWS, new TabularFiles.Reader() {
+                @Override
+                public void header(List<String> headers) {
+                    header.addAll(headers);
+                }
+
+                @Override
+                public void row(TabularFiles.Row row) {
+                    rows.add(row);
+                }
+            });
+        }
+        int nameColumn = column(header, NAME);
+        int codeColumn = column(header, CODE);
+        int idColumn = column(header, ID);
+        if (nameColumn < 0 || (codeColumn < 0 && idColumn < 0)) {
+            throw RuleViolationException.of("file", null, "layout",
+                    "文件须有“主体名称”列，以及“统一社会信用代码”或“身份证号码”列");
+        }
+        Instant now = clock.instant();
+        long importId = jdbc.sql("""
+                insert into lists.red_import (list_type, source, list_date, file_name, file_sm3, row_count, accepted, rejected,
+                                              imported_at, imported_by)
+                values (?, ?, ?, ?, ?, 0, 0, 0, ?, ?) returning id""")
+                .params(type.code(), source.strip(), date, fileName, Sm3.hex(content), Timestamp.from(now), caller.name())
+                .query(Long.class).single();
+        List<Map<String, Object>> errors = new ArrayList<>();
+        List<long[]> accepted = new ArrayList<>();
+        for (TabularFiles.Row row : rows) {
+            if (row.problem() != null) {
+                errors.add(error(row.line(), null, "unreadable", row.problem()));
+                continue;
+            }
+            String name = Text.clean(cell(row, nameColumn));
+            String code = Text.normalizeIdentifier(cell(row, codeColumn));
+            String id = Text.normalizeIdentifier(cell(row, idColumn));
+            if (Text.isBlank(name)) {
+                errors.add(error(row.line(), "name", "required", "缺少主体名称"));
+                continue;
+            }
+            SubjectClaim claim;
+            if (!Text.isBlank(code)) {
+                var check = CreditCode.check(code);
+                if (!check.valid()) {
+                    errors.add(error(row.line(), "creditCode", check.violation("creditCode").rule(), check.violation("creditCode").message()));
+                    continue;
+                }
+                claim = new SubjectClaim(SubjectCategory.ORGANIZATION, name, check.value().value(), false, null, date, null, null);
+            } else if (!Text.isBlank(id)) {
+                if (!IdNumber.check(id).valid()) {
+                    errors.add(error(row.line(), "idNumber", "id-number", "身份证号码无效"));
+                    continue;
+                }
+                claim = new SubjectClaim(SubjectCategory.NATURAL_PERSON, name, null, false, id, date, null, null);
+            } else {
+                errors.add(error(row.line(), "creditCode", "subject-required", "请给出统一社会信用代码或身份证号码"));
+                continue;
+            }
+            long subjectId = subjects.resolve(List.of(claim))[0];
+            LocalDate from = date.minusYears(DISHONESTY_YEARS);
+            if (records.dishonestyBetween(subjectId, from, date) || entries.dishonestyListedBetween(subjectId, from, date)) {
+                errors.add(error(row.line(), "subject", "dishonesty-in-3-years",
+                        "该主体在名单日期前三年内有失信记录或被列入严重失信主体名单，不能列入守信激励名单"));
+                continue;
+            }
+            boolean listed = jdbc.sql("""
+                    select exists (select 1 from lists.list_entry where list_type = ? and subject_id = ? and removed_on is null
+                                      and flagged_at is null and ends_on >= ?)""")
+                    .params(type.code(), subjectId, date).query(Boolean.class).single();
+            if (listed) {
+                errors.add(error(row.line(), "subject", "already-listed", "该主体已在此名单上"));
+                continue;
+            }
+            long entryId = jdbc.sql("""
+                    insert into lists.list_entry (list_type, subject_id, import_id, listed_on, removable_from, ends_on, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                    .params(type.code(), subjectId, importId, date, date, date.plusMonths(type.maximumMonths()), Timestamp.from(now))
+                    .query(Long.class).single();
+            accepted.add(new long[]{entryId, subjectId});
+        }
+        jdbc.sql("update lists.red_import set row_count = ?, accepted = ?, rejected = ?, errors = ?::jsonb where id = ?")
+                .params(rows.size(), accepted.size(), errors.size(), json.writeValueAsString(errors), importId).update();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("listType", type.code());
+        details.put("source", source.strip());
+        details.put("listDate", date.toString());
+        details.put("rows", rows.size());
+        details.put("accepted", accepted.size());
+        details.put("rejected", errors.size());
+        audit.record("RED_LIST_IMPORTED", "red_import", Long.toString(importId), details);
+        accepted.forEach(a -> events.publishEvent(new ListEntryChanged(a[0], a[1])));
+        return new Imported(importId, rows.size(), accepted.size(), errors.size(), errors);
+    }
+
+    /** The department that keeps a red list takes an entry off it (at its end, or because of new dishonesty). */
+    @Transactional
+    void remove(long entryId, LocalDate on, String reasonText) {
+        Caller caller = Caller.current();
+        ListEntries.Entry e = entries.find(entryId).orElseThrow(() -> new NotFoundException("没有该名单条目"));
+        if (!caller.mayActFor(e.department())) {
+            throw NotPermittedException.of("listType", e.listType(), "not-determining-department", "只有名单的管理部门可以移出");
+        }
+        RemovalReason reason = ListCaseApi.parse(RemovalReason.class, "reason", reasonText,
+                "守信激励名单的移出原因应为 EXPIRED、DISHONESTY 或 COURT_DECISION");
+        LocalDate today = LocalDate.now(clock);
+        if (on == null || on.isAfter(today)) {
+            throw RuleViolationException.of("on", on == null ? null : on.toString(), on == null ? "required" : "not-future", "移出日期不能为空或晚于今天");
+        }
+        if (e.removedOn() != null) {
+            throw RuleViolationException.of("status", "REMOVED", "not-listed", "该主体已移出名单");
+        }
+        if (on.isBefore(e.listedOn())) {
+            throw RuleViolationException.of("on", on.toString(), "before-listing", "移出日期不能早于列入日期");
+        }
+        if (reason == RemovalReason.EXPIRED && !on.isAfter(e.endsOn())) {
+            throw RuleViolationException.of("reason", reason.name(), "not-expired", "名单期限至 " + e.endsOn() + " 届满，次日起方可移出");
+        }
+        jdbc.sql("update lists.list_entry set removed_on = ?, removal_reason = ? where id = ?").params(on, reason.name(), entryId).update();
+        audit.record("RED_LIST_ENTRY_REMOVED", "list_entry", Long.toString(entryId), Map.of("on", on.toString(), "reason", reason.name()));
+        events.publishEvent(new ListEntryChanged(entryId, e.subjectId()));
+    }
+
+    /** New dishonesty records flag the red-list entries of their subjects at once (动态管理). */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(RecordsIngested event) {
+        if (!entries.anyRedInForce()) {
+            return;
+        }
+        List<Long> subjectIds = records.subjectsWithNewDishonesty(event.batchId());
+        cases.flagRedEntries(subjectIds, "新增失信记录（" + event.itemCode() + "）");
+    }
+
+    private static int column(List<String> header, Set<String> names) {
+        for (int i = 0; i < header.size(); i++) {
+            String h = Text.clean(header.get(i));
+            if (h != null && names.contains(h.replace(" ", "").toUpperCase(Locale.ROOT))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String cell(TabularFiles.Row row, int column) {
+        return column < 0 || column >= row.cells().size() ? null : row.cells().get(column);
+    }
+
+    private static Map<String, Object> error(int line, String field, String rule, String message) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("line", line);
+        m.put("field", field);
+        m.put("rule", rule);
+        m.put("message", message);
+        return m;
+    }
+}

@@ -1,0 +1,312 @@
+package gongxin.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import gongxin.support.IntegrationTest;
+import gongxin.support.PenaltyFile;
+import gongxin.support.TestHttp;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The serious-dishonesty procedure as a department's system walks it through the API, on the real calendar (National
+ * Day 2026), with the public pages looked at each step, and every skipped step or forbidden act refused with its rule
+ * and nothing changed.
+ */
+class ListCaseApiTest extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static final PenaltyFile FILE = new PenaltyFile();
+
+    /** A company with one accepted penalty decided on the given day; its record id. */
+    private long penalty(String code, String name, String date) {
+        Map<String, String> row = FILE.valid();
+        row.put("行政相对人名称", name);
+        row.put("统一社会信用代码", code);
+        row.put("处罚决定日期", date);
+        row.put("行政处罚决定书文号", "示市监罚〔2026〕" + ThreadLocalRandom.current().nextInt(1_000_000_000) + "号");
+        TestHttp.Response answer = apiClient(DEMO_API_KEY).postJson("/api/v1/submissions", Map.of("item", "XZCF", "records", List.of(row)));
+        assertThat(answer.json().get("accepted").intValue()).as(answer.body()).isEqualTo(1);
+        return jdbc.sql("select id from records.record where decision_number = ?").param(row.get("行政处罚决定书文号"))
+                .query(Long.class).single();
+    }
+
+    private static String code() {
+        return PenaltyFile.creditCode(ThreadLocalRandom.current().nextLong(1_000_000_000L));
+    }
+
+    private static Map<String, Object> proposal(String code, long... records) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("listType", "SAMR-SERIOUS");
+        body.put("subject", Map.of("creditCode", code));
+        body.put("basis", java.util.Arrays.stream(records).mapToObj(id -> Map.of("recordId", id)).toList());
+        body.put("facts", "拒不履行行政处罚决定，情节严重");
+        body.put("contact", Map.of("name", "王科长", "phone", "0510-12345678"));
+        return body;
+    }
+
+    private TestHttp system() {
+        return apiClient(DEMO_API_KEY);
+    }
+
+    private static String rule(TestHttp.Response r) {
+        return r.json().get("errors").get(0).get("rule").asString();
+    }
+
+    private long created(TestHttp.Response r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").longValue();
+    }
+
+    private JsonNode publicSection(String code) {
+        JsonNode page = http().get("/api/v1/public/subjects/" + code).json();
+        return page.get("sections").get("SERIOUS_DISHONESTY").get("entries");
+    }
+
+    private boolean onPublicList(String name) {
+        return http().get("/api/v1/public/publicity/SERIOUS_DISHONESTY").json().valueStream()
+                .anyMatch(row -> row.get("subjectName").asString().equals(name));
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PdfReader reader = new PdfReader(pdf)) {
+            StringBuilder out = new StringBuilder();
+            PdfTextExtractor extractor = new PdfTextExtractor(reader);
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                out.append(extractor.getTextFromPage(page));
+            }
+            return out.toString().replaceAll("\\s+", "");
+        }
+    }
+
+    @Test
+    void a_case_walks_from_proposal_to_listing_to_removal_on_the_statutory_calendar() throws IOException {
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "食品有限公司";
+        long record = penalty(code, name, "2026-09-01");
+
+        TestHttp.Response proposed = system().postJson("/api/v1/lists/cases", proposal(code, record));
+        long id = created(proposed);
+        assertThat(proposed.json().get("status").asString()).isEqualTo("PROPOSED");
+        assertThat(proposed.json().get("approved").booleanValue()).as("a department's system stands for its department").isTrue();
+        assertThat(proposed.json().get("subject").get("creditCode").asString()).isEqualTo(code);
+        assertThat(proposed.json().get("basis").get(0).get("recordId").longValue()).isEqualTo(record);
+
+        // no decision before the notice
+        TestHttp.Response early = system().postJson("/api/v1/lists/cases/" + id + "/decision",
+                Map.of("decidedOn", "2026-10-20", "documentNumber", "示市监认〔2026〕1号"));
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(rule(early)).isEqualTo("not-notified");
+
+        // served on Monday 28 September: 10 working days run past National Day and the make-up Saturday of 10 October
+        TestHttp.Response notified = system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2026-09-28"));
+        assertThat(notified.status()).as(notified.body()).isEqualTo(200);
+        assertThat(notified.json().get("status").asString()).isEqualTo("NOTIFIED");
+        assertThat(notified.json().get("statementDeadline").asString()).isEqualTo("2026-10-16");
+        assertThat(publicSection(code)).as("nothing is listed during the statement period").isEmpty();
+
+        TestHttp.Response objection = system().postJson("/api/v1/lists/cases/" + id + "/statements",
+                Map.of("receivedOn", "2026-10-09", "text", "处罚决定正在复议中", "objection", true));
+        assertThat(objection.status()).as(objection.body()).isEqualTo(201);
+        assertThat(objection.json().get("verificationDeadline").asString()).isEqualTo("2026-10-22");
+        int sid = objection.json().get("id").intValue();
+
+        TestHttp.Response inPeriod = system().postJson("/api/v1/lists/cases/" + id + "/decision",
+                Map.of("decidedOn", "2026-10-16", "documentNumber", "示市监认〔2026〕1号"));
+        assertThat(rule(inPeriod)).isEqualTo("statement-period");
+        TestHttp.Response duringObjection = system().postJson("/api/v1/lists/cases/" + id + "/decision",
+                Map.of("decidedOn", "2026-10-19", "documentNumber", "示市监认〔2026〕1号"));
+        assertThat(rule(duringObjection)).isEqualTo("open-objection");
+        TestHttp.Response future = system().postJson("/api/v1/lists/cases/" + id + "/decision",
+                Map.of("decidedOn", "2026-12-01", "documentNumber", "示市监认〔2026〕1号"));
+        assertThat(rule(future)).isEqualTo("not-future");
+
+        TestHttp.Response resolved = system().postJson("/api/v1/lists/cases/" + id + "/statements/" + sid + "/resolution",
+                Map.of("outcome", "REJECTED", "reason", "复议机关已维持原处罚决定"));
+        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+        assertThat(resolved.json().get("status").asString()).isEqualTo("NOTIFIED");
+
+        TestHttp.Response decided = system().postJson("/api/v1/lists/cases/" + id + "/decision",
+                Map.of("decidedOn", "2026-10-19", "documentNumber", "示市监认〔2026〕1号"));
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        assertThat(decided.json().get("status").asString()).isEqualTo("LISTED");
+        JsonNode entry = decided.json().get("entry");
+        assertThat(entry.get("listedOn").asString()).isEqualTo("2026-10-19");
+        assertThat(entry.get("removableFrom").asString()).isEqualTo("2027-10-19");
+        assertThat(entry.get("endsOn").asString()).isEqualTo("2029-10-19");
+        long entryId = entry.get("id").longValue();
+
+        // at once on the subject page and on the list page
+        JsonNode shown = publicSection(code);
+        assertThat(shown).hasSize(1);
+        assertThat(shown.get(0).get("itemName").asString()).isEqualTo("市场监督管理严重违法失信名单");
+        assertThat(shown.get(0).get("decisionNumber").asString()).isEqualTo("示市监认〔2026〕1号");
+        assertThat(shown.get(0).get("listEntryId").longValue()).isEqualTo(entryId);
+        assertThat(onPublicList(name)).isTrue();
+        assertThat(http().get("/lists/serious-dishonesty").body()).contains(name);
+
+        // the subject look-up has the entry
+        JsonNode subject = system().purpose("名单核对").get("/api/v1/subjects?creditCode=" + code).json();
+        assertThat(subject.get("listEntries").get(0).get("id").longValue()).isEqualTo(entryId);
+        assertThat(subject.get("listEntries").get(0).get("inForce").booleanValue()).isTrue();
+
+        // the case with its timeline, read with a purpose and audited
+        assertThat(system().get("/api/v1/lists/cases/" + id).status()).isEqualTo(422);
+        JsonNode stored = system().purpose("案件办理").get("/api/v1/lists/cases/" + id).json();
+        assertThat(stored.get("timeline").valueStream().map(s -> s.get("step").asString()))
+                .containsExactly("PROPOSED", "NOTIFIED", "OBJECTION_RECEIVED", "OBJECTION_RESOLVED", "LISTED");
+        assertThat(jdbc.sql("select count(*) from audit.entry where object_type = 'list_case' and object_id = ?")
+                .param(Long.toString(id)).query(Integer.class).single()).isGreaterThanOrEqualTo(6);
+
+        // the documents carry their required parts
+        String notice = text(system().purpose("送达文书").get("/api/v1/lists/cases/" + id + "/notice.pdf").bytes());
+        assertThat(notice).contains("严重失信主体名单列入告知书", name, code, "拒不履行行政处罚决定", "陈述", "申辩", "异议",
+                "2026年10月16日", "10个工作日", "0510-12345678", "第44号", "限制参加政府采购");
+        String decision = text(system().purpose("送达文书").get("/api/v1/lists/cases/" + id + "/decision.pdf").bytes());
+        assertThat(decision).contains("认定决定书", "示市监认〔2026〕1号", "2026年10月19日", "2029年10月19日", "2027年10月19日",
+                "处罚决定正在复议中", "异议不成立", "行政复议", "行政诉讼", "限制参加政府采购", "移出条件");
+        String repair = text(system().purpose("送达文书").get("/api/v1/lists/cases/" + id + "/repair-notice.pdf").bytes());
+        assertThat(repair).contains("信用修复告知书", "示市监认〔2026〕1号", "2027年10月19日", "2029年10月19日", "不收取任何费用");
+
+        // removal when the basis falls: off the public pages at once, history kept
+        TestHttp.Response removed = system().postJson("/api/v1/lists/entries/" + entryId + "/removal",
+                Map.of("on", "2026-11-20", "reason", "BASIS_REVOKED"));
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        assertThat(removed.json().get("status").asString()).isEqualTo("REMOVED");
+        assertThat(publicSection(code)).isEmpty();
+        assertThat(onPublicList(name)).isFalse();
+        JsonNode after = system().purpose("案件办理").get("/api/v1/lists/cases/" + id).json();
+        assertThat(after.get("status").asString()).isEqualTo("REMOVED");
+        assertThat(after.get("entry").get("removalReason").asString()).isEqualTo("BASIS_REVOKED");
+        assertThat(jdbc.sql("select count(*) from lists.list_entry where id = ?").param(entryId).query(Integer.class).single()).isEqualTo(1);
+        TestHttp.Response twice = system().postJson("/api/v1/lists/entries/" + entryId + "/removal",
+                Map.of("on", "2026-11-20", "reason", "BASIS_REVOKED"));
+        assertThat(rule(twice)).isEqualTo("not-listed");
+    }
+
+    @Test
+    void an_objection_found_right_drops_the_case_and_nothing_is_listed() {
+        String code = code();
+        long record = penalty(code, "示例市" + PenaltyFile.uniqueWord() + "商贸有限公司", "2026-09-01");
+        long id = created(system().postJson("/api/v1/lists/cases", proposal(code, record)));
+        system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2026-10-12"));
+        int sid = system().postJson("/api/v1/lists/cases/" + id + "/statements",
+                Map.of("receivedOn", "2026-10-13", "text", "认定对象错误", "objection", true)).json().get("id").intValue();
+        TestHttp.Response accepted = system().postJson("/api/v1/lists/cases/" + id + "/statements/" + sid + "/resolution",
+                Map.of("outcome", "ACCEPTED", "reason", "经核实主体有误"));
+        assertThat(accepted.json().get("status").asString()).isEqualTo("DROPPED");
+        TestHttp.Response decided = system().postJson("/api/v1/lists/cases/" + id + "/decision",
+                Map.of("decidedOn", "2026-11-10", "documentNumber", "示市监认〔2026〕2号"));
+        assertThat(rule(decided)).isEqualTo("not-notified");
+        assertThat(publicSection(code)).isEmpty();
+        // a dropped case does not block a new one
+        assertThat(system().postJson("/api/v1/lists/cases", proposal(code, record)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_statement_after_the_period_is_recorded_as_late_and_does_not_hold_up_the_decision() {
+        String code = code();
+        long record = penalty(code, "示例市" + PenaltyFile.uniqueWord() + "贸易有限公司", "2026-09-01");
+        long id = created(system().postJson("/api/v1/lists/cases", proposal(code, record)));
+        system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2026-10-12"));
+        TestHttp.Response late = system().postJson("/api/v1/lists/cases/" + id + "/statements",
+                Map.of("receivedOn", "2026-11-02", "text", "逾期异议", "objection", true));
+        assertThat(late.json().get("verificationDeadline").isNull()).isTrue();
+        TestHttp.Response decided = system().postJson("/api/v1/lists/cases/" + id + "/decision",
+                Map.of("decidedOn", "2026-11-03", "documentNumber", "示市监认〔2026〕3号"));
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+    }
+
+    @Nested
+    class BadProposals {
+
+        @Test
+        void are_refused_with_their_rule_and_change_nothing() {
+            String code = code();
+            String other = code();
+            long record = penalty(code, "示例市" + PenaltyFile.uniqueWord() + "建材有限公司", "2026-09-01");
+            long othersRecord = penalty(other, "示例市" + PenaltyFile.uniqueWord() + "五金有限公司", "2026-09-02");
+            int before = jdbc.sql("select count(*) from lists.list_case").query(Integer.class).single();
+
+            assertThat(rule(system().postJson("/api/v1/lists/cases", proposal(code)))).isEqualTo("basis-required");
+            assertThat(rule(system().postJson("/api/v1/lists/cases", proposal(code, othersRecord)))).isEqualTo("basis-subject");
+            assertThat(rule(system().postJson("/api/v1/lists/cases", proposal(code, 999_999_999L)))).isEqualTo("basis-unknown");
+            Map<String, Object> upstream = proposal(code, record);
+            upstream.put("listType", "COURT-DEBTOR");
+            assertThat(system().postJson("/api/v1/lists/cases", upstream).status()).isEqualTo(422);
+            Map<String, Object> noFacts = proposal(code, record);
+            noFacts.put("facts", " ");
+            assertThat(rule(system().postJson("/api/v1/lists/cases", noFacts))).isEqualTo("facts-required");
+            assertThat(jdbc.sql("select count(*) from lists.list_case").query(Integer.class).single()).isEqualTo(before);
+
+            // another department may not propose on a list it does not determine (谁认定、谁负责)
+            String eeb = newApiClient("CITY-EEB", "submit");
+            TestHttp.Response foreign = apiClient(eeb).postJson("/api/v1/lists/cases", proposal(code, record));
+            assertThat(foreign.status()).isEqualTo(403);
+            assertThat(rule(foreign)).isEqualTo("not-determining-department");
+
+            // a revoked basis is no basis
+            system().postJson("/api/v1/records/" + othersRecord + "/revocation", Map.of("documentType", "撤销行政处罚决定书",
+                    "documentNumber", "示例市监撤〔2026〕19号", "documentDate", "2026-11-20"));
+            assertThat(rule(system().postJson("/api/v1/lists/cases", proposal(other, othersRecord)))).isEqualTo("basis-not-effective");
+
+            // one open case per subject and list type; a repeated Idempotency-Key answers the same case
+            TestHttp.Response first = system().postJsonWithKey("/api/v1/lists/cases", proposal(code, record), "case-" + code);
+            long id = created(first);
+            assertThat(system().postJsonWithKey("/api/v1/lists/cases", proposal(code, record), "case-" + code).json().get("id").longValue())
+                    .isEqualTo(id);
+            assertThat(rule(system().postJson("/api/v1/lists/cases", proposal(code, record)))).isEqualTo("open-case");
+
+            // steps by another department are refused and change nothing
+            TestHttp.Response notice = apiClient(eeb).postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2026-11-02"));
+            assertThat(notice.status()).isEqualTo(403);
+            assertThat(jdbc.sql("select status from lists.list_case where id = ?").param(id).query(String.class).single())
+                    .isEqualTo("PROPOSED");
+        }
+    }
+
+    @Nested
+    class StaffProposals {
+
+        @Test
+        void need_a_reviewer_who_is_not_the_proposer_before_the_notice() {
+            String code = code();
+            long record = penalty(code, "示例市" + PenaltyFile.uniqueWord() + "餐饮有限公司", "2026-09-01");
+            TestHttp operator = staff("operator");
+            TestHttp.Response proposed = operator.postJsonWithCsrf("/api/v1/lists/cases", proposal(code, record), "/purpose");
+            long id = created(proposed);
+            assertThat(proposed.json().get("approved").booleanValue()).isFalse();
+
+            TestHttp.Response notice = operator.postJsonWithCsrf("/api/v1/lists/cases/" + id + "/notice",
+                    Map.of("servedOn", "2026-11-02"), "/purpose");
+            assertThat(rule(notice)).isEqualTo("not-approved");
+
+            String board = staff("reviewer").get("/list-cases").body();
+            assertThat(board).contains("data-case=\"" + id + "\"").contains("待审核");
+
+            TestHttp reviewer = staff("reviewer");
+            String csrf = reviewer.csrfOf("/list-cases/" + id);
+            TestHttp.Response approved = reviewer.formPairs("/list-cases/" + id + "/approval", "_csrf", csrf);
+            assertThat(approved.status()).isEqualTo(302);
+            assertThat(jdbc.sql("select approved from lists.list_case where id = ?").param(id).query(Boolean.class).single()).isTrue();
+
+            TestHttp.Response served = operator.postJsonWithCsrf("/api/v1/lists/cases/" + id + "/notice",
+                    Map.of("servedOn", "2026-11-02"), "/purpose");
+            assertThat(served.status()).as(served.body()).isEqualTo(200);
+            assertThat(served.json().get("statementDeadline").asString()).isEqualTo("2026-11-16");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package gongxin.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import gongxin.support.IntegrationTest;
+import gongxin.support.PenaltyFile;
+import gongxin.support.TestHttp;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Red lists imported from the keeping department's file: only subjects without dishonesty in the three years before
+ * the list date get on, and one that later gets a dishonesty record is flagged and leaves the website at once.
+ */
+class RedListTest extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static final PenaltyFile FILE = new PenaltyFile();
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    private static String code() {
+        return PenaltyFile.creditCode(ThreadLocalRandom.current().nextLong(1_000_000_000L));
+    }
+
+    private void penalty(String code, String name, String date) {
+        Map<String, String> row = FILE.valid();
+        row.put("行政相对人名称", name);
+        row.put("统一社会信用代码", code);
+        row.put("处罚决定日期", date);
+        row.put("行政处罚决定书文号", "示市监罚〔2026〕" + ThreadLocalRandom.current().nextInt(1_000_000_000) + "号");
+        TestHttp.Response answer = apiClient(DEMO_API_KEY).postJson("/api/v1/submissions", Map.of("item", "XZCF", "records", List.of(row)));
+        assertThat(answer.json().get("accepted").intValue()).as(answer.body()).isEqualTo(1);
+    }
+
+    private TestHttp.Response importFile(String key, String listType, String csv, String listDate) {
+        return apiClient(key).multipart("/api/v1/lists/red/imports", "file", "a级纳税人.csv", csv.getBytes(GB18030),
+                Map.of("listType", listType, "source", "示例市税务局公告2026年第3号", "listDate", listDate));
+    }
+
+    private JsonNode redSection(String code) {
+        return http().get("/api/v1/public/subjects/" + code).json().get("sections").get("RED_LIST").get("entries");
+    }
+
+    @Test
+    void only_the_trustworthy_get_on_and_new_dishonesty_takes_them_off_at_once() {
+        String clean = code();
+        String cleanName = "示例市" + PenaltyFile.uniqueWord() + "电子有限公司";
+        String dishonest = code();
+        penalty(dishonest, "示例市" + PenaltyFile.uniqueWord() + "化工有限公司", "2025-03-01");
+        String csv = "纳税人识别号,纳税人名称\n" + clean + "," + cleanName + "\n" + dishonest + ",示例市某化工有限公司\n"
+                + "91320200ABCDEFGHIJ,示例市无效代码有限公司\n,示例市无代码有限公司\n";
+
+        TestHttp.Response imported = importFile(DEMO_API_KEY, "TAX-A", csv, "2026-11-01");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        JsonNode answer = imported.json();
+        assertThat(answer.get("rows").intValue()).isEqualTo(4);
+        assertThat(answer.get("accepted").intValue()).isEqualTo(1);
+        assertThat(answer.get("rejected").intValue()).isEqualTo(3);
+        assertThat(answer.get("errors").valueStream().map(e -> e.get("line").intValue() + ":" + e.get("rule").asString()))
+                .contains("3:dishonesty-in-3-years", "5:subject-required");
+        assertThat(answer.get("errors").valueStream().filter(e -> e.get("line").intValue() == 4).findFirst().orElseThrow()
+                .get("field").asString()).isEqualTo("creditCode");
+
+        JsonNode shown = redSection(clean);
+        assertThat(shown).hasSize(1);
+        assertThat(shown.get(0).get("itemName").asString()).isEqualTo("纳税信用A级纳税人名单");
+        assertThat(http().get("/api/v1/public/subjects/" + dishonest).json().get("sections").get("RED_LIST").get("entries")).isEmpty();
+        assertThat(jdbc.sql("select count(*) from audit.entry where action = 'RED_LIST_IMPORTED' and object_id = ?")
+                .param(answer.get("id").asString()).query(Integer.class).single()).isEqualTo(1);
+
+        // the same subject twice on one list is refused
+        TestHttp.Response again = importFile(DEMO_API_KEY, "TAX-A", "纳税人识别号,纳税人名称\n" + clean + "," + cleanName + "\n", "2026-11-02");
+        assertThat(again.json().get("errors").get(0).get("rule").asString()).isEqualTo("already-listed");
+
+        // 动态管理: a dishonesty record later flags the entry and takes it off the website at once
+        penalty(clean, cleanName, "2026-11-10");
+        assertThat(redSection(clean)).isEmpty();
+        JsonNode entries = apiClient(DEMO_API_KEY).purpose("名单核对").get("/api/v1/subjects?creditCode=" + clean).json().get("listEntries");
+        assertThat(entries.get(0).get("flaggedReason").asString()).contains("新增失信记录");
+        assertThat(entries.get(0).get("inForce").booleanValue()).isFalse();
+        long entryId = entries.get(0).get("id").longValue();
+
+        // the keeping department then removes it, history kept
+        TestHttp.Response removed = apiClient(DEMO_API_KEY).postJson("/api/v1/lists/entries/" + entryId + "/removal",
+                Map.of("on", "2026-11-20", "reason", "DISHONESTY"));
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        assertThat(jdbc.sql("select removal_reason from lists.list_entry where id = ?").param(entryId).query(String.class).single())
+                .isEqualTo("DISHONESTY");
+    }
+
+    @Test
+    void a_dishonesty_list_cannot_be_imported_and_only_the_keeping_department_imports() {
+        String csv = "统一社会信用代码,主体名称\n" + code() + ",示例市某有限公司\n";
+        TestHttp.Response dishonesty = importFile(DEMO_API_KEY, "SAMR-SERIOUS", csv, "2026-11-01");
+        assertThat(dishonesty.status()).isEqualTo(422);
+        assertThat(dishonesty.json().get("errors").get(0).get("rule").asString()).isEqualTo("not-red-list");
+        TestHttp.Response foreign = importFile(newApiClient("CITY-EEB", "submit"), "TAX-A", csv, "2026-11-01");
+        assertThat(foreign.status()).isEqualTo(403);
+        TestHttp.Response future = importFile(DEMO_API_KEY, "TAX-A", csv, "2026-12-31");
+        assertThat(future.json().get("errors").get(0).get("rule").asString()).isEqualTo("not-future");
+    }
+}

@@ -9,6 +9,7 @@ import java.util.Map;
 import gongxin.audit.AuditLog;
 import gongxin.audit.Purpose;
 import gongxin.calendar.Deadline;
+import gongxin.identity.Caller;
 import gongxin.shared.RuleViolationException;
 import gongxin.subjects.SubjectReference;
 import io.swagger.v3.oas.annotations.Operation;
@@ -86,10 +87,10 @@ class ListCaseApi {
     Map<String, Object> propose(@RequestBody ProposalBody body,
                                 @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
         List<Long> basis = body.basis() == null ? List.of() : body.basis().stream().map(b -> b == null ? null : b.recordId()).toList();
-        long id = cases.propose(new ListCases.Proposal(body.listType(), body.subject(), basis, body.facts(),
+        long id = cases.propose(Caller.current(), new ListCases.Proposal(body.listType(), body.subject(), basis, body.facts(),
                 body.contact() == null ? null : new ListCaseRepository.Contact(body.contact().name(), body.contact().phone())),
                 idempotencyKey);
-        ListCases.CaseView view = cases.view(id);
+        ListCases.CaseView view = cases.view(Caller.current(), id);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", id);
         answer.put("status", view.listCase().status().name());
@@ -105,7 +106,7 @@ class ListCaseApi {
     @PreAuthorize(READERS)
     Map<String, Object> get(@PathVariable long id, HttpServletRequest request) {
         Purpose purpose = Purpose.declared(request);
-        Map<String, Object> body = body(cases.view(id));
+        Map<String, Object> body = body(cases.view(Caller.current(), id));
         audit.recordRead("list_case", Long.toString(id), purpose, Map.of());
         return body;
     }
@@ -114,7 +115,7 @@ class ListCaseApi {
     @PostMapping("/cases/{id}/notice")
     @PreAuthorize(ACTORS)
     Map<String, Object> notice(@PathVariable long id, @RequestBody NoticeBody body) {
-        Deadline deadline = cases.notify(id, body.servedOn());
+        Deadline deadline = cases.notify(Caller.current(), id, body.servedOn());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", ListCase.Status.NOTIFIED.name());
         answer.put("statementDeadline", deadline.date());
@@ -127,7 +128,7 @@ class ListCaseApi {
     @PreAuthorize(ACTORS)
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> statement(@PathVariable long id, @RequestBody StatementBody body) {
-        ListCase.Statement s = cases.receive(id, body.receivedOn(), body.text(), Boolean.TRUE.equals(body.objection()));
+        ListCase.Statement s = cases.receive(Caller.current(), id, body.receivedOn(), body.text(), Boolean.TRUE.equals(body.objection()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", s.number());
         answer.put("objection", s.objection());
@@ -141,7 +142,7 @@ class ListCaseApi {
     @PreAuthorize(ACTORS)
     Map<String, Object> resolution(@PathVariable long id, @PathVariable int sid, @RequestBody ResolutionBody body) {
         ListCase.Resolution outcome = parse(ListCase.Resolution.class, "outcome", body.outcome(), "请选择核实结果：ACCEPTED 或 REJECTED");
-        ListCase.Status status = cases.resolve(id, sid, outcome, body.reason());
+        ListCase.Status status = cases.resolve(Caller.current(), id, sid, outcome, body.reason());
         return Map.of("status", status.name());
     }
 
@@ -149,8 +150,8 @@ class ListCaseApi {
     @PostMapping("/cases/{id}/decision")
     @PreAuthorize(ACTORS)
     Map<String, Object> decision(@PathVariable long id, @RequestBody DecisionBody body) {
-        long entryId = cases.decide(id, body.decidedOn(), body.documentNumber());
-        ListCase.Entry entry = cases.view(id).listCase().entry().orElseThrow();
+        long entryId = cases.decide(Caller.current(), id, body.decidedOn(), body.documentNumber());
+        ListCase.Entry entry = cases.view(Caller.current(), id).listCase().entry().orElseThrow();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", ListCase.Status.LISTED.name());
         answer.put("entry", entry(entryId, entry));
@@ -162,12 +163,12 @@ class ListCaseApi {
     @PreAuthorize(ACTORS)
     Map<String, Object> removal(@PathVariable long id, @RequestBody RemovalBody body) {
         if (!cases.decidedByCase(id)) {
-            redLists.remove(id, body.on(), body.reason());
+            redLists.remove(Caller.current(), id, body.on(), body.reason());
             return Map.of("status", ListCase.Status.REMOVED.name());
         }
         ListCase.RemovalReason reason = parse(ListCase.RemovalReason.class, "reason", body.reason(),
                 "移出原因应为 EXPIRED、REPAIRED、BASIS_REVOKED 或 COURT_DECISION");
-        cases.remove(id, body.on(), reason);
+        cases.remove(Caller.current(), id, body.on(), reason);
         return Map.of("status", ListCase.Status.REMOVED.name());
     }
 
@@ -178,7 +179,7 @@ class ListCaseApi {
     Map<String, Object> importRedList(@RequestPart("file") MultipartFile file, @RequestParam String listType,
                                       @RequestParam(required = false) String source,
                                       @RequestParam(required = false) LocalDate listDate) throws IOException {
-        RedLists.Imported imported = redLists.importFile(listType, source, listDate, file.getOriginalFilename(), file.getBytes());
+        RedLists.Imported imported = redLists.importFile(Caller.current(), listType, source, listDate, file.getOriginalFilename(), file.getBytes());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", imported.id());
         answer.put("rows", imported.rows());
@@ -211,7 +212,7 @@ class ListCaseApi {
 
     private ResponseEntity<byte[]> document(long id, ListDocuments.Kind kind, HttpServletRequest request) {
         Purpose purpose = Purpose.declared(request);
-        byte[] pdf = documents.render(kind, cases.view(id));
+        byte[] pdf = documents.render(kind, cases.view(Caller.current(), id));
         audit.recordRead("list_case", Long.toString(id), purpose, Map.of("document", kind.name()));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"case-" + id + "-" + kind.file + "\"")

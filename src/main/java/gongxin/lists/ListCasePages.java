@@ -50,7 +50,7 @@ class ListCasePages {
     @GetMapping
     String board(Model model, HttpServletRequest request) {
         Purpose purpose = Purpose.declared(request);
-        List<ListCases.BoardRow> rows = cases.board();
+        List<ListCases.BoardRow> rows = cases.board(Caller.current());
         audit.recordRead("list_case_board", null, purpose, Map.of("cases", rows.stream().map(ListCases.BoardRow::caseId).toList()));
         model.addAttribute("rows", rows);
         model.addAttribute("today", cases.today());
@@ -88,7 +88,7 @@ class ListCasePages {
             }
             SubjectReference subject = Text.isBlank(creditCode) ? new SubjectReference(null, name, idNumber)
                     : new SubjectReference(creditCode, null, null);
-            long id = cases.propose(new ListCases.Proposal(listType, subject, recordIds, facts,
+            long id = cases.propose(Caller.current(), new ListCases.Proposal(listType, subject, recordIds, facts,
                     Text.isBlank(contactName) && Text.isBlank(contactPhone) ? null
                             : new ListCaseRepository.Contact(Text.clean(contactName), Text.clean(contactPhone))), null);
             redirect.addFlashAttribute("notice", "已提出认定，待审核员审核后送达告知书");
@@ -105,7 +105,7 @@ class ListCasePages {
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model, HttpServletRequest request) {
         Purpose purpose = Purpose.declared(request);
-        ListCases.CaseView view = cases.view(id);
+        ListCases.CaseView view = cases.view(Caller.current(), id);
         audit.recordRead("list_case", Long.toString(id), purpose, Map.of());
         Caller caller = Caller.current();
         model.addAttribute("view", view);
@@ -120,14 +120,14 @@ class ListCasePages {
     @PostMapping("/{id}/approval")
     @PreAuthorize("hasRole('REVIEWER')")
     String approve(@PathVariable long id, Model model, RedirectAttributes redirect, HttpServletRequest request) {
-        return step(id, () -> cases.approve(id), "已审核通过，可以送达告知书", model, redirect, request);
+        return step(id, () -> cases.approve(Caller.current(), id), "已审核通过，可以送达告知书", model, redirect, request);
     }
 
     @PostMapping("/{id}/notice")
     @PreAuthorize("hasAnyRole('OPERATOR', 'REVIEWER')")
     String notice(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate servedOn,
                   Model model, RedirectAttributes redirect, HttpServletRequest request) {
-        return step(id, () -> cases.notify(id, servedOn), "已登记告知书送达，陈述申辩期开始计算", model, redirect, request);
+        return step(id, () -> cases.notify(Caller.current(), id, servedOn), "已登记告知书送达，陈述申辩期开始计算", model, redirect, request);
     }
 
     @PostMapping("/{id}/statements")
@@ -135,7 +135,7 @@ class ListCasePages {
     String statement(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
                      @RequestParam(required = false) String text, @RequestParam(defaultValue = "false") boolean objection,
                      Model model, RedirectAttributes redirect, HttpServletRequest request) {
-        return step(id, () -> cases.receive(id, receivedOn, text, objection), objection ? "已登记异议，须在 10 个工作日内核实" : "已登记陈述申辩",
+        return step(id, () -> cases.receive(Caller.current(), id, receivedOn, text, objection), objection ? "已登记异议，须在 10 个工作日内核实" : "已登记陈述申辩",
                 model, redirect, request);
     }
 
@@ -143,7 +143,7 @@ class ListCasePages {
     @PreAuthorize("hasAnyRole('OPERATOR', 'REVIEWER')")
     String resolve(@PathVariable long id, @PathVariable int sid, @RequestParam(required = false) String outcome,
                    @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect, HttpServletRequest request) {
-        return step(id, () -> cases.resolve(id, sid, ListCaseApi.parse(ListCase.Resolution.class, "outcome", outcome,
+        return step(id, () -> cases.resolve(Caller.current(), id, sid, ListCaseApi.parse(ListCase.Resolution.class, "outcome", outcome,
                 "请选择核实结果"), reason), "已登记异议核实结果", model, redirect, request);
     }
 
@@ -152,7 +152,7 @@ class ListCasePages {
     String decide(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
                   @RequestParam(required = false) String documentNumber, Model model, RedirectAttributes redirect,
                   HttpServletRequest request) {
-        return step(id, () -> cases.decide(id, decidedOn, documentNumber),
+        return step(id, () -> cases.decide(Caller.current(), id, decidedOn, documentNumber),
                 "已作出认定决定：主体已列入名单，信用网站和联合奖惩核查即时生效；请同时送达认定决定书和信用修复告知书",
                 model, redirect, request);
     }
@@ -162,11 +162,11 @@ class ListCasePages {
     String remove(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                   @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect, HttpServletRequest request) {
         return step(id, () -> {
-            Long entryId = cases.view(id).stored().entryId();
+            Long entryId = cases.view(Caller.current(), id).stored().entryId();
             if (entryId == null) {
                 throw RuleViolationException.of("status", null, "not-listed", "该主体不在名单上");
             }
-            cases.remove(entryId, on, ListCaseApi.parse(ListCase.RemovalReason.class, "reason", reason, "请选择移出原因"));
+            cases.remove(Caller.current(), entryId, on, ListCaseApi.parse(ListCase.RemovalReason.class, "reason", reason, "请选择移出原因"));
         }, "已移出名单，历史保留", model, redirect, request);
     }
 

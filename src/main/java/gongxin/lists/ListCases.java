@@ -88,8 +88,7 @@ class ListCases {
      * {@code Idempotency-Key} answers the case it created.
      */
     @Transactional
-    long propose(Proposal p, String idempotencyKey) {
-        Caller caller = Caller.current();
+    long propose(Caller caller, Proposal p, String idempotencyKey) {
         if (!Text.isBlank(idempotencyKey)) {
             Optional<Long> existing = cases.byIdempotencyKey(caller.name(), idempotencyKey);
             if (existing.isPresent()) {
@@ -130,8 +129,7 @@ class ListCases {
      * second pair of eyes on the heaviest thing the platform does).
      */
     @Transactional
-    void approve(long id) {
-        Caller caller = Caller.current();
+    void approve(Caller caller, long id) {
         ListCaseRepository.StoredCase stored = locked(id);
         if (!caller.hasRole(Role.REVIEWER)) {
             throw NotPermittedException.of("role", null, "reviewer-required", "只有审核员可以审核认定提议");
@@ -144,8 +142,7 @@ class ListCases {
     }
 
     @Transactional
-    Deadline notify(long id, LocalDate servedOn) {
-        Caller caller = Caller.current();
+    Deadline notify(Caller caller, long id, LocalDate servedOn) {
         ListCaseRepository.StoredCase stored = locked(id);
         Deadline deadline = stored.listCase().notify(servedOn, today(), calendars.current(), acting(caller, stored.listCase().type()));
         save(stored, caller, "NOTIFIED", Map.of("servedOn", servedOn.toString(), "statementDeadline", deadline.date().toString()));
@@ -153,8 +150,7 @@ class ListCases {
     }
 
     @Transactional
-    ListCase.Statement receive(long id, LocalDate receivedOn, String text, boolean objection) {
-        Caller caller = Caller.current();
+    ListCase.Statement receive(Caller caller, long id, LocalDate receivedOn, String text, boolean objection) {
         ListCaseRepository.StoredCase stored = locked(id);
         ListCase.Statement s = stored.listCase().receive(receivedOn, text, objection, today(), calendars.current(),
                 acting(caller, stored.listCase().type()));
@@ -169,8 +165,7 @@ class ListCases {
     }
 
     @Transactional
-    ListCase.Status resolve(long id, int statement, ListCase.Resolution resolution, String reason) {
-        Caller caller = Caller.current();
+    ListCase.Status resolve(Caller caller, long id, int statement, ListCase.Resolution resolution, String reason) {
         ListCaseRepository.StoredCase stored = locked(id);
         stored.listCase().resolve(statement, resolution, reason, acting(caller, stored.listCase().type()));
         Map<String, Object> details = new LinkedHashMap<>();
@@ -186,8 +181,7 @@ class ListCases {
 
     /** The decision: the entry is made and the subject is on the list page, its subject page and in checks at once. */
     @Transactional
-    long decide(long id, LocalDate decidedOn, String documentNumber) {
-        Caller caller = Caller.current();
+    long decide(Caller caller, long id, LocalDate decidedOn, String documentNumber) {
         ListCaseRepository.StoredCase stored = locked(id);
         ListCase.Entry entry = stored.listCase().decide(decidedOn, documentNumber, today(), acting(caller, stored.listCase().type()));
         Map<String, Object> details = new LinkedHashMap<>();
@@ -209,8 +203,7 @@ class ListCases {
 
     /** The entry leaves the list; the case and the entry keep their history. */
     @Transactional
-    long remove(long entryId, LocalDate on, ListCase.RemovalReason reason) {
-        Caller caller = Caller.current();
+    long remove(Caller caller, long entryId, LocalDate on, ListCase.RemovalReason reason) {
         long id = cases.caseOfEntry(entryId).orElseThrow(() -> new NotFoundException("没有该名单条目"));
         ListCaseRepository.StoredCase stored = locked(id);
         stored.listCase().remove(on, reason, today(), acting(caller, stored.listCase().type()));
@@ -235,9 +228,8 @@ class ListCases {
     }
 
     /** A case for staff of its department, the credit office's administrators and auditors. */
-    CaseView view(long id) {
+    CaseView view(Caller caller, long id) {
         ListCaseRepository.StoredCase stored = cases.find(id).orElseThrow(() -> new NotFoundException("没有该认定案件"));
-        Caller caller = Caller.current();
         if (!caller.seesEveryDepartment() && !caller.mayActFor(stored.listCase().type().departmentCode())) {
             throw NotPermittedException.of("listType", stored.listCase().type().code(), "not-determining-department",
                     "只有认定部门可以查看该名单的案件");
@@ -252,8 +244,7 @@ class ListCases {
      * Every open case of the caller's departments (all for the credit office) with its next deadline: overdue first,
      * then the nearest. Warned from {@link #WARN_WORKING_DAYS} working days before.
      */
-    List<BoardRow> board() {
-        Caller caller = Caller.current();
+    List<BoardRow> board(Caller caller) {
         LocalDate today = today();
         var calendar = calendars.current();
         List<BoardRow> rows = new ArrayList<>();
@@ -312,7 +303,7 @@ class ListCases {
 
     private void step(long id, Instant at, String step, Caller caller, Map<String, ?> details) {
         cases.step(id, at, step, caller.name(), details);
-        audit.record("LIST_CASE_" + step, "list_case", Long.toString(id), details);
+        audit.recordAs(caller.name(), "LIST_CASE_" + step, "list_case", Long.toString(id), details);
     }
 
     /** The department the caller acts for on a case of this type: the determining one if it may, else its own. */

@@ -90,8 +90,8 @@ class RedLists {
      * to the type's maximum period.
      */
     @Transactional
-    Imported importFile(String listTypeCode, String source, LocalDate listDate, String fileName, byte[] content) throws IOException {
-        Caller caller = Caller.current();
+    Imported importFile(Caller caller, String listTypeCode, String source, LocalDate listDate, String fileName, byte[] content)
+            throws IOException {
         ListType type = types.find(listTypeCode == null ? "" : listTypeCode)
                 .orElseThrow(() -> RuleViolationException.of("listType", listTypeCode, "exists", "名单类型不存在"));
         if (type.kind() != ListKind.RED) {
@@ -200,15 +200,14 @@ class RedLists {
         details.put("rows", rows.size());
         details.put("accepted", accepted.size());
         details.put("rejected", errors.size());
-        audit.record("RED_LIST_IMPORTED", "red_import", Long.toString(importId), details);
+        audit.recordAs(caller.name(), "RED_LIST_IMPORTED", "red_import", Long.toString(importId), details);
         accepted.forEach(a -> events.publishEvent(new ListEntryChanged(a[0], a[1])));
         return new Imported(importId, rows.size(), accepted.size(), errors.size(), errors);
     }
 
     /** The department that keeps a red list takes an entry off it (at its end, or because of new dishonesty). */
     @Transactional
-    void remove(long entryId, LocalDate on, String reasonText) {
-        Caller caller = Caller.current();
+    void remove(Caller caller, long entryId, LocalDate on, String reasonText) {
         ListEntries.Entry e = entries.find(entryId).orElseThrow(() -> new NotFoundException("没有该名单条目"));
         if (!caller.mayActFor(e.department())) {
             throw NotPermittedException.of("listType", e.listType(), "not-determining-department", "只有名单的管理部门可以移出");
@@ -229,7 +228,7 @@ class RedLists {
             throw RuleViolationException.of("reason", reason.name(), "not-expired", "名单期限至 " + e.endsOn() + " 届满，次日起方可移出");
         }
         jdbc.sql("update lists.list_entry set removed_on = ?, removal_reason = ? where id = ?").params(on, reason.name(), entryId).update();
-        audit.record("RED_LIST_ENTRY_REMOVED", "list_entry", Long.toString(entryId), Map.of("on", on.toString(), "reason", reason.name()));
+        audit.recordAs(caller.name(), "RED_LIST_ENTRY_REMOVED", "list_entry", Long.toString(entryId), Map.of("on", on.toString(), "reason", reason.name()));
         events.publishEvent(new ListEntryChanged(entryId, e.subjectId()));
     }
 

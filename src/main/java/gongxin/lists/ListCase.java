@@ -103,15 +103,25 @@ final class ListCase {
             if (b.subjectId() != subjectId) {
                 throw RuleViolationException.of("basis", Long.toString(b.recordId()), "basis-subject", "依据记录的主体与被认定主体不同");
             }
+        }
+        requireEffective(basis);
+        if (Text.isBlank(facts)) {
+            throw RuleViolationException.of("facts", null, "facts-required", "请写明认定的事实");
+        }
+        return new ListCase(type, subjectId, basis, facts.strip(), approvedOnArrival);
+    }
+
+    /**
+     * The basis must still stand at each step that moves towards listing (proposal, notice, decision): a record
+     * revoked or repaired meanwhile takes the case's ground away (credit-rules §3: information follows its basis).
+     */
+    static void requireEffective(List<Basis> basis) {
+        for (Basis b : basis) {
             if (!b.effective()) {
                 throw RuleViolationException.of("basis", Long.toString(b.recordId()), "basis-not-effective",
                         "依据记录已被撤销或已修复，不再是生效的依据");
             }
         }
-        if (Text.isBlank(facts)) {
-            throw RuleViolationException.of("facts", null, "facts-required", "请写明认定的事实");
-        }
-        return new ListCase(type, subjectId, basis, facts.strip(), approvedOnArrival);
     }
 
     /** A case as stored, with every step it went through. */
@@ -194,6 +204,21 @@ final class ListCase {
         if (resolution == Resolution.ACCEPTED) {
             status = Status.DROPPED;
         }
+    }
+
+    /**
+     * The department ends a case without listing (its basis fell, the facts did not hold): only before a decision, and
+     * with the reason recorded.
+     */
+    void withdraw(String reason, String actingDepartment) {
+        determining(type, actingDepartment);
+        if (status != Status.PROPOSED && status != Status.NOTIFIED) {
+            throw RuleViolationException.of("status", status.name(), "not-open", "只有尚未作出决定的案件可以终止");
+        }
+        if (Text.isBlank(reason)) {
+            throw RuleViolationException.of("reason", null, "reason-required", "请写明终止认定的理由");
+        }
+        status = Status.DROPPED;
     }
 
     /**

@@ -146,6 +146,17 @@ class ListCaseApi {
         return Map.of("status", status.name());
     }
 
+    record WithdrawalBody(String reason) {
+    }
+
+    @Operation(summary = "终止认定（作出决定前；依据被撤销或事实不成立）")
+    @PostMapping("/cases/{id}/withdrawal")
+    @PreAuthorize(ACTORS)
+    Map<String, Object> withdrawal(@PathVariable long id, @RequestBody WithdrawalBody body) {
+        cases.withdraw(Caller.current(), id, body.reason());
+        return Map.of("status", ListCase.Status.DROPPED.name());
+    }
+
     @Operation(summary = "作出认定决定（陈述申辩期届满且无未核实异议后）")
     @PostMapping("/cases/{id}/decision")
     @PreAuthorize(ACTORS)
@@ -242,6 +253,7 @@ class ListCaseApi {
         body.put("contact", view.stored().contact());
         body.put("servedOn", c.servedOn());
         body.put("statementDeadline", c.statementDeadline() == null ? null : c.statementDeadline().date());
+        body.put("statementDeadlineProvisional", c.statementDeadline() != null && c.statementDeadline().provisional());
         body.put("statements", c.statements().stream().map(s -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", s.number());

@@ -112,6 +112,7 @@ class ListCasePages {
         model.addAttribute("c", view.listCase());
         model.addAttribute("today", cases.today());
         model.addAttribute("mayAct", caller.mayActFor(view.listCase().type().departmentCode()));
+        model.addAttribute("basisRevoked", view.basis().stream().anyMatch(b -> !b.status().inForce()));
         model.addAttribute("departmentName", departments.find(view.listCase().type().departmentCode())
                 .map(Department::name).orElse(view.listCase().type().departmentCode()));
         return "lists/case";
@@ -155,6 +156,13 @@ class ListCasePages {
         return step(id, () -> cases.decide(Caller.current(), id, decidedOn, documentNumber),
                 "已作出认定决定：主体已列入名单，信用网站和联合奖惩核查即时生效；请同时送达认定决定书和信用修复告知书",
                 model, redirect, request);
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'REVIEWER')")
+    String withdraw(@PathVariable long id, @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect,
+                    HttpServletRequest request) {
+        return step(id, () -> cases.withdraw(Caller.current(), id, reason), "案件已终止，未列入名单", model, redirect, request);
     }
 
     @PostMapping("/{id}/removal")

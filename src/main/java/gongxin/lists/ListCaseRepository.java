@@ -184,6 +184,64 @@ class ListCaseRepository {
                 .update());
     }
 
+    /** Marks the proposed, notified and listed cases resting on the record; their ids. */
+    List<Long> markBasisRevoked(long recordId, Instant at) {
+        return jdbc.sql("""
+                update lists.list_case c set basis_revoked_at = :at
+                  from lists.list_case_basis b
+                 where b.case_id = c.id and b.record_id = :record and c.status in ('PROPOSED', 'NOTIFIED', 'LISTED')
+                   and c.basis_revoked_at is null
+                returning c.id""").param("at", Timestamp.from(at)).param("record", recordId).query(Long.class).list();
+    }
+
+    /** Counts working days for a recomputation. */
+    interface DeadlineCounter {
+        Deadline add(LocalDate from, int workingDays);
+    }
+
+    /** Recomputes the provisional deadlines of notified cases; how many cases changed. */
+    int recomputeProvisionalDeadlines(DeadlineCounter counter, int verificationDays) {
+        int changed = 0;
+        for (Map<String, Object> row : jdbc.sql("""
+                select c.id, c.served_on, t.statement_working_days from lists.list_case c
+                  join lists.list_type t on t.code = c.list_type
+                 where c.status = 'NOTIFIED' and c.statement_deadline_provisional""").query().listOfRows()) {
+            Deadline d = counter.add(((Date) row.get("served_on")).toLocalDate(), ((Number) row.get("statement_working_days")).intValue());
+            jdbc.sql("update lists.list_case set statement_deadline = ?, statement_deadline_provisional = ? where id = ?")
+                    .params(d.date(), d.provisional(), row.get("id")).update();
+            changed++;
+        }
+        for (Map<String, Object> row : jdbc.sql("""
+                select s.case_id, s.number, s.received_on from lists.list_statement s
+                  join lists.list_case c on c.id = s.case_id
+                 where c.status = 'NOTIFIED' and s.verification_provisional and s.resolution is null""").query().listOfRows()) {
+            Deadline d = counter.add(((Date) row.get("received_on")).toLocalDate(), verificationDays);
+            jdbc.sql("update lists.list_statement set verification_deadline = ?, verification_provisional = ? where case_id = ? and number = ?")
+                    .params(d.date(), d.provisional(), row.get("case_id"), row.get("number")).update();
+            changed++;
+        }
+        return changed;
+    }
+
+    /** Listed cases that wait for a removal: basis revoked, or past their last day on the list. */
+    List<StoredCase> awaitingRemoval(List<String> departments, LocalDate today) {
+        List<Long> ids = jdbc.sql("""
+                select c.id from lists.list_case c join lists.list_type t on t.code = c.list_type
+                  join lists.list_entry e on e.case_id = c.id
+                 where c.status = 'LISTED' and (c.basis_revoked_at is not null or e.ends_on < :today)
+                   and (cast(:all as boolean) or t.department_code = any(:departments))
+                 order by c.id""")
+                .param("today", today).param("all", departments == null)
+                .param("departments", departments == null ? new String[0] : departments.toArray(String[]::new))
+                .query(Long.class).list();
+        return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    boolean basisRevoked(long caseId) {
+        return jdbc.sql("select basis_revoked_at is not null from lists.list_case where id = ?").param(caseId)
+                .query(Boolean.class).single();
+    }
+
     Optional<Long> entryOf(long caseId) {
         return jdbc.sql("select id from lists.list_entry where case_id = ?").param(caseId).query(Long.class).optional();
     }

@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import gongxin.audit.AuditLog;
+import gongxin.calendar.CalendarYearLoaded;
 import gongxin.calendar.Calendars;
 import gongxin.calendar.Deadline;
 import gongxin.identity.Caller;
 import gongxin.identity.Role;
+import gongxin.records.RecordRevoked;
 import gongxin.records.Records;
 import gongxin.shared.NotFoundException;
 import gongxin.shared.NotPermittedException;
@@ -25,7 +27,9 @@ import gongxin.subjects.SubjectReference;
 import gongxin.subjects.Subjects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Runs the serious-dishonesty procedure on stored cases: each step loads its case locked, lets {@link ListCase} decide,
@@ -52,7 +56,7 @@ class ListCases {
 
     /** A line of the reviewers' deadline board. */
     record BoardRow(long caseId, String listType, String listName, String department, String subjectName, String status,
-                    String step, Deadline deadline, long workingDaysLeft, boolean overdue, boolean warned) {
+                    String step, Deadline deadline, long workingDaysLeft, boolean overdue, boolean warned, boolean attention) {
     }
 
     private final ListCaseRepository cases;
@@ -144,6 +148,7 @@ class ListCases {
     @Transactional
     Deadline notify(Caller caller, long id, LocalDate servedOn) {
         ListCaseRepository.StoredCase stored = locked(id);
+        ListCase.requireEffective(currentBasis(stored.listCase()));
         Deadline deadline = stored.listCase().notify(servedOn, today(), calendars.current(), acting(caller, stored.listCase().type()));
         save(stored, caller, "NOTIFIED", Map.of("servedOn", servedOn.toString(), "statementDeadline", deadline.date().toString()));
         return deadline;
@@ -179,10 +184,19 @@ class ListCases {
         return stored.listCase().status();
     }
 
+    /** The department ends a case before any decision; the reason goes into the timeline. */
+    @Transactional
+    void withdraw(Caller caller, long id, String reason) {
+        ListCaseRepository.StoredCase stored = locked(id);
+        stored.listCase().withdraw(reason, acting(caller, stored.listCase().type()));
+        save(stored, caller, "DROPPED", Map.of("reason", reason.strip()));
+    }
+
     /** The decision: the entry is made and the subject is on the list page, its subject page and in checks at once. */
     @Transactional
     long decide(Caller caller, long id, LocalDate decidedOn, String documentNumber) {
         ListCaseRepository.StoredCase stored = locked(id);
+        ListCase.requireEffective(currentBasis(stored.listCase()));
         ListCase.Entry entry = stored.listCase().decide(decidedOn, documentNumber, today(), acting(caller, stored.listCase().type()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("decidedOn", decidedOn.toString());
@@ -279,16 +293,63 @@ class ListCases {
                     step = "可作出认定决定";
                 }
             }
+            boolean revoked = cases.basisRevoked(stored.id());
+            if (revoked) {
+                step = "依据已撤销：不能继续认定，请终止案件";
+            }
             rows.add(new BoardRow(stored.id(), c.type().code(), c.type().name(), c.type().departmentCode(), subjectName,
-                    c.status().name(), step, next.orElse(null), left, overdue, warned));
+                    c.status().name(), step, next.orElse(null), left, overdue, warned, revoked));
         }
-        rows.sort(Comparator.comparing(BoardRow::overdue).reversed()
+        for (ListCaseRepository.StoredCase stored : cases.awaitingRemoval(caller.seesEveryDepartment() ? null
+                : List.copyOf(caller.departments()), today)) {
+            ListCase c = stored.listCase();
+            String subjectName = subjects.card(c.subjectId()).map(SubjectCard::name).orElse("");
+            String step = cases.basisRevoked(stored.id()) ? "依据已撤销：请移出名单"
+                    : "列入期满（" + c.entry().orElseThrow().endsOn() + "）：请移出名单";
+            rows.add(new BoardRow(stored.id(), c.type().code(), c.type().name(), c.type().departmentCode(), subjectName,
+                    c.status().name(), step, null, 0, false, false, true));
+        }
+        rows.sort(Comparator.comparing((BoardRow r) -> r.overdue() || r.attention()).reversed()
                 .thenComparing(r -> r.deadline() == null ? LocalDate.MAX : r.deadline().date()));
         return rows;
     }
 
     List<ListEntries.Entry> entriesOf(long subjectId) {
         return entries.ofSubject(subjectId);
+    }
+
+    /** The case's basis as the records stand now. */
+    private List<ListCase.Basis> currentBasis(ListCase c) {
+        return c.basis().stream().map(b -> new ListCase.Basis(b.recordId(), b.subjectId(),
+                records.summary(b.recordId()).map(r -> r.status().inForce()).orElse(false))).toList();
+    }
+
+    /**
+     * A basis record was revoked: its open and listed cases are marked (a timeline step and the board); a listed
+     * entry stays until the department removes it with {@code BASIS_REVOKED}, because removal is its decision.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(RecordRevoked event) {
+        for (long caseId : cases.markBasisRevoked(event.recordId(), event.revokedAt())) {
+            cases.step(caseId, clock.instant(), "BASIS_REVOKED", "platform", Map.of("record", event.recordId()));
+        }
+    }
+
+    /**
+     * A year of the statutory calendar was loaded: deadlines of open cases counted through it on weekends alone are
+     * counted again on the real calendar (the statement deadline and objections' verification deadlines).
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(CalendarYearLoaded event) {
+        var calendar = calendars.current();
+        int recomputed = cases.recomputeProvisionalDeadlines((from, days) -> calendar.addWorkingDays(from, days),
+                ListCase.OBJECTION_VERIFICATION_WORKING_DAYS);
+        if (recomputed > 0) {
+            audit.recordAs("platform", "LIST_DEADLINES_RECOMPUTED", "calendar_year", Integer.toString(event.year()),
+                    Map.of("cases", recomputed));
+        }
     }
 
     private ListCaseRepository.StoredCase locked(long id) {

@@ -231,6 +231,76 @@ class ListCaseApiTest extends IntegrationTest {
     }
 
     @Nested
+    class WhenTheBasisFalls {
+
+        private void revoke(long record) {
+            TestHttp.Response revoked = system().postJson("/api/v1/records/" + record + "/revocation", Map.of("documentType",
+                    "撤销行政处罚决定书", "documentNumber", "示例市监撤〔2026〕" + record + "号", "documentDate", "2026-11-20"));
+            assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        }
+
+        @Test
+        void an_open_case_can_go_no_further_shows_on_the_board_and_is_withdrawn() {
+            String code = code();
+            String name = "示例市" + PenaltyFile.uniqueWord() + "物流有限公司";
+            long record = penalty(code, name, "2026-09-01");
+            long id = created(system().postJson("/api/v1/lists/cases", proposal(code, record)));
+            revoke(record);
+            TestHttp.Response notice = system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2026-11-02"));
+            assertThat(rule(notice)).isEqualTo("basis-not-effective");
+            assertThat(staff("reviewer").get("/list-cases").body()).contains("依据已撤销：不能继续认定");
+            TestHttp.Response withdrawn = system().postJson("/api/v1/lists/cases/" + id + "/withdrawal", Map.of("reason", "处罚决定已被撤销"));
+            assertThat(withdrawn.json().get("status").asString()).isEqualTo("DROPPED");
+            assertThat(staff("reviewer").get("/list-cases").body()).doesNotContain("data-case=\"" + id + "\"");
+        }
+
+        @Test
+        void a_listed_entry_waits_on_the_board_for_its_removal() {
+            String code = code();
+            long record = penalty(code, "示例市" + PenaltyFile.uniqueWord() + "装饰有限公司", "2026-09-01");
+            long id = created(system().postJson("/api/v1/lists/cases", proposal(code, record)));
+            system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2026-10-12"));
+            assertThat(system().postJson("/api/v1/lists/cases/" + id + "/decision",
+                    Map.of("decidedOn", "2026-11-02", "documentNumber", "示市监认〔2026〕21号")).status()).isEqualTo(200);
+            revoke(record);
+            String board = staff("reviewer").get("/list-cases").body();
+            assertThat(board).contains("data-case=\"" + id + "\"").contains("依据已撤销：请移出名单");
+            JsonNode stored = system().purpose("案件办理").get("/api/v1/lists/cases/" + id).json();
+            assertThat(stored.get("timeline").valueStream().map(s -> s.get("step").asString())).contains("BASIS_REVOKED");
+        }
+    }
+
+    @Nested
+    class ProvisionalDeadlines {
+
+        // a year no other test relies on: a week of holidays in January
+        private static final String YEAR_2033 = """
+                {"year": 2033, "papers": ["https://www.gov.cn/example"], "days": [
+                  {"name": "春节", "date": "2033-01-17", "isOffDay": true}, {"name": "春节", "date": "2033-01-18", "isOffDay": true},
+                  {"name": "春节", "date": "2033-01-19", "isOffDay": true}, {"name": "春节", "date": "2033-01-20", "isOffDay": true},
+                  {"name": "春节", "date": "2033-01-21", "isOffDay": true}]}""";
+
+        @Test
+        void are_counted_again_when_their_year_is_loaded() {
+            String code = code();
+            long record = penalty(code, "示例市" + PenaltyFile.uniqueWord() + "印务有限公司", "2026-09-01");
+            clock.set(java.time.Instant.parse("2033-01-14T02:00:00Z"));
+            long id = created(system().postJson("/api/v1/lists/cases", proposal(code, record)));
+            TestHttp.Response notified = system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2033-01-14"));
+            assertThat(notified.json().get("statementDeadline").asString()).isEqualTo("2033-01-28");
+            assertThat(notified.json().get("statementDeadlineProvisional").booleanValue()).isTrue();
+
+            TestHttp admin = staff("admin");
+            TestHttp.Response loaded = admin.multipart("/admin/calendar", "file", "2033.json",
+                    YEAR_2033.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of("_csrf", admin.csrfOf("/admin/calendar")));
+            assertThat(loaded.status()).as(loaded.body()).isEqualTo(302);
+
+            JsonNode stored = system().purpose("案件办理").get("/api/v1/lists/cases/" + id).json();
+            assertThat(stored.get("statementDeadline").asString()).isEqualTo("2033-02-04");
+        }
+    }
+
+    @Nested
     class BadProposals {
 
         @Test

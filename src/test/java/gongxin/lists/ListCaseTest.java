@@ -156,6 +156,26 @@ class ListCaseTest {
     }
 
     @Nested
+    class Withdrawal {
+
+        @Test
+        void ends_an_open_case_with_a_reason_and_never_a_decided_one() {
+            ListCase c = notified();
+            refused(() -> c.withdraw(" ", SAMR), "reason-required");
+            refused(() -> c.withdraw("依据被撤销", "CITY-EEB"), "not-determining-department");
+            c.withdraw("依据被撤销", SAMR);
+            assertThat(c.status()).isEqualTo(ListCase.Status.DROPPED);
+            refused(() -> listed().withdraw("依据被撤销", SAMR), "not-open");
+        }
+
+        @Test
+        void a_basis_that_fell_stops_the_case() {
+            refused(() -> ListCase.requireEffective(List.of(new ListCase.Basis(1, 7, true), new ListCase.Basis(2, 7, false))),
+                    "basis-not-effective");
+        }
+    }
+
+    @Nested
     class Decision {
 
         @Test

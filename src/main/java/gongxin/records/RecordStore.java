@@ -396,7 +396,19 @@ class RecordStore implements RecordIngest {
                 : item.field(FieldRole.LEGAL_REPRESENTATIVE).map(f -> data.get(f.code())).orElse(null);
         String representativeId = item == null || category == SubjectCategory.NATURAL_PERSON ? null
                 : item.legalRepresentativeIdField().map(f -> data.get(f.code())).orElse(null);
-        return new SubjectClaim(category, name, creditCode, pilotEra, idNumber, decided, representative, representativeId);
+        java.util.List<String> formerCodes = new java.util.ArrayList<>();
+        if (item != null && category != SubjectCategory.NATURAL_PERSON) {
+            for (var field : item.fields()) {
+                if (field.name() != null && SubjectClaim.FORMER_CODE_KINDS.contains(field.name())) {
+                    String value = gongxin.shared.Text.normalizeIdentifier(data.get(field.code()));
+                    if (value != null && !value.isBlank()) {
+                        formerCodes.add(field.name() + ":" + value);
+                    }
+                }
+            }
+        }
+        return new SubjectClaim(category, name, creditCode, pilotEra, idNumber, decided, representative, representativeId,
+                formerCodes);
     }
 
     private static long keyHash(RecordDraft d) {

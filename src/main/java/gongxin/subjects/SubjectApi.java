@@ -48,13 +48,14 @@ class SubjectApi {
     @GetMapping
     @Transactional
     Map<String, Object> lookUp(@RequestParam(required = false) String creditCode, @RequestParam(required = false) String name,
-                               @RequestParam(required = false) String idNumber, HttpServletRequest request) {
+                               @RequestParam(required = false) String idNumber,
+                               @RequestParam(required = false) String formerCode, HttpServletRequest request) {
         Purpose purpose = Purpose.declared(request);
-        SubjectRepository.Subject subject = registry.stored(new SubjectReference(creditCode, name, idNumber))
-                .orElseThrow(() -> new NotFoundException(Text.isBlank(creditCode) ? "平台没有姓名与证件号码相符的自然人"
+        SubjectRepository.Subject subject = registry.stored(new SubjectReference(creditCode, name, idNumber, formerCode))
+                .orElseThrow(() -> new NotFoundException(!Text.isBlank(formerCode) ? "平台没有以该号码登记过的组织" : Text.isBlank(creditCode) ? "平台没有姓名与证件号码相符的自然人"
                         : "平台没有该统一社会信用代码的主体"));
         Map<String, Object> body = body(subject);
-        audit.recordRead("subject", Long.toString(subject.id()), purpose, Map.of("by", Text.isBlank(creditCode) ? "idNumber" : "creditCode"));
+        audit.recordRead("subject", Long.toString(subject.id()), purpose, Map.of("by", !Text.isBlank(formerCode) ? "formerCode" : Text.isBlank(creditCode) ? "idNumber" : "creditCode"));
         return body;
     }
 
@@ -67,6 +68,10 @@ class SubjectApi {
         body.put("pilotEra", s.pilotEra());
         body.put("idNumberMasked", masked(s.idCipher()));
         body.put("formerNames", s.formerNames());
+        body.put("formerCodes", s.formerCodes().stream().map(c -> {
+            int colon = c.indexOf(':');
+            return Map.of("kind", c.substring(0, colon), "code", c.substring(colon + 1));
+        }).toList());
         if (s.legalRepName() != null) {
             Map<String, Object> rep = new LinkedHashMap<>();
             rep.put("name", s.legalRepName());

@@ -62,6 +62,7 @@ class SubjectRegistry implements Subjects {
         boolean pilotEra;
         String legalRepName;
         String legalRepDigest;
+        final java.util.Set<String> formerCodes = new java.util.LinkedHashSet<>();
 
         void see(String name, LocalDate asOf) {
             if (this.asOf == null || !asOf.isBefore(this.asOf)) {
@@ -90,6 +91,10 @@ class SubjectRegistry implements Subjects {
     Optional<SubjectRepository.Subject> stored(SubjectReference r) {
         if (r == null) {
             throw RuleViolationException.of("subject", null, "subject-required", "请给出统一社会信用代码，或自然人的姓名与身份证号码");
+        }
+        if (!Text.isBlank(r.formerCode())) {
+            String code = Text.normalizeIdentifier(r.formerCode());
+            return repository.byFormerCode(SubjectClaim.FORMER_CODE_KINDS.stream().map(k -> k + ":" + code).toList());
         }
         if (!Text.isBlank(r.creditCode())) {
             var strict = CreditCode.check(r.creditCode());
@@ -142,6 +147,7 @@ class SubjectRegistry implements Subjects {
                 Row row = organisations.computeIfAbsent(code, k -> new Row());
                 LocalDate before = row.asOf;
                 row.see(Text.clean(c.name()), c.asOf());
+                row.formerCodes.addAll(c.formerCodes());
                 if (before == null || !c.asOf().isBefore(before)) {
                     row.category = c.category().name();
                     row.pilotEra = c.pilotEra();
@@ -203,11 +209,12 @@ class SubjectRegistry implements Subjects {
         List<String> codes = new ArrayList<>(organisations.keySet());
         jdbc.sql("""
                 insert into subjects.subject as s (category, name, name_as_of, credit_code, pilot_era, legal_rep_name,
-                                                   legal_rep_subject_id, first_seen, updated_at)
-                select x.category, x.name, x.as_of::date, x.code, x.pilot, x.rep, x.rep_id, x.first::date, :now
+                                                   legal_rep_subject_id, first_seen, updated_at, former_codes)
+                select x.category, x.name, x.as_of::date, x.code, x.pilot, x.rep, x.rep_id, x.first::date, :now,
+                       coalesce(string_to_array(nullif(x.former, ''), '|'), '{}')
                   from unnest(:categories::text[], :names::text[], :asOf::text[], :codes::text[], :pilots::boolean[],
-                              :reps::text[], :repIds::bigint[], :firsts::text[])
-                       as x(category, name, as_of, code, pilot, rep, rep_id, first)
+                              :reps::text[], :repIds::bigint[], :firsts::text[], :formers::text[])
+                       as x(category, name, as_of, code, pilot, rep, rep_id, first, former)
                 on conflict (credit_code) where credit_code is not null do update set
                 """ + NAME_RULES + """
                 ,
@@ -216,7 +223,9 @@ class SubjectRegistry implements Subjects {
                     legal_rep_name = case when excluded.name_as_of >= s.name_as_of
                                           then coalesce(excluded.legal_rep_name, s.legal_rep_name) else s.legal_rep_name end,
                     legal_rep_subject_id = case when excluded.name_as_of >= s.name_as_of and excluded.legal_rep_name is not null
-                                                then excluded.legal_rep_subject_id else s.legal_rep_subject_id end
+                                                then excluded.legal_rep_subject_id else s.legal_rep_subject_id end,
+                    former_codes = case when excluded.former_codes <@ s.former_codes then s.former_codes
+                                        else array(select distinct c from unnest(s.former_codes || excluded.former_codes) c order by c) end
                 returning id, credit_code""")
                 .param("categories", codes.stream().map(c -> organisations.get(c).category).toArray(String[]::new))
                 .param("names", codes.stream().map(c -> organisations.get(c).name).toArray(String[]::new))
@@ -227,6 +236,7 @@ class SubjectRegistry implements Subjects {
                 .param("repIds", codes.stream().map(c -> Optional.ofNullable(organisations.get(c).legalRepDigest)
                         .map(d -> ids.get("P" + d)).orElse(null)).toArray(Long[]::new))
                 .param("firsts", codes.stream().map(c -> organisations.get(c).first.toString()).toArray(String[]::new))
+                .param("formers", codes.stream().map(c -> String.join("|", organisations.get(c).formerCodes)).toArray(String[]::new))
                 .param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> ids.put("C" + rs.getString("credit_code"), rs.getLong("id"))).list();
     }

@@ -15,7 +15,8 @@ class SubjectRepository {
 
     /** A subject as stored; the ID number only as cipher text and digest. */
     record Subject(long id, SubjectCategory category, String name, List<String> formerNames, String creditCode,
-                   boolean pilotEra, String idDigest, String idCipher, String legalRepName, Long legalRepSubjectId) {
+                   boolean pilotEra, String idDigest, String idCipher, String legalRepName, Long legalRepSubjectId,
+                   List<String> formerCodes) {
     }
 
     private final JdbcClient jdbc;
@@ -36,6 +37,12 @@ class SubjectRepository {
         return jdbc.sql("select * from subjects.subject where id_digest = ?").param(digest).query(SubjectRepository::map).optional();
     }
 
+    /** The organisation known by one of these former codes ("工商注册号:…"); the first if, wrongly, several are. */
+    Optional<Subject> byFormerCode(List<String> codes) {
+        return jdbc.sql("select * from subjects.subject where former_codes && :codes::text[] order by id limit 1")
+                .param("codes", codes.toArray(String[]::new)).query(SubjectRepository::map).optional();
+    }
+
     /** The organisations whose legal representative the person is (落实到人: from the person to the companies). */
     List<Subject> represented(long personId) {
         return jdbc.sql("select * from subjects.subject where legal_rep_subject_id = ? order by name")
@@ -47,6 +54,6 @@ class SubjectRepository {
         return new Subject(rs.getLong("id"), SubjectCategory.valueOf(rs.getString("category")), rs.getString("name"),
                 Arrays.asList((String[]) rs.getArray("former_names").getArray()), rs.getString("credit_code"),
                 rs.getBoolean("pilot_era"), rs.getString("id_digest"), rs.getString("id_cipher"),
-                rs.getString("legal_rep_name"), rep);
+                rs.getString("legal_rep_name"), rep, Arrays.asList((String[]) rs.getArray("former_codes").getArray()));
     }
 }

@@ -94,6 +94,26 @@ class SubjectRegistryTest extends IntegrationTest {
     }
 
     @Nested
+    class FormerCodes {
+
+        @Test
+        void the_numbers_an_organisation_was_known_by_find_it() {
+            String code = code();
+            String registration = "3202" + (10_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L));
+            String u = PenaltyFile.uniqueWord();
+            Map<String, String> old = organisation(code, "示例市" + u + "五金厂", "2024-06-01", "钱" + u, null);
+            old.put("工商注册号", registration);
+            old.put("组织机构代码", code.substring(8, 17));
+            send(List.of(old, organisation(code, "示例市" + u + "五金有限公司", "2026-09-01", "钱" + u, null)));
+            JsonNode found = lookUp("formerCode=" + registration);
+            assertThat(found.get("creditCode").asString()).isEqualTo(code);
+            assertThat(found.get("formerCodes").valueStream().map(c -> c.get("kind").asString() + ":" + c.get("code").asString()))
+                    .containsExactlyInAnyOrder("工商注册号:" + registration, "组织机构代码:" + code.substring(8, 17));
+            assertThat(lookUp("formerCode=" + code.substring(8, 17)).get("id").longValue()).isEqualTo(found.get("id").longValue());
+        }
+    }
+
+    @Nested
     class Names {
 
         @Test

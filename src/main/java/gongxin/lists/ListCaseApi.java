@@ -71,10 +71,10 @@ class ListCaseApi {
     private final ListDocuments documents;
     private final AuditLog audit;
 
-    private final RedLists redLists;
+    private final ListImports listImports;
 
-    ListCaseApi(ListCases cases, ListDocuments documents, AuditLog audit, RedLists redLists) {
-        this.redLists = redLists;
+    ListCaseApi(ListCases cases, ListDocuments documents, AuditLog audit, ListImports listImports) {
+        this.listImports = listImports;
         this.cases = cases;
         this.documents = documents;
         this.audit = audit;
@@ -174,7 +174,7 @@ class ListCaseApi {
     @PreAuthorize(ACTORS)
     Map<String, Object> removal(@PathVariable long id, @RequestBody RemovalBody body) {
         if (!cases.decidedByCase(id)) {
-            redLists.remove(Caller.current(), id, body.on(), body.reason());
+            listImports.remove(Caller.current(), id, body.on(), body.reason());
             return Map.of("status", ListCase.Status.REMOVED.name());
         }
         ListCase.RemovalReason reason = parse(ListCase.RemovalReason.class, "reason", body.reason(),
@@ -183,14 +183,14 @@ class ListCaseApi {
         return Map.of("status", ListCase.Status.REMOVED.name());
     }
 
-    @Operation(summary = "导入守信激励名单（CSV/XLSX；三年内有失信记录或名单的主体拒收）")
-    @PostMapping(path = "/red/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "导入守信激励名单或上游认定的名单（CSV/XLSX；守信激励名单拒收三年内有失信记录或名单的主体）")
+    @PostMapping(path = {"/red/imports", "/imports"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAuthority('SCOPE_submit') or hasAnyRole('OPERATOR', 'REVIEWER', 'ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> importRedList(@RequestPart("file") MultipartFile file, @RequestParam String listType,
                                       @RequestParam(required = false) String source,
                                       @RequestParam(required = false) LocalDate listDate) throws IOException {
-        RedLists.Imported imported = redLists.importFile(Caller.current(), listType, source, listDate, file.getOriginalFilename(), file.getBytes());
+        ListImports.Imported imported = listImports.importFile(Caller.current(), listType, source, listDate, file.getOriginalFilename(), file.getBytes());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", imported.id());
         answer.put("rows", imported.rows());

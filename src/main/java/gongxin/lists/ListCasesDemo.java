@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Gives the demo city's market regulator cases at every stage, after the demo records are in: one company listed (on
  * the public list page, with its documents), one in its statement period with an objection to verify (on the deadline
- * board), one proposed by the operator and waiting for the reviewer; and an A-grade taxpayer list.
+ * board), one proposed by the operator and waiting for the reviewer; two of the courts' judgment debtors; and an
+ * A-grade taxpayer list.
  */
 @Component
 class ListCasesDemo {
@@ -42,18 +43,18 @@ class ListCasesDemo {
 
     private final DemoProperties demo;
     private final ListCases cases;
-    private final RedLists redLists;
+    private final ListImports listImports;
     private final Records records;
     private final Calendars calendars;
     private final JdbcClient jdbc;
     private final ClusterLock lock;
     private final Clock clock;
 
-    ListCasesDemo(DemoProperties demo, ListCases cases, RedLists redLists, Records records, Calendars calendars,
+    ListCasesDemo(DemoProperties demo, ListCases cases, ListImports listImports, Records records, Calendars calendars,
                   JdbcClient jdbc, ClusterLock lock, Clock clock) {
         this.demo = demo;
         this.cases = cases;
-        this.redLists = redLists;
+        this.listImports = listImports;
         this.records = records;
         this.calendars = calendars;
         this.jdbc = jdbc;
@@ -114,6 +115,24 @@ class ListCasesDemo {
 
         cases.propose(operator, proposal(candidates.get(2), "拒不配合监督检查，隐匿、销毁违法证据"), null);
         log.info("Seeded demo list cases: one listed, one with an objection to verify, one waiting for approval");
+
+        if (candidates.size() >= 5) {
+            StringBuilder csv = new StringBuilder("被执行人名称,统一社会信用代码,执行案号,发布日期\n");
+            for (int i = 3; i < 5; i++) {
+                CreditRecord r = candidates.get(i);
+                csv.append(r.subjectName()).append(',').append(r.subjectCreditCode()).append(",（").append(today.getYear())
+                        .append("）示0201执").append(100 + i).append("号,").append(today.minusDays(20L * i)).append('\n');
+            }
+            Caller court = new Caller("api:示例市数据归集系统", Caller.Kind.API_CLIENT, "CITY-COURT", Set.of("CITY-COURT"), Set.of(),
+                    Set.of(Scope.SUBMIT));
+            try {
+                ListImports.Imported imported = listImports.importFile(court, "COURT-DEBTOR", "最高人民法院失信被执行人名单（示例）",
+                        today, "demo-court-debtors.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+                log.info("Seeded the demo upstream list: {} of {} accepted", imported.accepted(), imported.rows());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     private void seedRedList() {
@@ -126,7 +145,7 @@ class ListCasesDemo {
         }
         Caller tax = new Caller("api:示例市数据归集系统", Caller.Kind.API_CLIENT, "CITY-TAX", Set.of("CITY-TAX"), Set.of(), Set.of(Scope.SUBMIT));
         try {
-            RedLists.Imported imported = redLists.importFile(tax, "TAX-A", "示例市税务局 2026 年度纳税信用 A 级纳税人名单（示例）",
+            ListImports.Imported imported = listImports.importFile(tax, "TAX-A", "示例市税务局 2026 年度纳税信用 A 级纳税人名单（示例）",
                     LocalDate.now(clock), "demo-tax-a.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
             log.info("Seeded the demo red list: {} of {} accepted", imported.accepted(), imported.rows());
         } catch (IOException e) {

@@ -22,7 +22,7 @@ class ListEntryRepository implements ListEntries {
               from lists.list_entry e
               join lists.list_type t on t.code = e.list_type
               left join lists.list_case c on c.id = e.case_id
-              left join lists.red_import i on i.id = e.import_id""";
+              left join lists.list_import i on i.id = e.import_id""";
 
     private final JdbcClient jdbc;
 

@@ -74,7 +74,7 @@ class RedListTest extends IntegrationTest {
         assertThat(shown).hasSize(1);
         assertThat(shown.get(0).get("itemName").asString()).isEqualTo("纳税信用A级纳税人名单");
         assertThat(http().get("/api/v1/public/subjects/" + dishonest).json().get("sections").get("RED_LIST").get("entries")).isEmpty();
-        assertThat(jdbc.sql("select count(*) from audit.entry where action = 'RED_LIST_IMPORTED' and object_id = ?")
+        assertThat(jdbc.sql("select count(*) from audit.entry where action = 'LIST_IMPORTED' and object_id = ?")
                 .param(answer.get("id").asString()).query(Integer.class).single()).isEqualTo(1);
 
         // the same subject twice on one list is refused
@@ -95,6 +95,30 @@ class RedListTest extends IntegrationTest {
         assertThat(removed.status()).as(removed.body()).isEqualTo(200);
         assertThat(jdbc.sql("select removal_reason from lists.list_entry where id = ?").param(entryId).query(String.class).single())
                 .isEqualTo("DISHONESTY");
+    }
+
+    @Test
+    void an_upstream_list_is_taken_as_published_and_takes_its_subjects_off_red_lists() {
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "建设有限公司";
+        TestHttp.Response red = importFile(DEMO_API_KEY, "TAX-A", "纳税人识别号,纳税人名称\n" + code + "," + name + "\n", "2026-11-01");
+        assertThat(red.json().get("accepted").intValue()).as(red.body()).isEqualTo(1);
+
+        String csv = "被执行人名称,统一社会信用代码,执行案号,发布日期\n" + name + "," + code + ",（2026）示0201执123号,2026-11-05\n"
+                + "示例市无案号有限公司," + code() + ",,2026-11-05\n";
+        TestHttp.Response imported = apiClient(DEMO_API_KEY).multipart("/api/v1/lists/imports", "file", "失信被执行人.csv",
+                csv.getBytes(GB18030), Map.of("listType", "COURT-DEBTOR", "source", "最高人民法院失信被执行人名单公布系统", "listDate", "2026-11-06"));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(imported.json().get("accepted").intValue()).isEqualTo(1);
+        assertThat(imported.json().get("errors").get(0).get("rule").asString()).isEqualTo("required");
+
+        JsonNode sections = http().get("/api/v1/public/subjects/" + code).json().get("sections");
+        JsonNode listed = sections.get("SERIOUS_DISHONESTY").get("entries");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("itemName").asString()).isEqualTo("失信被执行人名单");
+        assertThat(listed.get(0).get("decisionNumber").asString()).isEqualTo("（2026）示0201执123号");
+        assertThat(listed.get(0).get("decisionDate").asString()).isEqualTo("2026-11-05");
+        assertThat(sections.get("RED_LIST").get("entries")).as("no longer trustworthy").isEmpty();
     }
 
     @Test

@@ -76,8 +76,9 @@ CREATE TABLE lists.list_case_step (
 );
 CREATE INDEX list_case_step_case_idx ON lists.list_case_step (case_id, id);
 
--- A red-list file as imported: where it came from and the date of the list.
-CREATE TABLE lists.red_import (
+-- A list file as imported (red lists, and upstream dishonesty lists kept by another authority): where it came from
+-- and the date of the list.
+CREATE TABLE lists.list_import (
     id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     list_type   TEXT NOT NULL REFERENCES lists.list_type (code),
     source      TEXT NOT NULL,

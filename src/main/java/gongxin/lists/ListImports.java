@@ -38,21 +38,27 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The red lists (守信激励): imported from the file of the department that keeps them, with their source and date. Only
- * the trustworthy get on: a subject with a dishonesty record or list entry in the three years before the list date is
- * refused (国办发〔2020〕49号 and the city plans: 三年内无严重失信记录). A listed subject that later gets one is flagged at
- * once and stops counting (动态管理) until the department removes the entry.
+ * Lists imported from a file of the department that keeps them, with their source and date:
+ * <ul>
+ *   <li>red lists (守信激励): only the trustworthy get on; a subject with a dishonesty record or list entry in the three
+ *   years before the list date is refused (国办发〔2020〕49号 and the city plans: 三年内无严重失信记录). A listed subject that
+ *   later gets one is flagged at once and stops counting (动态管理) until the department removes the entry;</li>
+ *   <li>upstream dishonesty lists, determined by another authority under its own procedure (the courts' 失信被执行人):
+ *   taken as published, each row with its case number and date, shown on the website and in checks.</li>
+ * </ul>
  */
 @Service
-class RedLists {
+class ListImports {
 
     /** The largest red-list file taken in one import. */
     static final int MAX_ROWS = 100_000;
     static final int DISHONESTY_YEARS = 3;
 
-    private static final Set<String> NAME = Set.of("主体名称", "名称", "企业名称", "纳税人名称", "单位名称", "姓名", "NAME");
+    private static final Set<String> NAME = Set.of("主体名称", "名称", "企业名称", "纳税人名称", "单位名称", "被执行人名称", "姓名", "NAME");
     private static final Set<String> CODE = Set.of("统一社会信用代码", "纳税人识别号", "信用代码", "CREDITCODE");
     private static final Set<String> ID = Set.of("身份证号码", "证件号码", "身份证号", "IDNUMBER");
+    private static final Set<String> DOCUMENT = Set.of("案号", "执行案号", "文书号", "决定文书号", "DOCUMENTNUMBER");
+    private static final Set<String> DATE = Set.of("发布日期", "发布时间", "列入日期", "认定日期", "LISTEDON");
 
     /** What an import did. */
     record Imported(long id, int rows, int accepted, int rejected, List<Map<String, Object>> errors) {
@@ -72,7 +78,7 @@ class RedLists {
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    RedLists(ListTypeRepository types, ListEntryRepository entries, ListCases cases, Subjects subjects, Records records,
+    ListImports(ListTypeRepository types, ListEntryRepository entries, ListCases cases, Subjects subjects, Records records,
              AuditLog audit, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
         this.types = types;
         this.entries = entries;
@@ -94,9 +100,11 @@ class RedLists {
             throws IOException {
         ListType type = types.find(listTypeCode == null ? "" : listTypeCode)
                 .orElseThrow(() -> RuleViolationException.of("listType", listTypeCode, "exists", "名单类型不存在"));
-        if (type.kind() != ListKind.RED) {
-            throw RuleViolationException.of("listType", type.code(), "not-red-list", "只能导入守信激励名单；严重失信名单须经认定程序");
+        if (type.kind() != ListKind.RED && !type.upstream()) {
+            throw RuleViolationException.of("listType", type.code(), "not-red-list",
+                    "只能导入守信激励名单或上游认定的名单；本地认定的严重失信名单须经认定程序");
         }
+        boolean red = type.kind() == ListKind.RED;
         if (!caller.mayActFor(type.departmentCode()) && !caller.hasRole(Role.ADMIN)) {
             throw NotPermittedException.of("listType", type.code(), "not-determining-department", "只有名单的管理部门或信用办可以导入该名单");
         }
@@ -126,13 +134,15 @@ class RedLists {
         int nameColumn = column(header, NAME);
         int codeColumn = column(header, CODE);
         int idColumn = column(header, ID);
+        int documentColumn = column(header, DOCUMENT);
+        int dateColumn = column(header, DATE);
         if (nameColumn < 0 || (codeColumn < 0 && idColumn < 0)) {
             throw RuleViolationException.of("file", null, "layout",
                     "文件须有“主体名称”列，以及“统一社会信用代码”或“身份证号码”列");
         }
         Instant now = clock.instant();
         long importId = jdbc.sql("""
-                insert into lists.red_import (list_type, source, list_date, file_name, file_sm3, row_count, accepted, rejected,
+                insert into lists.list_import (list_type, source, list_date, file_name, file_sm3, row_count, accepted, rejected,
                                               imported_at, imported_by)
                 values (?, ?, ?, ?, ?, 0, 0, 0, ?, ?) returning id""")
                 .params(type.code(), source.strip(), date, fileName, Sm3.hex(content), Timestamp.from(now), caller.name())
@@ -169,9 +179,26 @@ class RedLists {
                 errors.add(error(row.line(), "creditCode", "subject-required", "请给出统一社会信用代码或身份证号码"));
                 continue;
             }
+            LocalDate listedOn = date;
+            String document = Text.clean(cell(row, documentColumn));
+            if (!red) {
+                String rowDate = Text.clean(cell(row, dateColumn));
+                if (!Text.isBlank(rowDate)) {
+                    var parsed = gongxin.shared.DateText.parse(rowDate);
+                    if (parsed.isEmpty() || parsed.get().isAfter(today)) {
+                        errors.add(error(row.line(), "listedOn", parsed.isEmpty() ? "format" : "not-future", "列入日期无效或晚于今天"));
+                        continue;
+                    }
+                    listedOn = parsed.get();
+                }
+                if (Text.isBlank(document)) {
+                    errors.add(error(row.line(), "documentNumber", "required", "上游名单的每一行须有案号或文书号"));
+                    continue;
+                }
+            }
             long subjectId = subjects.resolve(List.of(claim))[0];
             LocalDate from = date.minusYears(DISHONESTY_YEARS);
-            if (records.dishonestyBetween(subjectId, from, date) || entries.dishonestyListedBetween(subjectId, from, date)) {
+            if (red && (records.dishonestyBetween(subjectId, from, date) || entries.dishonestyListedBetween(subjectId, from, date))) {
                 errors.add(error(row.line(), "subject", "dishonesty-in-3-years",
                         "该主体在名单日期前三年内有失信记录或被列入严重失信主体名单，不能列入守信激励名单"));
                 continue;
@@ -179,19 +206,21 @@ class RedLists {
             boolean listed = jdbc.sql("""
                     select exists (select 1 from lists.list_entry where list_type = ? and subject_id = ? and removed_on is null
                                       and flagged_at is null and ends_on >= ?)""")
-                    .params(type.code(), subjectId, date).query(Boolean.class).single();
+                    .params(type.code(), subjectId, listedOn).query(Boolean.class).single();
             if (listed) {
                 errors.add(error(row.line(), "subject", "already-listed", "该主体已在此名单上"));
                 continue;
             }
             long entryId = jdbc.sql("""
-                    insert into lists.list_entry (list_type, subject_id, import_id, listed_on, removable_from, ends_on, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?) returning id""")
-                    .params(type.code(), subjectId, importId, date, date, date.plusMonths(type.maximumMonths()), Timestamp.from(now))
+                    insert into lists.list_entry (list_type, subject_id, import_id, listed_on, removable_from, ends_on,
+                                                  document_number, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                    .params(type.code(), subjectId, importId, listedOn, listedOn.plusMonths(type.minimumMonths()),
+                            listedOn.plusMonths(type.maximumMonths()), document, Timestamp.from(now))
                     .query(Long.class).single();
             accepted.add(new long[]{entryId, subjectId});
         }
-        jdbc.sql("update lists.red_import set row_count = ?, accepted = ?, rejected = ?, errors = ?::jsonb where id = ?")
+        jdbc.sql("update lists.list_import set row_count = ?, accepted = ?, rejected = ?, errors = ?::jsonb where id = ?")
                 .params(rows.size(), accepted.size(), errors.size(), json.writeValueAsString(errors), importId).update();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("listType", type.code());
@@ -200,12 +229,18 @@ class RedLists {
         details.put("rows", rows.size());
         details.put("accepted", accepted.size());
         details.put("rejected", errors.size());
-        audit.recordAs(caller.name(), "RED_LIST_IMPORTED", "red_import", Long.toString(importId), details);
+        audit.recordAs(caller.name(), "LIST_IMPORTED", "list_import", Long.toString(importId), details);
         accepted.forEach(a -> events.publishEvent(new ListEntryChanged(a[0], a[1])));
+        if (!red) {
+            cases.flagRedEntries(accepted.stream().map(a -> a[1]).distinct().toList(), "列入" + type.name());
+        }
         return new Imported(importId, rows.size(), accepted.size(), errors.size(), errors);
     }
 
-    /** The department that keeps a red list takes an entry off it (at its end, or because of new dishonesty). */
+    /**
+     * The department that keeps an imported list takes an entry off it: at its end, because of new dishonesty (red
+     * lists), or because the authority that determined it deleted it (COURT_DECISION, e.g. the debtor performed).
+     */
     @Transactional
     void remove(Caller caller, long entryId, LocalDate on, String reasonText) {
         ListEntries.Entry e = entries.find(entryId).orElseThrow(() -> new NotFoundException("没有该名单条目"));
@@ -213,7 +248,10 @@ class RedLists {
             throw NotPermittedException.of("listType", e.listType(), "not-determining-department", "只有名单的管理部门可以移出");
         }
         RemovalReason reason = ListCaseApi.parse(RemovalReason.class, "reason", reasonText,
-                "守信激励名单的移出原因应为 EXPIRED、DISHONESTY 或 COURT_DECISION");
+                "导入名单的移出原因应为 EXPIRED、DISHONESTY（守信激励名单）或 COURT_DECISION");
+        if (reason == RemovalReason.DISHONESTY && !"RED".equals(e.kind())) {
+            throw RuleViolationException.of("reason", reason.name(), "reason-required", "上游名单的移出原因应为 EXPIRED 或 COURT_DECISION");
+        }
         LocalDate today = LocalDate.now(clock);
         if (on == null || on.isAfter(today)) {
             throw RuleViolationException.of("on", on == null ? null : on.toString(), on == null ? "required" : "not-future", "移出日期不能为空或晚于今天");

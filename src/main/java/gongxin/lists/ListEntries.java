@@ -23,10 +23,12 @@ public interface ListEntries {
      * @param removedOn the day it left the list, if it did
      * @param flaggedReason a red-list entry whose subject later got a dishonesty record or entry (动态管理): it no longer
      *                      counts and waits for its removal
+     * @param flaggedOn the day it was flagged
      */
     record Entry(long id, long subjectId, String listType, String listName, String kind, String department,
                  String basis, String reason, String documentNumber, LocalDate listedOn, LocalDate removableFrom,
-                 LocalDate endsOn, LocalDate removedOn, String removalReason, String flaggedReason, List<String> measures) {
+                 LocalDate endsOn, LocalDate removedOn, String removalReason, String flaggedReason, LocalDate flaggedOn,
+                 List<String> measures) {
 
         /** On the list on {@code day}: listed by then, not removed, not past its last day, not flagged. */
         public boolean inForce(LocalDate day) {

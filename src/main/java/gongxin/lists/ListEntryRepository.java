@@ -25,14 +25,17 @@ class ListEntryRepository implements ListEntries {
               left join lists.list_import i on i.id = e.import_id""";
 
     private final JdbcClient jdbc;
+    /** The day of a flag is the day where the platform is. */
+    private final java.time.ZoneId zone;
 
-    ListEntryRepository(JdbcClient jdbc) {
+    ListEntryRepository(JdbcClient jdbc, gongxin.platform.GongxinProperties properties) {
         this.jdbc = jdbc;
+        this.zone = properties.zone();
     }
 
     @Override
     public Optional<Entry> find(long entryId) {
-        return jdbc.sql(SELECT + " where e.id = ?").param(entryId).query(ListEntryRepository::entry).optional();
+        return jdbc.sql(SELECT + " where e.id = ?").param(entryId).query(this::entry).optional();
     }
 
     @Override
@@ -42,7 +45,7 @@ class ListEntryRepository implements ListEntries {
 
     List<Entry> ofSubject(long subjectId) {
         return jdbc.sql(SELECT + " where e.subject_id = ? order by e.listed_on desc, e.id desc").param(subjectId)
-                .query(ListEntryRepository::entry).list();
+                .query(this::entry).list();
     }
 
     /** Whether any red-list entry is in force and unflagged (most batches then need no look at red lists at all). */
@@ -75,12 +78,13 @@ class ListEntryRepository implements ListEntries {
                 .param("subjects", subjectIds.toArray(Long[]::new)).query().listOfRows();
     }
 
-    private static Entry entry(ResultSet rs, int n) throws SQLException {
+    private Entry entry(ResultSet rs, int n) throws SQLException {
         return new Entry(rs.getLong("id"), rs.getLong("subject_id"), rs.getString("list_type"), rs.getString("list_name"),
                 rs.getString("kind"), rs.getString("department_code"), rs.getString("basis"), rs.getString("reason"),
                 rs.getString("document_number"), date(rs.getDate("listed_on")), date(rs.getDate("removable_from")),
                 date(rs.getDate("ends_on")), date(rs.getDate("removed_on")), rs.getString("removal_reason"),
-                rs.getString("flag_reason"), Arrays.asList((String[]) rs.getArray("measures").getArray()));
+                rs.getString("flag_reason"), rs.getTimestamp("flagged_at") == null ? null
+                        : rs.getTimestamp("flagged_at").toInstant().atZone(zone).toLocalDate(), Arrays.asList((String[]) rs.getArray("measures").getArray()));
     }
 
     private static LocalDate date(Date d) {

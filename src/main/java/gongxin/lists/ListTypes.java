@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The list types the credit office manages: read by everyone who works with lists, created by administrators. */
 @Service
-class ListTypes {
+class ListTypes implements ListTypeDirectory {
 
     private final ListTypeRepository repository;
     private final Departments departments;
@@ -30,6 +30,11 @@ class ListTypes {
 
     List<ListType> all() {
         return repository.all();
+    }
+
+    @Override
+    public java.util.Set<String> codes() {
+        return all().stream().map(ListType::code).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** Checks every rule before writing anything; the creation is audited with what was created. */

@@ -31,12 +31,17 @@ class RecordRepository {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private final IdentifierProtection identifiers;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate namedStreaming;
+    private final java.time.ZoneId zone;
 
-    RecordRepository(JdbcClient jdbc, DataSource dataSource, IdentifierProtection identifiers) {
+    RecordRepository(JdbcClient jdbc, DataSource dataSource, IdentifierProtection identifiers,
+                     gongxin.platform.GongxinProperties properties) {
         this.identifiers = identifiers;
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(500);
+        this.namedStreaming = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(streaming);
+        this.zone = properties.zone();
     }
 
     Optional<CreditRecord> find(long id) {
@@ -58,6 +63,28 @@ class RecordRepository {
                 select exists (select 1 from records.record where subject_id = :subject and dishonest and status <> 'REVOKED'
                                   and decision_date between :from and :to)""")
                 .param("subject", subjectId).param("from", from).param("to", to).query(Boolean.class).single();
+    }
+
+    /**
+     * The records of a batch (or all when {@code batchId} is null) that are or were dishonesty information: with a
+     * batch, records corrected out of dishonesty come too ({@code dishonest} false), so that a read model drops them.
+     */
+    void dishonesty(UUID batchId, Consumer<Records.DishonestyRecord> consumer) {
+        String sql = """
+                select id, coalesce(subject_id, 0) as subject_id, item_code, department_code, decision_number, decision_date,
+                       severity, minor, status, window_end, (revoked_at at time zone :zone)::date as revoked_on, dishonest
+                  from records.record where """ + (batchId == null ? "dishonest and subject_id is not null order by id"
+                : "batch_id = :batch and (dishonest or nature = 'DISHONEST') order by id");
+        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("batch", batchId)
+                .addValue("zone", zone.getId());
+        namedStreaming.query(sql, params, (RowCallbackHandler) rs -> {
+            java.sql.Date end = rs.getDate("window_end");
+            java.sql.Date revoked = rs.getDate("revoked_on");
+            consumer.accept(new Records.DishonestyRecord(rs.getLong("id"), rs.getLong("subject_id"), rs.getString("item_code"),
+                    rs.getString("department_code"), rs.getString("decision_number"), rs.getDate("decision_date").toLocalDate(),
+                    rs.getString("severity"), rs.getBoolean("minor"), RecordStatus.valueOf(rs.getString("status")),
+                    end == null ? null : end.toLocalDate(), revoked == null ? null : revoked.toLocalDate(), rs.getBoolean("dishonest")));
+        });
     }
 
     List<Long> subjectsWithNewDishonesty(java.util.UUID batchId) {

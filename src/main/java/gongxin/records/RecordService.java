@@ -54,6 +54,16 @@ class RecordService implements Records {
     }
 
     @Override
+    public void dishonestyOf(UUID batchId, Consumer<DishonestyRecord> consumer) {
+        repository.dishonesty(batchId, consumer);
+    }
+
+    @Override
+    public void eachDishonesty(Consumer<DishonestyRecord> consumer) {
+        repository.dishonesty(null, consumer);
+    }
+
+    @Override
     public List<Long> subjectsWithNewDishonesty(UUID batchId) {
         return repository.subjectsWithNewDishonesty(batchId);
     }

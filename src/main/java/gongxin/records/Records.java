@@ -20,6 +20,23 @@ public interface Records {
      */
     boolean dishonestyBetween(long subjectId, LocalDate from, LocalDate to);
 
+    /** Streams the dishonesty records a batch created or corrected, narrowly (for the check index). */
+    void dishonestyOf(UUID batchId, Consumer<DishonestyRecord> consumer);
+
+    /** Streams every dishonesty record (to rebuild the check index). */
+    void eachDishonesty(Consumer<DishonestyRecord> consumer);
+
+    /**
+     * A dishonesty record as checks see it.
+     *
+     * @param windowEnd the first day it no longer counts (its publicity or effect ended), if any
+     * @param revokedOn the day its basis was revoked, if it was
+     */
+    record DishonestyRecord(long id, long subjectId, String itemCode, String departmentCode, String decisionNumber,
+                            LocalDate decisionDate, String severity, boolean minor, RecordStatus status, LocalDate windowEnd,
+                            LocalDate revokedOn, boolean dishonest) {
+    }
+
     /** The subjects that a batch gave a dishonesty record (for lists that must react at once, 动态管理). */
     List<Long> subjectsWithNewDishonesty(UUID batchId);
 

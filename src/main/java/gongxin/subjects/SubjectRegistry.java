@@ -83,6 +83,56 @@ class SubjectRegistry implements Subjects {
     }
 
     @Override
+    public List<Optional<SubjectCard>> findAll(List<SubjectReference> references) {
+        // checked one by one first, so that a malformed reference is refused before anything is read
+        List<String> codes = new ArrayList<>();
+        List<String> digests = new ArrayList<>();
+        Object[] keys = new Object[references.size()];
+        for (int i = 0; i < references.size(); i++) {
+            SubjectReference r = references.get(i);
+            if (r == null) {
+                throw RuleViolationException.of("subjects[" + i + "]", null, "subject-required", "请给出统一社会信用代码，或自然人的姓名与身份证号码");
+            }
+            if (!Text.isBlank(r.creditCode())) {
+                var strict = CreditCode.check(r.creditCode());
+                if (!strict.valid()) {
+                    var v = strict.violation("subjects[" + i + "].creditCode");
+                    throw new RuleViolationException(v);
+                }
+                keys[i] = strict.value().value();
+                codes.add(strict.value().value());
+            } else if (!Text.isBlank(r.idNumber()) && !Text.isBlank(r.name())) {
+                String normalized = Text.normalizeIdentifier(r.idNumber());
+                if (!IdNumber.check(normalized).valid()) {
+                    throw RuleViolationException.of("subjects[" + i + "].idNumber", null, "id-number", "身份证号码无效");
+                }
+                String digest = digest(normalized);
+                keys[i] = new String[]{digest, Text.normalizeName(r.name())};
+                digests.add(digest);
+            } else {
+                throw RuleViolationException.of("subjects[" + i + "]", null, "subject-required", "请给出统一社会信用代码，或自然人的姓名与身份证号码");
+            }
+        }
+        java.util.Map<String, SubjectRepository.Subject> byCode = new java.util.HashMap<>();
+        repository.byCreditCodes(codes).forEach(s -> byCode.put(s.creditCode(), s));
+        java.util.Map<String, SubjectRepository.Subject> byDigest = new java.util.HashMap<>();
+        repository.byIdDigests(digests).forEach(s -> byDigest.put(s.idDigest(), s));
+        List<Optional<SubjectCard>> out = new ArrayList<>();
+        for (Object key : keys) {
+            if (key instanceof String code) {
+                out.add(Optional.ofNullable(byCode.get(code)).map(this::card));
+            } else {
+                String[] person = (String[]) key;
+                out.add(Optional.ofNullable(byDigest.get(person[0]))
+                        .filter(s -> Text.normalizeName(s.name()).equals(person[1])
+                                || s.formerNames().stream().map(Text::normalizeName).anyMatch(person[1]::equals))
+                        .map(this::card));
+            }
+        }
+        return out;
+    }
+
+    @Override
     public Optional<SubjectCard> card(long id) {
         return repository.byId(id).map(this::card);
     }
@@ -125,7 +175,7 @@ class SubjectRegistry implements Subjects {
     private SubjectCard card(SubjectRepository.Subject s) {
         String id = s.idCipher() == null ? null : keys.reveal(s.idCipher());
         return new SubjectCard(s.id(), s.category(), s.name(), s.creditCode(), s.idDigest(), id,
-                id == null ? null : IdNumber.masked(id), s.legalRepName());
+                id == null ? null : IdNumber.masked(id), s.legalRepName(), s.legalRepSubjectId());
     }
 
     @Override

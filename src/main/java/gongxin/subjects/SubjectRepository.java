@@ -33,6 +33,16 @@ class SubjectRepository {
         return jdbc.sql("select * from subjects.subject where credit_code = ?").param(code).query(SubjectRepository::map).optional();
     }
 
+    List<Subject> byCreditCodes(List<String> codes) {
+        return codes.isEmpty() ? List.of() : jdbc.sql("select * from subjects.subject where credit_code = any(:codes)")
+                .param("codes", codes.toArray(String[]::new)).query(SubjectRepository::map).list();
+    }
+
+    List<Subject> byIdDigests(List<String> digests) {
+        return digests.isEmpty() ? List.of() : jdbc.sql("select * from subjects.subject where id_digest = any(:digests)")
+                .param("digests", digests.toArray(String[]::new)).query(SubjectRepository::map).list();
+    }
+
     Optional<Subject> byIdDigest(String digest) {
         return jdbc.sql("select * from subjects.subject where id_digest = ?").param(digest).query(SubjectRepository::map).optional();
     }

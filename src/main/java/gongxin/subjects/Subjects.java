@@ -24,4 +24,12 @@ public interface Subjects {
     Optional<SubjectCard> find(SubjectReference reference);
 
     Optional<SubjectCard> card(long id);
+
+    /**
+     * Many references at once (a batch check): each answer in the order asked, empty for a subject the platform does
+     * not know. Only credit codes that pass their check and mainland ID numbers are accepted.
+     *
+     * @throws gongxin.shared.RuleViolationException naming the first malformed reference ({@code subjects[i]…})
+     */
+    List<Optional<SubjectCard>> findAll(List<SubjectReference> references);
 }

@@ -1,0 +1,151 @@
+package gongxin.measures;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import gongxin.shared.RuleViolation;
+import gongxin.shared.RuleViolationException;
+import gongxin.shared.Text;
+
+/**
+ * A measure of a reward or punishment list (credit-rules §4): no measure without a legal basis, each with the body that
+ * implements it, and triggered only by what it names (proportionality: a measure matches the nature and severity of
+ * the dishonesty).
+ *
+ * @param category for punishments, the national list's category: 1 measures of public administration that reduce
+ *                 rights or add obligations, 2 management measures within a body's duties, 3 measures market and
+ *                 social bodies decide on their own
+ * @param source the list it comes from (national, provincial, the city's own additions)
+ * @param mandatory must be applied (依法必须) rather than for reference
+ * @param example seeded as an example of the national list, not its authoritative text
+ * @param listTypes list types whose entries trigger it
+ * @param recordItems catalog items whose dishonesty records trigger it
+ * @param severities with {@code recordItems}: only records of these severities (none = any)
+ * @param matters the matters it applies to
+ */
+public record Measure(String code, String name, Kind kind, Integer category, Source source, String content, String target,
+                      String basis, String implementedBy, boolean mandatory, boolean example, List<String> listTypes,
+                      List<String> recordItems, List<String> severities, List<String> matters, LocalDate effectiveFrom,
+                      LocalDate withdrawnOn) {
+
+    public enum Kind { PUNISHMENT, INCENTIVE }
+
+    public enum Source { NATIONAL, PROVINCIAL, LOCAL }
+
+    public Measure {
+        listTypes = List.copyOf(listTypes == null ? List.of() : listTypes);
+        recordItems = List.copyOf(recordItems == null ? List.of() : recordItems);
+        severities = List.copyOf(severities == null ? List.of() : severities);
+        matters = List.copyOf(matters == null ? List.of() : matters);
+    }
+
+    /** In force on {@code day}. */
+    public boolean inForce(LocalDate day) {
+        return !effectiveFrom.isAfter(day) && (withdrawnOn == null || withdrawnOn.isAfter(day));
+    }
+
+    /** Whether an entry of this list type triggers it. */
+    public boolean triggeredByListType(String listType) {
+        return listTypes.contains(listType);
+    }
+
+    /** Whether a dishonesty record of this item and severity triggers it. */
+    public boolean triggeredByRecord(String itemCode, String severity) {
+        return recordItems.contains(itemCode) && (severities.isEmpty() || (severity != null && severities.contains(severity)));
+    }
+
+    /** What an administrator enters (or a workbook row holds), as typed. */
+    public record Draft(String code, String name, String kind, Integer category, String source, String content, String target,
+                        String basis, String implementedBy, Boolean mandatory, Boolean example, List<String> listTypes,
+                        List<String> recordItems, List<String> severities, List<String> matters, LocalDate effectiveFrom,
+                        LocalDate withdrawnOn) {
+    }
+
+    /**
+     * A measure from what was entered, or every rule it breaks.
+     *
+     * @param knownMatters the matter codes of the catalog
+     * @param knownListTypes the list type codes
+     */
+    static Measure define(Draft d, Set<String> knownMatters, Set<String> knownListTypes, String fieldPrefix) {
+        List<RuleViolation> v = new ArrayList<>();
+        String code = Text.normalizeIdentifier(d.code());
+        if (code == null || !code.matches("[A-Z][A-Z0-9-]{1,39}")) {
+            v.add(RuleViolation.of(fieldPrefix + "code", d.code(), "format", "措施代码应为 2–40 位大写字母、数字或连字符"));
+        }
+        if (Text.isBlank(d.name())) {
+            v.add(RuleViolation.of(fieldPrefix + "name", d.name(), "required", "请填写措施名称"));
+        }
+        Kind kind = parse(Kind.class, d.kind());
+        if (kind == null) {
+            v.add(RuleViolation.of(fieldPrefix + "kind", d.kind(), "kind", "措施种类应为 PUNISHMENT（惩戒）或 INCENTIVE（激励）"));
+        }
+        if (kind == Kind.PUNISHMENT && (d.category() == null || d.category() < 1 || d.category() > 3)) {
+            v.add(RuleViolation.of(fieldPrefix + "category", String.valueOf(d.category()), "category",
+                    "惩戒措施须属于全国清单的三类之一（1、2、3）"));
+        }
+        Source source = d.source() == null || d.source().isBlank() ? Source.LOCAL : parse(Source.class, d.source());
+        if (source == null) {
+            v.add(RuleViolation.of(fieldPrefix + "source", d.source(), "source", "来源应为 NATIONAL、PROVINCIAL 或 LOCAL"));
+        }
+        if (Text.isBlank(d.basis())) {
+            v.add(RuleViolation.of(fieldPrefix + "basis", d.basis(), "basis-required", "措施须有法律、法规或党中央、国务院政策文件依据"));
+        }
+        if (Text.isBlank(d.implementedBy())) {
+            v.add(RuleViolation.of(fieldPrefix + "implementedBy", d.implementedBy(), "required", "请填写实施部门"));
+        }
+        if (Text.isBlank(d.content())) {
+            v.add(RuleViolation.of(fieldPrefix + "content", d.content(), "required", "请填写措施内容"));
+        }
+        List<String> matters = clean(d.matters());
+        if (matters.isEmpty()) {
+            v.add(RuleViolation.of(fieldPrefix + "matters", null, "matters-required", "请至少选择一个适用事项"));
+        }
+        for (String m : matters) {
+            if (!knownMatters.contains(m)) {
+                v.add(RuleViolation.of(fieldPrefix + "matters", m, "unknown-matter", "事项“" + m + "”不在事项目录中"));
+            }
+        }
+        List<String> listTypes = clean(d.listTypes());
+        for (String t : listTypes) {
+            if (!knownListTypes.contains(t)) {
+                v.add(RuleViolation.of(fieldPrefix + "listTypes", t, "unknown-list-type", "名单类型“" + t + "”不存在"));
+            }
+        }
+        List<String> items = clean(d.recordItems());
+        if (listTypes.isEmpty() && items.isEmpty()) {
+            v.add(RuleViolation.of(fieldPrefix + "listTypes", null, "trigger-required", "请指明触发该措施的名单类型或信用记录信息项"));
+        }
+        List<String> severities = clean(d.severities());
+        for (String s : severities) {
+            if (!Set.of("MINOR", "ORDINARY", "SERIOUS").contains(s)) {
+                v.add(RuleViolation.of(fieldPrefix + "severities", s, "severity", "失信程度应为 MINOR（轻微）、ORDINARY（一般）或 SERIOUS（严重）"));
+            }
+        }
+        LocalDate from = d.effectiveFrom() == null ? LocalDate.of(2021, 1, 1) : d.effectiveFrom();
+        if (d.withdrawnOn() != null && !d.withdrawnOn().isAfter(from)) {
+            v.add(RuleViolation.of(fieldPrefix + "withdrawnOn", d.withdrawnOn().toString(), "period-order", "停止日期须晚于生效日期"));
+        }
+        if (!v.isEmpty()) {
+            throw new RuleViolationException("措施不符合规则", v);
+        }
+        return new Measure(code, Text.clean(d.name()), kind, kind == Kind.PUNISHMENT ? d.category() : null, source,
+                Text.clean(d.content()), Text.clean(d.target()), Text.clean(d.basis()), Text.clean(d.implementedBy()),
+                Boolean.TRUE.equals(d.mandatory()), Boolean.TRUE.equals(d.example()), listTypes, items, severities, matters,
+                from, d.withdrawnOn());
+    }
+
+    private static List<String> clean(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(x -> !Text.isBlank(x)).map(x -> Text.normalizeIdentifier(x)).distinct().toList();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        try {
+            return value == null ? null : Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -73,8 +73,8 @@ class RecordRepository {
         String sql = """
                 select id, coalesce(subject_id, 0) as subject_id, item_code, department_code, decision_number, decision_date,
                        severity, minor, status, window_end, (revoked_at at time zone :zone)::date as revoked_on, dishonest
-                  from records.record where """ + (batchId == null ? "dishonest and subject_id is not null order by id"
-                : "batch_id = :batch and (dishonest or nature = 'DISHONEST') order by id");
+                  from records.record where """ + (batchId == null ? " dishonest and subject_id is not null order by id"
+                : " batch_id = :batch and (dishonest or nature = 'DISHONEST') order by id");
         var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("batch", batchId)
                 .addValue("zone", zone.getId());
         namedStreaming.query(sql, params, (RowCallbackHandler) rs -> {

@@ -1,0 +1,444 @@
+package gongxin.screening;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import gongxin.audit.AuditLog;
+import gongxin.audit.Purpose;
+import gongxin.calendar.Calendars;
+import gongxin.identity.Caller;
+import gongxin.identity.Department;
+import gongxin.identity.Departments;
+import gongxin.measures.Measure;
+import gongxin.measures.Measures;
+import gongxin.shared.NotFoundException;
+import gongxin.shared.NotPermittedException;
+import gongxin.shared.RuleViolation;
+import gongxin.shared.RuleViolationException;
+import gongxin.shared.Text;
+import gongxin.subjects.SubjectCard;
+import gongxin.subjects.SubjectReference;
+import gongxin.subjects.Subjects;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The check business systems call before they act (发起-响应-反馈): the subject's hits on the day asked, the measures
+ * that apply for the matter with their legal basis, what was not applied and why, a signed receipt; the answer stored
+ * byte for byte; feedback of what was applied; statistics for the credit office; a change feed for what was checked.
+ * Every check is audited as a read with its purpose.
+ */
+@Service
+class Checks {
+
+    static final int MAX_BATCH = 1000;
+
+    record Request(String matter, String purpose, SubjectReference subject, LocalDate asOf) {
+    }
+
+    record BatchRequest(String matter, String purpose, List<SubjectReference> subjects, LocalDate asOf) {
+    }
+
+    /** An answer as sent, and its id. */
+    record Answer(UUID id, byte[] json) {
+    }
+
+    record NotAppliedFeedback(String code, String reason) {
+    }
+
+    private final CheckIndex index;
+    private final Subjects subjects;
+    private final Measures measures;
+    private final Departments departments;
+    private final Receipts receipts;
+    private final AuditLog audit;
+    private final Calendars calendars;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final int feedbackWorkingDays;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    Checks(CheckIndex index, Subjects subjects, Measures measures, Departments departments, Receipts receipts, AuditLog audit,
+           Calendars calendars, JdbcClient jdbc, Clock clock,
+           @Value("${gongxin.screening.feedback-working-days:5}") int feedbackWorkingDays) {
+        this.index = index;
+        this.subjects = subjects;
+        this.measures = measures;
+        this.departments = departments;
+        this.receipts = receipts;
+        this.audit = audit;
+        this.calendars = calendars;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.feedbackWorkingDays = feedbackWorkingDays;
+    }
+
+    @Transactional
+    Answer check(Caller caller, Request request) {
+        Purpose purpose = Purpose.required(request.purpose(), "purpose");
+        String matter = matter(request.matter());
+        LocalDate asOf = asOf(request.asOf());
+        if (request.subject() == null) {
+            throw RuleViolationException.of("subject", null, "subject-required", "请给出统一社会信用代码，或自然人的姓名与身份证号码");
+        }
+        Optional<SubjectCard> subject = subjects.findAll(List.of(request.subject())).get(0);
+        List<Measure> applicable = measures.applicable(matter, asOf);
+        Map<Long, List<Hit>> hits = hits(subject.stream().toList());
+        UUID id = UUID.randomUUID();
+        Instant issued = clock.instant();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", id.toString());
+        answer.put("matter", matter);
+        answer.put("asOf", asOf.toString());
+        Map<String, Object> result = result(subject, hits, applicable, asOf);
+        answer.putAll(result);
+        answer.put(Receipts.RECEIPT, receipts.receipt(id.toString(), issued.toString(), withoutReceipt(answer)));
+        byte[] bytes = receipts.json(answer);
+        int withHits = ((List<?>) result.get("hits")).isEmpty() ? 0 : 1;
+        int measureCount = ((List<?>) result.get("measures")).size();
+        store(id, caller, false, matter, purpose, asOf, 1, withHits, measureCount, bytes, issued);
+        subject.ifPresent(s -> watch(caller, List.of(s.id()), issued));
+        audit.recordRead("check", id.toString(), purpose, Map.of("matter", matter, "subjects", 1, "withHits", withHits));
+        return new Answer(id, bytes);
+    }
+
+    @Transactional
+    Answer batch(Caller caller, BatchRequest request) {
+        Purpose purpose = Purpose.required(request.purpose(), "purpose");
+        String matter = matter(request.matter());
+        LocalDate asOf = asOf(request.asOf());
+        List<SubjectReference> refs = request.subjects() == null ? List.of() : request.subjects();
+        if (refs.isEmpty()) {
+            throw RuleViolationException.of("subjects", null, "subjects-required", "请给出要核查的主体");
+        }
+        if (refs.size() > MAX_BATCH) {
+            throw RuleViolationException.of("subjects", Integer.toString(refs.size()), "batch-too-large",
+                    "一次最多核查 " + MAX_BATCH + " 个主体");
+        }
+        List<Optional<SubjectCard>> found = subjects.findAll(refs);
+        List<Measure> applicable = measures.applicable(matter, asOf);
+        Map<Long, List<Hit>> hits = hits(found.stream().flatMap(Optional::stream).toList());
+        UUID id = UUID.randomUUID();
+        Instant issued = clock.instant();
+        List<Map<String, Object>> results = new ArrayList<>();
+        int withHits = 0;
+        int measureCount = 0;
+        for (Optional<SubjectCard> subject : found) {
+            Map<String, Object> result = result(subject, hits, applicable, asOf);
+            withHits += ((List<?>) result.get("hits")).isEmpty() ? 0 : 1;
+            measureCount += ((List<?>) result.get("measures")).size();
+            results.add(result);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", id.toString());
+        answer.put("matter", matter);
+        answer.put("asOf", asOf.toString());
+        answer.put("results", results);
+        answer.put(Receipts.RECEIPT, receipts.receipt(id.toString(), issued.toString(), withoutReceipt(answer)));
+        byte[] bytes = receipts.json(answer);
+        store(id, caller, true, matter, purpose, asOf, refs.size(), withHits, measureCount, bytes, issued);
+        watch(caller, found.stream().flatMap(Optional::stream).map(SubjectCard::id).distinct().toList(), issued);
+        audit.recordRead("check", id.toString(), purpose, Map.of("matter", matter, "subjects", refs.size(), "withHits", withHits));
+        return new Answer(id, bytes);
+    }
+
+    /** The stored answer, byte for byte: to the client that asked, and to the credit office's administrators and auditors. */
+    byte[] stored(Caller caller, UUID id) {
+        Map<String, Object> row = row(id);
+        if (!row.get("client").equals(caller.name()) && !caller.seesEveryDepartment()) {
+            throw NotPermittedException.of("id", id.toString(), "not-your-check", "只能查看本系统发起的核查");
+        }
+        return ((String) row.get("answer")).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether an answer as received is exactly what the platform said. */
+    Map<String, Object> verify(byte[] received) {
+        Receipts.Verified v = receipts.verify(received);
+        boolean valid = v.valid();
+        String reason = v.reason();
+        if (valid) {
+            Optional<String> stored = uuid(v.id()).flatMap(id -> jdbc.sql("select sm3 from screening.check where id = ?")
+                    .param(id).query(String.class).optional());
+            if (stored.isEmpty()) {
+                valid = false;
+                reason = "平台没有该编号的核查";
+            } else if (!stored.get().equals(v.sm3())) {
+                valid = false;
+                reason = "与平台保存的该次核查答复不一致";
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("valid", valid);
+        out.put("reason", valid ? "答复与平台出具的完全一致，签名有效" : reason);
+        out.put("id", v.id());
+        return out;
+    }
+
+    /**
+     * What the business system did: each measure of the answer applied, or not applied with a reason. Only the system
+     * that asked gives it; a batch is answered subject by subject elsewhere, so its feedback is not taken here.
+     */
+    @Transactional
+    void feedback(Caller caller, UUID id, List<String> applied, List<NotAppliedFeedback> notApplied) {
+        Map<String, Object> row = row(id);
+        if (!row.get("client").equals(caller.name())) {
+            throw NotPermittedException.of("id", id.toString(), "not-your-check", "只能反馈本系统发起的核查");
+        }
+        if ((Boolean) row.get("batch")) {
+            throw RuleViolationException.of("id", id.toString(), "batch-check", "批量核查请按主体逐一核查后反馈");
+        }
+        Set<String> offered = new HashSet<>();
+        json.readTree((String) row.get("answer")).get("measures").forEach(m -> offered.add(m.get("code").asString()));
+        List<RuleViolation> errors = new ArrayList<>();
+        List<String> appliedCodes = applied == null ? List.of() : applied;
+        List<NotAppliedFeedback> notAppliedCodes = notApplied == null ? List.of() : notApplied;
+        for (String code : appliedCodes) {
+            if (!offered.contains(code)) {
+                errors.add(RuleViolation.of("applied", code, "unknown-measure", "该措施不在本次核查答复中"));
+            }
+        }
+        for (NotAppliedFeedback n : notAppliedCodes) {
+            if (n == null || !offered.contains(n.code())) {
+                errors.add(RuleViolation.of("notApplied", n == null ? null : n.code(), "unknown-measure", "该措施不在本次核查答复中"));
+            } else if (Text.isBlank(n.reason())) {
+                errors.add(RuleViolation.of("notApplied", n.code(), "reason-required", "未采取的措施须说明理由"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleViolationException("反馈不符合规则", errors);
+        }
+        Instant now = clock.instant();
+        for (String code : appliedCodes) {
+            saveFeedback(id, code, true, null, now, caller);
+        }
+        for (NotAppliedFeedback n : notAppliedCodes) {
+            saveFeedback(id, n.code(), false, n.reason().strip(), now, caller);
+        }
+        jdbc.sql("update screening.check set feedback_at = ? where id = ?").params(Timestamp.from(now), id).update();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("applied", appliedCodes);
+        details.put("notApplied", notAppliedCodes.stream().map(NotAppliedFeedback::code).toList());
+        audit.recordAs(caller.name(), "CHECK_FEEDBACK", "check", id.toString(), details);
+    }
+
+    /** Per department and matter: checks, checks with hits, feedback given, measures applied (应查必查). */
+    List<Map<String, Object>> statistics(LocalDate from, LocalDate to) {
+        Instant start = from.atStartOfDay(clock.getZone()).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+        return jdbc.sql("""
+                select coalesce(c.department_code, '') as department, c.matter, count(*) as checks,
+                       count(*) filter (where c.with_hits > 0) as "withHits",
+                       count(*) filter (where c.feedback_at is not null) as "feedbackGiven",
+                       coalesce(sum((select count(*) from screening.feedback f where f.check_id = c.id and f.applied)), 0) as "measuresApplied",
+                       coalesce(sum(c.subjects), 0) as subjects
+                  from screening.check c
+                 where c.issued_at >= :from and c.issued_at < :to
+                 group by c.department_code, c.matter order by 1, 2""")
+                .param("from", Timestamp.from(start)).param("to", Timestamp.from(end)).query().listOfRows();
+    }
+
+    /** Checks with hits and no feedback after the configured working days (for the credit office). */
+    List<Map<String, Object>> awaitingFeedback() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate limit = calendars.current().addWorkingDays(today, -feedbackWorkingDays).date();
+        Instant before = limit.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+        return jdbc.sql("""
+                select id::text as id, client, department_code as department, matter, issued_at as "issuedAt", with_hits as "withHits"
+                  from screening.check where with_hits > 0 and feedback_at is null and not batch and issued_at < :before
+                 order by issued_at limit 1000""").param("before", Timestamp.from(before)).query().listOfRows();
+    }
+
+    /** What changed for the subjects this client checked, after a cursor. */
+    Map<String, Object> changes(Caller caller, long after, int limit) {
+        int size = Math.min(Math.max(limit, 1), 1000);
+        List<Map<String, Object>> rows = jdbc.sql("""
+                select c.seq, c.subject_id as "subjectId", c.kind, c.hit_kind as "hitKind", c.hit_id as "hitId", c.at
+                  from screening.change c join screening.watch w on w.subject_id = c.subject_id and w.client = :client
+                 where c.seq > :after and c.at >= w.since
+                 order by c.seq limit :size""")
+                .param("client", caller.name()).param("after", after).param("size", size).query().listOfRows();
+        List<Map<String, Object>> changes = new ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            Map<String, Object> c = new LinkedHashMap<>(r);
+            subjects.card(((Number) r.get("subjectId")).longValue()).ifPresent(s -> {
+                Map<String, Object> subject = new LinkedHashMap<>();
+                subject.put("id", s.id());
+                subject.put("name", s.name());
+                subject.put("creditCode", s.creditCode());
+                c.put("subject", subject);
+            });
+            changes.add(c);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("changes", changes);
+        out.put("next", rows.isEmpty() ? after : ((Number) rows.get(rows.size() - 1).get("seq")).longValue());
+        return out;
+    }
+
+    private Map<String, Object> result(Optional<SubjectCard> subject, Map<Long, List<Hit>> hits, List<Measure> applicable,
+                                       LocalDate asOf) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        Map<String, Object> who = new LinkedHashMap<>();
+        who.put("known", subject.isPresent());
+        who.put("id", subject.map(SubjectCard::id).orElse(null));
+        who.put("name", subject.map(SubjectCard::name).orElse(null));
+        who.put("creditCode", subject.map(SubjectCard::creditCode).orElse(null));
+        result.put("subject", who);
+        List<Hit> own = new ArrayList<>();
+        subject.ifPresent(s -> {
+            own.addAll(hits.getOrDefault(s.id(), List.of()));
+            if (s.legalRepresentativeSubjectId() != null) {
+                hits.getOrDefault(s.legalRepresentativeSubjectId(), List.of()).stream().map(Hit::viaLegalRepresentative).forEach(own::add);
+            }
+        });
+        CheckEvaluation.Result evaluation = CheckEvaluation.evaluate(own, applicable, asOf);
+        result.put("hits", evaluation.hits().stream().map(h -> hit(h, asOf)).toList());
+        result.put("measures", evaluation.applied().stream().map(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", a.measure().code());
+            m.put("name", a.measure().name());
+            m.put("kind", a.measure().kind().name());
+            m.put("mandatory", a.measure().mandatory());
+            m.put("basis", a.measure().basis());
+            m.put("implementedBy", a.measure().implementedBy());
+            m.put("triggeredBy", a.triggeredBy());
+            return m;
+        }).toList());
+        result.put("notApplied", evaluation.notApplied().stream().map(n -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", n.code());
+            m.put("hitId", n.hitId());
+            m.put("reason", n.reason());
+            return m;
+        }).toList());
+        return result;
+    }
+
+    private Map<String, Object> hit(Hit h, LocalDate asOf) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", h.kind().name());
+        m.put("id", h.sourceId());
+        m.put("title", h.title());
+        m.put("documentNumber", h.documentNumber());
+        m.put("department", departmentName(h.departmentCode()));
+        m.put("date", h.decidedOn().toString());
+        m.put("severity", h.severity());
+        m.put("listKind", h.listKind());
+        m.put("suspended", h.suspended(asOf));
+        m.put("suspendedReason", h.suspended(asOf) ? "异议处理中" : null);
+        m.put("minor", h.minor());
+        m.put("via", h.legalRepresentative() ? "LEGAL_REPRESENTATIVE" : "SUBJECT");
+        return m;
+    }
+
+    private final Map<String, String> departmentNames = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String departmentName(String code) {
+        return departmentNames.computeIfAbsent(code, c -> departments.find(c).map(Department::name).orElse(c));
+    }
+
+    private Map<Long, List<Hit>> hits(List<SubjectCard> found) {
+        List<Long> ids = new ArrayList<>();
+        for (SubjectCard s : found) {
+            ids.add(s.id());
+            if (s.legalRepresentativeSubjectId() != null) {
+                ids.add(s.legalRepresentativeSubjectId());
+            }
+        }
+        Map<Long, List<Hit>> bySubject = new HashMap<>();
+        for (Hit h : index.hitsOf(ids.stream().distinct().toList())) {
+            bySubject.computeIfAbsent(h.subjectId(), k -> new ArrayList<>()).add(h);
+        }
+        return bySubject;
+    }
+
+    private String matter(String code) {
+        if (Text.isBlank(code) || measures.matter(code.strip()).isEmpty()) {
+            throw RuleViolationException.of("matter", code, "unknown-matter", "事项不在事项目录中（见 /api/v1/checks/matters）");
+        }
+        return code.strip();
+    }
+
+    private LocalDate asOf(LocalDate asked) {
+        LocalDate today = LocalDate.now(clock);
+        if (asked == null) {
+            return today;
+        }
+        if (asked.isAfter(today)) {
+            throw RuleViolationException.of("asOf", asked.toString(), "not-future", "核查日期不能晚于今天");
+        }
+        return asked;
+    }
+
+    private void store(UUID id, Caller caller, boolean batch, String matter, Purpose purpose, LocalDate asOf, int subjectCount,
+                       int withHits, int measureCount, byte[] answer, Instant issued) {
+        jdbc.sql("""
+                insert into screening.check (id, client, department_code, batch, matter, purpose, as_of, subjects, with_hits,
+                                             measures, answer, sm3, issued_at)
+                values (:id, :client, :department, :batch, :matter, :purpose, :asOf, :subjects, :withHits, :measures, :answer,
+                        :sm3, :issued)""")
+                .param("id", id).param("client", caller.name()).param("department", caller.departmentCode())
+                .param("batch", batch).param("matter", matter).param("purpose", purpose.text()).param("asOf", asOf)
+                .param("subjects", subjectCount).param("withHits", withHits).param("measures", measureCount)
+                .param("answer", new String(answer, StandardCharsets.UTF_8))
+                .param("sm3", receiptSm3(answer)).param("issued", Timestamp.from(issued)).update();
+    }
+
+    private String receiptSm3(byte[] answer) {
+        return json.readTree(answer).get(Receipts.RECEIPT).get("sm3").asString();
+    }
+
+    private void watch(Caller caller, List<Long> subjectIds, Instant since) {
+        if (subjectIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into screening.watch (client, subject_id, since)
+                select :client, s, :since from unnest(:ids::bigint[]) s
+                on conflict (subject_id, client) do nothing""")
+                .param("client", caller.name()).param("since", Timestamp.from(since))
+                .param("ids", subjectIds.toArray(Long[]::new)).update();
+    }
+
+    private void saveFeedback(UUID id, String code, boolean applied, String reason, Instant at, Caller caller) {
+        jdbc.sql("""
+                insert into screening.feedback (check_id, measure, applied, reason, given_at, given_by) values (?, ?, ?, ?, ?, ?)
+                on conflict (check_id, measure) do update set applied = excluded.applied, reason = excluded.reason,
+                    given_at = excluded.given_at, given_by = excluded.given_by""")
+                .params(id, code, applied, reason, Timestamp.from(at), caller.name()).update();
+    }
+
+    private Map<String, Object> row(UUID id) {
+        return jdbc.sql("select client, batch, answer from screening.check where id = ?").param(id).query().listOfRows()
+                .stream().findFirst().orElseThrow(() -> new NotFoundException("没有该核查"));
+    }
+
+    private static Map<String, Object> withoutReceipt(Map<String, Object> answer) {
+        Map<String, Object> copy = new LinkedHashMap<>(answer);
+        copy.remove(Receipts.RECEIPT);
+        return copy;
+    }
+
+    private static Optional<UUID> uuid(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package gongxin.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import gongxin.support.IntegrationTest;
+import gongxin.support.PenaltyFile;
+import gongxin.support.TestHttp;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks as a business system calls them: the hits of a subject and of its legal representative, the measures for the
+ * matter with their basis, a signed receipt that any change breaks, replay, feedback, batches, the change feed, and
+ * every bad input refused with the contract's rule.
+ */
+class CheckApiTest extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static final PenaltyFile FILE = new PenaltyFile();
+
+    private static String code() {
+        return PenaltyFile.creditCode(ThreadLocalRandom.current().nextLong(1_000_000_000L));
+    }
+
+    /** A serious penalty of a company whose legal representative is named with an ID number; the record id. */
+    private long seriousPenalty(String code, String name, String representative, String representativeId) {
+        Map<String, String> row = FILE.valid();
+        row.put("行政相对人名称", name);
+        row.put("统一社会信用代码", code);
+        row.put("法定代表人", representative);
+        row.put("法定代表人证件号码", representativeId);
+        row.put("失信程度", "严重");
+        row.put("处罚决定日期", "2026-09-01");
+        row.put("行政处罚决定书文号", "示市监罚〔2026〕" + ThreadLocalRandom.current().nextInt(1_000_000_000) + "号");
+        TestHttp.Response answer = apiClient(DEMO_API_KEY).postJson("/api/v1/submissions", Map.of("item", "XZCF", "records", List.of(row)));
+        assertThat(answer.json().get("accepted").intValue()).as(answer.body()).isEqualTo(1);
+        return jdbc.sql("select id from records.record where decision_number = ?").param(row.get("行政处罚决定书文号"))
+                .query(Long.class).single();
+    }
+
+    /** The courts' judgment debtors list with these rows (name, credit code or ID number); the entry ids. */
+    private List<Long> debtors(String... rows) {
+        StringBuilder csv = new StringBuilder("被执行人名称,统一社会信用代码,身份证号码,执行案号,发布日期\n");
+        for (String row : rows) {
+            csv.append(row).append(",（2026）示0201执").append(ThreadLocalRandom.current().nextInt(100_000)).append("号,2026-11-05\n");
+        }
+        TestHttp.Response imported = apiClient(DEMO_API_KEY).multipart("/api/v1/lists/imports", "file", "debtors.csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8),
+                Map.of("listType", "COURT-DEBTOR", "source", "最高人民法院失信被执行人名单公布系统", "listDate", "2026-11-06"));
+        assertThat(imported.json().get("accepted").intValue()).as(imported.body()).isEqualTo(rows.length);
+        return jdbc.sql("select id from lists.list_entry where import_id = ? order by id").param(imported.json().get("id").longValue())
+                .query(Long.class).list();
+    }
+
+    private String checker() {
+        return newApiClient("CITY-NDRC", "check");
+    }
+
+    private static Map<String, Object> check(String matter, Object subject) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("matter", matter);
+        body.put("purpose", "招标投标资格审查");
+        body.put("subject", subject);
+        return body;
+    }
+
+    private static String rule(TestHttp.Response r) {
+        return r.json().get("errors").get(0).get("rule").asString();
+    }
+
+    @Test
+    void a_check_answers_the_measures_with_their_basis_for_the_subject_and_its_legal_representative() {
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "建工有限公司";
+        String repId = PenaltyFile.idNumber("19750505", ThreadLocalRandom.current().nextInt(1000));
+        long record = seriousPenalty(code, name, "孙" + PenaltyFile.uniqueWord(), repId);
+        List<Long> entries = debtors(name + "," + code + ",", "孙某," + "," + repId);
+        String key = checker();
+
+        TestHttp.Response response = apiClient(key).postJson("/api/v1/checks", check("BIDDING", Map.of("creditCode", code)));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        JsonNode answer = response.json();
+        assertThat(answer.get("matter").asString()).isEqualTo("BIDDING");
+        assertThat(answer.get("asOf").asString()).isEqualTo("2026-11-24");
+        assertThat(answer.get("subject").get("known").booleanValue()).isTrue();
+        assertThat(answer.get("subject").get("creditCode").asString()).isEqualTo(code);
+        assertThat(answer.get("hits").valueStream().map(h -> h.get("kind").asString() + ":" + h.get("id").longValue() + ":" + h.get("via").asString()))
+                .containsExactlyInAnyOrder("RECORD:" + record + ":SUBJECT", "LIST_ENTRY:" + entries.get(0) + ":SUBJECT",
+                        "LIST_ENTRY:" + entries.get(1) + ":LEGAL_REPRESENTATIVE");
+        JsonNode ban = answer.get("measures").valueStream().filter(m -> m.get("code").asString().equals("NAT-1-BIDDING-BAN"))
+                .findFirst().orElseThrow();
+        assertThat(ban.get("basis").asString()).contains("招标投标法实施条例");
+        assertThat(ban.get("mandatory").booleanValue()).isTrue();
+        assertThat(ban.get("triggeredBy").valueStream().map(JsonNode::longValue)).containsExactlyInAnyOrder(entries.get(0), entries.get(1));
+        assertThat(answer.get("receipt").get("signature").asString()).isNotBlank();
+
+        // for fiscal support the serious penalty triggers the restriction too
+        JsonNode fiscal = apiClient(key).postJson("/api/v1/checks", check("FISCAL-SUPPORT", Map.of("creditCode", code))).json();
+        assertThat(fiscal.get("measures").valueStream().filter(m -> m.get("code").asString().equals("NAT-2-FISCAL-RESTRICT"))
+                .findFirst().orElseThrow().get("triggeredBy").valueStream().map(JsonNode::longValue)).contains(record);
+
+        // as of a day before the listing, only the penalty counts
+        Map<String, Object> before = check("BIDDING", Map.of("creditCode", code));
+        before.put("asOf", "2026-11-01");
+        JsonNode earlier = apiClient(key).postJson("/api/v1/checks", before).json();
+        assertThat(earlier.get("hits").valueStream().map(h -> h.get("kind").asString())).containsExactly("RECORD");
+        assertThat(earlier.get("measures")).isEmpty();
+
+        // audited as a read with its purpose
+        assertThat(jdbc.sql("select purpose from audit.entry where object_type = 'check' and object_id = ?")
+                .param(answer.get("id").asString()).query(String.class).single()).isEqualTo("招标投标资格审查");
+    }
+
+    @Test
+    void the_receipt_proves_the_answer_and_any_change_breaks_it() {
+        String code = code();
+        debtors("示例市" + PenaltyFile.uniqueWord() + "路桥有限公司," + code + ",");
+        String key = checker();
+        TestHttp.Response response = apiClient(key).postJson("/api/v1/checks", check("BIDDING", Map.of("creditCode", code)));
+        String id = response.json().get("id").asString();
+
+        TestHttp.Response replay = apiClient(key).get("/api/v1/checks/" + id);
+        assertThat(replay.bytes()).isEqualTo(response.bytes());
+
+        TestHttp.Response valid = http().postBytes("/api/v1/checks/verify", "application/json", response.bytes());
+        assertThat(valid.json().get("valid").booleanValue()).as(valid.body()).isTrue();
+
+        String body = response.body();
+        String changedMeasure = body.replace("限制参与依法必须招标项目的投标", "限制参与依法必须招标项目的投票");
+        assertThat(changedMeasure).isNotEqualTo(body);
+        assertThat(http().postBytes("/api/v1/checks/verify", "application/json", changedMeasure.getBytes(StandardCharsets.UTF_8))
+                .json().get("valid").booleanValue()).isFalse();
+        String sm3 = response.json().get("receipt").get("sm3").asString();
+        String changedReceipt = body.replace(sm3, sm3.substring(0, 63) + (sm3.endsWith("0") ? "1" : "0"));
+        assertThat(http().postBytes("/api/v1/checks/verify", "application/json", changedReceipt.getBytes(StandardCharsets.UTF_8))
+                .json().get("valid").booleanValue()).isFalse();
+        String withoutHits = body.replaceFirst("\"hits\":\\[.*?\\],\"measures\"", "\"hits\":[],\"measures\"");
+        assertThat(withoutHits).isNotEqualTo(body);
+        assertThat(http().postBytes("/api/v1/checks/verify", "application/json", withoutHits.getBytes(StandardCharsets.UTF_8))
+                .json().get("valid").booleanValue()).isFalse();
+
+        // another client does not replay it
+        assertThat(apiClient(checker()).get("/api/v1/checks/" + id).status()).isEqualTo(403);
+    }
+
+    @Test
+    void feedback_names_measures_of_the_answer_and_reasons_for_what_was_not_applied() {
+        String code = code();
+        debtors("示例市" + PenaltyFile.uniqueWord() + "园林有限公司," + code + ",");
+        String key = checker();
+        String id = apiClient(key).postJson("/api/v1/checks", check("BIDDING", Map.of("creditCode", code))).json().get("id").asString();
+
+        TestHttp.Response unknown = apiClient(key).postJson("/api/v1/checks/" + id + "/feedback", Map.of("applied", List.of("NO-SUCH")));
+        assertThat(rule(unknown)).isEqualTo("unknown-measure");
+        TestHttp.Response noReason = apiClient(key).postJson("/api/v1/checks/" + id + "/feedback",
+                Map.of("notApplied", List.of(Map.of("code", "NAT-1-BIDDING-BAN", "reason", " "))));
+        assertThat(rule(noReason)).isEqualTo("reason-required");
+        TestHttp.Response foreign = apiClient(checker()).postJson("/api/v1/checks/" + id + "/feedback",
+                Map.of("applied", List.of("NAT-1-BIDDING-BAN")));
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from screening.feedback where check_id = ?::uuid").param(id).query(Integer.class).single()).isZero();
+
+        TestHttp.Response given = apiClient(key).postJson("/api/v1/checks/" + id + "/feedback", Map.of("applied", List.of("NAT-1-BIDDING-BAN")));
+        assertThat(given.status()).as(given.body()).isEqualTo(200);
+
+        JsonNode stats = staff("admin").get("/api/v1/checks/statistics?from=2026-11-24&to=2026-11-24").json();
+        JsonNode bidding = stats.valueStream().filter(s -> s.get("department").asString().equals("CITY-NDRC")
+                && s.get("matter").asString().equals("BIDDING")).findFirst().orElseThrow();
+        assertThat(bidding.get("checks").intValue()).isGreaterThanOrEqualTo(1);
+        assertThat(bidding.get("feedbackGiven").intValue()).isGreaterThanOrEqualTo(1);
+        assertThat(bidding.get("measuresApplied").intValue()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void a_checked_subject_that_changes_shows_in_the_change_feed() {
+        String code = code();
+        List<Long> entries = debtors("示例市" + PenaltyFile.uniqueWord() + "钢构有限公司," + code + ",");
+        String key = checker();
+        apiClient(key).postJson("/api/v1/checks", check("BIDDING", Map.of("creditCode", code)));
+        long cursor = apiClient(key).get("/api/v1/checks/changes").json().get("next").longValue();
+
+        TestHttp.Response removed = apiClient(DEMO_API_KEY).postJson("/api/v1/lists/entries/" + entries.get(0) + "/removal",
+                Map.of("on", "2026-11-20", "reason", "COURT_DECISION"));
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+
+        JsonNode feed = apiClient(key).get("/api/v1/checks/changes?after=" + cursor).json();
+        assertThat(feed.get("changes").valueStream().map(c -> c.get("kind").asString() + ":" + c.get("subject").get("creditCode").asString()))
+                .containsExactly("REMOVED:" + code);
+        // a system that did not check the subject is told nothing
+        assertThat(apiClient(checker()).get("/api/v1/checks/changes").json().get("changes")).isEmpty();
+
+        // and a check now says why the measure no longer applies
+        JsonNode now = apiClient(key).postJson("/api/v1/checks", check("BIDDING", Map.of("creditCode", code))).json();
+        assertThat(now.get("measures")).isEmpty();
+        assertThat(now.get("notApplied").get(0).get("reason").asString()).contains("人民法院");
+    }
+
+    @Nested
+    class Batches {
+
+        @Test
+        void answer_each_subject_in_order_under_one_receipt() {
+            String listed = code();
+            debtors("示例市" + PenaltyFile.uniqueWord() + "矿业有限公司," + listed + ",");
+            String stranger = code();
+            List<Map<String, String>> subjects = List.of(Map.of("creditCode", listed), Map.of("creditCode", stranger),
+                    Map.of("name", "无名氏", "idNumber", PenaltyFile.idNumber("19900101", 7)));
+            Map<String, Object> body = new HashMap<>();
+            body.put("matter", "BIDDING");
+            body.put("purpose", "招标投标资格审查");
+            body.put("subjects", subjects);
+            TestHttp.Response response = apiClient(checker()).postJson("/api/v1/checks/batch", body);
+            assertThat(response.status()).as(response.body()).isEqualTo(201);
+            JsonNode results = response.json().get("results");
+            assertThat(results).hasSize(3);
+            assertThat(results.get(0).get("subject").get("creditCode").asString()).isEqualTo(listed);
+            assertThat(results.get(0).get("measures")).isNotEmpty();
+            assertThat(results.get(1).get("subject").get("known").booleanValue()).isFalse();
+            assertThat(results.get(1).get("hits")).isEmpty();
+            assertThat(results.get(2).get("subject").get("known").booleanValue()).isFalse();
+            assertThat(results.get(0).has("receipt")).isFalse();
+            assertThat(http().postBytes("/api/v1/checks/verify", "application/json", response.bytes()).json().get("valid").booleanValue()).isTrue();
+        }
+
+        @Test
+        void of_more_than_a_thousand_are_refused() {
+            List<Map<String, String>> subjects = new ArrayList<>();
+            for (int i = 0; i < 1001; i++) {
+                subjects.add(Map.of("creditCode", PenaltyFile.creditCode(i)));
+            }
+            Map<String, Object> body = new HashMap<>();
+            body.put("matter", "BIDDING");
+            body.put("purpose", "招标投标资格审查");
+            body.put("subjects", subjects);
+            assertThat(rule(apiClient(checker()).postJson("/api/v1/checks/batch", body))).isEqualTo("batch-too-large");
+        }
+    }
+
+    @Nested
+    class BadInput {
+
+        @Test
+        void is_refused_with_the_contracts_rule_and_nothing_is_stored() {
+            String key = checker();
+            int before = jdbc.sql("select count(*) from screening.check").query(Integer.class).single();
+            Map<String, Object> noPurpose = check("BIDDING", Map.of("creditCode", code()));
+            noPurpose.remove("purpose");
+            assertThat(rule(apiClient(key).postJson("/api/v1/checks", noPurpose))).isEqualTo("purpose-required");
+            assertThat(rule(apiClient(key).postJson("/api/v1/checks", check("LOTTERY", Map.of("creditCode", code()))))).isEqualTo("unknown-matter");
+            TestHttp.Response badCode = apiClient(key).postJson("/api/v1/checks", check("BIDDING", Map.of("creditCode", "91320200MA1XXXXXX1")));
+            assertThat(badCode.status()).isEqualTo(422);
+            TestHttp.Response badId = apiClient(key).postJson("/api/v1/checks", check("BIDDING", Map.of("name", "张三", "idNumber", "320200199001011234")));
+            assertThat(rule(badId)).isEqualTo("id-number");
+            Map<String, Object> future = check("BIDDING", Map.of("creditCode", code()));
+            future.put("asOf", "2027-01-01");
+            assertThat(rule(apiClient(key).postJson("/api/v1/checks", future))).isEqualTo("not-future");
+            assertThat(jdbc.sql("select count(*) from screening.check").query(Integer.class).single()).isEqualTo(before);
+            // a system without the check scope may not check
+            assertThat(apiClient(newApiClient("CITY-NDRC", "submit")).postJson("/api/v1/checks",
+                    check("BIDDING", Map.of("creditCode", code()))).status()).isEqualTo(403);
+        }
+    }
+}

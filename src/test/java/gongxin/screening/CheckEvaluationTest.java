@@ -1,0 +1,120 @@
+package gongxin.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import gongxin.measures.Measure;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Which measures apply, without Spring: triggers, minors, objections, legal representatives, incentives, the day asked. */
+class CheckEvaluationTest {
+
+    private static final LocalDate DAY = LocalDate.parse("2026-11-24");
+
+    private static Measure punishment(String code, List<String> listTypes, List<String> items, List<String> severities) {
+        return new Measure(code, code, Measure.Kind.PUNISHMENT, 1, Measure.Source.NATIONAL, "内容", "对象", "依据", "实施部门", true,
+                true, listTypes, items, severities, List.of("BIDDING"), LocalDate.parse("2022-01-01"), null);
+    }
+
+    private static Measure incentive(String code) {
+        return new Measure(code, code, Measure.Kind.INCENTIVE, null, Measure.Source.NATIONAL, "内容", "对象", "依据", "实施部门", false,
+                true, List.of("TAX-A"), List.of(), List.of(), List.of("BIDDING"), LocalDate.parse("2022-01-01"), null);
+    }
+
+    private static Hit entry(long id, String listType, String kind, String from, String to, String ended) {
+        return new Hit(Hit.Kind.LIST_ENTRY, id, 1, listType, kind, "名单", "文号", "CITY-SAMR", LocalDate.parse(from), null, false,
+                LocalDate.parse(from), to == null ? null : LocalDate.parse(to), ended, null, false);
+    }
+
+    private static Hit record(long id, String severity, boolean minor, String objection) {
+        return new Hit(Hit.Kind.RECORD, id, 1, "XZCF", null, "行政处罚", "罚字1号", "CITY-SAMR", LocalDate.parse("2026-06-01"),
+                severity, minor, LocalDate.parse("2026-06-01"), LocalDate.parse("2029-06-01"), null,
+                objection == null ? null : LocalDate.parse(objection), false);
+    }
+
+    private static final Measure BAN = punishment("BAN", List.of("SAMR-SERIOUS"), List.of(), List.of());
+    private static final Measure SERIOUS_ONLY = punishment("SERIOUS-ONLY", List.of(), List.of("XZCF"), List.of("SERIOUS"));
+    private static final Measure GREEN = incentive("GREEN");
+
+    @Nested
+    class Triggers {
+
+        @Test
+        void a_list_entry_in_force_triggers_its_measures_with_the_hit_named() {
+            var result = CheckEvaluation.evaluate(List.of(entry(5, "SAMR-SERIOUS", "DISHONESTY", "2026-01-01", "2029-01-02", null)),
+                    List.of(BAN, SERIOUS_ONLY, GREEN), DAY);
+            assertThat(result.applied()).singleElement().satisfies(a -> {
+                assertThat(a.measure().code()).isEqualTo("BAN");
+                assertThat(a.triggeredBy()).containsExactly(5L);
+            });
+            assertThat(result.notApplied()).isEmpty();
+        }
+
+        @Test
+        void a_record_triggers_only_the_measures_of_its_severity() {
+            assertThat(CheckEvaluation.evaluate(List.of(record(7, "ORDINARY", false, null)), List.of(SERIOUS_ONLY), DAY).applied()).isEmpty();
+            assertThat(CheckEvaluation.evaluate(List.of(record(7, "SERIOUS", false, null)), List.of(SERIOUS_ONLY), DAY).applied())
+                    .extracting(a -> a.measure().code()).containsExactly("SERIOUS-ONLY");
+        }
+
+        @Test
+        void the_day_asked_decides_what_counts() {
+            Hit removed = entry(5, "SAMR-SERIOUS", "DISHONESTY", "2026-01-01", "2026-11-20", "REMOVED:BASIS_REVOKED");
+            assertThat(CheckEvaluation.evaluate(List.of(removed), List.of(BAN), LocalDate.parse("2026-11-19")).applied()).hasSize(1);
+            var today = CheckEvaluation.evaluate(List.of(removed), List.of(BAN), DAY);
+            assertThat(today.applied()).isEmpty();
+            assertThat(today.hits()).isEmpty();
+            assertThat(today.notApplied()).singleElement().satisfies(n -> {
+                assertThat(n.code()).isEqualTo("BAN");
+                assertThat(n.reason()).contains("认定依据已撤销").contains("2026-11-20");
+            });
+            assertThat(CheckEvaluation.evaluate(List.of(removed), List.of(BAN), LocalDate.parse("2025-12-31")).applied()).isEmpty();
+        }
+    }
+
+    @Nested
+    class NotApplied {
+
+        @Test
+        void a_minors_dishonesty_never_triggers_punishment() {
+            var result = CheckEvaluation.evaluate(List.of(record(7, "SERIOUS", true, null)), List.of(SERIOUS_ONLY), DAY);
+            assertThat(result.hits()).hasSize(1);
+            assertThat(result.applied()).isEmpty();
+            assertThat(result.notApplied()).singleElement().satisfies(n -> assertThat(n.reason()).contains("未成年人"));
+        }
+
+        @Test
+        void a_hit_under_objection_is_shown_and_its_measures_suspended() {
+            var result = CheckEvaluation.evaluate(List.of(record(7, "SERIOUS", false, "2026-11-20")), List.of(SERIOUS_ONLY), DAY);
+            assertThat(result.hits().get(0).suspended(DAY)).isTrue();
+            assertThat(result.applied()).isEmpty();
+            assertThat(result.notApplied()).singleElement().satisfies(n -> assertThat(n.reason()).contains("异议"));
+            assertThat(CheckEvaluation.evaluate(List.of(record(7, "SERIOUS", false, "2026-11-20")), List.of(SERIOUS_ONLY),
+                    LocalDate.parse("2026-11-19")).applied()).as("before the objection").hasSize(1);
+        }
+
+        @Test
+        void incentives_are_not_for_a_subject_with_dishonesty_in_force() {
+            Hit red = entry(9, "TAX-A", "RED", "2026-01-01", "2027-01-02", null);
+            assertThat(CheckEvaluation.evaluate(List.of(red), List.of(GREEN), DAY).applied()).hasSize(1);
+            var both = CheckEvaluation.evaluate(List.of(red, record(7, "SERIOUS", false, null)), List.of(GREEN, SERIOUS_ONLY), DAY);
+            assertThat(both.applied()).extracting(a -> a.measure().code()).containsExactly("SERIOUS-ONLY");
+            assertThat(both.notApplied()).singleElement().satisfies(n -> assertThat(n.code()).isEqualTo("GREEN"));
+        }
+    }
+
+    @Nested
+    class LegalRepresentatives {
+
+        @Test
+        void their_dishonesty_counts_for_the_organisation_but_not_their_incentives() {
+            Hit debtor = entry(11, "SAMR-SERIOUS", "DISHONESTY", "2026-01-01", null, null).viaLegalRepresentative();
+            Hit red = entry(12, "TAX-A", "RED", "2026-01-01", null, null).viaLegalRepresentative();
+            var result = CheckEvaluation.evaluate(List.of(debtor, red), List.of(BAN, GREEN), DAY);
+            assertThat(result.applied()).extracting(a -> a.measure().code()).containsExactly("BAN");
+        }
+    }
+}

@@ -249,6 +249,32 @@ class CheckApiTest extends IntegrationTest {
     }
 
     @Nested
+    class CaseworkerPage {
+
+        @Test
+        void checks_at_the_window_and_takes_the_feedback() {
+            String code = code();
+            debtors("示例市" + PenaltyFile.uniqueWord() + "水务有限公司," + code + ",");
+            TestHttp operator = staff("operator");
+            String csrf = operator.csrfOf("/checks");
+            TestHttp.Response checked = operator.formPairs("/checks", "_csrf", csrf, "matter", "BIDDING", "creditCode", code,
+                    "purpose", "招标投标资格审查");
+            assertThat(checked.status()).as(checked.body()).isEqualTo(302);
+            String page = checked.header("Location");
+            String id = page.substring(page.lastIndexOf('/') + 1);
+            String result = operator.get("/checks/" + id).body();
+            assertThat(result).contains("限制参与依法必须招标项目的投标").contains("失信被执行人名单");
+
+            TestHttp.Response missingReason = operator.formPairs("/checks/" + id + "/feedback", "_csrf", operator.csrfOf("/checks/" + id));
+            assertThat(missingReason.status()).isEqualTo(200);
+            assertThat(missingReason.body()).contains("reason-required");
+            operator.formPairs("/checks/" + id + "/feedback", "_csrf", operator.csrfOf("/checks/" + id), "applied", "NAT-1-BIDDING-BAN");
+            assertThat(jdbc.sql("select applied from screening.feedback where check_id = ?::uuid and measure = 'NAT-1-BIDDING-BAN'")
+                    .param(id).query(Boolean.class).single()).isTrue();
+        }
+    }
+
+    @Nested
     class BadInput {
 
         @Test

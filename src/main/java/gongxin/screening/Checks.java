@@ -107,11 +107,12 @@ class Checks {
         answer.put("asOf", asOf.toString());
         Map<String, Object> result = result(subject, hits, applicable, asOf);
         answer.putAll(result);
-        answer.put(Receipts.RECEIPT, receipts.receipt(id.toString(), issued.toString(), withoutReceipt(answer)));
+        Map<String, Object> receipt = receipts.receipt(id.toString(), issued.toString(), withoutReceipt(answer));
+        answer.put(Receipts.RECEIPT, receipt);
         byte[] bytes = receipts.json(answer);
         int withHits = ((List<?>) result.get("hits")).isEmpty() ? 0 : 1;
         int measureCount = ((List<?>) result.get("measures")).size();
-        store(id, caller, false, matter, purpose, asOf, 1, withHits, measureCount, bytes, issued);
+        store(id, caller, false, matter, purpose, asOf, 1, withHits, measureCount, bytes, (String) receipt.get("sm3"), issued);
         subject.ifPresent(s -> watch(caller, List.of(s.id()), issued));
         audit.recordRead("check", id.toString(), purpose, Map.of("matter", matter, "subjects", 1, "withHits", withHits));
         return new Answer(id, bytes);
@@ -149,9 +150,10 @@ class Checks {
         answer.put("matter", matter);
         answer.put("asOf", asOf.toString());
         answer.put("results", results);
-        answer.put(Receipts.RECEIPT, receipts.receipt(id.toString(), issued.toString(), withoutReceipt(answer)));
+        Map<String, Object> receipt = receipts.receipt(id.toString(), issued.toString(), withoutReceipt(answer));
+        answer.put(Receipts.RECEIPT, receipt);
         byte[] bytes = receipts.json(answer);
-        store(id, caller, true, matter, purpose, asOf, refs.size(), withHits, measureCount, bytes, issued);
+        store(id, caller, true, matter, purpose, asOf, refs.size(), withHits, measureCount, bytes, (String) receipt.get("sm3"), issued);
         watch(caller, found.stream().flatMap(Optional::stream).map(SubjectCard::id).distinct().toList(), issued);
         audit.recordRead("check", id.toString(), purpose, Map.of("matter", matter, "subjects", refs.size(), "withHits", withHits));
         return new Answer(id, bytes);
@@ -386,7 +388,7 @@ class Checks {
     }
 
     private void store(UUID id, Caller caller, boolean batch, String matter, Purpose purpose, LocalDate asOf, int subjectCount,
-                       int withHits, int measureCount, byte[] answer, Instant issued) {
+                       int withHits, int measureCount, byte[] answer, String sm3, Instant issued) {
         jdbc.sql("""
                 insert into screening.check (id, client, department_code, batch, matter, purpose, as_of, subjects, with_hits,
                                              measures, answer, sm3, issued_at)
@@ -396,11 +398,7 @@ class Checks {
                 .param("batch", batch).param("matter", matter).param("purpose", purpose.text()).param("asOf", asOf)
                 .param("subjects", subjectCount).param("withHits", withHits).param("measures", measureCount)
                 .param("answer", new String(answer, StandardCharsets.UTF_8))
-                .param("sm3", receiptSm3(answer)).param("issued", Timestamp.from(issued)).update();
-    }
-
-    private String receiptSm3(byte[] answer) {
-        return json.readTree(answer).get(Receipts.RECEIPT).get("sm3").asString();
+                .param("sm3", sm3).param("issued", Timestamp.from(issued)).update();
     }
 
     private void watch(Caller caller, List<Long> subjectIds, Instant since) {

@@ -1,0 +1,54 @@
+-- 1M subjects and 5M hits for the checks benchmark (issue 10), generated inside PostgreSQL
+-- (psql -v subjects=N -v per=5). Credit codes are valid (GB 32100 and GB 11714 check characters) because the API checks
+-- them. Each subject gets `per` dishonesty records in the check index (a mix of severities, some already ended), 2 %
+-- are on a dishonesty list and 1 % on the A-grade taxpayer list. records.record itself is not filled: a check never
+-- reads it (it reads subjects.subject and screening.hit only); ingest has its own benchmark.
+SELECT setseed(0.2026);
+
+CREATE FUNCTION pg_temp.org_check(s text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE r WHEN 10 THEN 'X' WHEN 11 THEN '0' ELSE r::text END
+    FROM (SELECT 11 - (sum((strpos('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', substr(s, i::int, 1)) - 1) * w) % 11) AS r
+            FROM unnest(ARRAY[3, 7, 9, 10, 5, 8, 4, 2]) WITH ORDINALITY AS t(w, i)) x
+$$;
+CREATE FUNCTION pg_temp.uscc_check(s text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT substr('0123456789ABCDEFGHJKLMNPQRTUWXY',
+                ((31 - (sum((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY', substr(s, i::int, 1)) - 1) * w) % 31)) % 31)::int + 1, 1)
+    FROM unnest(ARRAY[1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]) WITH ORDINALITY AS t(w, i)
+$$;
+
+CREATE TEMP TABLE bench_code AS
+SELECT i, first17 || pg_temp.uscc_check(first17) AS code
+  FROM (SELECT i, '91329900' || lpad(i::text, 8, '0') || pg_temp.org_check(lpad(i::text, 8, '0')) AS first17
+          FROM generate_series(1, :subjects) AS i) x;
+
+INSERT INTO subjects.subject (category, name, name_as_of, credit_code, first_seen, updated_at)
+SELECT 'ORGANIZATION', '示例市基准' || i || '号有限公司', DATE '2020-01-01', code, DATE '2020-01-01', now() FROM bench_code;
+
+INSERT INTO screening.hit (kind, source_id, subject_id, code, title, document_number, department_code, decided_on, severity,
+                           minor, valid_from, valid_to, ended_reason, updated_at)
+SELECT 'RECORD', s.id * 10 + k, s.id, 'XZCF', '行政处罚信息', '示市监罚〔2026〕' || (s.id * 10 + k) || '号', 'CITY-SAMR', d,
+       CASE WHEN k % 3 = 0 THEN 'SERIOUS' ELSE 'ORDINARY' END, false, d, d + 1095,
+       CASE WHEN d + 1095 <= DATE '2026-11-30' THEN 'PUBLICITY_ENDED' END, now()
+  FROM subjects.subject s, generate_series(1, :per) AS k,
+       LATERAL (SELECT (DATE '2026-11-24' - (random() * 1400 + 0 * k + 0 * s.id)::int) AS d) AS dd
+ WHERE s.credit_code LIKE '91329900%' AND s.name LIKE '示例市基准%';
+
+INSERT INTO screening.hit (kind, source_id, subject_id, code, list_kind, title, document_number, department_code,
+                           decided_on, minor, valid_from, valid_to, updated_at)
+SELECT 'LIST_ENTRY', 100000000 + s.id, s.id, CASE WHEN s.id % 2 = 0 THEN 'SAMR-SERIOUS' ELSE 'COURT-DEBTOR' END, 'DISHONESTY',
+       '严重失信主体名单', '示市监认〔2026〕' || s.id || '号', 'CITY-SAMR', DATE '2026-01-15', false, DATE '2026-01-15',
+       DATE '2029-01-16', now()
+  FROM subjects.subject s WHERE s.name LIKE '示例市基准%' AND s.id % 50 = 7;
+
+INSERT INTO screening.hit (kind, source_id, subject_id, code, list_kind, title, department_code, decided_on, minor,
+                           valid_from, valid_to, updated_at)
+SELECT 'LIST_ENTRY', 200000000 + s.id, s.id, 'TAX-A', 'RED', '纳税信用A级纳税人名单', 'CITY-TAX', DATE '2026-04-01', false,
+       DATE '2026-04-01', DATE '2027-04-02', now()
+  FROM subjects.subject s WHERE s.name LIKE '示例市基准%' AND s.id % 100 = 3;
+
+-- as a running system's tables would be: vacuumed (visibility map set, so that autovacuum does not start on the bulk
+-- load in the middle of the measurement) and the bulk load's dirty pages written out
+VACUUM (ANALYZE) subjects.subject;
+VACUUM (ANALYZE) screening.hit;
+CHECKPOINT;
+\copy (SELECT code FROM bench_code ORDER BY random() LIMIT 20000) TO 'bench/out/check-codes.txt'

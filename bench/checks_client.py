@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Times checks through the HTTP API: single checks one after another, then batches of 1,000 (issue 10).
+
+    checks_client.py PORT KEY CODES_FILE [singles] [batches]
+
+Each single check is a random credit code of the generated subjects (5 % unknown codes); each batch 1,000 of them.
+Prints p50/p95/p99/max in milliseconds and what the answers contained, so that a run that only got errors shows.
+"""
+import http.client
+import json
+import random
+import sys
+import time
+
+port, key, codes_file = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+singles = int(sys.argv[4]) if len(sys.argv) > 4 else 2000
+batches = int(sys.argv[5]) if len(sys.argv) > 5 else 20
+codes = [line.strip() for line in open(codes_file, encoding="utf-8") if line.strip()]
+random.seed(2026)
+unknown = "91329900MA0000000X"  # fails its check: never used; unknown codes below are valid but not generated
+conn = http.client.HTTPConnection("127.0.0.1", port)
+headers = {"Authorization": "Bearer " + key, "Content-Type": "application/json"}
+
+
+def post(path, body):
+    data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+    start = time.perf_counter()
+    conn.request("POST", path, body=data, headers=headers)
+    response = conn.getresponse()
+    payload = response.read()
+    elapsed = (time.perf_counter() - start) * 1000
+    if response.status != 201:
+        raise SystemExit(f"{path}: {response.status} {payload[:300]!r}")
+    return elapsed, json.loads(payload)
+
+
+def stats(name, values):
+    values = sorted(values)
+    pick = lambda q: values[min(len(values) - 1, int(q * len(values)))]
+    print(f"{name}: n={len(values)} p50={pick(0.50):.2f} ms p95={pick(0.95):.2f} ms p99={pick(0.99):.2f} ms max={values[-1]:.2f} ms")
+
+
+def check_body(code):
+    return {"matter": "BIDDING", "purpose": "基准测试", "subject": {"creditCode": code}}
+
+
+for code in codes[:200]:  # warm-up: JIT, connection pools, caches
+    post("/api/v1/checks", check_body(code))
+
+times, hits, measures = [], 0, 0
+for i in range(singles):
+    code = random.choice(codes)
+    elapsed, answer = post("/api/v1/checks", check_body(code))
+    times.append(elapsed)
+    hits += len(answer["hits"])
+    measures += len(answer["measures"])
+stats("single check", times)
+print(f"  answers: {hits / singles:.2f} hits and {measures / singles:.3f} measures per check on average")
+
+times, subjects_with_hits = [], 0
+for b in range(batches):
+    chosen = random.sample(codes, 1000)
+    elapsed, answer = post("/api/v1/checks/batch", {"matter": "BIDDING", "purpose": "基准测试",
+                                                    "subjects": [{"creditCode": c} for c in chosen]})
+    times.append(elapsed)
+    subjects_with_hits += sum(1 for r in answer["results"] if r["hits"])
+stats("batch of 1,000", times)
+print(f"  answers: {subjects_with_hits / batches:.0f} of 1,000 subjects with hits per batch")

@@ -35,6 +35,7 @@ start=$(date +%s)
 psql_ -v subjects="$subjects" -v per="$per" -f bench/checks-data.sql > /dev/null
 echo "data: $(psql_ -At -c 'select count(*) from subjects.subject') subjects, $(psql_ -At -c 'select count(*) from screening.hit') hits, generated in $(( $(date +%s) - start )) s; database $(psql_ -At -c "select pg_size_pretty(pg_database_size('gongxin'))")"
 
+[ -n "${PROFILE:-}" ] && jcmd $app JFR.start duration=60s filename=/tmp/checks.jfr settings=profile > /dev/null
 python3 bench/checks_client.py $port "$key" bench/out/check-codes.txt "$singles" "$batches"
 echo "checks stored: $(psql_ -At -c 'select count(*) from screening.check'); audit entries: $(psql_ -At -c 'select count(*) from audit.entry')"
 

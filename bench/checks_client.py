@@ -47,6 +47,16 @@ def check_body(code):
 for code in codes[:200]:  # warm-up: JIT, connection pools, caches
     post("/api/v1/checks", check_body(code))
 
+# the floor in the same run: an authenticated call that reads one small table (API key check included), no writes
+floor = []
+for i in range(singles):
+    start = time.perf_counter()
+    conn.request("GET", "/api/v1/checks/matters", headers={"Authorization": "Bearer " + key})
+    response = conn.getresponse()
+    response.read()
+    floor.append((time.perf_counter() - start) * 1000)
+stats("floor: GET /api/v1/checks/matters", floor)
+
 times, hits, measures = [], 0, 0
 for i in range(singles):
     code = random.choice(codes)

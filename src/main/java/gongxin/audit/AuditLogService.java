@@ -72,10 +72,14 @@ class AuditLogService implements AuditLog {
         AuditEntry unsigned = new AuditEntry(head.seq() + 1, AuditChain.storable(clock.instant()), actor.name(),
                 actor.kind(), action, objectType, objectId, purpose, detailsJson, clientAddress(), head.hash(), null);
         String hash = AuditChain.hash(unsigned, head.hash());
+        // the entry and the new head in one statement: one round trip less for every audited act
         jdbc.sql("""
-                insert into audit.entry (seq, occurred_at, actor, actor_kind, action, object_type, object_id, purpose,
-                                         details, client_address, prev_hash, hash)
-                values (:seq, :at, :actor, :kind, :action, :type, :id, :purpose, :details, :address, :prev, :hash)""")
+                with entry as (
+                    insert into audit.entry (seq, occurred_at, actor, actor_kind, action, object_type, object_id, purpose,
+                                             details, client_address, prev_hash, hash)
+                    values (:seq, :at, :actor, :kind, :action, :type, :id, :purpose, :details, :address, :prev, :hash)
+                    returning seq, hash)
+                update audit.chain_head h set seq = entry.seq, hash = entry.hash from entry where h.id = 1""")
                 .param("seq", unsigned.seq())
                 .param("at", Timestamp.from(unsigned.occurredAt()))
                 .param("actor", unsigned.actor())
@@ -89,8 +93,6 @@ class AuditLogService implements AuditLog {
                 .param("prev", head.hash())
                 .param("hash", hash)
                 .update();
-        jdbc.sql("update audit.chain_head set seq = :seq, hash = :hash where id = 1")
-                .param("seq", unsigned.seq()).param("hash", hash).update();
     }
 
     /**

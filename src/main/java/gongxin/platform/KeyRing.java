@@ -129,6 +129,15 @@ public class KeyRing {
         return HexFormat.of().formatHex(out);
     }
 
+    /** Looking the algorithm up costs more than a signature's setup: one signer per thread, set up again per use. */
+    private final ThreadLocal<java.security.Signature> signers = ThreadLocal.withInitial(() -> {
+        try {
+            return java.security.Signature.getInstance("SM3withSM2", BC);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SM2 不可用", e);
+        }
+    });
+
     /** The SM2 key pair that signs reports and audit checkpoints. */
     public KeyPair reportKeys() {
         return reportKeys;
@@ -137,7 +146,7 @@ public class KeyRing {
     /** SM2 signature (SM3withSM2, GB/T 32918) of {@code data} with the platform's key, Base64. */
     public String sign(byte[] data) {
         try {
-            java.security.Signature signature = java.security.Signature.getInstance("SM3withSM2", BC);
+            java.security.Signature signature = signers.get();
             signature.initSign(reportKeys.getPrivate());
             signature.update(data);
             return Base64.getEncoder().encodeToString(signature.sign());

@@ -112,8 +112,8 @@ class Checks {
         byte[] bytes = receipts.json(answer);
         int withHits = ((List<?>) result.get("hits")).isEmpty() ? 0 : 1;
         int measureCount = ((List<?>) result.get("measures")).size();
-        store(id, caller, false, matter, purpose, asOf, 1, withHits, measureCount, bytes, (String) receipt.get("sm3"), issued);
-        subject.ifPresent(s -> watch(caller, List.of(s.id()), issued));
+        store(id, caller, false, matter, purpose, asOf, 1, withHits, measureCount, bytes, (String) receipt.get("sm3"), issued,
+                subject.map(s -> List.of(s.id())).orElse(List.of()));
         audit.recordRead("check", id.toString(), purpose, Map.of("matter", matter, "subjects", 1, "withHits", withHits));
         return new Answer(id, bytes);
     }
@@ -153,8 +153,8 @@ class Checks {
         Map<String, Object> receipt = receipts.receipt(id.toString(), issued.toString(), withoutReceipt(answer));
         answer.put(Receipts.RECEIPT, receipt);
         byte[] bytes = receipts.json(answer);
-        store(id, caller, true, matter, purpose, asOf, refs.size(), withHits, measureCount, bytes, (String) receipt.get("sm3"), issued);
-        watch(caller, found.stream().flatMap(Optional::stream).map(SubjectCard::id).distinct().toList(), issued);
+        store(id, caller, true, matter, purpose, asOf, refs.size(), withHits, measureCount, bytes, (String) receipt.get("sm3"), issued,
+                found.stream().flatMap(Optional::stream).map(SubjectCard::id).distinct().toList());
         audit.recordRead("check", id.toString(), purpose, Map.of("matter", matter, "subjects", refs.size(), "withHits", withHits));
         return new Answer(id, bytes);
     }
@@ -388,29 +388,24 @@ class Checks {
     }
 
     private void store(UUID id, Caller caller, boolean batch, String matter, Purpose purpose, LocalDate asOf, int subjectCount,
-                       int withHits, int measureCount, byte[] answer, String sm3, Instant issued) {
+                       int withHits, int measureCount, byte[] answer, String sm3, Instant issued, List<Long> watched) {
+        // the answer and the subjects it makes the client watch, in one statement
         jdbc.sql("""
-                insert into screening.check (id, client, department_code, batch, matter, purpose, as_of, subjects, with_hits,
-                                             measures, answer, sm3, issued_at)
-                values (:id, :client, :department, :batch, :matter, :purpose, :asOf, :subjects, :withHits, :measures, :answer,
-                        :sm3, :issued)""")
+                with stored as (
+                    insert into screening.check (id, client, department_code, batch, matter, purpose, as_of, subjects, with_hits,
+                                                 measures, answer, sm3, issued_at)
+                    values (:id, :client, :department, :batch, :matter, :purpose, :asOf, :subjects, :withHits, :measures, :answer,
+                            :sm3, :issued)
+                    returning client, issued_at)
+                insert into screening.watch (client, subject_id, since)
+                select stored.client, s, stored.issued_at from stored, unnest(:watched::bigint[]) s
+                on conflict (subject_id, client) do nothing""")
+                .param("watched", watched.toArray(Long[]::new))
                 .param("id", id).param("client", caller.name()).param("department", caller.departmentCode())
                 .param("batch", batch).param("matter", matter).param("purpose", purpose.text()).param("asOf", asOf)
                 .param("subjects", subjectCount).param("withHits", withHits).param("measures", measureCount)
                 .param("answer", new String(answer, StandardCharsets.UTF_8))
                 .param("sm3", sm3).param("issued", Timestamp.from(issued)).update();
-    }
-
-    private void watch(Caller caller, List<Long> subjectIds, Instant since) {
-        if (subjectIds.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                insert into screening.watch (client, subject_id, since)
-                select :client, s, :since from unnest(:ids::bigint[]) s
-                on conflict (subject_id, client) do nothing""")
-                .param("client", caller.name()).param("since", Timestamp.from(since))
-                .param("ids", subjectIds.toArray(Long[]::new)).update();
     }
 
     private void saveFeedback(UUID id, String code, boolean applied, String reason, Instant at, Caller caller) {

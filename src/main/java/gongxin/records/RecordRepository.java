@@ -72,8 +72,10 @@ class RecordRepository {
     void dishonesty(UUID batchId, Consumer<Records.DishonestyRecord> consumer) {
         String sql = """
                 select id, coalesce(subject_id, 0) as subject_id, item_code, department_code, decision_number, decision_date,
-                       severity, minor, status, window_end, (revoked_at at time zone :zone)::date as revoked_on, dishonest
-                  from records.record where """ + (batchId == null ? " dishonest and subject_id is not null order by id"
+                       severity, minor, status, window_end, (revoked_at at time zone :zone)::date as revoked_on, dishonest,
+                       exclusion
+                  from records.record where """ + (batchId == null
+                ? " (dishonest or (nature = 'DISHONEST' and exclusion is not null)) and subject_id is not null order by id"
                 : " batch_id = :batch and (dishonest or nature = 'DISHONEST') order by id");
         var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("batch", batchId)
                 .addValue("zone", zone.getId());
@@ -83,7 +85,8 @@ class RecordRepository {
             consumer.accept(new Records.DishonestyRecord(rs.getLong("id"), rs.getLong("subject_id"), rs.getString("item_code"),
                     rs.getString("department_code"), rs.getString("decision_number"), rs.getDate("decision_date").toLocalDate(),
                     rs.getString("severity"), rs.getBoolean("minor"), RecordStatus.valueOf(rs.getString("status")),
-                    end == null ? null : end.toLocalDate(), revoked == null ? null : revoked.toLocalDate(), rs.getBoolean("dishonest")));
+                    end == null ? null : end.toLocalDate(), revoked == null ? null : revoked.toLocalDate(), rs.getBoolean("dishonest"),
+                    rs.getString("exclusion")));
         });
     }
 

@@ -31,10 +31,11 @@ public interface Records {
      *
      * @param windowEnd the first day it no longer counts (its publicity or effect ended), if any
      * @param revokedOn the day its basis was revoked, if it was
+     * @param exclusion why a record of a dishonesty item is not dishonesty (简易程序, 首违不罚), if it is not
      */
     record DishonestyRecord(long id, long subjectId, String itemCode, String departmentCode, String decisionNumber,
                             LocalDate decisionDate, String severity, boolean minor, RecordStatus status, LocalDate windowEnd,
-                            LocalDate revokedOn, boolean dishonest) {
+                            LocalDate revokedOn, boolean dishonest, String exclusion) {
     }
 
     /** The subjects that a batch gave a dishonesty record (for lists that must react at once, 动态管理). */

@@ -13,6 +13,7 @@ import gongxin.measures.Measure;
  * Which measures apply to a subject for a matter on a day, from its hits (credit-rules §4): each measure triggered by a
  * hit in force applies, with the hits that triggered it; what would have applied but does not is listed with why.
  * <ul>
+ *   <li>a penalty the rules exempt (简易程序, 首违不罚) is no hit, and its measures are named as not applied;</li>
  *   <li>a minor's dishonesty never triggers punishment (Administrative Penalty Law art. 30 and the city plans);</li>
  *   <li>a hit under objection is shown, its measures suspended until the objection is decided (NDRC Order 36, art. 29);</li>
  *   <li>an organisation's legal representative's own entries count for it (落实到人);</li>
@@ -42,7 +43,7 @@ final class CheckEvaluation {
      * @param measures the measures in force for the matter on {@code day}
      */
     static Result evaluate(List<Hit> hits, List<Measure> measures, LocalDate day) {
-        List<Hit> inForce = hits.stream().filter(h -> h.inForce(day)).toList();
+        List<Hit> inForce = hits.stream().filter(h -> h.inForce(day) && h.exemption() == null).toList();
         boolean dishonestyCounts = inForce.stream().anyMatch(h -> h.dishonesty() && !h.minor() && !h.suspended(day));
         Map<String, List<Long>> applied = new LinkedHashMap<>();
         List<NotApplied> notApplied = new ArrayList<>();
@@ -80,6 +81,14 @@ final class CheckEvaluation {
     }
 
     private static String why(Measure m, Hit h, LocalDate day, boolean dishonestyCounts) {
+        if (h.exemption() != null) {
+            String exemption = switch (h.exemption()) {
+                case "SIMPLIFIED_PROCEDURE" -> "简易程序";
+                case "FIRST_OFFENCE" -> "首违不罚";
+                default -> h.exemption();
+            };
+            return "依法不作为失信信息（" + exemption + "），不适用惩戒措施";
+        }
         if (h.minor()) {
             return "未成年人的失信信息不触发惩戒措施";
         }

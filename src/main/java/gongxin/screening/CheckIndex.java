@@ -173,8 +173,10 @@ class CheckIndex {
             if (chunk.isEmpty()) {
                 return;
             }
-            List<Records.DishonestyRecord> kept = chunk.stream().filter(r -> r.dishonest() && r.subjectId() != 0).toList();
-            List<Long> dropped = chunk.stream().filter(r -> !r.dishonest() || r.subjectId() == 0).map(Records.DishonestyRecord::id).toList();
+            java.util.function.Predicate<Records.DishonestyRecord> indexed = r -> (r.dishonest() || r.exclusion() != null)
+                    && r.subjectId() != 0;
+            List<Records.DishonestyRecord> kept = chunk.stream().filter(indexed).toList();
+            List<Long> dropped = chunk.stream().filter(indexed.negate()).map(Records.DishonestyRecord::id).toList();
             if (!dropped.isEmpty()) {
                 jdbc.sql("delete from screening.hit where kind = 'RECORD' and source_id = any(:ids)")
                         .param("ids", dropped.toArray(Long[]::new)).update();
@@ -192,6 +194,7 @@ class CheckIndex {
                 Boolean[] minors = new Boolean[n];
                 String[] ends = new String[n];
                 String[] reasons = new String[n];
+                String[] exemptions = new String[n];
                 for (int i = 0; i < n; i++) {
                     Records.DishonestyRecord r = kept.get(i);
                     ids[i] = r.id();
@@ -206,23 +209,26 @@ class CheckIndex {
                     minors[i] = r.minor();
                     LocalDate end = r.revokedOn() != null ? r.revokedOn() : r.windowEnd();
                     ends[i] = end == null ? null : end.toString();
+                    exemptions[i] = r.dishonest() ? null : r.exclusion();
                     reasons[i] = r.revokedOn() != null ? "REVOKED" : r.status().name().equals("PUBLICITY_ENDED") ? "PUBLICITY_ENDED" : null;
                 }
                 jdbc.sql("""
                         insert into screening.hit (kind, source_id, subject_id, code, title, document_number, department_code,
-                                                   decided_on, severity, minor, valid_from, valid_to, ended_reason, updated_at)
+                                                   decided_on, severity, minor, valid_from, valid_to, ended_reason, exemption,
+                                                   updated_at)
                         select 'RECORD', x.id, x.subject, x.code, x.title, x.document, x.department, x.decided::date, x.severity,
-                               x.minor, x.decided::date, x.ends::date, x.reason, :now
+                               x.minor, x.decided::date, x.ends::date, x.reason, x.exemption, :now
                           from unnest(:ids::bigint[], :subjects::bigint[], :codes::text[], :titles::text[], :documents::text[],
                                       :departments::text[], :decided::text[], :severities::text[], :minors::boolean[],
-                                      :ends::text[], :reasons::text[])
-                               as x(id, subject, code, title, document, department, decided, severity, minor, ends, reason)
+                                      :ends::text[], :reasons::text[], :exemptions::text[])
+                               as x(id, subject, code, title, document, department, decided, severity, minor, ends, reason, exemption)
                         on conflict (kind, source_id) do update set subject_id = excluded.subject_id, code = excluded.code,
                             title = excluded.title, document_number = excluded.document_number,
                             department_code = excluded.department_code, decided_on = excluded.decided_on,
                             severity = excluded.severity, minor = excluded.minor, valid_from = excluded.valid_from,
-                            valid_to = excluded.valid_to, ended_reason = excluded.ended_reason, updated_at = excluded.updated_at""")
-                        .param("ids", ids).param("subjects", subjects).param("codes", codes).param("titles", names)
+                            valid_to = excluded.valid_to, ended_reason = excluded.ended_reason, exemption = excluded.exemption,
+                            updated_at = excluded.updated_at""")
+                        .param("exemptions", exemptions).param("ids", ids).param("subjects", subjects).param("codes", codes).param("titles", names)
                         .param("documents", documents).param("departments", departments).param("decided", decided)
                         .param("severities", severities).param("minors", minors).param("ends", ends).param("reasons", reasons)
                         .param("now", Timestamp.from(clock.instant())).update();
@@ -254,6 +260,6 @@ class CheckIndex {
                 rs.getString("code"), rs.getString("list_kind"), rs.getString("title"), rs.getString("document_number"),
                 rs.getString("department_code"), rs.getDate("decided_on").toLocalDate(), rs.getString("severity"),
                 rs.getBoolean("minor"), rs.getDate("valid_from").toLocalDate(), to == null ? null : to.toLocalDate(),
-                rs.getString("ended_reason"), objection == null ? null : objection.toLocalDate(), false);
+                rs.getString("ended_reason"), objection == null ? null : objection.toLocalDate(), false, rs.getString("exemption"));
     }
 }

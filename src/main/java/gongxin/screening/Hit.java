@@ -11,10 +11,12 @@ import java.time.LocalDate;
  * @param endedReason why it stopped counting: REVOKED, PUBLICITY_ENDED, REMOVED:&lt;reason&gt;, FLAGGED (and REPAIRED)
  * @param objectionSince an objection is being handled since that day: its measures are suspended
  * @param legalRepresentative found through the organisation's legal representative (落实到人)
+ * @param exemption a penalty the rules in force exempt from dishonesty (简易程序, 首违不罚): never a hit, but named as
+ *                  the reason its measures do not apply
  */
 record Hit(Kind kind, long sourceId, long subjectId, String code, String listKind, String title, String documentNumber,
            String departmentCode, LocalDate decidedOn, String severity, boolean minor, LocalDate validFrom, LocalDate validTo,
-           String endedReason, LocalDate objectionSince, boolean legalRepresentative) {
+           String endedReason, LocalDate objectionSince, boolean legalRepresentative, String exemption) {
 
     enum Kind { RECORD, LIST_ENTRY }
 
@@ -33,11 +35,11 @@ record Hit(Kind kind, long sourceId, long subjectId, String code, String listKin
     }
 
     boolean dishonesty() {
-        return kind == Kind.RECORD || "DISHONESTY".equals(listKind);
+        return (kind == Kind.RECORD && exemption == null) || "DISHONESTY".equals(listKind);
     }
 
     Hit viaLegalRepresentative() {
         return new Hit(kind, sourceId, subjectId, code, listKind, title, documentNumber, departmentCode, decidedOn, severity,
-                minor, validFrom, validTo, endedReason, objectionSince, true);
+                minor, validFrom, validTo, endedReason, objectionSince, true, exemption);
     }
 }

@@ -248,6 +248,24 @@ class CheckApiTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void an_exempt_penalty_is_named_with_its_exemption_and_triggers_nothing() {
+        String code = code();
+        Map<String, String> row = FILE.valid();
+        row.put("统一社会信用代码", code);
+        row.put("行政相对人名称", "示例市" + PenaltyFile.uniqueWord() + "小吃店");
+        row.put("失信程度", "严重");
+        row.put("适用程序", "简易程序");
+        row.put("处罚决定日期", "2026-09-01");
+        row.put("行政处罚决定书文号", "示市监简罚〔2026〕" + ThreadLocalRandom.current().nextInt(1_000_000_000) + "号");
+        TestHttp.Response sent = apiClient(DEMO_API_KEY).postJson("/api/v1/submissions", Map.of("item", "XZCF", "records", List.of(row)));
+        assertThat(sent.json().get("accepted").intValue()).as(sent.body()).isEqualTo(1);
+        JsonNode answer = apiClient(checker()).postJson("/api/v1/checks", check("FISCAL-SUPPORT", Map.of("creditCode", code))).json();
+        assertThat(answer.get("hits")).isEmpty();
+        assertThat(answer.get("measures")).isEmpty();
+        assertThat(answer.get("notApplied").valueStream().map(n -> n.get("reason").asString())).anyMatch(r -> r.contains("简易程序"));
+    }
+
     @Nested
     class CaseworkerPage {
 

@@ -26,13 +26,18 @@ class CheckEvaluationTest {
 
     private static Hit entry(long id, String listType, String kind, String from, String to, String ended) {
         return new Hit(Hit.Kind.LIST_ENTRY, id, 1, listType, kind, "名单", "文号", "CITY-SAMR", LocalDate.parse(from), null, false,
-                LocalDate.parse(from), to == null ? null : LocalDate.parse(to), ended, null, false);
+                LocalDate.parse(from), to == null ? null : LocalDate.parse(to), ended, null, false, null);
     }
 
     private static Hit record(long id, String severity, boolean minor, String objection) {
         return new Hit(Hit.Kind.RECORD, id, 1, "XZCF", null, "行政处罚", "罚字1号", "CITY-SAMR", LocalDate.parse("2026-06-01"),
                 severity, minor, LocalDate.parse("2026-06-01"), LocalDate.parse("2029-06-01"), null,
-                objection == null ? null : LocalDate.parse(objection), false);
+                objection == null ? null : LocalDate.parse(objection), false, null);
+    }
+
+    private static Hit exempt(long id, String exemption) {
+        return new Hit(Hit.Kind.RECORD, id, 1, "XZCF", null, "行政处罚", "罚字2号", "CITY-SAMR", LocalDate.parse("2026-06-01"),
+                "SERIOUS", false, LocalDate.parse("2026-06-01"), LocalDate.parse("2029-06-01"), null, null, false, exemption);
     }
 
     private static final Measure BAN = punishment("BAN", List.of("SAMR-SERIOUS"), List.of(), List.of());
@@ -84,6 +89,17 @@ class CheckEvaluationTest {
             assertThat(result.hits()).hasSize(1);
             assertThat(result.applied()).isEmpty();
             assertThat(result.notApplied()).singleElement().satisfies(n -> assertThat(n.reason()).contains("未成年人"));
+        }
+
+        @Test
+        void an_exempt_penalty_is_no_hit_and_its_measures_are_named_with_the_exemption() {
+            var result = CheckEvaluation.evaluate(List.of(exempt(8, "FIRST_OFFENCE")), List.of(SERIOUS_ONLY, GREEN), DAY);
+            assertThat(result.hits()).isEmpty();
+            assertThat(result.applied()).isEmpty();
+            assertThat(result.notApplied()).singleElement().satisfies(n -> {
+                assertThat(n.hitId()).isEqualTo(8L);
+                assertThat(n.reason()).contains("首违不罚");
+            });
         }
 
         @Test

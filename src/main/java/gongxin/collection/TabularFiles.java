@@ -24,7 +24,46 @@ public final class TabularFiles {
         void row(Row row);
     }
 
+    /** A whole small file: its header and its rows. */
+    public record Table(List<String> header, List<Row> rows) {
+
+        /** The index of the first header that is one of {@code names} (compared without spaces, upper case), or -1. */
+        public int column(java.util.Collection<String> names) {
+            for (int i = 0; i < header.size(); i++) {
+                String h = header.get(i) == null ? "" : header.get(i).replace(" ", "").replace("\u3000", "").strip()
+                        .toUpperCase(java.util.Locale.ROOT);
+                if (names.contains(h)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The cell of a row in a column, or null when the column is missing or the row short. */
+        public static String cell(Row row, int column) {
+            return column < 0 || column >= row.cells().size() ? null : row.cells().get(column);
+        }
+    }
+
     private TabularFiles() {
+    }
+
+    /** Reads a small file whole (see {@link #read(InputStream, long, Reader)}). */
+    public static Table readAll(InputStream in, long maxRows) throws IOException {
+        List<String> header = new java.util.ArrayList<>();
+        List<Row> rows = new java.util.ArrayList<>();
+        read(in, maxRows, new Reader() {
+            @Override
+            public void header(List<String> headers) {
+                header.addAll(headers);
+            }
+
+            @Override
+            public void row(Row row) {
+                rows.add(row);
+            }
+        });
+        return new Table(List.copyOf(header), List.copyOf(rows));
     }
 
     /**

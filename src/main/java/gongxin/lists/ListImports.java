@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -116,26 +115,16 @@ class ListImports {
         if (date.isAfter(today)) {
             throw RuleViolationException.of("listDate", date.toString(), "not-future", "名单日期不能晚于今天");
         }
-        List<TabularFiles.Row> rows = new ArrayList<>();
-        List<String> header = new ArrayList<>();
+        TabularFiles.Table table;
         try (InputStream in = new java.io.ByteArrayInputStream(content)) {
-            TabularFiles.read(in, MAX_ROWS, new TabularFiles.Reader() {
-                @Override
-                public void header(List<String> headers) {
-                    header.addAll(headers);
-                }
-
-                @Override
-                public void row(TabularFiles.Row row) {
-                    rows.add(row);
-                }
-            });
+            table = TabularFiles.readAll(in, MAX_ROWS);
         }
-        int nameColumn = column(header, NAME);
-        int codeColumn = column(header, CODE);
-        int idColumn = column(header, ID);
-        int documentColumn = column(header, DOCUMENT);
-        int dateColumn = column(header, DATE);
+        List<TabularFiles.Row> rows = table.rows();
+        int nameColumn = table.column(NAME);
+        int codeColumn = table.column(CODE);
+        int idColumn = table.column(ID);
+        int documentColumn = table.column(DOCUMENT);
+        int dateColumn = table.column(DATE);
         if (nameColumn < 0 || (codeColumn < 0 && idColumn < 0)) {
             throw RuleViolationException.of("file", null, "layout",
                     "文件须有“主体名称”列，以及“统一社会信用代码”或“身份证号码”列");
@@ -281,18 +270,8 @@ class ListImports {
         cases.flagRedEntries(subjectIds, "新增失信记录（" + event.itemCode() + "）");
     }
 
-    private static int column(List<String> header, Set<String> names) {
-        for (int i = 0; i < header.size(); i++) {
-            String h = Text.clean(header.get(i));
-            if (h != null && names.contains(h.replace(" ", "").toUpperCase(Locale.ROOT))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private static String cell(TabularFiles.Row row, int column) {
-        return column < 0 || column >= row.cells().size() ? null : row.cells().get(column);
+        return TabularFiles.Table.cell(row, column);
     }
 
     private static Map<String, Object> error(int line, String field, String rule, String message) {

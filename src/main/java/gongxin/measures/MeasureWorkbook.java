@@ -46,19 +46,9 @@ final class MeasureWorkbook {
     }
 
     static List<Measure.Draft> read(InputStream in) throws IOException {
-        List<String> header = new ArrayList<>();
-        List<TabularFiles.Row> rows = new ArrayList<>();
-        TabularFiles.read(in, MAX_ROWS, new TabularFiles.Reader() {
-            @Override
-            public void header(List<String> headers) {
-                header.addAll(headers);
-            }
-
-            @Override
-            public void row(TabularFiles.Row row) {
-                rows.add(row);
-            }
-        });
+        TabularFiles.Table table = TabularFiles.readAll(in, MAX_ROWS);
+        List<String> header = table.header();
+        List<TabularFiles.Row> rows = table.rows();
         Map<String, Integer> at = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             at.put(Text.clean(header.get(i)), i);

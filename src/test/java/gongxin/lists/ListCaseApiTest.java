@@ -29,19 +29,9 @@ class ListCaseApiTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    private static final PenaltyFile FILE = new PenaltyFile();
-
     /** A company with one accepted penalty decided on the given day; its record id. */
     private long penalty(String code, String name, String date) {
-        Map<String, String> row = FILE.valid();
-        row.put("行政相对人名称", name);
-        row.put("统一社会信用代码", code);
-        row.put("处罚决定日期", date);
-        row.put("行政处罚决定书文号", "示市监罚〔2026〕" + ThreadLocalRandom.current().nextInt(1_000_000_000) + "号");
-        TestHttp.Response answer = apiClient(DEMO_API_KEY).postJson("/api/v1/submissions", Map.of("item", "XZCF", "records", List.of(row)));
-        assertThat(answer.json().get("accepted").intValue()).as(answer.body()).isEqualTo(1);
-        return jdbc.sql("select id from records.record where decision_number = ?").param(row.get("行政处罚决定书文号"))
-                .query(Long.class).single();
+        return acceptedPenalty(code, name, date);
     }
 
     private static String code() {

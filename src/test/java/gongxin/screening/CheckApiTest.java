@@ -28,26 +28,14 @@ class CheckApiTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    private static final PenaltyFile FILE = new PenaltyFile();
-
     private static String code() {
         return PenaltyFile.creditCode(ThreadLocalRandom.current().nextLong(1_000_000_000L));
     }
 
     /** A serious penalty of a company whose legal representative is named with an ID number; the record id. */
     private long seriousPenalty(String code, String name, String representative, String representativeId) {
-        Map<String, String> row = FILE.valid();
-        row.put("行政相对人名称", name);
-        row.put("统一社会信用代码", code);
-        row.put("法定代表人", representative);
-        row.put("法定代表人证件号码", representativeId);
-        row.put("失信程度", "严重");
-        row.put("处罚决定日期", "2026-09-01");
-        row.put("行政处罚决定书文号", "示市监罚〔2026〕" + ThreadLocalRandom.current().nextInt(1_000_000_000) + "号");
-        TestHttp.Response answer = apiClient(DEMO_API_KEY).postJson("/api/v1/submissions", Map.of("item", "XZCF", "records", List.of(row)));
-        assertThat(answer.json().get("accepted").intValue()).as(answer.body()).isEqualTo(1);
-        return jdbc.sql("select id from records.record where decision_number = ?").param(row.get("行政处罚决定书文号"))
-                .query(Long.class).single();
+        return acceptedPenalty(code, name, "2026-09-01", "法定代表人", representative, "法定代表人证件号码", representativeId,
+                "失信程度", "严重");
     }
 
     /** The courts' judgment debtors list with these rows (name, credit code or ID number); the entry ids. */
@@ -251,15 +239,7 @@ class CheckApiTest extends IntegrationTest {
     @Test
     void an_exempt_penalty_is_named_with_its_exemption_and_triggers_nothing() {
         String code = code();
-        Map<String, String> row = FILE.valid();
-        row.put("统一社会信用代码", code);
-        row.put("行政相对人名称", "示例市" + PenaltyFile.uniqueWord() + "小吃店");
-        row.put("失信程度", "严重");
-        row.put("适用程序", "简易程序");
-        row.put("处罚决定日期", "2026-09-01");
-        row.put("行政处罚决定书文号", "示市监简罚〔2026〕" + ThreadLocalRandom.current().nextInt(1_000_000_000) + "号");
-        TestHttp.Response sent = apiClient(DEMO_API_KEY).postJson("/api/v1/submissions", Map.of("item", "XZCF", "records", List.of(row)));
-        assertThat(sent.json().get("accepted").intValue()).as(sent.body()).isEqualTo(1);
+        acceptedPenalty(code, "示例市" + PenaltyFile.uniqueWord() + "小吃店", "2026-09-01", "失信程度", "严重", "适用程序", "简易程序");
         JsonNode answer = apiClient(checker()).postJson("/api/v1/checks", check("FISCAL-SUPPORT", Map.of("creditCode", code))).json();
         assertThat(answer.get("hits")).isEmpty();
         assertThat(answer.get("measures")).isEmpty();

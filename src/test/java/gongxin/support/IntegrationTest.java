@@ -106,6 +106,35 @@ public abstract class IntegrationTest {
         return key.group(1);
     }
 
+    private static final PenaltyFile PENALTIES = new PenaltyFile();
+
+    /**
+     * One penalty of an organisation sent through the API by the demo system, with a unique document number and the
+     * given columns changed (name, value, name, value…); its record id.
+     */
+    protected long acceptedPenalty(String creditCode, String name, String decided, String... changes) {
+        java.util.Map<String, String> row = PENALTIES.valid();
+        row.put("行政相对人名称", name);
+        row.put("统一社会信用代码", creditCode);
+        row.put("处罚决定日期", decided);
+        row.put("行政处罚决定书文号", "示市监罚〔2026〕" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000_000) + "号");
+        for (int i = 0; i < changes.length; i += 2) {
+            row.put(changes[i], changes[i + 1]);
+        }
+        TestHttp.Response answer = apiClient(DEMO_API_KEY).postJson("/api/v1/submissions",
+                java.util.Map.of("item", "XZCF", "records", java.util.List.of(row)));
+        org.assertj.core.api.Assertions.assertThat(answer.json().get("accepted").intValue()).as(answer.body()).isEqualTo(1);
+        return jdbc().sql("select id from records.record where decision_number = ?").param(row.get("行政处罚决定书文号"))
+                .query(Long.class).single();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient supportJdbc;
+
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+        return supportJdbc;
+    }
+
     /** A client that sends {@code Authorization: Bearer <key>}. */
     protected TestHttp apiClient(String key) {
         return http().bearer(key);

@@ -184,7 +184,7 @@ class PortalProjection {
         boolean shown = e.removedOn() == null && e.flaggedReason() == null;
         repository.upsertListEntry(subject, new PortalRepository.ListEntryRow(e.id(), key,
                 (dishonesty ? Section.SERIOUS_DISHONESTY : Section.RED_LIST).name(), e.listType(), e.listName(), e.department(),
-                departmentName, e.documentNumber(), e.listedOn(), shown ? "PUBLISHED" : "REMOVED", e.endsOn().plusDays(1),
+                departmentName, e.documentNumber(), e.listedOn(), shown ? "PUBLISHED" : "REMOVED", e.endsOn(),
                 json.writeValueAsString(fields)));
     }
 

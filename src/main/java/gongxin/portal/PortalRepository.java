@@ -129,7 +129,7 @@ class PortalRepository {
      * A list entry as the site shows it, beside the records of its section.
      *
      * @param status PUBLISHED while on the list, REMOVED once taken off (or flagged, for a red list)
-     * @param windowEnd the first day it is no longer shown: the day after its last day on the list
+     * @param windowEnd its last day on the list
      */
     record ListEntryRow(long listEntryId, String subjectKey, String section, String listType, String listName,
                         String departmentCode, String departmentName, String documentNumber, LocalDate listedOn,
@@ -301,7 +301,7 @@ class PortalRepository {
                        (select string_agg(c.section || ':' || c.n, ',')
                           from (select e.section, count(*) as n from portal.entry e
                                  where e.subject_id = s.id and e.status = 'PUBLISHED' and not e.minor and not e.repaired
-                                   and (e.window_end is null or e.window_end > :today)
+                                   and (e.window_end is null or e.window_end >= :today)
                                  group by e.section) c) as counts
                   from page p join portal.subject s on s.id = p.id
                  order by p.rank, p.len, p.id"""
@@ -355,7 +355,7 @@ class PortalRepository {
         return jdbc.sql("""
                 select subject_id, section, count(*) as n from portal.entry
                  where subject_id = any(:ids) and status = 'PUBLISHED' and not minor and not repaired
-                   and (window_end is null or window_end > :today)
+                   and (window_end is null or window_end >= :today)
                  group by subject_id, section""")
                 .param("ids", subjectIds.toArray(Long[]::new)).param("today", today).query().listOfRows();
     }
@@ -365,7 +365,7 @@ class PortalRepository {
         return jdbc.sql("""
                 select * from portal.entry
                  where section = :section and status = 'PUBLISHED' and not minor and not repaired
-                   and (window_end is null or window_end > :today)
+                   and (window_end is null or window_end >= :today)
                    and (cast(:department as text) is null or department_code = :department)
                    and (cast(:from as date) is null or decision_date >= :from)
                    and (cast(:to as date) is null or decision_date <= :to)

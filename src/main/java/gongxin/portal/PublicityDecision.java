@@ -19,8 +19,9 @@ record PublicityDecision(boolean visible, boolean underObjection, String reason)
      * The rules, in order: a revoked record follows its basis out of every view (credit-rules §3); a minor's penalty is
      * never published (Administrative Penalty Law art. 48 and NDRC Order 36); a repaired record stops being published
      * (Order 36, art. 31); a record the collection rules did not publish (轻微 by default, simplified procedure, items
-     * not published) stays so; the publicity window ends on its last day (NDRC Order 36, art. 24–26, counted from the
-     * decision date); what is under objection is still shown, with a mark.
+     * not published) stays so; the window end is the last day shown (NDRC Order 36, art. 24–26, counted from the
+     * decision date; Civil Code art. 201–202: a period of months ends on the corresponding day); what is under
+     * objection is still shown, with a mark.
      */
     static PublicityDecision of(EntryState e, LocalDate today) {
         if (e.revoked()) {
@@ -38,7 +39,7 @@ record PublicityDecision(boolean visible, boolean underObjection, String reason)
         if (!"PUBLISHED".equals(e.status())) {
             return hidden("PUBLICITY_ENDED".equals(e.status()) ? "公示期满" : "不公示");
         }
-        if (e.windowEnd() != null && !e.windowEnd().isAfter(today)) {
+        if (e.windowEnd() != null && e.windowEnd().isBefore(today)) {
             return hidden("公示期满");
         }
         return new PublicityDecision(true, e.underObjection(), null);

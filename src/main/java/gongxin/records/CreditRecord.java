@@ -11,7 +11,7 @@ import gongxin.shared.SubjectCategory;
 /**
  * A credit record as stored now (its current version), with the transitions the law allows.
  *
- * @param windowEnd the day its publicity (or effect) ends; null when it has none
+ * @param windowEnd the last day of its publicity (or effect); null when it has none
  * @param timeliness how long it took to arrive, when its item has a reporting deadline
  */
 public record CreditRecord(long id, String itemCode, int itemVersion, String departmentCode, String recordKey,
@@ -45,8 +45,8 @@ public record CreditRecord(long id, String itemCode, int itemVersion, String dep
         return RecordStatus.REVOKED;
     }
 
-    /** Whether its window has passed on {@code today}, so that it must stop being published. */
+    /** Whether its window has passed on {@code today} (its last day was before), so that it must stop being published. */
     boolean windowPassed(LocalDate today) {
-        return status.inForce() && windowEnd != null && !windowEnd.isAfter(today);
+        return status.inForce() && windowEnd != null && windowEnd.isBefore(today);
     }
 }

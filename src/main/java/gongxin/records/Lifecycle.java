@@ -75,7 +75,8 @@ record Lifecycle(RecordStatus status, NotPublishedReason reason, LocalDate windo
             reason = NotPublishedReason.EXCLUDED;
         }
         RecordStatus status;
-        if (windowEnd != null && !windowEnd.isAfter(today)) {
+        // the window end is the last day shown (Civil Code art. 201–202: a period of months ends on the corresponding day)
+        if (windowEnd != null && windowEnd.isBefore(today)) {
             status = RecordStatus.PUBLICITY_ENDED;
         } else {
             status = reason == null ? RecordStatus.PUBLISHED : RecordStatus.NOT_PUBLISHED;

@@ -177,7 +177,7 @@ class RecordRepository {
 
     List<Long> windowPassed(LocalDate today, int limit) {
         return jdbc.sql("""
-                select id from records.record where status in ('PUBLISHED', 'NOT_PUBLISHED') and window_end <= :today
+                select id from records.record where status in ('PUBLISHED', 'NOT_PUBLISHED') and window_end < :today
                  order by id limit :limit""").param("today", today).param("limit", limit).query(Long.class).list();
     }
 

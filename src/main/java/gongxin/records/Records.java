@@ -29,7 +29,7 @@ public interface Records {
     /**
      * A dishonesty record as checks see it.
      *
-     * @param windowEnd the first day it no longer counts (its publicity or effect ended), if any
+     * @param windowEnd the last day it counts (its publicity or effect), if any
      * @param revokedOn the day its basis was revoked, if it was
      * @param exclusion why a record of a dishonesty item is not dishonesty (简易程序, 首违不罚), if it is not
      */

@@ -207,7 +207,8 @@ class CheckIndex {
                     decided[i] = r.decisionDate().toString();
                     severities[i] = r.severity();
                     minors[i] = r.minor();
-                    LocalDate end = r.revokedOn() != null ? r.revokedOn() : r.windowEnd();
+                    // valid_to is the first day it no longer counts: the day of revocation, or the day after the last one
+                    LocalDate end = r.revokedOn() != null ? r.revokedOn() : r.windowEnd() == null ? null : r.windowEnd().plusDays(1);
                     ends[i] = end == null ? null : end.toString();
                     exemptions[i] = r.dishonest() ? null : r.exclusion();
                     reasons[i] = r.revokedOn() != null ? "REVOKED" : r.status().name().equals("PUBLICITY_ENDED") ? "PUBLICITY_ENDED" : null;

@@ -42,9 +42,11 @@ class PublicityDecisionTest {
     @Nested
     class WindowEnd {
         @Test
-        void the_window_end_day_is_no_longer_public() {
-            assertThat(PublicityDecision.of(State.published(TODAY), TODAY).visible()).isFalse();
-            assertThat(PublicityDecision.of(State.published(TODAY), TODAY).reason()).isEqualTo("公示期满");
+        void the_window_end_is_the_last_day_shown_and_the_next_day_it_is_gone() {
+            // Civil Code art. 201–202: a period of months ends on the corresponding day, which is still in it
+            assertThat(PublicityDecision.of(State.published(TODAY), TODAY).visible()).isTrue();
+            assertThat(PublicityDecision.of(State.published(TODAY.minusDays(1)), TODAY).visible()).isFalse();
+            assertThat(PublicityDecision.of(State.published(TODAY.minusDays(1)), TODAY).reason()).isEqualTo("公示期满");
         }
 
         @Test

@@ -173,7 +173,11 @@ class RecordLifecycleTest extends IntegrationTest {
                     .isEqualTo("2026-12-01");
             publicity.run();
             assertThat(status(id)).isEqualTo("PUBLISHED");
+            // 2026-12-01 is its last day (Civil Code art. 201–202), still published
             clock.advance(Duration.ofDays(7));
+            publicity.run();
+            assertThat(status(id)).isEqualTo("PUBLISHED");
+            clock.advance(Duration.ofDays(1));
             publicity.run();
             assertThat(status(id)).isEqualTo("PUBLICITY_ENDED");
             assertThat(events.stream(RecordPublicityEnded.class).filter(e -> e.recordId() == id)).hasSize(1);

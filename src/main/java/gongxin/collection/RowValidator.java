@@ -199,6 +199,9 @@ final class RowValidator {
         if (version.isPresent() && version.get().nature() == Nature.DISHONEST && exclusion == null) {
             checkBasisDocument(row, version.get(), data, raw, refused, errors);
         }
+        if (version.isPresent() && decisionDate != null) {
+            checkMinimumPublicity(row, version.get(), data, raw, decisionDate, severity, errors);
+        }
 
         if (!errors.isEmpty() || category == null || department == null || version.isEmpty()) {
             return new Result(null, errors);
@@ -216,6 +219,39 @@ final class RowValidator {
         return new Result(new RecordDraft(row.line(), version.get(), department, recordKey(item, data), category,
                 subjectName, creditCode, idType, idNumber, decisionNumber, decisionDate, severity, exclusion, minor,
                 pilotEra, validUntil, publicityUntil, data), List.of());
+    }
+
+    /**
+     * A provider's own publicity end (公示截止期) may shorten publication, but not below the minimum period of the
+     * record's severity in the rule set of its decision date: before that day the record can neither be repaired nor
+     * taken down (NDRC Order 36, art. 24–26; credit-rules §5). The minimum's last day is the decision date plus its
+     * months (Civil Code art. 201–202), so a publicity end on that day is accepted.
+     */
+    private void checkMinimumPublicity(SourceRow row, CatalogItem version, Map<String, String> data, Map<String, String> raw,
+                                       LocalDate decisionDate, Severity severity, List<RowError> errors) {
+        Optional<ItemField> field = version.field(FieldRole.PUBLICITY_UNTIL);
+        if (field.isEmpty() || data.get(field.get().code()) == null || version.infoType() == null) {
+            return;
+        }
+        Severity effective = severity == null ? version.defaultSeverity() : severity;
+        if (effective == null) {
+            return;
+        }
+        LocalDate until = LocalDate.parse(data.get(field.get().code()));
+        if (until.isBefore(decisionDate)) {
+            return; // refused already as not-before-decision: one reason per field
+        }
+        ruleSets.computeIfAbsent(decisionDate, context::ruleSetOn)
+                .flatMap(set -> set.period(version.infoType(), effective))
+                .filter(period -> period.minMonths() != null)
+                .ifPresent(period -> {
+                    LocalDate earliest = decisionDate.plusMonths(period.minMonths());
+                    if (until.isBefore(earliest)) {
+                        errors.add(error(row, field.get(), raw.get(field.get().code()), "before-minimum-period",
+                                field.get().name() + "早于" + effective.label() + "失信信息的最短公示期（" + period.minMonths()
+                                        + " 个月，至 " + earliest + "）"));
+                    }
+                });
     }
 
     /** Checks a non-empty value against its field's type; returns it normalised, or null when refused. */

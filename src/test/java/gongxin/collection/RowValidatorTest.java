@@ -172,6 +172,17 @@ class RowValidatorTest {
         }
 
         @Test
+        void a_publicity_end_before_the_minimum_period_of_its_severity_is_refused() {
+            // decided 2026-10-10 under Order 36: 一般 at least 3 months (last day 2027-01-10), 严重 at least 12 months
+            assertThat(refusals(validate(row("失信程度", "一般", "公示截止期", "2027-01-09"))))
+                    .containsExactly("公示截止期:before-minimum-period");
+            assertThat(validate(row("失信程度", "一般", "公示截止期", "2027-01-10")).errors()).isEmpty();
+            assertThat(refusals(validate(row("失信程度", "严重", "公示截止期", "2027-06-01"))))
+                    .containsExactly("公示截止期:before-minimum-period");
+            assertThat(validate(row("失信程度", "严重", "公示截止期", "2027-10-10")).errors()).isEmpty();
+        }
+
+        @Test
         void validity_and_publicity_end_cannot_precede_the_decision() {
             assertThat(refusals(validate(row("处罚有效期", "2026-10-09", "公示截止期", "2026-01-01"))))
                     .containsExactlyInAnyOrder("处罚有效期:not-before-decision", "公示截止期:not-before-decision");

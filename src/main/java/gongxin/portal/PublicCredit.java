@@ -208,14 +208,14 @@ class PublicCredit {
 
     /**
      * What a special report lists: entries decided in the period, in the chosen departments' domains, including those
-     * not published (simplified procedure, 轻微) and those whose window has ended; never revoked ones, repaired ones
-     * or a minor's.
+     * not published (simplified procedure, 轻微) and those whose window has ended; never revoked ones, repaired ones,
+     * a minor's, or a person's whose age cannot be known.
      */
     List<EntryView> specialEntries(PortalRepository.Subject s, LocalDate from, LocalDate to, List<String> domains) {
         List<EntryView> out = new ArrayList<>();
         for (PortalRepository.Entry e : repository.entriesOf(s.id())) {
             boolean inScope = CreditReports.SPECIAL_SECTIONS.contains(e.section())
-                    && !e.revoked() && !e.minor() && !e.repaired()
+                    && !e.revoked() && !e.minor() && !e.repaired() && !"AGE_UNKNOWN".equals(e.notPublishedReason())
                     && !e.decisionDate().isBefore(from) && !e.decisionDate().isAfter(to)
                     && (domains.isEmpty() || domains.contains(e.departmentCode()));
             if (inScope) {

@@ -35,7 +35,8 @@ record Lifecycle(RecordStatus status, NotPublishedReason reason, LocalDate windo
      *   publicity end (公示截止期) shortens it, never extends it beyond the maximum.</li>
      *   <li>Fixed-term items: the item's months from the decision date. Items published while valid: until the end
      *   of validity (2099-12-31 = long-term).</li>
-     *   <li>Never published: items that are not public, minors' records (credit-rules §10), records the rule set
+     *   <li>Never published: items that are not public, minors' records (credit-rules §10), a natural person's whose
+     *   age cannot be known (no mainland ID number; not until one arrives), records the rule set
      *   excludes from dishonesty (简易程序, 首违不罚; credit-rules §2), severities not published by default (轻微).</li>
      * </ul>
      */
@@ -71,6 +72,9 @@ record Lifecycle(RecordStatus status, NotPublishedReason reason, LocalDate windo
             reason = NotPublishedReason.NOT_PUBLIC_ITEM;
         } else if (draft.minor()) {
             reason = NotPublishedReason.MINOR;
+        } else if (draft.subjectCategory() == gongxin.shared.SubjectCategory.NATURAL_PERSON
+                && (draft.subjectIdNumber() == null || !gongxin.shared.IdNumber.check(draft.subjectIdNumber()).valid())) {
+            reason = NotPublishedReason.AGE_UNKNOWN;
         } else if (draft.exclusion() != null) {
             reason = NotPublishedReason.EXCLUDED;
         }

@@ -8,6 +8,11 @@ public enum NotPublishedReason {
     ITEM_NOT_PUBLISHED("该信息项不公示"),
     /** The subject was a minor on the decision date: penalties on minors are never published. */
     MINOR("未成年人"),
+    /**
+     * A natural person without a mainland ID number (passport, permits): the age on the decision date cannot be known,
+     * so the person could have been a minor; not published until a number that tells it arrives.
+     */
+    AGE_UNKNOWN("年龄无法确认"),
     /** Excluded from dishonesty by the rule set (简易程序, 首违不罚). */
     EXCLUDED("不作为失信信息"),
     /** The rule set does not publish this severity by default (轻微). */

@@ -125,6 +125,20 @@ class LifecycleTest {
         }
 
         @Test
+        void a_persons_penalty_is_not_published_while_the_age_cannot_be_known() {
+            RecordDraft passport = new RecordDraft(2, PENALTY, "CITY-SAMR", "k", SubjectCategory.NATURAL_PERSON, "JOHN SMITH", null,
+                    "护照", "E12345678", "k", LocalDate.of(2026, 10, 10), Severity.SERIOUS, null, false, false, null, null, Map.of());
+            Lifecycle life = of(PENALTY, passport);
+            assertThat(life.status()).isEqualTo(RecordStatus.NOT_PUBLISHED);
+            assertThat(life.reason()).isEqualTo(NotPublishedReason.AGE_UNKNOWN);
+            assertThat(life.dishonest()).as("still dishonesty information, only not published").isTrue();
+            String adultId = "11010519491231002" + gongxin.shared.IdNumber.checkCharacter("11010519491231002");
+            RecordDraft mainland = new RecordDraft(2, PENALTY, "CITY-SAMR", "k", SubjectCategory.NATURAL_PERSON, "张三", null,
+                    "身份证", adultId, "k", LocalDate.of(2026, 10, 10), Severity.SERIOUS, null, false, false, null, null, Map.of());
+            assertThat(of(PENALTY, mainland).status()).isEqualTo(RecordStatus.PUBLISHED);
+        }
+
+        @Test
         void a_simplified_procedure_penalty_is_not_dishonesty_nor_published() {
             RecordDraft simplified = new RecordDraft(2, PENALTY, "CITY-SAMR", "k", SubjectCategory.ORGANIZATION, "n", null, null,
                     null, "k", LocalDate.of(2026, 10, 10), Severity.ORDINARY, "SIMPLIFIED_PROCEDURE", false, false, null, null, Map.of());

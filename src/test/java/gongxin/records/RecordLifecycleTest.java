@@ -193,6 +193,32 @@ class RecordLifecycleTest extends IntegrationTest {
     @Nested
     class Timeliness {
 
+        // years no other test relies on
+        private static final String YEAR_2034 = "{\"year\": 2034, \"papers\": [\"https://www.gov.cn/example\"], \"days\": []}";
+        private static final String YEAR_2035 = """
+                {"year": 2035, "papers": ["https://www.gov.cn/example"], "days": [
+                  {"name": "元旦", "date": "2035-01-01", "isOffDay": true}, {"name": "元旦", "date": "2035-01-02", "isOffDay": true},
+                  {"name": "元旦", "date": "2035-01-03", "isOffDay": true}]}""";
+
+        @Test
+        void counts_through_a_year_not_yet_loaded_are_counted_again_when_it_is() {
+            clock.set(java.time.Instant.parse("2035-01-10T02:00:00Z"));
+            long id = submit("处罚决定日期", "2034-12-28");
+            JsonNode before = apiClient(DEMO_API_KEY).purpose(TEST_PURPOSE).get("/api/v1/records/" + id).json().get("timeliness");
+            assertThat(before.get("provisional").booleanValue()).isTrue();
+            assertThat(before.get("elapsedDays").intValue()).as("weekends only").isEqualTo(9);
+
+            TestHttp admin = staff("admin");
+            for (String year : List.of(YEAR_2034, YEAR_2035)) {
+                TestHttp.Response loaded = admin.multipart("/admin/calendar", "file", "year.json",
+                        year.getBytes(StandardCharsets.UTF_8), Map.of("_csrf", admin.csrfOf("/admin/calendar")));
+                assertThat(loaded.status()).as(loaded.body()).isEqualTo(302);
+            }
+            JsonNode after = apiClient(DEMO_API_KEY).purpose(TEST_PURPOSE).get("/api/v1/records/" + id).json().get("timeliness");
+            assertThat(after.get("provisional").booleanValue()).isFalse();
+            assertThat(after.get("elapsedDays").intValue()).as("three days of 元旦 off").isEqualTo(6);
+        }
+
         @Test
         void each_record_knows_how_late_it_came_and_the_statistics_add_up() {
             // 2026-11-24 is the test clock's today; the market regulator has 20 working days

@@ -17,6 +17,7 @@ import gongxin.lists.ListEntryChanged;
 import gongxin.records.CreditRecord;
 import gongxin.records.RecordPublicityEnded;
 import gongxin.records.RecordRevoked;
+import gongxin.records.RecordWindowChanged;
 import gongxin.records.Records;
 import gongxin.records.RecordsIngested;
 import gongxin.shared.SubjectCategory;
@@ -202,6 +203,14 @@ class PortalProjection {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(RecordRevoked event) {
         repository.revoked(event.recordId(), event.revokedAt());
+    }
+
+    /** A more favourable rule set shortened the record's window or stopped its publication by default. */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(RecordWindowChanged event) {
+        repository.windowChanged(event.recordId(), event.windowEnd(), event.status().name(),
+                event.notPublishedReason() == null ? null : event.notPublishedReason().name());
     }
 
     @TransactionalEventListener(fallbackExecution = true)

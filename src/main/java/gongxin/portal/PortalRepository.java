@@ -157,6 +157,16 @@ class PortalRepository {
                 .param("now", Timestamp.from(clock.instant())).update();
     }
 
+    void windowChanged(long recordId, LocalDate windowEnd, String status, String notPublishedReason) {
+        generation.changed();
+        jdbc.sql("""
+                update portal.entry set window_end = :end, status = :status,
+                       not_published_reason = coalesce(:reason, not_published_reason), updated_at = :at
+                 where record_id = :id and status <> 'REVOKED'""")
+                .param("end", windowEnd).param("status", status).param("reason", notPublishedReason)
+                .param("at", Timestamp.from(clock.instant())).param("id", recordId).update();
+    }
+
     /** Removes the entries of these records, if the read model has them; how many it had. */
     int removeEntries(List<Long> recordIds) {
         generation.changed();

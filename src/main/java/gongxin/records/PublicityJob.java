@@ -27,7 +27,10 @@ class PublicityJob {
     private final ClusterLock lock;
     private final Clock clock;
 
-    PublicityJob(RecordService records, ClusterLock lock, Clock clock) {
+    private final FavourableRuleSets favourable;
+
+    PublicityJob(RecordService records, ClusterLock lock, Clock clock, FavourableRuleSets favourable) {
+        this.favourable = favourable;
         this.records = records;
         this.lock = lock;
         this.clock = clock;
@@ -43,9 +46,14 @@ class PublicityJob {
         nightly();
     }
 
-    /** Ends every window that has passed today; returns how many records stopped being published. */
+    /**
+     * Applies rule sets that took effect (see {@link FavourableRuleSets}), then ends every window that has passed
+     * today; returns how many records stopped being published.
+     */
     int run() {
         LocalDate today = LocalDate.now(clock);
+        // a rule set taking effect today may shorten windows that then end in the same run
+        favourable.apply(today);
         int total = 0;
         List<Long> ids;
         do {

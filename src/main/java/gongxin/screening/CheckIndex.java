@@ -17,6 +17,7 @@ import gongxin.lists.ListEntryChanged;
 import gongxin.platform.ClusterLock;
 import gongxin.records.RecordPublicityEnded;
 import gongxin.records.RecordRevoked;
+import gongxin.records.RecordWindowChanged;
 import gongxin.records.Records;
 import gongxin.records.RecordsIngested;
 import org.slf4j.Logger;
@@ -90,6 +91,17 @@ class CheckIndex {
                  where kind = 'RECORD' and source_id = :id and ended_reason is null returning subject_id""")
                 .param("now", Timestamp.from(clock.instant())).param("id", event.recordId()).query(Long.class).list();
         subjects.forEach(s -> change(s, "RECORD_ENDED", Hit.Kind.RECORD, event.recordId()));
+    }
+
+    /** A more favourable rule set shortened a record's window: it stops counting the day after its new last day. */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(RecordWindowChanged event) {
+        jdbc.sql("""
+                update screening.hit set valid_to = :to, updated_at = :now
+                 where kind = 'RECORD' and source_id = :id and (ended_reason is null or ended_reason <> 'REVOKED')""")
+                .param("to", event.windowEnd() == null ? null : event.windowEnd().plusDays(1))
+                .param("now", Timestamp.from(clock.instant())).param("id", event.recordId()).update();
     }
 
     @TransactionalEventListener(fallbackExecution = true)

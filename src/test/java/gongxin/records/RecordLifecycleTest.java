@@ -191,6 +191,53 @@ class RecordLifecycleTest extends IntegrationTest {
     }
 
     @Nested
+    class FavourableRuleSetTakingEffect {
+
+        @org.springframework.beans.factory.annotation.Autowired
+        FavourableRuleSets favourable;
+
+        @Test
+        void stored_records_get_its_shorter_window_and_the_website_and_checks_follow() {
+            long id = submit("处罚决定日期", "2026-10-10", "失信程度", "严重");
+            assertThat(window(id)).isEqualTo("2029-10-10");
+
+            // a year no other test runs the publicity job in; only serious penalties are treated more leniently
+            Map<String, Object> lenient = new java.util.LinkedHashMap<>();
+            lenient.put("code", "TEST-LENIENT-2041");
+            lenient.put("name", "测试：更有利于当事人的规则");
+            lenient.put("basis", "测试文件");
+            lenient.put("effectiveFrom", "2041-01-01");
+            lenient.put("periods", List.of(
+                    Map.of("infoType", "ADMINISTRATIVE_PENALTY", "severity", "MINOR", "maxMonths", 3, "publishedByDefault", false),
+                    Map.of("infoType", "ADMINISTRATIVE_PENALTY", "severity", "ORDINARY", "minMonths", 3, "maxMonths", 12, "publishedByDefault", true),
+                    Map.of("infoType", "ADMINISTRATIVE_PENALTY", "severity", "SERIOUS", "minMonths", 12, "maxMonths", 23, "publishedByDefault", true)));
+            lenient.put("exclusions", List.of());
+            TestHttp.Response recorded = staff("admin").postJsonWithCsrf("/api/v1/catalog/rule-sets", lenient, "/purpose");
+            assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
+
+            favourable.apply(java.time.LocalDate.parse("2040-12-31"));
+            assertThat(window(id)).as("not in force yet").isEqualTo("2029-10-10");
+
+            favourable.apply(java.time.LocalDate.parse("2041-01-01"));
+            assertThat(window(id)).isEqualTo("2028-09-10");
+            assertThat(jdbc.sql("select rule_set from records.record where id = ?").param(id).query(String.class).single())
+                    .isEqualTo("TEST-LENIENT-2041");
+            assertThat(jdbc.sql("select kind from records.transition where record_id = ?").param(id).query(String.class).list())
+                    .contains("RULE_SET_APPLIED");
+            assertThat(jdbc.sql("select window_end::text from portal.entry where record_id = ?").param(id).query(String.class).single())
+                    .isEqualTo("2028-09-10");
+            assertThat(jdbc.sql("select valid_to::text from screening.hit where kind = 'RECORD' and source_id = ?").param(id)
+                    .query(String.class).single()).isEqualTo("2028-09-11");
+            // applied once
+            assertThat(favourable.apply(java.time.LocalDate.parse("2041-01-02"))).isZero();
+        }
+
+        private String window(long id) {
+            return jdbc.sql("select window_end::text from records.record where id = ?").param(id).query(String.class).single();
+        }
+    }
+
+    @Nested
     class Timeliness {
 
         // years no other test relies on

@@ -16,8 +16,17 @@ public record RuleSet(String code, String name, String basis, LocalDate effectiv
         exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
     }
 
+    /** The period for every sector. */
     public Optional<PublicityPeriod> period(String infoType, Severity severity) {
-        return periods.stream().filter(p -> p.infoType().equals(infoType) && p.severity() == severity).findFirst();
+        return period(infoType, severity, null);
+    }
+
+    /** The period of the sector if the rule set has one for it, else the period for every sector. */
+    public Optional<PublicityPeriod> period(String infoType, Severity severity, String sector) {
+        Optional<PublicityPeriod> own = sector == null ? Optional.empty() : periods.stream()
+                .filter(p -> p.infoType().equals(infoType) && p.severity() == severity && sector.equals(p.sector())).findFirst();
+        return own.or(() -> periods.stream()
+                .filter(p -> p.infoType().equals(infoType) && p.severity() == severity && p.sector() == null).findFirst());
     }
 
     public boolean excludes(String exclusionCode) {
@@ -30,9 +39,15 @@ public record RuleSet(String code, String name, String basis, LocalDate effectiv
      * @param minMonths before this no credit repair may be granted; null when there is no minimum
      * @param maxMonths publication stops by itself at this point
      * @param publishedByDefault whether the credit website shows it at all (minor ones are not, by default)
+     * @param sector only for information decided by departments of this sector (e.g. WORK_SAFETY); null for every sector
      */
     public record PublicityPeriod(String infoType, Severity severity, Integer minMonths, int maxMonths,
-                                  boolean publishedByDefault) {
+                                  boolean publishedByDefault, String sector) {
+
+        /** A period for every sector. */
+        public PublicityPeriod(String infoType, Severity severity, Integer minMonths, int maxMonths, boolean publishedByDefault) {
+            this(infoType, severity, minMonths, maxMonths, publishedByDefault, null);
+        }
     }
 
     /** A kind of penalty that is stored but never treated as dishonesty (e.g. 简易程序, 首违不罚). */

@@ -23,10 +23,11 @@ class RuleSetRepository {
 
     List<RuleSet> all() {
         Map<String, List<RuleSet.PublicityPeriod>> periods = new HashMap<>();
-        jdbc.sql("select * from catalog.publicity_period order by info_type, severity").query(rs -> {
+        jdbc.sql("select * from catalog.publicity_period order by info_type, severity, sector nulls first").query(rs -> {
             periods.computeIfAbsent(rs.getString("rule_set"), k -> new ArrayList<>()).add(new RuleSet.PublicityPeriod(
                     rs.getString("info_type"), Severity.valueOf(rs.getString("severity")),
-                    (Integer) rs.getObject("min_months"), rs.getInt("max_months"), rs.getBoolean("published_by_default")));
+                    (Integer) rs.getObject("min_months"), rs.getInt("max_months"), rs.getBoolean("published_by_default"),
+                    rs.getString("sector")));
         });
         Map<String, List<RuleSet.Exclusion>> exclusions = new HashMap<>();
         jdbc.sql("select * from catalog.rule_exclusion order by code").query(rs -> {
@@ -63,9 +64,11 @@ class RuleSetRepository {
                 .update();
         for (RuleSet.PublicityPeriod p : set.periods()) {
             jdbc.sql("""
-                    insert into catalog.publicity_period (rule_set, info_type, severity, min_months, max_months, published_by_default)
-                    values (?, ?, ?, ?, ?, ?)""")
-                    .params(set.code(), p.infoType(), p.severity().name(), p.minMonths(), p.maxMonths(), p.publishedByDefault())
+                    insert into catalog.publicity_period (rule_set, info_type, severity, min_months, max_months,
+                                                          published_by_default, sector)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(set.code(), p.infoType(), p.severity().name(), p.minMonths(), p.maxMonths(), p.publishedByDefault(),
+                            p.sector())
                     .update();
         }
         for (RuleSet.Exclusion e : set.exclusions()) {

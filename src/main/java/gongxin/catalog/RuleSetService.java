@@ -71,8 +71,11 @@ class RuleSetService implements RuleSets {
         }
         Set<String> seen = new java.util.HashSet<>();
         for (RuleSet.PublicityPeriod p : set.periods()) {
-            String field = "periods." + p.infoType() + "." + p.severity().name();
-            if (!seen.add(p.infoType() + "/" + p.severity())) {
+            String field = "periods." + p.infoType() + "." + p.severity().name() + (p.sector() == null ? "" : "." + p.sector());
+            if (p.sector() != null && !gongxin.identity.Department.SECTORS.containsKey(p.sector())) {
+                v.add(RuleViolation.of(field + ".sector", p.sector(), "sector", "领域应为 " + gongxin.identity.Department.SECTORS.keySet() + " 之一"));
+            }
+            if (!seen.add(p.infoType() + "/" + p.severity() + "/" + p.sector())) {
                 v.add(RuleViolation.of(field, null, "unique", "同一信息类型和失信程度只能有一个公示期限"));
             }
             if (p.maxMonths() <= 0) {
@@ -85,7 +88,8 @@ class RuleSetService implements RuleSets {
             }
         }
         Set<Severity> penaltySeverities = EnumSet.noneOf(Severity.class);
-        set.periods().stream().filter(p -> "ADMINISTRATIVE_PENALTY".equals(p.infoType())).forEach(p -> penaltySeverities.add(p.severity()));
+        set.periods().stream().filter(p -> "ADMINISTRATIVE_PENALTY".equals(p.infoType()) && p.sector() == null)
+                .forEach(p -> penaltySeverities.add(p.severity()));
         if (!penaltySeverities.equals(EnumSet.allOf(Severity.class))) {
             v.add(RuleViolation.of("periods", null, "complete", "行政处罚信息须为轻微、一般、严重三个失信程度都规定公示期限"));
         }
@@ -102,7 +106,8 @@ class RuleSetService implements RuleSets {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("name", set.name());
         details.put("effectiveFrom", set.effectiveFrom().toString());
-        details.put("periods", set.periods().stream().map(p -> p.infoType() + "/" + p.severity() + ": "
+        details.put("periods", set.periods().stream().map(p -> p.infoType() + "/" + p.severity()
+                + (p.sector() == null ? "" : "/" + p.sector()) + ": "
                 + p.minMonths() + "-" + p.maxMonths() + (p.publishedByDefault() ? "" : " (not published)")).toList());
         details.put("exclusions", set.exclusions().stream().map(RuleSet.Exclusion::code).toList());
         audit.record("RULE_SET_RECORDED", "rule_set", set.code(), details);

@@ -200,7 +200,9 @@ final class RowValidator {
             checkBasisDocument(row, version.get(), data, raw, refused, errors);
         }
         if (version.isPresent() && decisionDate != null) {
-            checkMinimumPublicity(row, version.get(), data, raw, decisionDate, severity, errors);
+            String sector = department == null ? null : context.departmentsByCreditCode().values().stream()
+                    .filter(d -> d.code().equals(department)).findFirst().map(Department::sector).orElse(null);
+            checkMinimumPublicity(row, version.get(), data, raw, decisionDate, severity, sector, errors);
         }
 
         if (!errors.isEmpty() || category == null || department == null || version.isEmpty()) {
@@ -228,7 +230,7 @@ final class RowValidator {
      * months (Civil Code art. 201–202), so a publicity end on that day is accepted.
      */
     private void checkMinimumPublicity(SourceRow row, CatalogItem version, Map<String, String> data, Map<String, String> raw,
-                                       LocalDate decisionDate, Severity severity, List<RowError> errors) {
+                                       LocalDate decisionDate, Severity severity, String sector, List<RowError> errors) {
         Optional<ItemField> field = version.field(FieldRole.PUBLICITY_UNTIL);
         if (field.isEmpty() || data.get(field.get().code()) == null || version.infoType() == null) {
             return;
@@ -242,7 +244,7 @@ final class RowValidator {
             return; // refused already as not-before-decision: one reason per field
         }
         ruleSets.computeIfAbsent(decisionDate, context::ruleSetOn)
-                .flatMap(set -> set.period(version.infoType(), effective))
+                .flatMap(set -> set.period(version.infoType(), effective, sector))
                 .filter(period -> period.minMonths() != null)
                 .ifPresent(period -> {
                     LocalDate earliest = decisionDate.plusMonths(period.minMonths());

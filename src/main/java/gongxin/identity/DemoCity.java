@@ -151,7 +151,8 @@ class DemoCity implements ApplicationRunner {
                 String[] f = line.split(",", -1);
                 // the demo file has no sector column; the sector shows in the name
                 String sector = f[1].contains("市场监督管理") ? "MARKET_REGULATION" : f[1].contains("税务") ? "TAX"
-                        : f[1].contains("人民法院") ? "COURT" : "";
+                        : f[1].contains("人民法院") ? "COURT" : f[1].contains("应急管理") ? "WORK_SAFETY"
+                        : f[1].contains("消防") ? "FIRE_PROTECTION" : "";
                 rows.add(new DepartmentService.DepartmentForm(f[0], f[1], f[4], f[3], f[2], f[5], true, sector));
             }
         } catch (IOException e) {

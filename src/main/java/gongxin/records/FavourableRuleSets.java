@@ -43,8 +43,11 @@ class FavourableRuleSets {
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
+    private final gongxin.identity.Departments departments;
+
     FavourableRuleSets(JdbcClient jdbc, RuleSets ruleSets, Catalog catalog, ApplicationEventPublisher events,
-                       TransactionTemplate transactions, Clock clock) {
+                       TransactionTemplate transactions, Clock clock, gongxin.identity.Departments departments) {
+        this.departments = departments;
         this.jdbc = jdbc;
         this.ruleSets = ruleSets;
         this.catalog = catalog;
@@ -77,7 +80,7 @@ class FavourableRuleSets {
 
     private int reevaluate(RuleSet set, List<RuleSet> all, LocalDate today) {
         List<Map<String, Object>> rows = jdbc.sql("""
-                select id, item_code, item_version, decision_date, severity, window_end, rule_set, status, version
+                select id, item_code, item_version, decision_date, severity, window_end, rule_set, status, version, department_code
                   from records.record
                  where status in ('PUBLISHED', 'NOT_PUBLISHED') and rule_set is not null and rule_set <> :code
                    and decision_date < :from
@@ -94,7 +97,8 @@ class FavourableRuleSets {
             }
             LocalDate decided = ((Date) row.get("decision_date")).toLocalDate();
             Severity severity = row.get("severity") == null ? null : Severity.valueOf((String) row.get("severity"));
-            Optional<Lifecycle.Period> period = Lifecycle.period(item.get(), all, decided, severity, today);
+            String sector = departments.find((String) row.get("department_code")).map(d -> d.sector()).orElse(null);
+            Optional<Lifecycle.Period> period = Lifecycle.period(item.get(), all, decided, severity, today, sector);
             if (period.isEmpty() || period.get().ruleSet().equals(row.get("rule_set"))) {
                 continue;
             }

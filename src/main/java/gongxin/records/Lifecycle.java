@@ -41,13 +41,18 @@ record Lifecycle(RecordStatus status, NotPublishedReason reason, LocalDate windo
      * </ul>
      */
     static Lifecycle of(CatalogItem item, List<RuleSet> ruleSets, RecordDraft draft, LocalDate today) {
+        return of(item, ruleSets, draft, today, null);
+    }
+
+    /** The same, for a record decided by a department of {@code sector} (rule sets may have a period of their own for it). */
+    static Lifecycle of(CatalogItem item, List<RuleSet> ruleSets, RecordDraft draft, LocalDate today, String sector) {
         boolean dishonest = item.nature() == Nature.DISHONEST && draft.exclusion() == null;
         LocalDate windowEnd;
         String ruleSetCode = null;
         NotPublishedReason reason = null;
         switch (item.publicity()) {
             case RULE_SET -> {
-                Optional<Period> period = period(item, ruleSets, draft.decisionDate(), draft.severity(), today);
+                Optional<Period> period = period(item, ruleSets, draft.decisionDate(), draft.severity(), today, sector);
                 if (period.isPresent()) {
                     windowEnd = draft.decisionDate().plusMonths(period.get().months());
                     ruleSetCode = period.get().ruleSet();
@@ -91,6 +96,11 @@ record Lifecycle(RecordStatus status, NotPublishedReason reason, LocalDate windo
     /** The period that applies: the decision date's rule set, or a later one in force today if more favourable. */
     static Optional<Period> period(CatalogItem item, List<RuleSet> ruleSets, LocalDate decisionDate, Severity severity,
                                    LocalDate today) {
+        return period(item, ruleSets, decisionDate, severity, today, null);
+    }
+
+    static Optional<Period> period(CatalogItem item, List<RuleSet> ruleSets, LocalDate decisionDate, Severity severity,
+                                   LocalDate today, String sector) {
         Severity effective = severity == null ? item.defaultSeverity() : severity;
         if (effective == null || item.infoType() == null) {
             return Optional.empty();
@@ -102,7 +112,7 @@ record Lifecycle(RecordStatus status, NotPublishedReason reason, LocalDate windo
                         || (s.effectiveFrom().isAfter(decisionDate) && !s.effectiveFrom().isAfter(today)))
                 .toList();
         return candidates.stream()
-                .flatMap(s -> s.period(item.infoType(), effective)
+                .flatMap(s -> s.period(item.infoType(), effective, sector)
                         .map(p -> new Period(s.code(), p.maxMonths(), p.publishedByDefault(), s.effectiveFrom())).stream())
                 // the most favourable: not published before published, then the shortest, then the older rule
                 .min(Comparator.comparing(Period::published).thenComparing(Period::months).thenComparing(Period::effectiveFrom));

@@ -277,7 +277,7 @@ class RecordStore implements RecordIngest {
 
         private void appendNew(CopyBinary rows, RecordDraft d, byte[] hash, byte[] json, Long subjectId) {
             CatalogItem item = d.item();
-            Lifecycle life = Lifecycle.of(item, ruleSets, d, today);
+            Lifecycle life = Lifecycle.of(item, ruleSets, d, today, sectors.get(d.departmentCode()));
             Timeliness timeliness = timeliness(d);
             rows.row(COPY_COLUMN_COUNT)
                     .text(item.code()).int4(item.version()).text(d.departmentCode()).text(d.recordKey())
@@ -306,7 +306,7 @@ class RecordStore implements RecordIngest {
 
         private void correct(Existing e, RecordDraft d, byte[] hash, String json, Long subjectId) {
             CatalogItem item = d.item();
-            Lifecycle life = Lifecycle.of(item, ruleSets, d, today);
+            Lifecycle life = Lifecycle.of(item, ruleSets, d, today, sectors.get(d.departmentCode()));
             Instant now = clock.instant();
             repository.snapshot(e.id(), now);
             jdbc.sql("""

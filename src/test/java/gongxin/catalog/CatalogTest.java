@@ -290,10 +290,15 @@ class CatalogTest extends IntegrationTest {
     class RuleSetsByDate {
 
         @Test
-        void the_2019_rule_governs_until_order_36() {
+        void the_2019_rule_governs_until_order_58_and_order_58_until_order_36() {
             TestHttp operator = staff("operator");
+            assertThat(operator.get("/api/v1/catalog/rule-sets/in-force?on=2023-04-30").json().get("code").asString())
+                    .isEqualTo("PENALTY-2019");
             JsonNode before = operator.get("/api/v1/catalog/rule-sets/in-force?on=2026-03-31").json();
-            assertThat(before.get("code").asString()).isEqualTo("PENALTY-2019");
+            assertThat(before.get("code").asString()).isEqualTo("ORDER-58");
+            // Order 58's sector dimension: a one-year minimum for work safety
+            assertThat(before.get("periods").valueStream().filter(p -> p.has("sector") && !p.get("sector").isNull() && "WORK_SAFETY".equals(p.get("sector").asString()))
+                    .map(p -> p.get("minMonths").intValue())).containsOnly(12);
             JsonNode after = operator.get("/api/v1/catalog/rule-sets/in-force?on=2026-04-01").json();
             assertThat(after.get("code").asString()).isEqualTo("ORDER-36");
             JsonNode serious = null;

@@ -183,6 +183,14 @@ class RowValidatorTest {
         }
 
         @Test
+        void the_minimum_is_the_one_of_the_rule_set_of_the_decision_date() {
+            // decided 2024-06-01 under Order 58: 严重 at least 3 months (the 2019 rule had 6, Order 36 has 12)
+            assertThat(validate(row("处罚决定日期", "2024-06-01", "失信程度", "严重", "公示截止期", "2024-09-01")).errors()).isEmpty();
+            assertThat(refusals(validate(row("处罚决定日期", "2024-06-01", "失信程度", "严重", "公示截止期", "2024-08-31"))))
+                    .containsExactly("公示截止期:before-minimum-period");
+        }
+
+        @Test
         void validity_and_publicity_end_cannot_precede_the_decision() {
             assertThat(refusals(validate(row("处罚有效期", "2026-10-09", "公示截止期", "2026-01-01"))))
                     .containsExactlyInAnyOrder("处罚有效期:not-before-decision", "公示截止期:not-before-decision");

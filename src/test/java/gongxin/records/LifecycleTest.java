@@ -77,8 +77,18 @@ class LifecycleTest {
     class RuleSetByDecisionDate {
 
         @Test
-        void a_penalty_decided_before_order_36_keeps_the_2019_rule() {
-            assertThat(of(PENALTY, draft(LocalDate.of(2026, 3, 31), Severity.SERIOUS)).ruleSet()).isEqualTo("PENALTY-2019");
+        void a_penalty_keeps_the_rule_of_its_decision_date_2019_then_order_58() {
+            assertThat(of(PENALTY, draft(LocalDate.of(2023, 4, 30), Severity.SERIOUS)).ruleSet()).isEqualTo("PENALTY-2019");
+            assertThat(of(PENALTY, draft(LocalDate.of(2023, 5, 1), Severity.SERIOUS)).ruleSet()).isEqualTo("ORDER-58");
+            assertThat(of(PENALTY, draft(LocalDate.of(2026, 3, 31), Severity.SERIOUS)).ruleSet()).isEqualTo("ORDER-58");
+        }
+
+        @Test
+        void an_order_58_ordinary_penalty_gets_order_36s_shorter_year_once_it_is_in_force() {
+            // Order 58 published 一般 up to 3 years; Order 36, in force today, only one: more favourable, so it applies
+            Lifecycle life = of(PENALTY, draft(LocalDate.of(2025, 12, 1), Severity.ORDINARY));
+            assertThat(life.ruleSet()).isEqualTo("ORDER-36");
+            assertThat(life.windowEnd()).isEqualTo(LocalDate.of(2026, 12, 1));
         }
 
         @Test

@@ -200,6 +200,9 @@ class RecordLifecycleTest extends IntegrationTest {
         void stored_records_get_its_shorter_window_and_the_website_and_checks_follow() {
             long id = submit("处罚决定日期", "2026-10-10", "失信程度", "严重");
             assertThat(window(id)).isEqualTo("2029-10-10");
+            // rule sets other tests recorded for later years may apply first; what they leave is the starting point
+            favourable.apply(java.time.LocalDate.parse("2040-12-31"));
+            String before = window(id);
 
             // a year no other test runs the publicity job in; only serious penalties are treated more leniently
             Map<String, Object> lenient = new java.util.LinkedHashMap<>();
@@ -216,7 +219,7 @@ class RecordLifecycleTest extends IntegrationTest {
             assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
 
             favourable.apply(java.time.LocalDate.parse("2040-12-31"));
-            assertThat(window(id)).as("not in force yet").isEqualTo("2029-10-10");
+            assertThat(window(id)).as("not in force yet").isEqualTo(before);
 
             favourable.apply(java.time.LocalDate.parse("2041-01-01"));
             assertThat(window(id)).isEqualTo("2028-09-10");
@@ -241,22 +244,22 @@ class RecordLifecycleTest extends IntegrationTest {
     class Timeliness {
 
         // years no other test relies on
-        private static final String YEAR_2034 = "{\"year\": 2034, \"papers\": [\"https://www.gov.cn/example\"], \"days\": []}";
-        private static final String YEAR_2035 = """
-                {"year": 2035, "papers": ["https://www.gov.cn/example"], "days": [
-                  {"name": "元旦", "date": "2035-01-01", "isOffDay": true}, {"name": "元旦", "date": "2035-01-02", "isOffDay": true},
-                  {"name": "元旦", "date": "2035-01-03", "isOffDay": true}]}""";
+        private static final String YEAR_2037 = "{\"year\": 2037, \"papers\": [\"https://www.gov.cn/example\"], \"days\": []}";
+        private static final String YEAR_2038 = """
+                {"year": 2038, "papers": ["https://www.gov.cn/example"], "days": [
+                  {"name": "元旦", "date": "2038-01-01", "isOffDay": true}, {"name": "元旦", "date": "2038-01-04", "isOffDay": true},
+                  {"name": "元旦", "date": "2038-01-05", "isOffDay": true}]}""";
 
         @Test
         void counts_through_a_year_not_yet_loaded_are_counted_again_when_it_is() {
-            clock.set(java.time.Instant.parse("2035-01-10T02:00:00Z"));
-            long id = submit("处罚决定日期", "2034-12-28");
+            clock.set(java.time.Instant.parse("2038-01-13T02:00:00Z"));
+            long id = submit("处罚决定日期", "2037-12-31");
             JsonNode before = apiClient(DEMO_API_KEY).purpose(TEST_PURPOSE).get("/api/v1/records/" + id).json().get("timeliness");
             assertThat(before.get("provisional").booleanValue()).isTrue();
             assertThat(before.get("elapsedDays").intValue()).as("weekends only").isEqualTo(9);
 
             TestHttp admin = staff("admin");
-            for (String year : List.of(YEAR_2034, YEAR_2035)) {
+            for (String year : List.of(YEAR_2037, YEAR_2038)) {
                 TestHttp.Response loaded = admin.multipart("/admin/calendar", "file", "year.json",
                         year.getBytes(StandardCharsets.UTF_8), Map.of("_csrf", admin.csrfOf("/admin/calendar")));
                 assertThat(loaded.status()).as(loaded.body()).isEqualTo(302);

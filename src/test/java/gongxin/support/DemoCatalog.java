@@ -64,6 +64,15 @@ public final class DemoCatalog {
                         new RuleSet.PublicityPeriod("ADMINISTRATIVE_PENALTY", Severity.MINOR, null, 3, false),
                         new RuleSet.PublicityPeriod("ADMINISTRATIVE_PENALTY", Severity.ORDINARY, 3, 12, true),
                         new RuleSet.PublicityPeriod("ADMINISTRATIVE_PENALTY", Severity.SERIOUS, 12, 36, true)), exclusions),
+                new RuleSet("ORDER-58", "令58", "令58", LocalDate.of(2023, 5, 1), null, List.of(
+                        new RuleSet.PublicityPeriod("ADMINISTRATIVE_PENALTY", Severity.MINOR, null, 3, false),
+                        new RuleSet.PublicityPeriod("ADMINISTRATIVE_PENALTY", Severity.ORDINARY, 3, 36, true),
+                        new RuleSet.PublicityPeriod("ADMINISTRATIVE_PENALTY", Severity.SERIOUS, 3, 36, true),
+                        new RuleSet.PublicityPeriod("ADMINISTRATIVE_PENALTY", Severity.ORDINARY, 12, 36, true, "WORK_SAFETY"),
+                        new RuleSet.PublicityPeriod("ADMINISTRATIVE_PENALTY", Severity.SERIOUS, 12, 36, true, "WORK_SAFETY"),
+                        new RuleSet.PublicityPeriod("ADMINISTRATIVE_PENALTY", Severity.ORDINARY, 12, 36, true, "FIRE_PROTECTION"),
+                        new RuleSet.PublicityPeriod("ADMINISTRATIVE_PENALTY", Severity.SERIOUS, 12, 36, true, "FIRE_PROTECTION")),
+                        exclusions),
                 new RuleSet("PENALTY-2019", "2019", "2019", LocalDate.of(2019, 7, 1), null, List.of(
                         new RuleSet.PublicityPeriod("ADMINISTRATIVE_PENALTY", Severity.MINOR, null, 3, false),
                         new RuleSet.PublicityPeriod("ADMINISTRATIVE_PENALTY", Severity.ORDINARY, 3, 12, true),

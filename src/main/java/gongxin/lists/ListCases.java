@@ -266,32 +266,25 @@ class ListCases {
             ListCase c = stored.listCase();
             String subjectName = subjects.card(c.subjectId()).map(SubjectCard::name).orElse("");
             Optional<Deadline> next = c.nextDeadline();
+            // an objection's verification deadline can be missed; the end of the statement period only opens the decision
+            boolean verifying = c.statements().stream().anyMatch(ListCase.Statement::open);
             String step;
-            if (c.status() == ListCase.Status.PROPOSED) {
-                step = c.approved() ? "待送达告知书" : "待审核";
-            } else if (c.statements().stream().anyMatch(ListCase.Statement::open)) {
-                step = "异议待核实";
-            } else {
-                step = "陈述申辩期";
-            }
             long left = 0;
             boolean overdue = false;
             boolean warned = false;
+            if (c.status() == ListCase.Status.PROPOSED) {
+                step = c.approved() ? "待送达告知书" : "待审核";
+            } else if (verifying) {
+                step = "异议待核实";
+            } else {
+                step = next.isPresent() && next.get().date().isBefore(today) ? "可作出认定决定" : "陈述申辩期";
+            }
             if (next.isPresent()) {
                 LocalDate due = next.get().date();
-                overdue = due.isBefore(today);
-                // the statement period passing is not a missed deadline: the decision may then be made
-                boolean verification = step.equals("异议待核实");
-                if (!due.isBefore(today)) {
-                    left = calendar.workingDaysBetween(today, due).days();
-                    warned = verification && left <= WARN_WORKING_DAYS;
-                } else {
-                    left = -calendar.workingDaysBetween(due, today).days();
-                }
-                overdue = overdue && verification;
-                if (!verification && due.isBefore(today)) {
-                    step = "可作出认定决定";
-                }
+                left = due.isBefore(today) ? -calendar.workingDaysBetween(due, today).days()
+                        : calendar.workingDaysBetween(today, due).days();
+                overdue = verifying && due.isBefore(today);
+                warned = verifying && !overdue && left <= WARN_WORKING_DAYS;
             }
             boolean revoked = cases.basisRevoked(stored.id());
             if (revoked) {

@@ -339,6 +339,29 @@ class ListCaseApiTest extends IntegrationTest {
     }
 
     @Nested
+    class DeadlineBoard {
+
+        @Test
+        void shows_a_missed_objection_deadline_first_and_marked() {
+            String code = code();
+            String name = "示例市" + PenaltyFile.uniqueWord() + "冷链有限公司";
+            long record = penalty(code, name, "2026-09-01");
+            long id = created(system().postJson("/api/v1/lists/cases", proposal(code, record)));
+            system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2026-10-12"));
+            TestHttp.Response objection = system().postJson("/api/v1/lists/cases/" + id + "/statements",
+                    Map.of("receivedOn", "2026-10-13", "text", "异议", "objection", true));
+            assertThat(objection.json().get("verificationDeadline").asString()).isEqualTo("2026-10-27");
+
+            String board = staff("reviewer").get("/list-cases").body();
+            String row = board.substring(board.indexOf("data-case=\"" + id + "\""));
+            row = row.substring(0, row.indexOf("</tr>"));
+            assertThat(row).contains("异议待核实").contains("已超期").contains("2026-10-27");
+            assertThat(board.substring(board.indexOf("<tbody>"), board.indexOf("data-case=\"" + id + "\"")))
+                    .as("overdue cases come first").doesNotContain("陈述申辩期");
+        }
+    }
+
+    @Nested
     class StaffProposals {
 
         @Test

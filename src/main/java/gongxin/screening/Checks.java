@@ -88,6 +88,10 @@ class Checks {
         this.feedbackWorkingDays = feedbackWorkingDays;
     }
 
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
     @Transactional
     Answer check(Caller caller, Request request) {
         Purpose purpose = Purpose.required(request.purpose(), "purpose");

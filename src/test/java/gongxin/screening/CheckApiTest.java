@@ -163,6 +163,9 @@ class CheckApiTest extends IntegrationTest {
         TestHttp.Response given = apiClient(key).postJson("/api/v1/checks/" + id + "/feedback", Map.of("applied", List.of("NAT-1-BIDDING-BAN")));
         assertThat(given.status()).as(given.body()).isEqualTo(200);
 
+        String page = staff("admin").get("/admin/checks?from=2026-11-24&to=2026-11-24").body();
+        assertThat(page).contains("招标投标").contains("示例市发展和改革委员会");
+        assertThat(staff("operator").get("/admin/checks").status()).isEqualTo(403);
         JsonNode stats = staff("admin").get("/api/v1/checks/statistics?from=2026-11-24&to=2026-11-24").json();
         JsonNode bidding = stats.valueStream().filter(s -> s.get("department").asString().equals("CITY-NDRC")
                 && s.get("matter").asString().equals("BIDDING")).findFirst().orElseThrow();

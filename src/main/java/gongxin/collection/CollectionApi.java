@@ -7,7 +7,6 @@ import java.util.Map;
 
 import gongxin.identity.Caller;
 import gongxin.identity.Departments;
-import gongxin.identity.Role;
 import gongxin.records.CreditRecord;
 import gongxin.records.Records;
 import io.swagger.v3.oas.annotations.Operation;
@@ -63,8 +62,7 @@ class CollectionApi {
         boolean chosen = department != null && !department.isBlank();
         List<String> scope = caller.seesEveryDepartment() ? (chosen ? List.of(department) : null)
                 : chosen && caller.mayActFor(department) ? List.of(department) : List.copyOf(caller.departments());
-        Map<String, String> names = new java.util.HashMap<>();
-        departments.all().forEach(d -> names.put(d.code(), d.name()));
+        Map<String, String> names = departments.names();
         return records.timeliness(from, to, scope).stream()
                 .map(r -> new Row(r.departmentCode(), names.getOrDefault(r.departmentCode(), r.departmentCode()), r.month(),
                         r.records(), r.onTime(), r.records() - r.onTime(), Math.round(r.rate() * 10000) / 10000.0,

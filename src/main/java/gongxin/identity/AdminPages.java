@@ -96,7 +96,7 @@ class AdminPages {
     @GetMapping("/users")
     String users(Model model) {
         model.addAttribute("users", users.all());
-        model.addAttribute("departmentNames", departmentNames());
+        model.addAttribute("departmentNames", departments.names());
         return "admin/users";
     }
 
@@ -177,7 +177,7 @@ class AdminPages {
     @GetMapping("/api-clients")
     String clients(Model model) {
         model.addAttribute("clients", clients.all());
-        model.addAttribute("departmentNames", departmentNames());
+        model.addAttribute("departmentNames", departments.names());
         return "admin/api-clients";
     }
 
@@ -252,11 +252,6 @@ class AdminPages {
         return scopes;
     }
 
-    private java.util.Map<String, String> departmentNames() {
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        departments.all().forEach(d -> names.put(d.code(), d.name()));
-        return names;
-    }
 
     /** What was typed into the new-client form, shown again when it is refused. */
     record EnteredClient(String name, String departmentCode, Set<String> actsFor, Set<String> scopes) {

@@ -11,4 +11,16 @@ public interface Departments {
     Optional<Department> findByCreditCode(String creditCode);
 
     List<Department> all();
+
+    /** Every department's name by its code, for pages and read models that show names. */
+    default java.util.Map<String, String> names() {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        all().forEach(d -> names.put(d.code(), d.name()));
+        return names;
+    }
+
+    /** A department's name, or the code itself when no department has it. */
+    default String nameOf(String code) {
+        return find(code).map(Department::name).orElse(code);
+    }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import gongxin.audit.AuditLog;
 import gongxin.audit.Purpose;
 import gongxin.identity.Caller;
-import gongxin.identity.Department;
 import gongxin.identity.Departments;
 import gongxin.shared.RuleViolationException;
 import gongxin.shared.Text;
@@ -55,7 +54,7 @@ class ListCasePages {
         model.addAttribute("rows", rows);
         model.addAttribute("today", cases.today());
         model.addAttribute("warnDays", ListCases.WARN_WORKING_DAYS);
-        model.addAttribute("departmentNames", departmentNames());
+        model.addAttribute("departmentNames", departments.names());
         return "lists/board";
     }
 
@@ -113,8 +112,7 @@ class ListCasePages {
         model.addAttribute("today", cases.today());
         model.addAttribute("mayAct", caller.mayActFor(view.listCase().type().departmentCode()));
         model.addAttribute("basisRevoked", view.basis().stream().anyMatch(b -> !b.status().inForce()));
-        model.addAttribute("departmentName", departments.find(view.listCase().type().departmentCode())
-                .map(Department::name).orElse(view.listCase().type().departmentCode()));
+        model.addAttribute("departmentName", departments.nameOf(view.listCase().type().departmentCode()));
         return "lists/case";
     }
 
@@ -190,11 +188,6 @@ class ListCasePages {
         }
     }
 
-    private Map<String, String> departmentNames() {
-        Map<String, String> names = new java.util.HashMap<>();
-        departments.all().forEach(d -> names.put(d.code(), d.name()));
-        return names;
-    }
 
     private static String nz(String s) {
         return s == null ? "" : s;

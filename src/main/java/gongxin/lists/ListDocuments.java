@@ -12,7 +12,6 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfWriter;
-import gongxin.identity.Department;
 import gongxin.identity.Departments;
 import gongxin.platform.CjkFont;
 import gongxin.records.Records;
@@ -202,7 +201,7 @@ class ListDocuments {
     }
 
     private String departmentName(String code) {
-        return departments.find(code).map(Department::name).orElse(code);
+        return departments.nameOf(code);
     }
 
     private static String subjectLine(ListCases.CaseView view) {

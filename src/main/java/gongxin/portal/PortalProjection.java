@@ -104,7 +104,7 @@ class PortalProjection {
         private long removed;
 
         Projector() {
-            departments.all().forEach(d -> departmentNames.put(d.code(), d.name()));
+            departmentNames.putAll(departments.names());
         }
 
         @Override
@@ -181,7 +181,7 @@ class PortalProjection {
         if (e.removedOn() != null) {
             field(fields, "移出日期", e.removedOn().toString());
         }
-        String departmentName = departments.find(e.department()).map(d -> d.name()).orElse(e.department());
+        String departmentName = departments.nameOf(e.department());
         boolean shown = e.removedOn() == null && e.flaggedReason() == null;
         repository.upsertListEntry(subject, new PortalRepository.ListEntryRow(e.id(), key,
                 (dishonesty ? Section.SERIOUS_DISHONESTY : Section.RED_LIST).name(), e.listType(), e.listName(), e.department(),

@@ -48,7 +48,7 @@ class RecordPages {
         model.addAttribute("result", result);
         model.addAttribute("pages", (result.total() + 49) / 50);
         model.addAttribute("statuses", RecordStatus.values());
-        model.addAttribute("departmentNames", departmentNames());
+        model.addAttribute("departmentNames", departments.names());
         return "records/list";
     }
 
@@ -69,7 +69,7 @@ class RecordPages {
         model.addAttribute("fieldNames", fieldNames);
         model.addAttribute("versions", records.versions(id));
         model.addAttribute("transitions", records.transitions(id));
-        model.addAttribute("departmentNames", departmentNames());
+        model.addAttribute("departmentNames", departments.names());
         return "records/detail";
     }
 
@@ -88,9 +88,4 @@ class RecordPages {
         }
     }
 
-    private Map<String, String> departmentNames() {
-        Map<String, String> names = new java.util.HashMap<>();
-        departments.all().forEach(d -> names.put(d.code(), d.name()));
-        return names;
-    }
 }

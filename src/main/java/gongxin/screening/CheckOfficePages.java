@@ -37,9 +37,7 @@ class CheckOfficePages {
         model.addAttribute("to", end);
         model.addAttribute("rows", checks.statistics(start, end));
         model.addAttribute("awaiting", checks.awaitingFeedback());
-        Map<String, String> names = new HashMap<>();
-        departments.all().forEach(d -> names.put(d.code(), d.name()));
-        model.addAttribute("departmentNames", names);
+        model.addAttribute("departmentNames", departments.names());
         Map<String, String> matters = new HashMap<>();
         measures.matters().forEach(m -> matters.put(m.code(), m.name()));
         model.addAttribute("matterNames", matters);

@@ -19,7 +19,6 @@ import gongxin.audit.AuditLog;
 import gongxin.audit.Purpose;
 import gongxin.calendar.Calendars;
 import gongxin.identity.Caller;
-import gongxin.identity.Department;
 import gongxin.identity.Departments;
 import gongxin.measures.Measure;
 import gongxin.measures.Measures;
@@ -352,10 +351,12 @@ class Checks {
         return m;
     }
 
-    private final Map<String, String> departmentNames = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Names change rarely and every hit shows one: kept a few minutes, so that a rename shows soon. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, String> departmentNames =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofMinutes(5)).build();
 
     private String departmentName(String code) {
-        return departmentNames.computeIfAbsent(code, c -> departments.find(c).map(Department::name).orElse(c));
+        return departmentNames.get(code, departments::nameOf);
     }
 
     private Map<Long, List<Hit>> hits(List<SubjectCard> found) {

@@ -73,8 +73,16 @@ final class RowValidator {
     private final Map<LocalDate, Optional<CatalogItem>> versions = new java.util.HashMap<>();
     private final Map<LocalDate, Optional<RuleSet>> ruleSets = new java.util.HashMap<>();
 
+    /** The sector of each department by its code (rule sets may differ by sector), looked up for every row. */
+    private final Map<String, String> sectors = new java.util.HashMap<>();
+
     RowValidator(Context context) {
         this.context = context;
+        context.departmentsByCreditCode().values().forEach(d -> {
+            if (d.sector() != null) {
+                sectors.put(d.code(), d.sector());
+            }
+        });
     }
 
     Result validate(SourceRow row) {
@@ -200,8 +208,7 @@ final class RowValidator {
             checkBasisDocument(row, version.get(), data, raw, refused, errors);
         }
         if (version.isPresent() && decisionDate != null) {
-            String sector = department == null ? null : context.departmentsByCreditCode().values().stream()
-                    .filter(d -> d.code().equals(department)).findFirst().map(Department::sector).orElse(null);
+            String sector = department == null ? null : sectors.get(department);
             checkMinimumPublicity(row, version.get(), data, raw, decisionDate, severity, sector, errors);
         }
 

@@ -161,11 +161,10 @@ class ListCaseApi {
     @PostMapping("/cases/{id}/decision")
     @PreAuthorize(ACTORS)
     Map<String, Object> decision(@PathVariable long id, @RequestBody DecisionBody body) {
-        long entryId = cases.decide(Caller.current(), id, body.decidedOn(), body.documentNumber());
-        ListCase.Entry entry = cases.view(Caller.current(), id).listCase().entry().orElseThrow();
+        ListCases.Listed listed = cases.decide(Caller.current(), id, body.decidedOn(), body.documentNumber());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", ListCase.Status.LISTED.name());
-        answer.put("entry", entry(entryId, entry));
+        answer.put("entry", entry(listed.entryId(), listed.entry()));
         return answer;
     }
 

@@ -20,8 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class ListCaseRepository {
 
-    /** A case as stored, with what the aggregate does not carry. */
-    record StoredCase(long id, ListCase listCase, Long entryId, String createdBy, Instant createdAt, Contact contact) {
+    /**
+     * A case as stored, with what the aggregate does not carry.
+     *
+     * @param basisRevoked a record the case rests on was revoked since the proposal
+     */
+    record StoredCase(long id, ListCase listCase, Long entryId, String createdBy, Instant createdAt, Contact contact,
+                      boolean basisRevoked) {
     }
 
     /** Whom the subject may call about the case (printed on the notice). */
@@ -132,7 +137,8 @@ class ListCaseRepository {
         Long entryId = entryRow.map(e -> ((Number) e.get("id")).longValue()).orElse(null);
         Contact contact = r.get("contact_name") == null && r.get("contact_phone") == null ? null
                 : new Contact((String) r.get("contact_name"), (String) r.get("contact_phone"));
-        return Optional.of(new StoredCase(id, c, entryId, (String) r.get("created_by"), ((Timestamp) r.get("created_at")).toInstant(), contact));
+        return Optional.of(new StoredCase(id, c, entryId, (String) r.get("created_by"), ((Timestamp) r.get("created_at")).toInstant(),
+                contact, r.get("basis_revoked_at") != null));
     }
 
     private static LocalDate date(Object value) {
@@ -235,11 +241,6 @@ class ListCaseRepository {
                 .param("departments", departments == null ? new String[0] : departments.toArray(String[]::new))
                 .query(Long.class).list();
         return ids.stream().map(this::find).flatMap(Optional::stream).toList();
-    }
-
-    boolean basisRevoked(long caseId) {
-        return jdbc.sql("select basis_revoked_at is not null from lists.list_case where id = ?").param(caseId)
-                .query(Boolean.class).single();
     }
 
     Optional<Long> entryOf(long caseId) {

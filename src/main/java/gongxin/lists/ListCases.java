@@ -194,7 +194,7 @@ class ListCases {
 
     /** The decision: the entry is made and the subject is on the list page, its subject page and in checks at once. */
     @Transactional
-    long decide(Caller caller, long id, LocalDate decidedOn, String documentNumber) {
+    Listed decide(Caller caller, long id, LocalDate decidedOn, String documentNumber) {
         ListCaseRepository.StoredCase stored = locked(id);
         ListCase.requireEffective(currentBasis(stored.listCase()));
         ListCase.Entry entry = stored.listCase().decide(decidedOn, documentNumber, today(), acting(caller, stored.listCase().type()));
@@ -207,7 +207,11 @@ class ListCases {
         long entryId = cases.entryOf(id).orElseThrow();
         flagRedEntries(List.of(stored.listCase().subjectId()), "列入" + stored.listCase().type().name());
         events.publishEvent(new ListEntryChanged(entryId, stored.listCase().subjectId()));
-        return entryId;
+        return new Listed(entryId, entry);
+    }
+
+    /** What a decision made: the entry and its id. */
+    record Listed(long entryId, ListCase.Entry entry) {
     }
 
     /** Whether the entry was made by a case's decision (a dishonesty list) rather than imported. */
@@ -286,7 +290,7 @@ class ListCases {
                 overdue = verifying && due.isBefore(today);
                 warned = verifying && !overdue && left <= WARN_WORKING_DAYS;
             }
-            boolean revoked = cases.basisRevoked(stored.id());
+            boolean revoked = stored.basisRevoked();
             if (revoked) {
                 step = "依据已撤销：不能继续认定，请终止案件";
             }
@@ -297,7 +301,7 @@ class ListCases {
                 : List.copyOf(caller.departments()), today)) {
             ListCase c = stored.listCase();
             String subjectName = subjects.card(c.subjectId()).map(SubjectCard::name).orElse("");
-            String step = cases.basisRevoked(stored.id()) ? "依据已撤销：请移出名单"
+            String step = stored.basisRevoked() ? "依据已撤销：请移出名单"
                     : "列入期满（" + c.entry().orElseThrow().endsOn() + "）：请移出名单";
             rows.add(new BoardRow(stored.id(), c.type().code(), c.type().name(), c.type().departmentCode(), subjectName,
                     c.status().name(), step, null, 0, false, false, true));

@@ -37,7 +37,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * removal tell the website and checks at once ({@link ListEntryChanged}).
  */
 @Service
-class ListCases {
+class ListCases implements ListRepairs {
 
     /** How many working days before a deadline the board warns. */
     static final int WARN_WORKING_DAYS = 3;
@@ -228,6 +228,23 @@ class ListCases {
         save(stored, caller, "REMOVED", Map.of("on", on.toString(), "reason", reason.name(), "entry", entryId));
         events.publishEvent(new ListEntryChanged(entryId, stored.listCase().subjectId()));
         return id;
+    }
+
+    @Override
+    public java.util.Optional<LocalDate> repairableFrom(long entryId) {
+        return cases.caseOfEntry(entryId).flatMap(cases::find).map(ListCaseRepository.StoredCase::listCase)
+                .filter(c -> c.status() == ListCase.Status.LISTED).flatMap(ListCase::entry).map(ListCase.Entry::removableFrom);
+    }
+
+    @Override
+    @Transactional
+    public void removeOnRepair(Caller caller, long entryId, LocalDate on, String applicationNumber) {
+        long id = cases.caseOfEntry(entryId).orElseThrow(() -> new NotFoundException("没有该名单条目"));
+        ListCaseRepository.StoredCase stored = locked(id);
+        stored.listCase().remove(on, ListCase.RemovalReason.REPAIRED, today(), acting(caller, stored.listCase().type()));
+        save(stored, caller, "REMOVED", Map.of("on", on.toString(), "reason", "REPAIRED", "entry", entryId,
+                "application", applicationNumber));
+        events.publishEvent(new ListEntryChanged(entryId, stored.listCase().subjectId()));
     }
 
     /**

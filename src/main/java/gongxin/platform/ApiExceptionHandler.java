@@ -37,10 +37,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException e) {
-        if (e instanceof NotPermittedException) {
-            return Problems.respond(Problems.violations(HttpStatus.FORBIDDEN, e.title(), e.violations()));
-        }
-        return Problems.respond(Problems.violations(HttpStatus.UNPROCESSABLE_CONTENT, e.title(), e.violations()));
+        ProblemDetail problem = Problems.violations(e instanceof NotPermittedException ? HttpStatus.FORBIDDEN
+                : HttpStatus.UNPROCESSABLE_CONTENT, e.title(), e.violations());
+        e.properties().forEach((name, value) -> problem.setProperty(name, value instanceof java.time.LocalDate d ? d.toString() : value));
+        return Problems.respond(problem);
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -215,6 +215,19 @@ class PortalProjection {
 
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(gongxin.records.RecordRepaired event) {
+        repository.repaired(event.recordId());
+    }
+
+    /** An objection is being handled: the entry is shown with a mark until it is decided (NDRC Order 36). */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(gongxin.records.RecordObjectionChanged event) {
+        repository.underObjection(event.recordId(), event.since() != null);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(RecordPublicityEnded event) {
         repository.publicityEnded(event.recordId());
     }
@@ -273,6 +286,7 @@ class PortalProjection {
         return new PortalRepository.EntryRow(r.id(), subjectKey, properties.section(item.code()).name(), item.code(),
                 item.name(), r.departmentCode(), departmentName, r.decisionNumber(), r.decisionDate(), r.status().name(),
                 r.notPublishedReason() == null ? null : r.notPublishedReason().name(), r.windowEnd(), r.severity(),
-                r.dishonest(), r.exclusion(), r.minor(), json.writeValueAsString(fields));
+                r.dishonest(), r.exclusion(), r.minor(), json.writeValueAsString(fields), r.underObjection(),
+                r.status() == gongxin.records.RecordStatus.REPAIRED);
     }
 }

@@ -44,7 +44,7 @@ class PortalRepository {
     record EntryRow(long recordId, String subjectKey, String section, String itemCode, String itemName,
                     String departmentCode, String departmentName, String decisionNumber, LocalDate decisionDate,
                     String status, String notPublishedReason, LocalDate windowEnd, String severity, boolean dishonest,
-                    String exclusion, boolean minor, String fieldsJson) {
+                    String exclusion, boolean minor, String fieldsJson, boolean underObjection, boolean repaired) {
     }
 
     /** Subjects first (a later decision's name wins, the other becomes a former name), then their entries. */
@@ -86,15 +86,17 @@ class PortalRepository {
         template.batchUpdate("""
                 insert into portal.entry (record_id, subject_id, section, item_code, item_name, department_code,
                                           department_name, decision_number, decision_date, status, not_published_reason,
-                                          window_end, severity, dishonest, exclusion, minor, fields, updated_at)
-                values (?, (select id from portal.subject where subject_key = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                                          window_end, severity, dishonest, exclusion, minor, fields, updated_at,
+                                          under_objection, repaired)
+                values (?, (select id from portal.subject where subject_key = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
                 on conflict (record_id) do update set subject_id = excluded.subject_id, section = excluded.section,
                     item_name = excluded.item_name, department_name = excluded.department_name,
                     decision_number = excluded.decision_number, decision_date = excluded.decision_date,
                     status = excluded.status, not_published_reason = excluded.not_published_reason,
                     window_end = excluded.window_end, severity = excluded.severity, dishonest = excluded.dishonest,
                     exclusion = excluded.exclusion, minor = excluded.minor, fields = excluded.fields,
-                    updated_at = excluded.updated_at""",
+                    updated_at = excluded.updated_at, under_objection = excluded.under_objection,
+                    repaired = excluded.repaired""",
                 entries, 500, (ps, e) -> {
                     ps.setLong(1, e.recordId());
                     ps.setString(2, e.subjectKey());
@@ -114,6 +116,8 @@ class PortalRepository {
                     ps.setBoolean(16, e.minor());
                     ps.setString(17, e.fieldsJson());
                     ps.setTimestamp(18, now);
+                    ps.setBoolean(19, e.underObjection());
+                    ps.setBoolean(20, e.repaired());
                 });
     }
 
@@ -187,6 +191,19 @@ class PortalRepository {
         generation.changed();
         jdbc.sql("update portal.entry set status = 'REVOKED', updated_at = :at where record_id = :id")
                 .param("at", Timestamp.from(at)).param("id", recordId).update();
+    }
+
+    /** Credit repair was granted: the entry leaves every public view and report at once, kept for history. */
+    void repaired(long recordId) {
+        generation.changed();
+        jdbc.sql("update portal.entry set status = 'REPAIRED', repaired = true, under_objection = false, updated_at = :at where record_id = :id")
+                .param("at", Timestamp.from(clock.instant())).param("id", recordId).update();
+    }
+
+    void underObjection(long recordId, boolean underObjection) {
+        generation.changed();
+        jdbc.sql("update portal.entry set under_objection = :marked, updated_at = :at where record_id = :id")
+                .param("marked", underObjection).param("at", Timestamp.from(clock.instant())).param("id", recordId).update();
     }
 
     void publicityEnded(long recordId) {

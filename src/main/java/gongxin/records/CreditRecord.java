@@ -13,6 +13,9 @@ import gongxin.shared.SubjectCategory;
  *
  * @param windowEnd the last day of its publicity (or effect); null when it has none
  * @param timeliness how long it took to arrive, when its item has a reporting deadline
+ * @param repairedOn the day credit repair was granted, if it was
+ * @param objectionSince the day an objection to it was received, while it is handled
+ * @param objectionApplication that objection's application number
  */
 public record CreditRecord(long id, String itemCode, int itemVersion, String departmentCode, String recordKey,
                            SubjectCategory subjectCategory, String subjectName, String subjectCreditCode,
@@ -21,7 +24,13 @@ public record CreditRecord(long id, String itemCode, int itemVersion, String dep
                            boolean pilotEra, RecordStatus status, NotPublishedReason notPublishedReason,
                            LocalDate windowEnd, LocalDate validUntil, String ruleSet, int version, Map<String, String> data,
                            UUID batchId, Instant firstReceivedAt, Instant updatedAt, Timeliness timeliness,
-                           Instant revokedAt, Map<String, String> revocation) {
+                           Instant revokedAt, Map<String, String> revocation, LocalDate repairedOn,
+                           LocalDate objectionSince, String objectionApplication) {
+
+    /** An objection to it is being handled: shown with a mark, its measures suspended (NDRC Order 36; credit-rules §7). */
+    public boolean underObjection() {
+        return objectionSince != null;
+    }
 
     /**
      * @param deadline the deadline's code (e.g. DOUBLE_PUBLICITY_MARKET_REGULATION)

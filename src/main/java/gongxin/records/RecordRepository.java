@@ -60,7 +60,7 @@ class RecordRepository {
 
     boolean dishonestyBetween(long subjectId, java.time.LocalDate from, java.time.LocalDate to) {
         return jdbc.sql("""
-                select exists (select 1 from records.record where subject_id = :subject and dishonest and status <> 'REVOKED'
+                select exists (select 1 from records.record where subject_id = :subject and dishonest and status not in ('REVOKED', 'REPAIRED')
                                   and decision_date between :from and :to)""")
                 .param("subject", subjectId).param("from", from).param("to", to).query(Boolean.class).single();
     }
@@ -73,7 +73,7 @@ class RecordRepository {
         String sql = """
                 select id, coalesce(subject_id, 0) as subject_id, item_code, department_code, decision_number, decision_date,
                        severity, minor, status, window_end, (revoked_at at time zone :zone)::date as revoked_on, dishonest,
-                       exclusion
+                       exclusion, repaired_on, objection_since
                   from records.record where """ + (batchId == null
                 ? " (dishonest or (nature = 'DISHONEST' and exclusion is not null)) and subject_id is not null order by id"
                 : " batch_id = :batch and (dishonest or nature = 'DISHONEST') order by id");
@@ -86,7 +86,8 @@ class RecordRepository {
                     rs.getString("department_code"), rs.getString("decision_number"), rs.getDate("decision_date").toLocalDate(),
                     rs.getString("severity"), rs.getBoolean("minor"), RecordStatus.valueOf(rs.getString("status")),
                     end == null ? null : end.toLocalDate(), revoked == null ? null : revoked.toLocalDate(), rs.getBoolean("dishonest"),
-                    rs.getString("exclusion")));
+                    rs.getString("exclusion"), rs.getObject("repaired_on", LocalDate.class),
+                    rs.getObject("objection_since", LocalDate.class)));
         });
     }
 
@@ -186,10 +187,22 @@ class RecordRepository {
                 .param("status", status.name()).param("now", Timestamp.from(now)).param("id", id).update();
     }
 
+    void repair(long id, LocalDate on, Instant now, String repairJson) {
+        jdbc.sql("""
+                update records.record set status = 'REPAIRED', repaired_on = :on, repair = cast(:repair as jsonb),
+                       objection_since = null, objection_application = null, updated_at = :now where id = :id""")
+                .param("on", on).param("repair", repairJson).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    void objection(long id, LocalDate since, String application, Instant now) {
+        jdbc.sql("update records.record set objection_since = :since, objection_application = :application, updated_at = :now where id = :id")
+                .param("since", since).param("application", application).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
     void revoke(long id, Instant now, String revocationJson) {
         jdbc.sql("""
                 update records.record set status = 'REVOKED', revoked_at = :now, revocation = cast(:revocation as jsonb),
-                       updated_at = :now where id = :id""")
+                       objection_since = null, objection_application = null, updated_at = :now where id = :id""")
                 .param("now", Timestamp.from(now)).param("revocation", revocationJson).param("id", id).update();
     }
 
@@ -254,6 +267,8 @@ class RecordRepository {
                 identifiers.reveal(json.readValue(rs.getString("data"), STRING_MAP)), rs.getObject("batch_id", UUID.class),
                 rs.getTimestamp("first_received_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), timeliness,
                 revokedAt == null ? null : revokedAt.toInstant(),
-                revocation == null ? null : json.readValue(revocation, STRING_MAP));
+                revocation == null ? null : json.readValue(revocation, STRING_MAP),
+                rs.getObject("repaired_on", LocalDate.class), rs.getObject("objection_since", LocalDate.class),
+                rs.getString("objection_application"));
     }
 }

@@ -9,7 +9,12 @@ public enum RecordStatus {
     /** Its window ended: no longer published nor used as dishonesty, kept for history. */
     PUBLICITY_ENDED("公示期满"),
     /** Its basis document was revoked: gone from every public and screening view at once, kept for history. */
-    REVOKED("已撤销");
+    REVOKED("已撤销"),
+    /**
+     * Credit repair was granted (NDRC Order 36): no longer published, shared or used for measures, kept for history and
+     * marked so (一次申请、同步修复).
+     */
+    REPAIRED("已信用修复");
 
     private final String label;
 

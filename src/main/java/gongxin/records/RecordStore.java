@@ -307,6 +307,8 @@ class RecordStore implements RecordIngest {
         private void correct(Existing e, RecordDraft d, byte[] hash, String json, Long subjectId) {
             CatalogItem item = d.item();
             Lifecycle life = Lifecycle.of(item, ruleSets, d, today, sectors.get(d.departmentCode()));
+            // a repaired record stays repaired when its department corrects it: the repair decision stands
+            RecordStatus status = e.status() == RecordStatus.REPAIRED ? RecordStatus.REPAIRED : life.status();
             Instant now = clock.instant();
             repository.snapshot(e.id(), now);
             jdbc.sql("""
@@ -327,13 +329,13 @@ class RecordStore implements RecordIngest {
                     .param("decisionNumber", d.decisionNumber()).param("decisionDate", d.decisionDate())
                     .param("nature", item.nature().name()).param("dishonest", life.dishonest())
                     .param("severity", d.severity() == null ? null : d.severity().name()).param("exclusion", d.exclusion())
-                    .param("minor", d.minor()).param("pilotEra", d.pilotEra()).param("status", life.status().name())
+                    .param("minor", d.minor()).param("pilotEra", d.pilotEra()).param("status", status.name())
                     .param("reason", life.reason() == null ? null : life.reason().name())
                     .param("windowEnd", life.windowEnd()).param("validUntil", d.validUntil())
                     .param("ruleSet", life.ruleSet()).param("hash", hash).param("data", json).param("batch", batchId)
                     .param("now", Timestamp.from(now)).param("id", e.id()).param("subject", subjectId)
                     .update();
-            repository.transition(e.id(), now, "CORRECTED", e.status(), life.status(), e.version() + 1, "batch:" + batchId, null);
+            repository.transition(e.id(), now, "CORRECTED", e.status(), status, e.version() + 1, "batch:" + batchId, null);
         }
 
         private Timeliness timeliness(RecordDraft d) {

@@ -59,7 +59,8 @@ final class CheckEvaluation {
                     } else {
                         notApplied.add(new NotApplied(m.code(), h.sourceId(), reason));
                     }
-                } else if (h.endedRecently(day)) {
+                } else if (h.endedRecently(day) && !h.repaired()) {
+                    // repaired information is no longer shared nor used (NDRC Order 36, art. 3): not even as a reason
                     notApplied.add(new NotApplied(m.code(), h.sourceId(), ended(h)));
                 }
             }

@@ -93,6 +93,32 @@ class CheckIndex {
         subjects.forEach(s -> change(s, "RECORD_ENDED", Hit.Kind.RECORD, event.recordId()));
     }
 
+    /** Credit repair was granted: the record stops counting that day (一次申请、同步修复); clients that checked it are told. */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(gongxin.records.RecordRepaired event) {
+        List<Long> subjects = jdbc.sql("""
+                update screening.hit set valid_to = least(coalesce(valid_to, :day), :day), ended_reason = 'REPAIRED',
+                       objection_since = null, updated_at = :now
+                 where kind = 'RECORD' and source_id = :id returning subject_id""")
+                .param("day", event.repairedOn()).param("now", Timestamp.from(clock.instant())).param("id", event.recordId())
+                .query(Long.class).list();
+        subjects.forEach(s -> change(s, "RECORD_REPAIRED", Hit.Kind.RECORD, event.recordId()));
+    }
+
+    /** An objection suspends the record's measures from the day it was received until it is decided (NDRC Order 36). */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(gongxin.records.RecordObjectionChanged event) {
+        List<Long> subjects = jdbc.sql("""
+                update screening.hit set objection_since = :since, updated_at = :now
+                 where kind = 'RECORD' and source_id = :id returning subject_id""")
+                .param("since", event.since()).param("now", Timestamp.from(clock.instant())).param("id", event.recordId())
+                .query(Long.class).list();
+        subjects.forEach(s -> change(s, event.since() != null ? "OBJECTION_OPENED" : "OBJECTION_CLOSED", Hit.Kind.RECORD,
+                event.recordId()));
+    }
+
     /** A more favourable rule set shortened a record's window: it stops counting the day after its new last day. */
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -207,6 +233,7 @@ class CheckIndex {
                 String[] ends = new String[n];
                 String[] reasons = new String[n];
                 String[] exemptions = new String[n];
+                String[] objections = new String[n];
                 for (int i = 0; i < n; i++) {
                     Records.DishonestyRecord r = kept.get(i);
                     ids[i] = r.id();
@@ -220,28 +247,32 @@ class CheckIndex {
                     severities[i] = r.severity();
                     minors[i] = r.minor();
                     // valid_to is the first day it no longer counts: the day of revocation, or the day after the last one
-                    LocalDate end = r.revokedOn() != null ? r.revokedOn() : r.windowEnd() == null ? null : r.windowEnd().plusDays(1);
+                    LocalDate end = r.revokedOn() != null ? r.revokedOn() : r.repairedOn() != null ? r.repairedOn()
+                            : r.windowEnd() == null ? null : r.windowEnd().plusDays(1);
                     ends[i] = end == null ? null : end.toString();
                     exemptions[i] = r.dishonest() ? null : r.exclusion();
-                    reasons[i] = r.revokedOn() != null ? "REVOKED" : r.status().name().equals("PUBLICITY_ENDED") ? "PUBLICITY_ENDED" : null;
+                    reasons[i] = r.revokedOn() != null ? "REVOKED" : r.repairedOn() != null ? "REPAIRED"
+                            : r.status().name().equals("PUBLICITY_ENDED") ? "PUBLICITY_ENDED" : null;
+                    objections[i] = r.objectionSince() == null ? null : r.objectionSince().toString();
                 }
                 jdbc.sql("""
                         insert into screening.hit (kind, source_id, subject_id, code, title, document_number, department_code,
                                                    decided_on, severity, minor, valid_from, valid_to, ended_reason, exemption,
-                                                   updated_at)
+                                                   objection_since, updated_at)
                         select 'RECORD', x.id, x.subject, x.code, x.title, x.document, x.department, x.decided::date, x.severity,
-                               x.minor, x.decided::date, x.ends::date, x.reason, x.exemption, :now
+                               x.minor, x.decided::date, x.ends::date, x.reason, x.exemption, x.objection::date, :now
                           from unnest(:ids::bigint[], :subjects::bigint[], :codes::text[], :titles::text[], :documents::text[],
                                       :departments::text[], :decided::text[], :severities::text[], :minors::boolean[],
-                                      :ends::text[], :reasons::text[], :exemptions::text[])
-                               as x(id, subject, code, title, document, department, decided, severity, minor, ends, reason, exemption)
+                                      :ends::text[], :reasons::text[], :exemptions::text[], :objections::text[])
+                               as x(id, subject, code, title, document, department, decided, severity, minor, ends, reason, exemption,
+                                    objection)
                         on conflict (kind, source_id) do update set subject_id = excluded.subject_id, code = excluded.code,
                             title = excluded.title, document_number = excluded.document_number,
                             department_code = excluded.department_code, decided_on = excluded.decided_on,
                             severity = excluded.severity, minor = excluded.minor, valid_from = excluded.valid_from,
                             valid_to = excluded.valid_to, ended_reason = excluded.ended_reason, exemption = excluded.exemption,
-                            updated_at = excluded.updated_at""")
-                        .param("exemptions", exemptions).param("ids", ids).param("subjects", subjects).param("codes", codes).param("titles", names)
+                            objection_since = excluded.objection_since, updated_at = excluded.updated_at""")
+                        .param("exemptions", exemptions).param("objections", objections).param("ids", ids).param("subjects", subjects).param("codes", codes).param("titles", names)
                         .param("documents", documents).param("departments", departments).param("decided", decided)
                         .param("severities", severities).param("minors", minors).param("ends", ends).param("reasons", reasons)
                         .param("now", Timestamp.from(clock.instant())).update();

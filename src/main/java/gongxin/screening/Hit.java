@@ -34,6 +34,11 @@ record Hit(Kind kind, long sourceId, long subjectId, String code, String listKin
         return objectionSince != null && !objectionSince.isAfter(day);
     }
 
+    /** Left because credit repair was granted: no longer shared, so not named in answers at all. */
+    boolean repaired() {
+        return "REPAIRED".equals(endedReason) || "REMOVED:REPAIRED".equals(endedReason);
+    }
+
     boolean dishonesty() {
         return (kind == Kind.RECORD && exemption == null) || "DISHONESTY".equals(listKind);
     }

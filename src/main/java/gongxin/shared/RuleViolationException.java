@@ -10,6 +10,7 @@ public class RuleViolationException extends RuntimeException {
 
     private final String title;
     private final List<RuleViolation> violations;
+    private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
     public RuleViolationException(String title, List<RuleViolation> violations) {
         super(title + ": " + violations);
@@ -23,6 +24,16 @@ public class RuleViolationException extends RuntimeException {
 
     public static RuleViolationException of(String field, String value, String rule, String message) {
         return new RuleViolationException(RuleViolation.of(field, value, rule, message));
+    }
+
+    /** Adds a member to the problem (e.g. {@code earliestDate} for a repair applied for too early). */
+    public RuleViolationException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> properties() {
+        return java.util.Collections.unmodifiableMap(properties);
     }
 
     public String title() {

@@ -1,0 +1,145 @@
+package gongxin.records;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import gongxin.audit.AuditLog;
+import gongxin.catalog.Catalog;
+import gongxin.catalog.CatalogItem;
+import gongxin.catalog.RuleSets;
+import gongxin.identity.Departments;
+import gongxin.shared.NotFoundException;
+import gongxin.shared.RuleViolationException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class RecordRightsService implements RecordRights {
+
+    private final RecordRepository repository;
+    private final Catalog catalog;
+    private final RuleSets ruleSets;
+    private final Departments departments;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    RecordRightsService(RecordRepository repository, Catalog catalog, RuleSets ruleSets, Departments departments,
+                        AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.catalog = catalog;
+        this.ruleSets = ruleSets;
+        this.departments = departments;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public RepairTerms repairTerms(long recordId) {
+        CreditRecord record = get(recordId);
+        CatalogItem item = catalog.version(record.itemCode(), record.itemVersion())
+                .orElseThrow(() -> new IllegalStateException("no catalog version for record " + recordId));
+        String sector = departments.find(record.departmentCode()).map(d -> d.sector()).orElse(null);
+        return RepairTerms.of(record, item, ruleSets.all(), sector, LocalDate.now(clock));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void openObjection(long recordId, String applicationNumber, LocalDate since, String actor) {
+        CreditRecord record = locked(recordId);
+        if (!record.status().inForce()) {
+            throw RuleViolationException.of("target.recordId", Long.toString(recordId), "not-in-force",
+                    "该记录" + record.status().label() + "，不再公示或使用，无需提出异议");
+        }
+        if (record.underObjection()) {
+            throw RuleViolationException.of("target.recordId", Long.toString(recordId), "open-application",
+                    "该记录已有正在处理的异议（" + record.objectionSince() + " 起）");
+        }
+        Instant now = clock.instant();
+        repository.objection(recordId, since, applicationNumber, now);
+        repository.transition(recordId, now, "OBJECTION_OPENED", record.status(), record.status(), record.version(), actor,
+                json(Map.of("application", applicationNumber, "since", since.toString())));
+        events.publishEvent(new RecordObjectionChanged(recordId, subjectOf(recordId), since));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void closeObjection(long recordId, String applicationNumber, String outcome, String actor) {
+        CreditRecord record = locked(recordId);
+        if (!applicationNumber.equals(record.objectionApplication())) {
+            return; // already closed (the record was revoked or repaired meanwhile)
+        }
+        Instant now = clock.instant();
+        repository.objection(recordId, null, null, now);
+        repository.transition(recordId, now, "OBJECTION_CLOSED", record.status(), record.status(), record.version(), actor,
+                json(Map.of("application", applicationNumber, "outcome", outcome)));
+        events.publishEvent(new RecordObjectionChanged(recordId, subjectOf(recordId), null));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void revokeOnObjection(long recordId, String applicationNumber, LocalDate decidedOn, String reason, String actor) {
+        CreditRecord record = locked(recordId);
+        RecordStatus to = record.revoke();
+        Map<String, String> revocation = new LinkedHashMap<>();
+        revocation.put("documentType", "异议核查决定");
+        revocation.put("documentNumber", applicationNumber);
+        revocation.put("documentDate", decidedOn.toString());
+        revocation.put("reason", reason);
+        Instant now = clock.instant();
+        String details = json(revocation);
+        repository.revoke(recordId, now, details);
+        repository.transition(recordId, now, "REVOKED", record.status(), to, record.version(), actor, details);
+        Map<String, Object> audited = new LinkedHashMap<>(revocation);
+        audited.put("itemCode", record.itemCode());
+        audited.put("recordKey", record.recordKey());
+        audit.recordAs(actor, "RECORD_REVOKED", "credit_record", Long.toString(recordId), audited);
+        events.publishEvent(new RecordRevoked(recordId, record.itemCode(), record.departmentCode(), now));
+        if (record.underObjection()) {
+            events.publishEvent(new RecordObjectionChanged(recordId, subjectOf(recordId), null));
+        }
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void repair(long recordId, String applicationNumber, LocalDate decidedOn, String actor) {
+        CreditRecord record = locked(recordId);
+        if (!record.status().inForce() || !record.dishonest()) {
+            throw RuleViolationException.of("target.recordId", Long.toString(recordId), "not-repairable",
+                    "该记录" + record.status().label() + "，不能修复");
+        }
+        Map<String, String> repair = new LinkedHashMap<>();
+        repair.put("application", applicationNumber);
+        repair.put("decidedOn", decidedOn.toString());
+        Instant now = clock.instant();
+        String details = json(repair);
+        repository.repair(recordId, decidedOn, now, details);
+        repository.transition(recordId, now, "REPAIRED", record.status(), RecordStatus.REPAIRED, record.version(), actor, details);
+        events.publishEvent(new RecordRepaired(recordId, subjectOf(recordId), decidedOn));
+        if (record.underObjection()) {
+            events.publishEvent(new RecordObjectionChanged(recordId, subjectOf(recordId), null));
+        }
+    }
+
+    private CreditRecord get(long id) {
+        return repository.find(id).orElseThrow(() -> new NotFoundException("信用记录 " + id + " 不存在"));
+    }
+
+    private CreditRecord locked(long id) {
+        return repository.findForUpdate(id).orElseThrow(() -> new NotFoundException("信用记录 " + id + " 不存在"));
+    }
+
+    private long subjectOf(long recordId) {
+        return repository.summary(recordId).map(Records.RecordSummary::subjectId).orElse(0L);
+    }
+
+    private static String json(Map<String, String> map) {
+        return CanonicalJson.json(map);
+    }
+}

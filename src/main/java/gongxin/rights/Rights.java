@@ -1,0 +1,500 @@
+package gongxin.rights;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import gongxin.audit.AuditLog;
+import gongxin.calendar.Calendars;
+import gongxin.calendar.Deadline;
+import gongxin.catalog.RuleSets;
+import gongxin.catalog.StatutoryDeadline;
+import gongxin.identity.Caller;
+import gongxin.lists.ListEntries;
+import gongxin.lists.ListRepairs;
+import gongxin.records.RecordRights;
+import gongxin.records.Records;
+import gongxin.records.RepairTerms;
+import gongxin.shared.NotFoundException;
+import gongxin.shared.RuleViolation;
+import gongxin.shared.RuleViolationException;
+import gongxin.shared.SubjectCategory;
+import gongxin.shared.Text;
+import gongxin.subjects.SubjectCard;
+import gongxin.subjects.SubjectReference;
+import gongxin.subjects.Subjects;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Objection and credit repair (NDRC Order 36; credit-rules §6–§7; docs/api.md, "Rights"): a subject applies without an
+ * account and follows its application by an unguessable number; the platform checks what it can itself (identity,
+ * repairable, minimum period, refusal period, one open application per record) and says precisely what is missing;
+ * the determining department accepts and decides within working-day deadlines; the effects reach records, lists, the
+ * website and checks in the same transaction (一次申请、同步修复). Repair is free: nothing here charges anything.
+ */
+@Service
+class Rights {
+
+    static final String ACCEPTANCE_REPAIR = "REPAIR_ACCEPTANCE";
+    static final String ACCEPTANCE_OBJECTION = "OBJECTION_ACCEPTANCE";
+    static final String DECISION_REPAIR = "REPAIR_DECISION";
+    static final String DECISION_OBJECTION = "OBJECTION_VERIFICATION";
+    static final String EXTENSION_REPAIR = "REPAIR_DECISION_COMPLEX_EXTENSION";
+
+    private static final Pattern PHONE = Pattern.compile("^(1\\d{10}|0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?)$");
+    private static final char[] ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789".toCharArray();
+
+    private final RightsRepository repository;
+    private final Records records;
+    private final RecordRights recordRights;
+    private final ListEntries listEntries;
+    private final ListRepairs listRepairs;
+    private final Subjects subjects;
+    private final RuleSets ruleSets;
+    private final Calendars calendars;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Rights(RightsRepository repository, Records records, RecordRights recordRights, ListEntries listEntries,
+           ListRepairs listRepairs, Subjects subjects, RuleSets ruleSets, Calendars calendars, AuditLog audit, Clock clock) {
+        this.repository = repository;
+        this.records = records;
+        this.recordRights = recordRights;
+        this.listEntries = listEntries;
+        this.listRepairs = listRepairs;
+        this.subjects = subjects;
+        this.ruleSets = ruleSets;
+        this.calendars = calendars;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * What an applicant sends.
+     *
+     * @param legalRepresentative an organisation's legal representative (or an individual business's operator)
+     * @param statement repair: how the behaviour was corrected and the duties performed; objection: why it is wrong
+     */
+    record Request(SubjectReference subject, String legalRepresentative, Long recordId, Long listEntryId,
+                   String contactName, String contactPhone, boolean commitment, String statement) {
+    }
+
+    /** The answer to a submission. */
+    record Submitted(String number, RightsApplication.Status status, String department, Deadline acceptBy, int proofs) {
+    }
+
+    // ---- the public
+
+    @Transactional
+    Submitted submit(RightsApplication.Kind kind, Request request, List<Proof.Upload> uploads, String idempotencyKey) {
+        if (!Text.isBlank(idempotencyKey)) {
+            Optional<RightsRepository.Stored> earlier = repository.byIdempotencyKey(idempotencyKey.strip());
+            if (earlier.isPresent()) {
+                RightsRepository.Stored s = earlier.get();
+                return new Submitted(s.number(), s.application().status(), s.application().department(),
+                        s.application().acceptBy(), repository.proofCount(s.number()));
+            }
+        }
+        LocalDate today = LocalDate.now(clock);
+        checkForm(kind, request);
+        List<Proof> proofs = Proof.check(uploads == null ? List.of() : uploads);
+        RightsApplication.Target target = target(kind, request);
+        Owner owner = owner(target);
+        SubjectCard subject = applicant(request, owner);
+        repository.openFor(kind, target).ifPresent(open -> {
+            throw RuleViolationException.of("target", target.describe(), "open-application",
+                    "该" + (target.recordId() != null ? "记录" : "名单条目") + "已有正在办理的" + label(kind) + "申请");
+        });
+        Integer recordVersion = null;
+        RightsApplication application;
+        if (kind == RightsApplication.Kind.REPAIR) {
+            checkRepairable(target, today);
+            application = RightsApplication.repair(target, owner.department(), request.commitment(), today,
+                    deadline(ACCEPTANCE_REPAIR, today));
+        } else {
+            recordVersion = records.find(target.recordId()).map(r -> r.version()).orElse(null);
+            application = RightsApplication.objection(target, owner.department(), request.statement(), today,
+                    deadline(ACCEPTANCE_OBJECTION, today));
+        }
+        String number = newNumber(kind);
+        String phone = Text.clean(request.contactPhone()).replace(" ", "");
+        try {
+            repository.insert(number, application, new RightsRepository.Applicant(subject.id(), Text.clean(request.subject().name()),
+                    Text.isBlank(request.legalRepresentative()) ? null : Text.clean(request.legalRepresentative()),
+                    Text.clean(request.contactName()), phone, request.commitment(),
+                    Text.isBlank(request.statement()) ? null : request.statement().strip()), recordVersion,
+                    Text.isBlank(idempotencyKey) ? null : idempotencyKey.strip());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // the same target applied for at the same moment: the unique index of open applications decides
+            throw RuleViolationException.of("target", target.describe(), "open-application",
+                    "该信息已有正在办理的" + label(kind) + "申请");
+        }
+        proofs.forEach(p -> repository.addProof(number, p));
+        Instant now = clock.instant();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("target", target.describe());
+        details.put("proofs", proofs.size());
+        details.put("acceptBy", application.acceptBy().date().toString());
+        repository.step(number, now, "SUBMITTED", "申请人", details);
+        audit.recordAs("public", "RIGHTS_" + kind.name() + "_SUBMITTED", "rights_application", number, details);
+        if (kind == RightsApplication.Kind.OBJECTION) {
+            // marked at once, measures suspended until it is decided (NDRC Order 36; credit-rules §7)
+            recordRights.openObjection(target.recordId(), number, today, "rights:" + number);
+        }
+        return new Submitted(number, application.status(), owner.department(), application.acceptBy(), proofs.size());
+    }
+
+    /** More proofs for an open application (the applicant has the number). */
+    @Transactional
+    int addProofs(String number, List<Proof.Upload> uploads) {
+        RightsRepository.Stored stored = repository.lock(number).orElseThrow(Rights::unknown);
+        if (!stored.application().status().open()) {
+            throw RuleViolationException.of("status", stored.application().status().name(), "not-open",
+                    "该申请已办结，不能再补充材料");
+        }
+        List<Proof> proofs = Proof.check(uploads);
+        if (repository.proofCount(number) + proofs.size() > Proof.MAX_FILES) {
+            throw RuleViolationException.of("proofs", Integer.toString(proofs.size()), "too-many-proofs",
+                    "每份申请最多上传 " + Proof.MAX_FILES + " 个证明材料");
+        }
+        proofs.forEach(p -> repository.addProof(number, p));
+        repository.step(number, clock.instant(), "PROOFS_ADDED", "申请人", Map.of("proofs", proofs.size()));
+        audit.recordAs("public", "RIGHTS_PROOFS_ADDED", "rights_application", number, Map.of("proofs", proofs.size()));
+        return repository.proofCount(number);
+    }
+
+    /** What anyone with the number sees: no contact data, no proofs' content. */
+    PublicView publicView(String number) {
+        RightsRepository.Stored s = repository.find(number).orElseThrow(Rights::unknown);
+        return new PublicView(s, repository.steps(number), LocalDate.now(clock));
+    }
+
+    record PublicView(RightsRepository.Stored stored, List<RightsRepository.Step> steps, LocalDate today) {
+    }
+
+    // ---- the determining department
+
+    @Transactional
+    RightsApplication.Status accept(Caller caller, String number, boolean accepted, String reason) {
+        RightsRepository.Stored s = locked(number);
+        RightsApplication a = s.application();
+        LocalDate today = LocalDate.now(clock);
+        Deadline decideBy = deadline(a.kind() == RightsApplication.Kind.REPAIR ? DECISION_REPAIR : DECISION_OBJECTION, today);
+        a.accept(accepted, reason, today, decideBy, acting(caller, a.department()));
+        repository.save(number, a, false);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("accepted", accepted);
+        if (!Text.isBlank(reason)) {
+            details.put("reason", reason.strip());
+        }
+        if (accepted) {
+            details.put("decideBy", decideBy.date().toString());
+        }
+        if (a.acceptedLate()) {
+            details.put("late", true);
+        }
+        step(caller, number, accepted ? "ACCEPTED" : "NOT_ACCEPTED", details);
+        if (!accepted && a.kind() == RightsApplication.Kind.OBJECTION) {
+            recordRights.closeObjection(a.target().recordId(), number, "NOT_ACCEPTED", caller.name());
+        }
+        return a.status();
+    }
+
+    @Transactional
+    Deadline extend(Caller caller, String number, String reason) {
+        RightsRepository.Stored s = locked(number);
+        RightsApplication a = s.application();
+        LocalDate today = LocalDate.now(clock);
+        Deadline extended = a.decideBy() == null ? null : calendars.current().addWorkingDays(a.decideBy().date(),
+                days(EXTENSION_REPAIR, a.acceptedOn()));
+        a.extend(reason, today, extended, acting(caller, a.department()));
+        repository.save(number, a, false);
+        step(caller, number, "EXTENDED", Map.of("reason", a.complexReason(), "decideBy", a.decideBy().date().toString()));
+        return a.decideBy();
+    }
+
+    /**
+     * The repair decision. A grant takes effect at once everywhere: the record is repaired (not published, no hit in
+     * checks) or the list entry removed (REPAIRED), in this transaction.
+     *
+     * @param complex the case is complex: the decision deadline is extended by the statutory extension if it was not
+     * @param falseStatement refused because the applicant gave false material or a false commitment: new applications for
+     *                       the same information are refused for the refusal period
+     */
+    @Transactional
+    RightsApplication.Status decideRepair(Caller caller, String number, boolean granted, String reason, boolean complex,
+                                          boolean falseStatement) {
+        RightsRepository.Stored s = locked(number);
+        RightsApplication a = s.application();
+        LocalDate today = LocalDate.now(clock);
+        String department = acting(caller, a.department());
+        if (complex && a.complexReason() == null && a.status() == RightsApplication.Status.ACCEPTED && a.kind() == RightsApplication.Kind.REPAIR) {
+            a.extend(reason, today, calendars.current().addWorkingDays(a.decideBy().date(), days(EXTENSION_REPAIR, a.acceptedOn())),
+                    department);
+        }
+        a.decideRepair(granted, reason, today, department);
+        if (falseStatement && granted) {
+            throw RuleViolationException.of("falseStatement", "true", "false-statement-granted", "认定弄虚作假的申请不能准予修复");
+        }
+        repository.save(number, a, falseStatement && !granted);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("granted", granted);
+        if (a.reason() != null) {
+            details.put("reason", a.reason());
+        }
+        if (falseStatement) {
+            details.put("falseStatement", true);
+        }
+        step(caller, number, granted ? "GRANTED" : "REFUSED", details);
+        if (granted) {
+            if (a.target().recordId() != null) {
+                recordRights.repair(a.target().recordId(), number, today, caller.name());
+            } else {
+                listRepairs.removeOnRepair(caller, a.target().listEntryId(), today, number);
+            }
+        }
+        return a.status();
+    }
+
+    /** The objection decision; the record's mark goes in every case, a REVOKED record leaves every view. */
+    @Transactional
+    RightsApplication.Status decideObjection(Caller caller, String number, RightsApplication.ObjectionOutcome outcome, String reason) {
+        RightsRepository.Stored s = locked(number);
+        RightsApplication a = s.application();
+        LocalDate today = LocalDate.now(clock);
+        int version = records.find(a.target().recordId()).map(r -> r.version()).orElse(0);
+        boolean corrected = s.recordVersion() != null && version > s.recordVersion();
+        a.decideObjection(outcome, reason, corrected, today, acting(caller, a.department()));
+        repository.save(number, a, false);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("outcome", outcome.name());
+        details.put("reason", a.reason());
+        if (corrected) {
+            details.put("version", version);
+        }
+        step(caller, number, outcome.name(), details);
+        if (outcome == RightsApplication.ObjectionOutcome.REVOKED) {
+            recordRights.revokeOnObjection(a.target().recordId(), number, today, a.reason(), caller.name());
+        } else {
+            recordRights.closeObjection(a.target().recordId(), number, outcome.name(), caller.name());
+        }
+        return a.status();
+    }
+
+    /** An application with its applicant's contact and proofs, for its department (audited: personal data). */
+    StaffView staffView(Caller caller, String number) {
+        RightsRepository.Stored s = repository.find(number).orElseThrow(Rights::unknown);
+        requireSees(caller, s.application().department());
+        audit.recordAs(caller.name(), "READ", "rights_application", number, Map.of("purpose", "办理信用修复或异议申请"));
+        return new StaffView(s, repository.steps(number), repository.proofs(number), LocalDate.now(clock));
+    }
+
+    record StaffView(RightsRepository.Stored stored, List<RightsRepository.Step> steps,
+                     List<RightsRepository.StoredProof> proofs, LocalDate today) {
+    }
+
+    Proof proof(Caller caller, String number, long proofId) {
+        RightsRepository.Stored s = repository.find(number).orElseThrow(Rights::unknown);
+        requireSees(caller, s.application().department());
+        Proof proof = repository.proof(number, proofId).orElseThrow(() -> new NotFoundException("没有该证明材料"));
+        audit.recordAs(caller.name(), "READ", "rights_proof", number + "/" + proofId, Map.of("purpose", "审核证明材料"));
+        return proof;
+    }
+
+    /**
+     * The queue: open applications of the caller's department, or of every department for the credit office (which is
+     * how it sees missed deadlines), nearest deadline first; and the latest decided ones.
+     */
+    Queue queue(Caller caller) {
+        List<String> departments = caller.seesEveryDepartment() ? null : List.copyOf(caller.departments());
+        return new Queue(repository.open(departments), repository.recentlyDecided(departments, 50), LocalDate.now(clock),
+                calendars.current().addWorkingDays(LocalDate.now(clock), 1).date());
+    }
+
+    /**
+     * @param warnFrom an open application whose deadline is on or before this day (today + 1 working day) is warned
+     */
+    record Queue(List<RightsRepository.Stored> open, List<RightsRepository.Stored> decided, LocalDate today, LocalDate warnFrom) {
+
+        long overdue() {
+            return open.stream().filter(s -> s.application().overdue(today)).count();
+        }
+    }
+
+    // ---- rules
+
+    private void checkForm(RightsApplication.Kind kind, Request request) {
+        List<RuleViolation> v = new ArrayList<>();
+        SubjectReference subject = request.subject();
+        if (subject == null || (Text.isBlank(subject.creditCode()) && Text.isBlank(subject.idNumber()))) {
+            v.add(RuleViolation.of("subject", null, "subject-required", "请给出统一社会信用代码，或自然人的姓名与身份证号码"));
+        } else if (Text.isBlank(subject.name())) {
+            v.add(RuleViolation.of("subject.name", null, "required", "请填写主体名称（或姓名）"));
+        }
+        if (subject != null && !Text.isBlank(subject.creditCode()) && Text.isBlank(request.legalRepresentative())) {
+            v.add(RuleViolation.of("legalRepresentative", null, "required", "请填写法定代表人（负责人、经营者）姓名"));
+        }
+        if ((request.recordId() == null) == (request.listEntryId() == null)) {
+            v.add(RuleViolation.of("target", null, "target-required", "请指明一条信用记录（recordId）或一个名单条目（listEntryId）"));
+        }
+        if (Text.isBlank(request.contactName())) {
+            v.add(RuleViolation.of("contact.name", null, "required", "请填写联系人"));
+        }
+        String phone = request.contactPhone() == null ? null : Text.clean(request.contactPhone()).replace(" ", "");
+        if (Text.isBlank(phone)) {
+            v.add(RuleViolation.of("contact.phone", null, "required", "请填写联系电话"));
+        } else if (!PHONE.matcher(phone).matches()) {
+            v.add(RuleViolation.of("contact.phone", phone, "phone", "联系电话应为11位手机号或带区号的固定电话"));
+        }
+        if (kind == RightsApplication.Kind.REPAIR && !request.commitment()) {
+            v.add(RuleViolation.of("commitment", "false", "commitment-required", "申请信用修复须作出信用承诺（勾选并同意承诺书）"));
+        }
+        if (kind == RightsApplication.Kind.OBJECTION && Text.isBlank(request.statement())) {
+            v.add(RuleViolation.of("reason", null, "reason-required", "请写明异议的理由（哪项信息有误、为什么）"));
+        }
+        if (!v.isEmpty()) {
+            throw new RuleViolationException(label(kind) + "申请不完整", v);
+        }
+    }
+
+    private static RightsApplication.Target target(RightsApplication.Kind kind, Request request) {
+        if (request.recordId() != null) {
+            return RightsApplication.Target.record(request.recordId());
+        }
+        if (kind == RightsApplication.Kind.OBJECTION) {
+            throw RuleViolationException.of("target", "listEntry:" + request.listEntryId(), "record-required",
+                    "异议须针对一条信用记录；对名单认定的异议请在认定程序的陈述申辩期内向认定部门提出");
+        }
+        return RightsApplication.Target.listEntry(request.listEntryId());
+    }
+
+    /** Who the target is about and which department determines it. */
+    private record Owner(long subjectId, String department) {
+    }
+
+    private Owner owner(RightsApplication.Target target) {
+        if (target.recordId() != null) {
+            Records.RecordSummary r = records.summary(target.recordId()).orElseThrow(() -> RuleViolationException.of(
+                    "target.recordId", Long.toString(target.recordId()), "target-unknown", "没有该信用记录"));
+            return new Owner(r.subjectId(), r.departmentCode());
+        }
+        ListEntries.Entry e = listEntries.find(target.listEntryId()).orElseThrow(() -> RuleViolationException.of(
+                "target.listEntryId", Long.toString(target.listEntryId()), "target-unknown", "没有该名单条目"));
+        return new Owner(e.subjectId(), e.department());
+    }
+
+    /**
+     * The applicant must be the subject of what it applies about: its credit code and name (and the legal
+     * representative the platform knows), or a person's name and ID number.
+     */
+    private SubjectCard applicant(Request request, Owner owner) {
+        SubjectReference ref = request.subject();
+        Optional<SubjectCard> card = subjects.find(Text.isBlank(ref.creditCode()) ? ref
+                : new SubjectReference(ref.creditCode(), null, null));
+        boolean matches = card.isPresent() && card.get().id() == owner.subjectId();
+        if (matches && card.get().category() != SubjectCategory.NATURAL_PERSON) {
+            matches = Text.normalizeName(ref.name()).equals(Text.normalizeName(card.get().name()))
+                    && (card.get().legalRepresentativeName() == null
+                    || Text.normalizeName(request.legalRepresentative()).equals(Text.normalizeName(card.get().legalRepresentativeName())));
+        }
+        if (!matches) {
+            throw RuleViolationException.of("subject", Text.isBlank(ref.creditCode()) ? ref.name() : ref.creditCode(),
+                    "subject-mismatch", "申请人与该信息记载的主体不一致：只能为本主体的信息申请（请核对代码、名称和法定代表人）");
+        }
+        return card.get();
+    }
+
+    private void checkRepairable(RightsApplication.Target target, LocalDate today) {
+        LocalDate earliest;
+        if (target.recordId() != null) {
+            RepairTerms terms = recordRights.repairTerms(target.recordId());
+            if (!terms.repairable()) {
+                throw RuleViolationException.of("target.recordId", Long.toString(target.recordId()), terms.rule(), terms.reason());
+            }
+            earliest = terms.earliestDate();
+            if (!terms.possibleOn(today)) {
+                throw RuleViolationException.of("target.recordId", Long.toString(target.recordId()), "minimum-period",
+                        "最短公示期（" + terms.minimumMonths() + " 个月，" + terms.ruleSet() + "）届满前不予修复；"
+                                + earliest + " 起可以申请").with("earliestDate", earliest);
+            }
+        } else {
+            ListEntries.Entry e = listEntries.find(target.listEntryId()).orElseThrow();
+            Optional<LocalDate> from = listRepairs.repairableFrom(target.listEntryId());
+            if (from.isEmpty() || !e.inForce(today)) {
+                throw RuleViolationException.of("target.listEntryId", Long.toString(target.listEntryId()), "not-repairable",
+                        e.removedOn() != null ? "该主体已于 " + e.removedOn() + " 移出名单"
+                                : "该名单不由本平台认定（守信激励名单或上游名单），请向名单的认定机关申请");
+            }
+            earliest = from.get();
+            if (today.isBefore(earliest)) {
+                throw RuleViolationException.of("target.listEntryId", Long.toString(target.listEntryId()), "minimum-period",
+                        "列入名单满最短期限前不予修复；" + earliest + " 起可以申请").with("earliestDate", earliest);
+            }
+        }
+        Optional<LocalDate> lied = repository.lastFalseStatement(target);
+        if (lied.isPresent()) {
+            int months = repository.refusalMonths(lied.get()).orElse(0);
+            LocalDate until = lied.get().plusMonths(months);
+            if (!today.isAfter(until)) {
+                throw RuleViolationException.of("target", target.describe(), "refusal-period",
+                        "此前的修复申请因弄虚作假被不予修复（" + lied.get() + "），" + until + " 前不予受理").with("earliestDate", until.plusDays(1));
+            }
+        }
+    }
+
+    private Deadline deadline(String code, LocalDate from) {
+        return calendars.current().addWorkingDays(from, days(code, from));
+    }
+
+    private int days(String code, LocalDate on) {
+        return ruleSets.deadline(code, on).map(StatutoryDeadline::workingDays)
+                .orElseThrow(() -> new IllegalStateException("no statutory deadline " + code + " on " + on));
+    }
+
+    private RightsRepository.Stored locked(String number) {
+        return repository.lock(number).orElseThrow(Rights::unknown);
+    }
+
+    private void step(Caller caller, String number, String step, Map<String, ?> details) {
+        repository.step(number, clock.instant(), step, caller.name(), details);
+        audit.recordAs(caller.name(), "RIGHTS_" + step, "rights_application", number, details);
+    }
+
+    /** The department the caller acts for: the determining one if it may, else its own (then refused by the rule). */
+    private static String acting(Caller caller, String department) {
+        return caller.mayActFor(department) ? department : caller.departmentCode() == null ? "" : caller.departmentCode();
+    }
+
+    private static void requireSees(Caller caller, String department) {
+        if (!caller.mayActFor(department) && !caller.seesEveryDepartment()) {
+            throw gongxin.shared.NotPermittedException.of("department", caller.departmentCode(), "not-determining-department",
+                    "只有认定部门和信用办可以查看该申请");
+        }
+    }
+
+    private String newNumber(RightsApplication.Kind kind) {
+        StringBuilder b = new StringBuilder(kind == RightsApplication.Kind.REPAIR ? "XF" : "YY");
+        b.append(LocalDate.now(clock).getYear()).append('-');
+        for (int i = 0; i < 20; i++) {
+            b.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+        }
+        return b.toString();
+    }
+
+    static String label(RightsApplication.Kind kind) {
+        return kind == RightsApplication.Kind.REPAIR ? "信用修复" : "异议";
+    }
+
+    private static NotFoundException unknown() {
+        return new NotFoundException("没有该申请编号");
+    }
+}

@@ -1,0 +1,200 @@
+package gongxin.rights;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import gongxin.calendar.Deadline;
+import gongxin.shared.Sm3;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The applications, their steps and proofs (schema {@code rights}). */
+@Repository
+class RightsRepository {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    RightsRepository(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Who applied, as the application states it.
+     *
+     * @param statement repair: what was done to correct the behaviour; objection: why the record is wrong
+     */
+    record Applicant(long subjectId, String name, String legalRepresentative, String contactName, String contactPhone,
+                     boolean commitment, String statement) {
+    }
+
+    /** An application as stored, with what it was about and who made it. */
+    record Stored(String number, RightsApplication application, Applicant applicant, Integer recordVersion,
+                  Instant submittedAt, boolean falseStatement) {
+    }
+
+    record Step(Instant at, String step, String actor, String details) {
+    }
+
+    record StoredProof(long id, String fileName, String contentType, int size, String sm3, Instant addedAt) {
+    }
+
+    void insert(String number, RightsApplication a, Applicant applicant, Integer recordVersion, String idempotencyKey) {
+        jdbc.sql("""
+                insert into rights.application (number, kind, status, record_id, list_entry_id, subject_id, department_code,
+                       applicant_name, legal_representative, contact_name, contact_phone, commitment, statement, record_version,
+                       submitted_on, submitted_at, accept_by, accept_by_provisional, idempotency_key)
+                values (:number, :kind, :status, :record, :entry, :subject, :department, :name, :legalRepresentative,
+                        :contactName, :contactPhone, :commitment, :statement, :recordVersion, :submittedOn, :at, :acceptBy,
+                        :acceptByProvisional, :key)""")
+                .param("number", number).param("kind", a.kind().name()).param("status", a.status().name())
+                .param("record", a.target().recordId()).param("entry", a.target().listEntryId())
+                .param("subject", applicant.subjectId()).param("department", a.department()).param("name", applicant.name())
+                .param("legalRepresentative", applicant.legalRepresentative()).param("contactName", applicant.contactName())
+                .param("contactPhone", applicant.contactPhone()).param("commitment", applicant.commitment())
+                .param("statement", applicant.statement()).param("recordVersion", recordVersion)
+                .param("submittedOn", a.submittedOn()).param("at", Timestamp.from(clock.instant()))
+                .param("acceptBy", a.acceptBy().date()).param("acceptByProvisional", a.acceptBy().provisional())
+                .param("key", idempotencyKey).update();
+    }
+
+    void save(String number, RightsApplication a, boolean falseStatement) {
+        jdbc.sql("""
+                update rights.application set status = :status, accepted_on = :acceptedOn, decide_by = :decideBy,
+                       decide_by_provisional = :decideByProvisional, complex_reason = :complex, decided_on = :decidedOn,
+                       reason = :reason, false_statement = :falseStatement
+                 where number = :number""")
+                .param("status", a.status().name()).param("acceptedOn", a.acceptedOn())
+                .param("decideBy", a.decideBy() == null ? null : a.decideBy().date())
+                .param("decideByProvisional", a.decideBy() == null ? null : a.decideBy().provisional())
+                .param("complex", a.complexReason()).param("decidedOn", a.decidedOn()).param("reason", a.reason())
+                .param("falseStatement", falseStatement).param("number", number).update();
+    }
+
+    Optional<Stored> find(String number) {
+        return jdbc.sql("select * from rights.application where number = ?").param(number).query(RightsRepository::map).optional();
+    }
+
+    Optional<Stored> lock(String number) {
+        return jdbc.sql("select * from rights.application where number = ? for update").param(number)
+                .query(RightsRepository::map).optional();
+    }
+
+    Optional<Stored> byIdempotencyKey(String key) {
+        return jdbc.sql("select * from rights.application where idempotency_key = ?").param(key)
+                .query(RightsRepository::map).optional();
+    }
+
+    /** An open application of this kind for the target, if any. */
+    Optional<String> openFor(RightsApplication.Kind kind, RightsApplication.Target target) {
+        return jdbc.sql("""
+                select number from rights.application
+                 where kind = :kind and status in ('SUBMITTED', 'ACCEPTED')
+                   and (record_id = :record or list_entry_id = :entry)""")
+                .param("kind", kind.name()).param("record", target.recordId()).param("entry", target.listEntryId())
+                .query(String.class).optional();
+    }
+
+    /** The last repair of the target refused because the applicant lied, if any: the day it was decided. */
+    Optional<LocalDate> lastFalseStatement(RightsApplication.Target target) {
+        return jdbc.sql("""
+                select max(decided_on) from rights.application
+                 where kind = 'REPAIR' and false_statement and (record_id = :record or list_entry_id = :entry)""")
+                .param("record", target.recordId()).param("entry", target.listEntryId())
+                .query(LocalDate.class).optional();
+    }
+
+    /** The refusal period in force on a day, in months. */
+    Optional<Integer> refusalMonths(LocalDate on) {
+        return jdbc.sql("select months from rights.refusal_period where effective_from <= ? order by effective_from desc limit 1")
+                .param(on).query(Integer.class).optional();
+    }
+
+    /** Open applications of these departments (all when null), the nearest deadline first. */
+    List<Stored> open(List<String> departments) {
+        return jdbc.sql("""
+                select * from rights.application
+                 where status in ('SUBMITTED', 'ACCEPTED') and (cast(:all as boolean) or department_code = any(:departments))
+                 order by case status when 'SUBMITTED' then accept_by else decide_by end, submitted_at""")
+                .param("all", departments == null)
+                .param("departments", departments == null ? new String[0] : departments.toArray(String[]::new))
+                .query(RightsRepository::map).list();
+    }
+
+    /** Decided applications of these departments (all when null), newest first. */
+    List<Stored> recentlyDecided(List<String> departments, int limit) {
+        return jdbc.sql("""
+                select * from rights.application
+                 where status not in ('SUBMITTED', 'ACCEPTED') and (cast(:all as boolean) or department_code = any(:departments))
+                 order by decided_on desc, submitted_at desc limit :limit""")
+                .param("all", departments == null)
+                .param("departments", departments == null ? new String[0] : departments.toArray(String[]::new))
+                .param("limit", limit).query(RightsRepository::map).list();
+    }
+
+    void step(String number, Instant at, String step, String actor, Map<String, ?> details) {
+        jdbc.sql("insert into rights.application_step (number, at, step, actor, details) values (?, ?, ?, ?, cast(? as jsonb))")
+                .params(number, Timestamp.from(at), step, actor, details == null || details.isEmpty() ? null : json.writeValueAsString(details))
+                .update();
+    }
+
+    List<Step> steps(String number) {
+        return jdbc.sql("select at, step, actor, details::text as details from rights.application_step where number = ? order by id")
+                .param(number).query((rs, n) -> new Step(rs.getTimestamp("at").toInstant(), rs.getString("step"),
+                        rs.getString("actor"), rs.getString("details"))).list();
+    }
+
+    void addProof(String number, Proof proof) {
+        jdbc.sql("""
+                insert into rights.proof (number, file_name, content_type, size, sm3, content, added_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(number, proof.fileName(), proof.contentType(), proof.content().length, Sm3.hex(proof.content()),
+                        proof.content(), Timestamp.from(clock.instant())).update();
+    }
+
+    List<StoredProof> proofs(String number) {
+        return jdbc.sql("select id, file_name, content_type, size, sm3, added_at from rights.proof where number = ? order by id")
+                .param(number).query((rs, n) -> new StoredProof(rs.getLong("id"), rs.getString("file_name"),
+                        rs.getString("content_type"), rs.getInt("size"), rs.getString("sm3"),
+                        rs.getTimestamp("added_at").toInstant())).list();
+    }
+
+    Optional<Proof> proof(String number, long id) {
+        return jdbc.sql("select file_name, content_type, content from rights.proof where number = ? and id = ?").params(number, id)
+                .query((rs, n) -> new Proof(rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content")))
+                .optional();
+    }
+
+    int proofCount(String number) {
+        return jdbc.sql("select count(*) from rights.proof where number = ?").param(number).query(Integer.class).single();
+    }
+
+    private static Stored map(ResultSet rs, int n) throws SQLException {
+        long record = rs.getLong("record_id");
+        RightsApplication.Target target = rs.wasNull() ? RightsApplication.Target.listEntry(rs.getLong("list_entry_id"))
+                : RightsApplication.Target.record(record);
+        LocalDate decideBy = rs.getObject("decide_by", LocalDate.class);
+        RightsApplication a = RightsApplication.restore(RightsApplication.Kind.valueOf(rs.getString("kind")), target,
+                rs.getString("department_code"), rs.getObject("submitted_on", LocalDate.class),
+                new Deadline(rs.getObject("accept_by", LocalDate.class), rs.getBoolean("accept_by_provisional")),
+                RightsApplication.Status.valueOf(rs.getString("status")), rs.getObject("accepted_on", LocalDate.class),
+                decideBy == null ? null : new Deadline(decideBy, rs.getBoolean("decide_by_provisional")),
+                rs.getString("complex_reason"), rs.getObject("decided_on", LocalDate.class), rs.getString("reason"));
+        Applicant applicant = new Applicant(rs.getLong("subject_id"), rs.getString("applicant_name"),
+                rs.getString("legal_representative"), rs.getString("contact_name"), rs.getString("contact_phone"),
+                rs.getBoolean("commitment"), rs.getString("statement"));
+        Integer version = (Integer) rs.getObject("record_version");
+        return new Stored(rs.getString("number"), a, applicant, version, rs.getTimestamp("submitted_at").toInstant(),
+                rs.getBoolean("false_statement"));
+    }
+}

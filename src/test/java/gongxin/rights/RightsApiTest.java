@@ -1,0 +1,259 @@
+package gongxin.rights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import gongxin.support.IntegrationTest;
+import gongxin.support.PenaltyFile;
+import gongxin.support.TestHttp;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Objection and credit repair as a subject and its department walk them through the API (test clock: Tuesday
+ * 2026-11-24), with every effect looked for where it shows: the public subject page, a check, the record's state.
+ */
+class RightsApiTest extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
+
+    private static String code() {
+        return PenaltyFile.creditCode(ThreadLocalRandom.current().nextLong(1_000_000_000L));
+    }
+
+    /** A penalty of a company whose legal representative is 张三. */
+    private long penalty(String code, String name, String decided, String severity) {
+        return acceptedPenalty(code, name, decided, "失信程度", severity, "法定代表人", "张三");
+    }
+
+    private static Map<String, Object> subject(String code, String name) {
+        return Map.of("creditCode", code, "name", name, "legalRepresentative", "张三");
+    }
+
+    private static Map<String, Object> repair(Map<String, Object> subject, long recordId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("subject", subject);
+        body.put("target", Map.of("recordId", recordId));
+        body.put("contact", Map.of("name", "李会计", "phone", "13800138000"));
+        body.put("commitment", true);
+        body.put("statement", "罚款已于 2026-04-01 缴清，虚假宣传内容已下架整改");
+        return body;
+    }
+
+    private static Map<String, Object> objection(Map<String, Object> subject, long recordId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("subject", subject);
+        body.put("target", Map.of("recordId", recordId));
+        body.put("contact", Map.of("name", "李会计", "phone", "0510-87654321"));
+        body.put("reason", "处罚决定书已由复议机关变更，公示的处罚内容有误");
+        return body;
+    }
+
+    private static String rule(TestHttp.Response r) {
+        return r.json().get("errors").get(0).get("rule").asString();
+    }
+
+    private TestHttp system() {
+        return apiClient(DEMO_API_KEY);
+    }
+
+    private JsonNode publicEntry(String code, long recordId) {
+        JsonNode entries = http().get("/api/v1/public/subjects/" + code).json().get("sections").get("PENALTY").get("entries");
+        for (JsonNode e : entries) {
+            if (e.get("recordId").longValue() == recordId) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private JsonNode checkHit(String checker, String code, long recordId) {
+        JsonNode answer = apiClient(checker).postJson("/api/v1/checks", Map.of("matter", "BIDDING", "purpose", "招标投标资格审查",
+                "subject", Map.of("creditCode", code))).json();
+        for (JsonNode h : answer.get("hits")) {
+            if (h.get("id").longValue() == recordId) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    private long applications() {
+        return jdbc.sql("select count(*) from rights.application").query(Long.class).single();
+    }
+
+    @Test
+    void a_repair_applied_for_too_early_is_refused_with_its_first_day_and_granted_later_everywhere_at_once() {
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "商贸有限公司";
+        long recent = penalty(code, name, "2026-04-15", "严重");
+        long older = penalty(code, name, "2026-03-15", "严重");
+        String checker = newApiClient("CITY-NDRC", "check");
+        assertThat(publicEntry(code, older)).as("published before the repair").isNotNull();
+        assertThat(checkHit(checker, code, older)).as("a hit before the repair").isNotNull();
+        long before = applications();
+
+        // Order 36: a serious penalty waits a year; the first day repair is possible is in the problem
+        TestHttp.Response early = http().postJson("/api/v1/rights/repairs", repair(subject(code, name), recent));
+        assertThat(early.status()).as(early.body()).isEqualTo(422);
+        assertThat(rule(early)).isEqualTo("minimum-period");
+        assertThat(early.json().get("earliestDate").asString()).isEqualTo("2027-04-16");
+
+        // refused for what is missing, nothing stored
+        Map<String, Object> noCommitment = repair(subject(code, name), older);
+        noCommitment.put("commitment", false);
+        assertThat(rule(http().postJson("/api/v1/rights/repairs", noCommitment))).isEqualTo("commitment-required");
+        String other = code();
+        penalty(other, "示例市另一家有限公司", "2026-03-15", "严重");
+        assertThat(rule(http().postJson("/api/v1/rights/repairs", repair(subject(other, "示例市另一家有限公司"), older))))
+                .as("another subject's record").isEqualTo("subject-mismatch");
+        assertThat(rule(http().postJson("/api/v1/rights/repairs", repair(Map.of("creditCode", code, "name", name,
+                "legalRepresentative", "王五"), older)))).as("a legal representative the platform knows otherwise").isEqualTo("subject-mismatch");
+        assertThat(applications()).isEqualTo(before);
+
+        // decided under Order 58 (before 2026-04-01): three months, so possible today
+        TestHttp.Response applied = http().postJson("/api/v1/rights/repairs", repair(subject(code, name), older));
+        assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        String number = applied.json().get("number").asString();
+        assertThat(number).matches("XF2026-[A-Z2-9]{20}");
+        assertThat(applied.json().get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(applied.json().get("department").asString()).isEqualTo("CITY-SAMR");
+        assertThat(applied.json().get("acceptBy").asString()).as("Tuesday + 3 working days").isEqualTo("2026-11-27");
+        assertThat(applied.json().get("fee").intValue()).isZero();
+        assertThat(rule(http().postJson("/api/v1/rights/repairs", repair(subject(code, name), older))))
+                .as("twice for the same record").isEqualTo("open-application");
+
+        TestHttp.Response proofs = http().multipart("/api/v1/rights/applications/" + number + "/proofs", "files", "缴款凭证.pdf", PDF, Map.of());
+        assertThat(proofs.status()).as(proofs.body()).isEqualTo(201);
+        TestHttp.Response fake = http().multipart("/api/v1/rights/applications/" + number + "/proofs", "files", "凭证.pdf",
+                "<html>伪造</html>".getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(fake.status()).isEqualTo(422);
+        assertThat(rule(fake)).isEqualTo("proof-type");
+        assertThat(jdbc.sql("select count(*) from rights.proof where number = ?").param(number).query(Long.class).single()).isEqualTo(1);
+
+        JsonNode followed = http().get("/api/v1/rights/applications/" + number).json();
+        assertThat(followed.get("kind").asString()).isEqualTo("REPAIR");
+        assertThat(followed.get("timeline").get(0).get("step").asString()).isEqualTo("SUBMITTED");
+        assertThat(followed.toString()).as("the public view carries no contact data").doesNotContain("13800138000");
+        assertThat(http().get("/api/v1/rights/applications/XF2026-AAAAAAAAAAAAAAAAAAAA").status()).isEqualTo(404);
+
+        // the department: not decided before accepted; another department may not act
+        assertThat(rule(system().postJson("/api/v1/rights/applications/" + number + "/decision", Map.of("granted", true))))
+                .isEqualTo("not-accepted");
+        TestHttp.Response foreign = apiClient(newApiClient("CITY-EEB", "submit"))
+                .postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true));
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(http().postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true)).status())
+                .as("the public cannot accept").isIn(401, 403);
+        TestHttp.Response accepted = system().postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.json().get("decideBy").asString()).as("+7 working days").isEqualTo("2026-12-03");
+        JsonNode details = system().get("/api/v1/rights/applications/" + number + "/details").json();
+        assertThat(details.get("applicant").get("contact").get("phone").asString()).isEqualTo("13800138000");
+        assertThat(details.get("proofs").get(0).get("contentType").asString()).isEqualTo("application/pdf");
+
+        TestHttp.Response granted = system().postJson("/api/v1/rights/applications/" + number + "/decision",
+                Map.of("granted", true, "reason", "罚款已缴清，整改到位"));
+        assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+        assertThat(granted.json().get("status").asString()).isEqualTo("GRANTED");
+
+        // everywhere at once: not on the website, no hit in checks, the record kept and marked repaired
+        assertThat(publicEntry(code, older)).as("gone from the public page").isNull();
+        assertThat(publicEntry(code, recent)).as("the other penalty stays").isNotNull();
+        JsonNode answer = apiClient(checker).postJson("/api/v1/checks", Map.of("matter", "BIDDING", "purpose", "招标投标资格审查",
+                "subject", Map.of("creditCode", code))).json();
+        assertThat(answer.toString()).as("no hit, and not named as a reason either (no longer shared)")
+                .doesNotContain("\"id\":" + older + ",").doesNotContain("\"hitId\":" + older);
+        assertThat(jdbc.sql("select status from records.record where id = ?").param(older).query(String.class).single())
+                .isEqualTo("REPAIRED");
+        assertThat(jdbc.sql("select count(*) from records.transition where record_id = ? and kind = 'REPAIRED'").param(older)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(rule(http().postJson("/api/v1/rights/repairs", repair(subject(code, name), older))))
+                .as("nothing left to repair").isEqualTo("not-repairable");
+        assertThat(http().get("/api/v1/rights/applications/" + number).json().get("status").asString()).isEqualTo("GRANTED");
+    }
+
+    @Test
+    void an_objection_marks_the_record_at_once_and_suspends_its_measures_until_it_is_decided() {
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "建材有限公司";
+        long record = penalty(code, name, "2026-10-10", "一般");
+        String checker = newApiClient("CITY-NDRC", "check");
+        assertThat(checkHit(checker, code, record).get("suspended").booleanValue()).isFalse();
+
+        assertThat(rule(http().postJson("/api/v1/rights/objections", Map.of("subject", subject(code, name),
+                "target", Map.of("recordId", record), "contact", Map.of("name", "李", "phone", "13800138000")))))
+                .isEqualTo("reason-required");
+        TestHttp.Response objected = http().postJson("/api/v1/rights/objections", objection(subject(code, name), record));
+        assertThat(objected.status()).as(objected.body()).isEqualTo(201);
+        String number = objected.json().get("number").asString();
+        assertThat(number).startsWith("YY2026-");
+
+        assertThat(publicEntry(code, record).get("underObjection").booleanValue()).as("marked on the website").isTrue();
+        JsonNode hit = checkHit(checker, code, record);
+        assertThat(hit.get("suspended").booleanValue()).as("suspended in checks").isTrue();
+        assertThat(rule(http().postJson("/api/v1/rights/objections", objection(subject(code, name), record))))
+                .isEqualTo("open-application");
+
+        system().postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true));
+        TestHttp.Response notCorrected = system().postJson("/api/v1/rights/applications/" + number + "/decision",
+                Map.of("outcome", "CORRECTED", "reason", "已更正处罚内容"));
+        assertThat(rule(notCorrected)).as("no corrected version was sent").isEqualTo("correction-required");
+        assertThat(publicEntry(code, record).get("underObjection").booleanValue()).as("a refused step changes nothing").isTrue();
+
+        TestHttp.Response upheld = system().postJson("/api/v1/rights/applications/" + number + "/decision",
+                Map.of("outcome", "UPHELD", "reason", "经核查，公示内容与复议后的决定一致"));
+        assertThat(upheld.status()).as(upheld.body()).isEqualTo(200);
+        assertThat(upheld.json().get("status").asString()).isEqualTo("UPHELD");
+        assertThat(publicEntry(code, record).get("underObjection").booleanValue()).isFalse();
+        assertThat(checkHit(checker, code, record).get("suspended").booleanValue()).as("measures apply again").isFalse();
+        JsonNode followed = http().get("/api/v1/rights/applications/" + number).json();
+        assertThat(followed.get("reason").asString()).as("the reason reaches the applicant").contains("经核查");
+
+        // a second objection found right: the record is revoked and leaves the website
+        String second = http().postJson("/api/v1/rights/objections", objection(subject(code, name), record)).json().get("number").asString();
+        system().postJson("/api/v1/rights/applications/" + second + "/acceptance", Map.of("accepted", true));
+        TestHttp.Response revoked = system().postJson("/api/v1/rights/applications/" + second + "/decision",
+                Map.of("outcome", "REVOKED", "reason", "该处罚决定已被复议机关撤销"));
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(publicEntry(code, record)).isNull();
+        assertThat(checkHit(checker, code, record)).isNull();
+        assertThat(jdbc.sql("select status from records.record where id = ?").param(record).query(String.class).single())
+                .isEqualTo("REVOKED");
+    }
+
+    @Test
+    void an_objection_not_accepted_lifts_the_mark_and_a_correction_then_decides_it_corrected() {
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "物流有限公司";
+        String document = "示市监罚〔2026〕" + ThreadLocalRandom.current().nextInt(1_000_000_000) + "号";
+        long record = acceptedPenalty(code, name, "2026-10-12", "法定代表人", "张三", "行政处罚决定书文号", document);
+
+        String first = http().postJson("/api/v1/rights/objections", objection(subject(code, name), record)).json().get("number").asString();
+        TestHttp.Response notAccepted = system().postJson("/api/v1/rights/applications/" + first + "/acceptance",
+                Map.of("accepted", false));
+        assertThat(rule(notAccepted)).isEqualTo("reason-required");
+        system().postJson("/api/v1/rights/applications/" + first + "/acceptance", Map.of("accepted", false, "reason", "未说明哪项信息有误"));
+        assertThat(publicEntry(code, record).get("underObjection").booleanValue()).isFalse();
+
+        String second = http().postJson("/api/v1/rights/objections", objection(subject(code, name), record)).json().get("number").asString();
+        system().postJson("/api/v1/rights/applications/" + second + "/acceptance", Map.of("accepted", true));
+        // the department sends the corrected record through collection: a new version
+        acceptedPenalty(code, name, "2026-10-12", "法定代表人", "张三", "行政处罚决定书文号", document, "处罚内容", "警告");
+        TestHttp.Response corrected = system().postJson("/api/v1/rights/applications/" + second + "/decision",
+                Map.of("outcome", "CORRECTED", "reason", "处罚内容已按复议决定更正为警告"));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        JsonNode entry = publicEntry(code, record);
+        assertThat(entry.get("underObjection").booleanValue()).isFalse();
+        assertThat(entry.toString()).contains("警告");
+    }
+}

@@ -1,0 +1,192 @@
+package gongxin.rights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import gongxin.calendar.Deadline;
+import gongxin.shared.NotPermittedException;
+import gongxin.shared.RuleViolationException;
+import org.assertj.core.api.ThrowableAssert;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The steps of an application as NDRC Order 36 orders them, without Spring. */
+class RightsApplicationTest {
+
+    static final String SAMR = "CITY-SAMR";
+    static final LocalDate SUBMITTED = LocalDate.of(2026, 11, 24);
+
+    static Deadline on(String date) {
+        return new Deadline(LocalDate.parse(date), false);
+    }
+
+    static void refused(ThrowableAssert.ThrowingCallable call, String rule) {
+        assertThatThrownBy(call).isInstanceOf(RuleViolationException.class)
+                .satisfies(e -> assertThat(((RuleViolationException) e).violations().get(0).rule()).isEqualTo(rule));
+    }
+
+    static RightsApplication repair() {
+        return RightsApplication.repair(RightsApplication.Target.record(7), SAMR, true, SUBMITTED, on("2026-11-27"));
+    }
+
+    static RightsApplication objection() {
+        return RightsApplication.objection(RightsApplication.Target.record(7), SAMR, "处罚决定书文号有误", SUBMITTED, on("2026-11-27"));
+    }
+
+    @Nested
+    class Submission {
+
+        @Test
+        void repair_needs_the_credit_commitment() {
+            refused(() -> RightsApplication.repair(RightsApplication.Target.record(7), SAMR, false, SUBMITTED, on("2026-11-27")),
+                    "commitment-required");
+        }
+
+        @Test
+        void an_objection_names_its_reason_and_a_record() {
+            refused(() -> RightsApplication.objection(RightsApplication.Target.record(7), SAMR, " ", SUBMITTED, on("2026-11-27")),
+                    "reason-required");
+            refused(() -> RightsApplication.objection(RightsApplication.Target.listEntry(3), SAMR, "有误", SUBMITTED, on("2026-11-27")),
+                    "record-required");
+        }
+
+        @Test
+        void a_new_application_waits_for_acceptance_until_its_deadline() {
+            RightsApplication a = repair();
+            assertThat(a.status()).isEqualTo(RightsApplication.Status.SUBMITTED);
+            assertThat(a.currentDeadline().date()).isEqualTo(LocalDate.of(2026, 11, 27));
+            assertThat(a.overdue(LocalDate.of(2026, 11, 27))).isFalse();
+            assertThat(a.overdue(LocalDate.of(2026, 11, 30))).as("missed the day after its last day").isTrue();
+        }
+    }
+
+    @Nested
+    class Acceptance {
+
+        @Test
+        void only_the_determining_department_accepts() {
+            assertThatThrownBy(() -> repair().accept(true, null, SUBMITTED, on("2026-12-03"), "CITY-EEB"))
+                    .isInstanceOf(NotPermittedException.class);
+        }
+
+        @Test
+        void refusing_to_accept_needs_a_reason_and_ends_it() {
+            RightsApplication a = repair();
+            refused(() -> a.accept(false, "", SUBMITTED, on("2026-12-03"), SAMR), "reason-required");
+            assertThat(a.status()).as("a refused step changes nothing").isEqualTo(RightsApplication.Status.SUBMITTED);
+            a.accept(false, "申请材料不齐全", SUBMITTED, on("2026-12-03"), SAMR);
+            assertThat(a.status()).isEqualTo(RightsApplication.Status.NOT_ACCEPTED);
+            assertThat(a.currentDeadline()).isNull();
+            refused(() -> a.accept(true, null, SUBMITTED, on("2026-12-03"), SAMR), "not-submitted");
+        }
+
+        @Test
+        void a_late_acceptance_is_taken_and_shows_as_late() {
+            RightsApplication a = repair();
+            a.accept(true, null, LocalDate.of(2026, 11, 30), on("2026-12-09"), SAMR);
+            assertThat(a.acceptedLate()).isTrue();
+            assertThat(a.currentDeadline().date()).isEqualTo(LocalDate.of(2026, 12, 9));
+        }
+    }
+
+    @Nested
+    class RepairDecision {
+
+        @Test
+        void is_made_after_acceptance_only() {
+            RightsApplication a = repair();
+            refused(() -> a.decideRepair(true, null, SUBMITTED, SAMR), "not-accepted");
+        }
+
+        @Test
+        void a_refusal_gives_its_reason() {
+            RightsApplication a = repair();
+            a.accept(true, null, SUBMITTED, on("2026-12-03"), SAMR);
+            refused(() -> a.decideRepair(false, null, SUBMITTED, SAMR), "reason-required");
+            a.decideRepair(false, "罚款尚未缴纳", SUBMITTED, SAMR);
+            assertThat(a.status()).isEqualTo(RightsApplication.Status.REFUSED);
+            assertThat(a.reason()).isEqualTo("罚款尚未缴纳");
+        }
+
+        @Test
+        void a_complex_case_is_extended_once_with_a_reason_before_its_deadline() {
+            RightsApplication a = repair();
+            a.accept(true, null, SUBMITTED, on("2026-12-03"), SAMR);
+            refused(() -> a.extend(" ", SUBMITTED, on("2026-12-17"), SAMR), "reason-required");
+            refused(() -> a.extend("需现场核查整改", LocalDate.of(2026, 12, 4), on("2026-12-17"), SAMR), "deadline-passed");
+            a.extend("需现场核查整改", LocalDate.of(2026, 12, 3), on("2026-12-17"), SAMR);
+            assertThat(a.decideBy().date()).isEqualTo(LocalDate.of(2026, 12, 17));
+            refused(() -> a.extend("再次延长", LocalDate.of(2026, 12, 3), on("2026-12-31"), SAMR), "already-extended");
+            a.decideRepair(true, null, LocalDate.of(2026, 12, 10), SAMR);
+            assertThat(a.status()).isEqualTo(RightsApplication.Status.GRANTED);
+        }
+
+        @Test
+        void an_objection_is_not_decided_as_a_repair() {
+            RightsApplication a = objection();
+            a.accept(true, null, SUBMITTED, on("2026-12-08"), SAMR);
+            refused(() -> a.decideRepair(true, null, SUBMITTED, SAMR), "wrong-kind");
+            refused(() -> a.extend("复杂", SUBMITTED, on("2026-12-22"), SAMR), "not-extendable");
+        }
+    }
+
+    @Nested
+    class ObjectionDecision {
+
+        @Test
+        void corrected_needs_the_corrected_version_first() {
+            RightsApplication a = objection();
+            a.accept(true, null, SUBMITTED, on("2026-12-08"), SAMR);
+            refused(() -> a.decideObjection(RightsApplication.ObjectionOutcome.CORRECTED, "文号已更正", false, SUBMITTED, SAMR),
+                    "correction-required");
+            a.decideObjection(RightsApplication.ObjectionOutcome.CORRECTED, "文号已更正", true, SUBMITTED, SAMR);
+            assertThat(a.status()).isEqualTo(RightsApplication.Status.CORRECTED);
+        }
+
+        @Test
+        void every_outcome_gives_the_applicant_its_reason() {
+            RightsApplication a = objection();
+            a.accept(true, null, SUBMITTED, on("2026-12-08"), SAMR);
+            refused(() -> a.decideObjection(RightsApplication.ObjectionOutcome.UPHELD, null, false, SUBMITTED, SAMR), "reason-required");
+            refused(() -> a.decideObjection(null, "x", false, SUBMITTED, SAMR), "outcome-required");
+            a.decideObjection(RightsApplication.ObjectionOutcome.UPHELD, "经核查，记录与处罚决定书一致", false, SUBMITTED, SAMR);
+            assertThat(a.status()).isEqualTo(RightsApplication.Status.UPHELD);
+            assertThat(a.currentDeadline()).isNull();
+        }
+    }
+
+    @Nested
+    class Proofs {
+
+        static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
+        static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0};
+
+        @Test
+        void a_pdf_and_an_image_are_accepted_by_their_content() {
+            List<Proof> proofs = Proof.check(List.of(new Proof.Upload("缴款凭证.pdf", "application/pdf", PDF),
+                    new Proof.Upload("整改照片.png", "image/png", PNG)));
+            assertThat(proofs).extracting(Proof::contentType).containsExactly("application/pdf", "image/png");
+        }
+
+        @Test
+        void a_file_that_only_claims_to_be_a_pdf_is_refused() {
+            refused(() -> Proof.check(List.of(new Proof.Upload("凭证.pdf", "application/pdf",
+                    "<html>not a pdf</html>".getBytes(StandardCharsets.UTF_8)))), "proof-type");
+            refused(() -> Proof.check(List.of(new Proof.Upload("照片.pdf", "application/pdf", PNG))), "proof-type");
+            refused(() -> Proof.check(List.of(new Proof.Upload("截断.pdf", "application/pdf", "%PDF-1.4 truncated".getBytes(StandardCharsets.ISO_8859_1)))),
+                    "proof-type");
+        }
+
+        @Test
+        void an_oversized_or_empty_file_is_refused() {
+            byte[] big = new byte[Proof.MAX_BYTES + 1];
+            System.arraycopy(PDF, 0, big, 0, PDF.length);
+            refused(() -> Proof.check(List.of(new Proof.Upload("大文件.pdf", "application/pdf", big))), "proof-too-large");
+            refused(() -> Proof.check(List.of(new Proof.Upload("空.pdf", "application/pdf", new byte[0]))), "proof-empty");
+        }
+    }
+}

@@ -30,7 +30,8 @@ class SecurityConfiguration {
     private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "TRACE", "OPTIONS");
 
     static final String[] STAFF_AREAS = {"/console/**", "/admin/**", "/catalog/**", "/audit/**", "/account/**",
-            "/collection/**", "/records/**", "/list-cases", "/list-cases/**", "/checks", "/checks/**"};
+            "/collection/**", "/records/**", "/list-cases", "/list-cases/**", "/checks", "/checks/**",
+            "/rights/queue", "/rights/queue/**"};
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "

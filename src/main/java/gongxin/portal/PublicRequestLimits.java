@@ -21,6 +21,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class PublicRequestLimits extends OncePerRequestFilter {
 
     private static final String[] PUBLIC_PATHS = {"/api/v1/public/", "/search", "/subjects/", "/publicity/", "/lists/", "/reports"};
+    /**
+     * Objection and repair applications from the public (the rights module): limited like the rest, with room for their
+     * proofs (5 files of at most 10 MB). The department's steps under the same paths are not public requests.
+     */
+    private static final String[] APPLICATION_PATHS = {"/rights/apply", "/rights/follow", "/rights/applications/",
+            "/api/v1/rights/repairs", "/api/v1/rights/objections", "/api/v1/rights/applications/"};
+    private static final String[] DEPARTMENT_STEPS = {"/acceptance", "/decision", "/extension", "/details"};
+    static final long APPLICATION_MAX_BODY = 52L * 1024 * 1024;
     private final RateLimiter limiter;
     private final long maxBody;
 
@@ -31,13 +39,31 @@ class PublicRequestLimits extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request);
         for (String prefix : PUBLIC_PATHS) {
             if (path.startsWith(prefix)) {
                 return false;
             }
         }
-        return true;
+        return !application(path);
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    private static boolean application(String path) {
+        for (String prefix : APPLICATION_PATHS) {
+            if (path.startsWith(prefix)) {
+                for (String step : DEPARTMENT_STEPS) {
+                    if (path.endsWith(step)) {
+                        return false;
+                    }
+                }
+                return !path.matches(".*/proofs/\\d+$");
+            }
+        }
+        return false;
     }
 
     @Override
@@ -57,10 +83,11 @@ class PublicRequestLimits extends OncePerRequestFilter {
                     "公开接口只接受注明 Content-Length 的请求体");
             return;
         }
-        if (length > maxBody) {
+        long cap = application(path(request)) ? APPLICATION_MAX_BODY : maxBody;
+        if (length > cap) {
             response.setHeader("Connection", "close");
             refuse(request, response, 413, "payload-too-large", "上传内容过大",
-                    "公开接口的请求体不能超过 " + (maxBody / 1024 / 1024) + " MB（一份信用报告远小于此），未作任何处理");
+                    "公开接口的请求体不能超过 " + (cap / 1024 / 1024) + " MB，未作任何处理");
             return;
         }
         chain.doFilter(request, response);

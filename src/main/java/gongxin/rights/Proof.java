@@ -15,7 +15,7 @@ record Proof(String fileName, String contentType, byte[] content) {
 
     /** Per file, and how many one application may carry (the city's portal limits, comfortably above a scan). */
     static final int MAX_BYTES = 10 * 1024 * 1024;
-    static final int MAX_FILES = 10;
+    static final int MAX_FILES = 5;
 
     /** Checks every proof; refuses them all at once, naming each bad file (nothing is stored then). */
     static List<Proof> check(List<Upload> uploads) {

@@ -291,10 +291,10 @@ class Rights {
     }
 
     /** An application with its applicant's contact and proofs, for its department (audited: personal data). */
-    StaffView staffView(Caller caller, String number) {
+    StaffView staffView(Caller caller, String number, gongxin.audit.Purpose purpose) {
         RightsRepository.Stored s = repository.find(number).orElseThrow(Rights::unknown);
         requireSees(caller, s.application().department());
-        audit.recordAs(caller.name(), "READ", "rights_application", number, Map.of("purpose", "办理信用修复或异议申请"));
+        audit.recordRead("rights_application", number, purpose, Map.of());
         return new StaffView(s, repository.steps(number), repository.proofs(number), LocalDate.now(clock));
     }
 
@@ -302,11 +302,11 @@ class Rights {
                      List<RightsRepository.StoredProof> proofs, LocalDate today) {
     }
 
-    Proof proof(Caller caller, String number, long proofId) {
+    Proof proof(Caller caller, String number, long proofId, gongxin.audit.Purpose purpose) {
         RightsRepository.Stored s = repository.find(number).orElseThrow(Rights::unknown);
         requireSees(caller, s.application().department());
         Proof proof = repository.proof(number, proofId).orElseThrow(() -> new NotFoundException("没有该证明材料"));
-        audit.recordAs(caller.name(), "READ", "rights_proof", number + "/" + proofId, Map.of("purpose", "审核证明材料"));
+        audit.recordRead("rights_proof", number + "/" + proofId, purpose, Map.of("fileName", proof.fileName()));
         return proof;
     }
 
@@ -325,7 +325,7 @@ class Rights {
      */
     record Queue(List<RightsRepository.Stored> open, List<RightsRepository.Stored> decided, LocalDate today, LocalDate warnFrom) {
 
-        long overdue() {
+        public long overdue() {
             return open.stream().filter(s -> s.application().overdue(today)).count();
         }
     }

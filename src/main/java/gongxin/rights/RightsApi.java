@@ -73,6 +73,7 @@ class RightsApi {
 
     @Operation(summary = "申请信用修复（公众，无需账户；免费）")
     @PostMapping("/repairs")
+    @PreAuthorize("permitAll()")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> repair(@RequestBody RepairBody body,
                                @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -83,6 +84,7 @@ class RightsApi {
 
     @Operation(summary = "提出异议（公众，无需账户）：记录随即标注“异议处理中”，相关惩戒措施暂停")
     @PostMapping("/objections")
+    @PreAuthorize("permitAll()")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> objection(@RequestBody ObjectionBody body,
                                   @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -93,6 +95,7 @@ class RightsApi {
 
     @Operation(summary = "补充证明材料（PDF、PNG、JPEG，每个不超过 10 MB；凭申请编号）")
     @PostMapping(path = "/applications/{number}/proofs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("permitAll()")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> proofs(@PathVariable String number, @RequestPart("files") List<MultipartFile> files) throws IOException {
         return Map.of("number", number, "proofs", rights.addProofs(number, uploads(files)));
@@ -100,6 +103,7 @@ class RightsApi {
 
     @Operation(summary = "查询申请进度（凭申请编号）")
     @GetMapping("/applications/{number}")
+    @PreAuthorize("permitAll()")
     Map<String, Object> application(@PathVariable String number) {
         Rights.PublicView view = rights.publicView(number);
         return publicBody(view.stored(), view.steps(), view.today());
@@ -169,11 +173,11 @@ class RightsApi {
         return Map.of("open", open, "overdue", queue.overdue());
     }
 
-    @Operation(summary = "申请详情（认定部门或信用办；含联系人与材料清单，查看留痕）")
+    @Operation(summary = "申请详情（认定部门或信用办；含联系人与材料清单；须说明查询目的，查看留痕）")
     @GetMapping("/applications/{number}/details")
     @PreAuthorize(READERS)
-    Map<String, Object> details(@PathVariable String number) {
-        Rights.StaffView view = rights.staffView(Caller.current(), number);
+    Map<String, Object> details(@PathVariable String number, jakarta.servlet.http.HttpServletRequest request) {
+        Rights.StaffView view = rights.staffView(Caller.current(), number, gongxin.audit.Purpose.declared(request));
         Map<String, Object> body = publicBody(view.stored(), view.steps(), view.today());
         RightsRepository.Applicant a = view.stored().applicant();
         Map<String, Object> applicant = new LinkedHashMap<>();
@@ -192,8 +196,8 @@ class RightsApi {
     @Operation(summary = "证明材料原件（认定部门或信用办；查看留痕）")
     @GetMapping("/applications/{number}/proofs/{id}")
     @PreAuthorize(READERS)
-    ResponseEntity<byte[]> proof(@PathVariable String number, @PathVariable long id) {
-        Proof proof = rights.proof(Caller.current(), number, id);
+    ResponseEntity<byte[]> proof(@PathVariable String number, @PathVariable long id, jakarta.servlet.http.HttpServletRequest request) {
+        Proof proof = rights.proof(Caller.current(), number, id, gongxin.audit.Purpose.declared(request));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(proof.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(proof.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())

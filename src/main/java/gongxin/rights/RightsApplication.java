@@ -26,7 +26,7 @@ final class RightsApplication {
         /** objection decisions: the record was corrected by a new version, revoked, or stands as it was */
         CORRECTED, REVOKED, UPHELD;
 
-        boolean open() {
+        public boolean open() {
             return this == SUBMITTED || this == ACCEPTED;
         }
     }
@@ -206,18 +206,18 @@ final class RightsApplication {
     }
 
     /** The deadline that runs now, if the application is open. */
-    Deadline currentDeadline() {
+    public Deadline currentDeadline() {
         return status == Status.SUBMITTED ? acceptBy : status == Status.ACCEPTED ? decideBy : null;
     }
 
     /** Missed: open on a day after its current deadline. */
-    boolean overdue(LocalDate today) {
+    public boolean overdue(LocalDate today) {
         Deadline d = currentDeadline();
         return d != null && today.isAfter(d.date());
     }
 
     /** Whether acceptance came after its deadline (shown on the timeline and counted for the credit office). */
-    boolean acceptedLate() {
+    public boolean acceptedLate() {
         return acceptedOn != null && acceptedOn.isAfter(acceptBy.date());
     }
 
@@ -235,7 +235,7 @@ final class RightsApplication {
         }
     }
 
-    static String label(Status status) {
+    public static String label(Status status) {
         return switch (status) {
             case SUBMITTED -> "提交待受理";
             case ACCEPTED -> "受理办理中";
@@ -248,47 +248,47 @@ final class RightsApplication {
         };
     }
 
-    Kind kind() {
+    public Kind kind() {
         return kind;
     }
 
-    Target target() {
+    public Target target() {
         return target;
     }
 
-    String department() {
+    public String department() {
         return department;
     }
 
-    LocalDate submittedOn() {
+    public LocalDate submittedOn() {
         return submittedOn;
     }
 
-    Deadline acceptBy() {
+    public Deadline acceptBy() {
         return acceptBy;
     }
 
-    Status status() {
+    public Status status() {
         return status;
     }
 
-    LocalDate acceptedOn() {
+    public LocalDate acceptedOn() {
         return acceptedOn;
     }
 
-    Deadline decideBy() {
+    public Deadline decideBy() {
         return decideBy;
     }
 
-    String complexReason() {
+    public String complexReason() {
         return complexReason;
     }
 
-    LocalDate decidedOn() {
+    public LocalDate decidedOn() {
         return decidedOn;
     }
 
-    String reason() {
+    public String reason() {
         return reason;
     }
 }

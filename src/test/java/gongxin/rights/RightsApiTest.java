@@ -157,7 +157,9 @@ class RightsApiTest extends IntegrationTest {
         TestHttp.Response accepted = system().postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         assertThat(accepted.json().get("decideBy").asString()).as("+7 working days").isEqualTo("2026-12-03");
-        JsonNode details = system().get("/api/v1/rights/applications/" + number + "/details").json();
+        assertThat(system().get("/api/v1/rights/applications/" + number + "/details").status())
+                .as("personal data: a purpose is declared").isEqualTo(422);
+        JsonNode details = system().purpose("办理信用修复申请").get("/api/v1/rights/applications/" + number + "/details").json();
         assertThat(details.get("applicant").get("contact").get("phone").asString()).isEqualTo("13800138000");
         assertThat(details.get("proofs").get(0).get("contentType").asString()).isEqualTo("application/pdf");
 

@@ -1,0 +1,204 @@
+package gongxin.rights;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import gongxin.identity.Caller;
+import gongxin.identity.Departments;
+import gongxin.shared.RuleViolationException;
+import gongxin.shared.Text;
+import gongxin.subjects.SubjectReference;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pages of objection and credit repair: the public form (no account; proofs uploaded with it), the follow page by
+ * number, and the determining department's queue with its deadlines and the steps to take.
+ */
+@Controller
+class RightsPages {
+
+    private final Rights rights;
+    private final Departments departments;
+
+    RightsPages(Rights rights, Departments departments) {
+        this.rights = rights;
+        this.departments = departments;
+    }
+
+    // ---- the public
+
+    @GetMapping("/rights/apply")
+    @PreAuthorize("permitAll()")
+    String form(@RequestParam(defaultValue = "REPAIR") String kind, @RequestParam(required = false) Long recordId,
+                @RequestParam(required = false) Long listEntryId, Model model) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        for (String field : List.of("category", "creditCode", "name", "legalRepresentative", "contactName", "contactPhone", "statement")) {
+            form.put(field, "");
+        }
+        form.put("kind", "OBJECTION".equals(kind) ? "OBJECTION" : "REPAIR");
+        form.put("recordId", recordId == null ? "" : recordId.toString());
+        form.put("listEntryId", listEntryId == null ? "" : listEntryId.toString());
+        model.addAttribute("form", form);
+        return "rights/apply";
+    }
+
+    @PostMapping("/rights/apply")
+    @PreAuthorize("permitAll()")
+    String apply(@RequestParam(defaultValue = "REPAIR") String kind, @RequestParam(required = false) String category,
+                 @RequestParam(required = false) String creditCode, @RequestParam(required = false) String name,
+                 @RequestParam(required = false) String idNumber, @RequestParam(required = false) String legalRepresentative,
+                 @RequestParam(required = false) String recordId, @RequestParam(required = false) String listEntryId,
+                 @RequestParam(required = false) String contactName, @RequestParam(required = false) String contactPhone,
+                 @RequestParam(required = false) String commitment, @RequestParam(required = false) String statement,
+                 @RequestParam(value = "proofs", required = false) List<MultipartFile> proofs,
+                 Model model, RedirectAttributes redirect) throws IOException {
+        RightsApplication.Kind k = "OBJECTION".equals(kind) ? RightsApplication.Kind.OBJECTION : RightsApplication.Kind.REPAIR;
+        boolean person = "PERSON".equals(category);
+        try {
+            Rights.Request request = new Rights.Request(
+                    person ? new SubjectReference(null, name, idNumber) : new SubjectReference(creditCode, name, null),
+                    person ? null : legalRepresentative, number("recordId", recordId), number("listEntryId", listEntryId),
+                    contactName, contactPhone, "on".equals(commitment) || "true".equals(commitment), statement);
+            Rights.Submitted s = rights.submit(k, request, RightsApi.uploads(proofs), null);
+            redirect.addFlashAttribute("notice", "申请已提交。请保存申请编号 " + s.number() + "，凭编号查询办理进度。");
+            return "redirect:/rights/applications/" + s.number();
+        } catch (RuleViolationException e) {
+            model.addAttribute("formError", e.title());
+            model.addAttribute("violations", e.violations());
+            model.addAttribute("earliestDate", e.properties().get("earliestDate"));
+            Map<String, Object> form = new LinkedHashMap<>();
+            form.put("kind", k.name());
+            form.put("category", person ? "PERSON" : "ORGANIZATION");
+            form.put("creditCode", nz(creditCode));
+            form.put("name", nz(name));
+            form.put("legalRepresentative", nz(legalRepresentative));
+            form.put("recordId", nz(recordId));
+            form.put("listEntryId", nz(listEntryId));
+            form.put("contactName", nz(contactName));
+            form.put("contactPhone", nz(contactPhone));
+            form.put("statement", nz(statement));
+            // the ID number is not sent back into the page: the applicant types it again
+            model.addAttribute("form", form);
+            return "rights/apply";
+        }
+    }
+
+    @GetMapping("/rights/follow")
+    @PreAuthorize("permitAll()")
+    String follow(@RequestParam(required = false) String number, Model model) {
+        if (Text.isBlank(number)) {
+            return "rights/follow";
+        }
+        return "redirect:/rights/applications/" + number.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    @GetMapping("/rights/applications/{number}")
+    @PreAuthorize("permitAll()")
+    String application(@PathVariable String number, Model model) {
+        Rights.PublicView view = rights.publicView(number);
+        model.addAttribute("s", view.stored());
+        model.addAttribute("a", view.stored().application());
+        model.addAttribute("steps", view.steps());
+        model.addAttribute("today", view.today());
+        model.addAttribute("statusLabel", RightsApplication.label(view.stored().application().status()));
+        model.addAttribute("departmentName", departments.nameOf(view.stored().application().department()));
+        return "rights/application";
+    }
+
+    // ---- the determining department
+
+    @GetMapping("/rights/queue")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'REVIEWER', 'ADMIN', 'AUDITOR')")
+    String queue(Model model) {
+        Rights.Queue queue = rights.queue(Caller.current());
+        model.addAttribute("queue", queue);
+        model.addAttribute("departmentNames", departments.names());
+        return "rights/queue";
+    }
+
+    @GetMapping("/rights/queue/{number}")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'REVIEWER', 'ADMIN', 'AUDITOR')")
+    String detail(@PathVariable String number, Model model, jakarta.servlet.http.HttpServletRequest request) {
+        Rights.StaffView view = rights.staffView(Caller.current(), number, gongxin.audit.Purpose.declared(request));
+        model.addAttribute("view", view);
+        model.addAttribute("a", view.stored().application());
+        model.addAttribute("statusLabel", RightsApplication.label(view.stored().application().status()));
+        model.addAttribute("departmentName", departments.nameOf(view.stored().application().department()));
+        model.addAttribute("mayAct", Caller.current().mayActFor(view.stored().application().department()));
+        return "rights/detail";
+    }
+
+    @PostMapping("/rights/queue/{number}/acceptance")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'REVIEWER')")
+    String accept(@PathVariable String number, @RequestParam String accepted, @RequestParam(required = false) String reason,
+                  Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
+        return step(number, model, redirect, request, () -> rights.accept(Caller.current(), number, "true".equals(accepted), reason),
+                "true".equals(accepted) ? "已受理" : "已决定不予受理");
+    }
+
+    @PostMapping("/rights/queue/{number}/extension")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'REVIEWER')")
+    String extend(@PathVariable String number, @RequestParam(required = false) String reason, Model model,
+                  RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
+        return step(number, model, redirect, request, () -> rights.extend(Caller.current(), number, reason), "办理期限已延长");
+    }
+
+    @PostMapping("/rights/queue/{number}/decision")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'REVIEWER')")
+    String decide(@PathVariable String number, @RequestParam(required = false) String granted,
+                  @RequestParam(required = false) String outcome, @RequestParam(required = false) String reason,
+                  @RequestParam(required = false) String falseStatement, Model model, RedirectAttributes redirect,
+                  jakarta.servlet.http.HttpServletRequest request) {
+        return step(number, model, redirect, request, () -> {
+            if (!Text.isBlank(outcome)) {
+                RightsApplication.ObjectionOutcome o;
+                try {
+                    o = RightsApplication.ObjectionOutcome.valueOf(outcome);
+                } catch (IllegalArgumentException e) {
+                    throw RuleViolationException.of("outcome", outcome, "outcome-required", "请选择核查结果");
+                }
+                return rights.decideObjection(Caller.current(), number, o, reason);
+            }
+            return rights.decideRepair(Caller.current(), number, "true".equals(granted), reason, false,
+                    "on".equals(falseStatement) || "true".equals(falseStatement));
+        }, "已作出决定");
+    }
+
+    private String step(String number, Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request,
+                        java.util.function.Supplier<?> action, String done) {
+        try {
+            action.get();
+            redirect.addFlashAttribute("notice", done);
+            return "redirect:/rights/queue/" + number;
+        } catch (RuleViolationException e) {
+            model.addAttribute("formError", e.title());
+            model.addAttribute("violations", e.violations());
+            return detail(number, model, request);
+        }
+    }
+
+    private static Long number(String field, String value) {
+        if (Text.isBlank(value)) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw RuleViolationException.of(field, value, "target-unknown", "编号应为数字：" + value);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -66,9 +66,21 @@ class RightsApi {
     }
 
     private final Rights rights;
+    private final RepairNotices notices;
 
-    RightsApi(Rights rights) {
+    RightsApi(Rights rights, RepairNotices notices) {
         this.rights = rights;
+        this.notices = notices;
+    }
+
+    @Operation(summary = "行政处罚的信用修复告知书（PDF，与处罚决定书同时送达；作出决定的部门）")
+    @GetMapping("/records/{id}/repair-notice.pdf")
+    @PreAuthorize(READERS)
+    ResponseEntity<byte[]> repairNotice(@PathVariable long id) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("repair-notice-" + id + ".pdf").build().toString())
+                .body(notices.render(Caller.current(), id));
     }
 
     @Operation(summary = "申请信用修复（公众，无需账户；免费）")

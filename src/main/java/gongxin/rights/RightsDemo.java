@@ -1,0 +1,108 @@
+package gongxin.rights;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import gongxin.identity.Caller;
+import gongxin.identity.Scope;
+import gongxin.platform.ClusterLock;
+import gongxin.platform.DemoProperties;
+import gongxin.records.CreditRecord;
+import gongxin.records.RecordQuery;
+import gongxin.records.RecordRights;
+import gongxin.records.RecordStatus;
+import gongxin.records.Records;
+import gongxin.subjects.SubjectCard;
+import gongxin.subjects.SubjectReference;
+import gongxin.subjects.Subjects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives the demo city's market regulator a queue, after the demo records and list cases are in: a repair application
+ * waiting for acceptance and an accepted objection whose record is marked on the website and suspended in checks.
+ */
+@Component
+class RightsDemo {
+
+    private static final Logger log = LoggerFactory.getLogger(RightsDemo.class);
+    private static final String SAMR = "CITY-SAMR";
+
+    private final DemoProperties demo;
+    private final Rights rights;
+    private final Records records;
+    private final RecordRights recordRights;
+    private final Subjects subjects;
+    private final JdbcClient jdbc;
+    private final ClusterLock lock;
+    private final Clock clock;
+
+    RightsDemo(DemoProperties demo, Rights rights, Records records, RecordRights recordRights, Subjects subjects,
+               JdbcClient jdbc, ClusterLock lock, Clock clock) {
+        this.demo = demo;
+        this.rights = rights;
+        this.records = records;
+        this.recordRights = recordRights;
+        this.subjects = subjects;
+        this.jdbc = jdbc;
+        this.lock = lock;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(120)
+    void seed() {
+        if (!demo.enabled()) {
+            return;
+        }
+        lock.runExclusively("seed-rights", () -> {
+            if (jdbc.sql("select not exists (select 1 from rights.application)").query(Boolean.class).single()) {
+                seedApplications();
+            }
+            return null;
+        });
+    }
+
+    private void seedApplications() {
+        LocalDate today = LocalDate.now(clock);
+        List<CreditRecord> candidates = new ArrayList<>();
+        Set<String> companies = new LinkedHashSet<>();
+        // the last ones of the list: the first are the list cases' basis
+        List<CreditRecord> published = records.search(new RecordQuery(List.of(SAMR), "XZCF", RecordStatus.PUBLISHED, null, 0, 500)).items();
+        for (int i = published.size() - 1; i >= 0 && candidates.size() < 2; i--) {
+            CreditRecord r = published.get(i);
+            if (r.dishonest() && r.subjectCreditCode() != null && !r.underObjection() && companies.add(r.subjectCreditCode())
+                    && recordRights.repairTerms(r.id()).possibleOn(today)) {
+                candidates.add(r);
+            }
+        }
+        if (candidates.size() < 2) {
+            log.info("Demo rights: not enough repairable market-regulation penalties to seed applications");
+            return;
+        }
+        Rights.Submitted repair = rights.submit(RightsApplication.Kind.REPAIR, request(candidates.get(0),
+                "罚款已于决定后十日内缴清，违法广告已全部下架并建立广告审核制度", true), List.of(), null);
+        Rights.Submitted objection = rights.submit(RightsApplication.Kind.OBJECTION, request(candidates.get(1),
+                "公示的罚款金额与处罚决定书不符：决定书为罚款五千元", false), List.of(), null);
+        Caller system = new Caller("api:示例市数据归集系统", Caller.Kind.API_CLIENT, SAMR, Set.of(SAMR), Set.of(), Set.of(Scope.SUBMIT));
+        rights.accept(system, objection.number(), true, null);
+        log.info("Seeded demo rights applications: repair {} waiting for acceptance, objection {} accepted", repair.number(),
+                objection.number());
+    }
+
+    private Rights.Request request(CreditRecord r, String statement, boolean commitment) {
+        SubjectCard card = subjects.find(new SubjectReference(r.subjectCreditCode(), null, null)).orElseThrow();
+        String representative = card.legalRepresentativeName() != null ? card.legalRepresentativeName() : "法定代表人";
+        return new Rights.Request(new SubjectReference(r.subjectCreditCode(), card.name(), null), representative, r.id(), null,
+                "办公室", "0510-85551234", commitment, statement);
+    }
+}

@@ -87,6 +87,21 @@ class RightsApiTest extends IntegrationTest {
         return null;
     }
 
+    private String decisionNumber(long recordId) {
+        return jdbc.sql("select decision_number from records.record where id = ?").param(recordId).query(String.class).single();
+    }
+
+    /** The text of a full credit report issued now, without white space. */
+    private String report(String code) {
+        TestHttp.Response pdf = http().postJson("/api/v1/public/reports", Map.of("creditCode", code));
+        assertThat(pdf.status()).as(pdf.body()).isEqualTo(200);
+        try {
+            return text(pdf.bytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private long applications() {
         return jdbc.sql("select count(*) from rights.application").query(Long.class).single();
     }
@@ -100,6 +115,9 @@ class RightsApiTest extends IntegrationTest {
         String checker = newApiClient("CITY-NDRC", "check");
         assertThat(publicEntry(code, older)).as("published before the repair").isNotNull();
         assertThat(checkHit(checker, code, older)).as("a hit before the repair").isNotNull();
+        String olderNumber = decisionNumber(older);
+        String recentNumber = decisionNumber(recent);
+        assertThat(report(code)).contains(olderNumber).contains(recentNumber);
         long before = applications();
 
         // Order 36: a serious penalty waits a year; the first day repair is possible is in the problem
@@ -171,6 +189,7 @@ class RightsApiTest extends IntegrationTest {
         // everywhere at once: not on the website, no hit in checks, the record kept and marked repaired
         assertThat(publicEntry(code, older)).as("gone from the public page").isNull();
         assertThat(publicEntry(code, recent)).as("the other penalty stays").isNotNull();
+        assertThat(report(code)).as("a new report leaves it out").doesNotContain(olderNumber).contains(recentNumber);
         JsonNode answer = apiClient(checker).postJson("/api/v1/checks", Map.of("matter", "BIDDING", "purpose", "招标投标资格审查",
                 "subject", Map.of("creditCode", code))).json();
         assertThat(answer.toString()).as("no hit, and not named as a reason either (no longer shared)")
@@ -201,6 +220,7 @@ class RightsApiTest extends IntegrationTest {
         assertThat(number).startsWith("YY2026-");
 
         assertThat(publicEntry(code, record).get("underObjection").booleanValue()).as("marked on the website").isTrue();
+        assertThat(report(code)).as("and in a new report").contains("（异议处理中）");
         JsonNode hit = checkHit(checker, code, record);
         assertThat(hit.get("suspended").booleanValue()).as("suspended in checks").isTrue();
         assertThat(rule(http().postJson("/api/v1/rights/objections", objection(subject(code, name), record))))
@@ -287,5 +307,43 @@ class RightsApiTest extends IntegrationTest {
             }
             return out.toString().replaceAll("\\s+", "");
         }
+    }
+
+    @Test
+    void a_repair_of_a_list_entry_takes_the_subject_off_the_list() {
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "食品有限公司";
+        long basis = penalty(code, name, "2025-09-01", "严重");
+        Map<String, Object> proposal = new HashMap<>();
+        proposal.put("listType", "SAMR-SERIOUS");
+        proposal.put("subject", Map.of("creditCode", code));
+        proposal.put("basis", java.util.List.of(Map.of("recordId", basis)));
+        proposal.put("facts", "拒不履行行政处罚决定，情节严重");
+        long caseId = system().postJson("/api/v1/lists/cases", proposal).json().get("id").longValue();
+        assertThat(system().postJson("/api/v1/lists/cases/" + caseId + "/notice", Map.of("servedOn", "2025-09-15")).status()).isEqualTo(200);
+        TestHttp.Response decided = system().postJson("/api/v1/lists/cases/" + caseId + "/decision",
+                Map.of("decidedOn", "2025-10-20", "documentNumber", "示市监认〔2025〕9号"));
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        long entry = decided.json().get("entry").get("id").longValue();
+        assertThat(decided.json().get("entry").get("removableFrom").asString()).isEqualTo("2026-10-20");
+        JsonNode listed = http().get("/api/v1/public/subjects/" + code).json().get("sections").get("SERIOUS_DISHONESTY").get("entries");
+        assertThat(listed).hasSize(1);
+
+        Map<String, Object> body = repair(subject(code, name), 0);
+        body.put("target", Map.of("listEntryId", entry));
+        TestHttp.Response applied = http().postJson("/api/v1/rights/repairs", body);
+        assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        String number = applied.json().get("number").asString();
+        system().postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true));
+        TestHttp.Response granted = system().postJson("/api/v1/rights/applications/" + number + "/decision",
+                Map.of("granted", true, "reason", "已履行处罚决定并完成整改"));
+        assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+
+        assertThat(http().get("/api/v1/public/subjects/" + code).json().get("sections").get("SERIOUS_DISHONESTY").get("entries"))
+                .as("off the list at once").isEmpty();
+        JsonNode listCase = system().purpose("核对修复结果").get("/api/v1/lists/cases/" + caseId).json();
+        assertThat(listCase.get("status").asString()).isEqualTo("REMOVED");
+        assertThat(listCase.get("entry").get("removalReason").asString()).isEqualTo("REPAIRED");
+        assertThat(rule(http().postJson("/api/v1/rights/repairs", body))).as("nothing left to repair").isEqualTo("not-repairable");
     }
 }

@@ -346,4 +346,37 @@ class RightsApiTest extends IntegrationTest {
         assertThat(listCase.get("entry").get("removalReason").asString()).isEqualTo("REPAIRED");
         assertThat(rule(http().postJson("/api/v1/rights/repairs", body))).as("nothing left to repair").isEqualTo("not-repairable");
     }
+
+    @Test
+    void deadlines_run_on_the_statutory_calendar_across_national_day() {
+        // Tuesday 29 September 2026: 1–7 October are holidays, Saturday 10 October is a working day
+        clock.set(java.time.Instant.parse("2026-09-29T02:00:00Z"));
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "家具有限公司";
+        long record = penalty(code, name, "2026-03-15", "严重");
+        TestHttp.Response applied = http().postJson("/api/v1/rights/repairs", repair(subject(code, name), record));
+        assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        assertThat(applied.json().get("acceptBy").asString()).as("30 September, 8 and 9 October").isEqualTo("2026-10-09");
+        String number = applied.json().get("number").asString();
+
+        clock.set(java.time.Instant.parse("2026-09-30T02:00:00Z"));
+        TestHttp.Response accepted = system().postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true));
+        assertThat(accepted.json().get("decideBy").asString()).as("8, 9, the make-up Saturday 10, 12–15 October").isEqualTo("2026-10-15");
+        TestHttp.Response extended = system().postJson("/api/v1/rights/applications/" + number + "/extension",
+                Map.of("reason", "需到现场核查整改情况"));
+        assertThat(extended.status()).as(extended.body()).isEqualTo(200);
+        assertThat(extended.json().get("decideBy").asString()).as("+10 working days").isEqualTo("2026-10-29");
+
+        clock.set(java.time.Instant.parse("2026-11-02T02:00:00Z"));
+        JsonNode queue = system().get("/api/v1/rights/queue").json();
+        JsonNode row = null;
+        for (JsonNode r : queue.get("open")) {
+            if (r.get("number").asString().equals(number)) {
+                row = r;
+            }
+        }
+        assertThat(row).isNotNull();
+        assertThat(row.get("overdue").booleanValue()).as("missed on Monday 2 November").isTrue();
+        assertThat(http().get("/api/v1/rights/applications/" + number).json().get("deadlines").get("overdue").booleanValue()).isTrue();
+    }
 }

@@ -31,14 +31,28 @@ class BatchRepository {
     }
 
     void create(UUID id, String submittedBy, String departmentCode, String source, String filename, Long size,
-                String idempotencyKey, Instant now) {
+                String idempotencyKey, Instant now, String node) {
         jdbc.sql("""
                 insert into collection.batch (id, submitted_by, department_code, source, filename, size_bytes,
-                                              idempotency_key, status, created_at, heartbeat_at)
-                values (:id, :by, :department, :source, :filename, :size, :key, 'PROCESSING', :now, :now)""")
+                                              idempotency_key, status, created_at, heartbeat_at, node)
+                values (:id, :by, :department, :source, :filename, :size, :key, 'PROCESSING', :now, :now, :node)""")
                 .param("id", id).param("by", submittedBy).param("department", departmentCode).param("source", source)
                 .param("filename", filename).param("size", size).param("key", idempotencyKey)
-                .param("now", Timestamp.from(now)).update();
+                .param("now", Timestamp.from(now)).param("node", node).update();
+    }
+
+    /** The nodes that have batches processing, other than {@code self}. */
+    List<String> processingNodes(String self) {
+        return jdbc.sql("select distinct node from collection.batch where status = 'PROCESSING' and node is not null and node <> ?")
+                .param(self).query(String.class).list();
+    }
+
+    /** The processing batches of a node, or (node null) of an earlier release without a sign of life since {@code before}. */
+    List<UUID> processing(String node, Instant before) {
+        return node != null
+                ? jdbc.sql("select id from collection.batch where status = 'PROCESSING' and node = ?").param(node).query(UUID.class).list()
+                : jdbc.sql("select id from collection.batch where status = 'PROCESSING' and node is null and heartbeat_at < ?")
+                .param(Timestamp.from(before)).query(UUID.class).list();
     }
 
     Optional<UUID> findByIdempotencyKey(String submittedBy, String key) {
@@ -75,13 +89,6 @@ class BatchRepository {
     }
 
     /** Declares failed the batches whose processing stopped (a node died); returns how many. */
-    int failStale(Instant before, Instant now) {
-        return jdbc.sql("""
-                update collection.batch set status = 'FAILED', completed_at = :now,
-                       failure = '处理中断（服务重启或故障），未写入任何数据，请重新报送'
-                 where status = 'PROCESSING' and heartbeat_at < :before""")
-                .param("before", Timestamp.from(before)).param("now", Timestamp.from(now)).update();
-    }
 
     private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[0-9]{17}[0-9Xx]|[0-9]{15}");
 

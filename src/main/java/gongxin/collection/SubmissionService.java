@@ -144,7 +144,7 @@ class SubmissionService {
         UUID id = UUID.randomUUID();
         Instant receivedAt = clock.instant();
         batches.create(id, caller.name(), caller.departmentCode(), "FILE", upload.filename(), upload.size(),
-                options.idempotencyKey(), receivedAt);
+                options.idempotencyKey(), receivedAt, lock.nodeId());
         if (upload.size() <= properties.syncMaxSize().toBytes()) {
             process(id, sink -> readFile(upload::open, sink), options, caller, receivedAt, false);
             return get(id);
@@ -182,7 +182,7 @@ class SubmissionService {
         }
         UUID id = UUID.randomUUID();
         Instant receivedAt = clock.instant();
-        batches.create(id, caller.name(), caller.departmentCode(), "JSON", null, null, options.idempotencyKey(), receivedAt);
+        batches.create(id, caller.name(), caller.departmentCode(), "JSON", null, null, options.idempotencyKey(), receivedAt, lock.nodeId());
         process(id, sink -> readJson(records, sink), options, caller, receivedAt, true);
         return get(id);
     }
@@ -307,14 +307,29 @@ class SubmissionService {
         });
     }
 
-    /** Declares failed the batches a crashed node left processing: nothing of them was stored. */
+    /**
+     * Declares failed, with rule {@code interrupted}, the batches a node left processing when it died: its lifeline
+     * lock is gone ({@link ClusterLock#alive}), and nothing of a batch was stored, since a batch is stored in one
+     * transaction. Batches of an earlier release (no node) are judged by their last sign of life. Runs at start and
+     * every minute, on one node at a time.
+     */
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
     void failStaleBatches() {
         lock.runIfFree("collection-stale-batches", () -> {
             Instant now = clock.instant();
-            int failed = batches.failStale(now.minus(Duration.ofSeconds(properties.staleAfterSeconds())), now);
-            if (failed > 0) {
-                log.warn("{} submission batch(es) were left processing by a stopped node and are marked failed", failed);
+            List<UUID> orphans = new ArrayList<>();
+            for (String node : batches.processingNodes(lock.nodeId())) {
+                if (!lock.alive(node)) {
+                    orphans.addAll(batches.processing(node, now));
+                }
+            }
+            orphans.addAll(batches.processing(null, now.minus(Duration.ofSeconds(properties.staleAfterSeconds()))));
+            for (UUID id : orphans) {
+                fail(id, List.of(new RowError(0, null, null, "interrupted",
+                        "处理中断（服务重启或故障），本批次未写入任何数据，可原样重新报送")));
+            }
+            if (!orphans.isEmpty()) {
+                log.warn("{} submission batch(es) were left processing by a stopped node and are marked failed", orphans.size());
             }
         });
     }

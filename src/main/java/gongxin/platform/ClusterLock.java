@@ -24,9 +24,62 @@ public class ClusterLock {
     private static final Logger log = LoggerFactory.getLogger(ClusterLock.class);
 
     private final DataSource dataSource;
+    private final String nodeId = java.util.UUID.randomUUID().toString();
+    private Connection lifeline;
 
     ClusterLock(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * This node, for work that must be found again if the node dies (a batch being stored): a new id at every start,
+     * whose lock {@code node:<id>} this node holds on a connection of its own for its whole life.
+     */
+    public synchronized String nodeId() {
+        if (lifeline == null) {
+            try {
+                Connection connection = dataSource.getConnection();
+                connection.setAutoCommit(true);
+                acquire(connection, "node:" + nodeId, true);
+                lifeline = connection;
+            } catch (SQLException e) {
+                throw new DataAccessResourceFailureException("node lifeline", e);
+            }
+        }
+        return nodeId;
+    }
+
+    /**
+     * Whether the node {@code id} is running: its lifeline lock is held. PostgreSQL releases it when the node's
+     * connection ends, so a killed node is known dead as soon as its connection is gone.
+     */
+    public boolean alive(String id) {
+        if (id.equals(nodeId)) {
+            return true;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(true);
+            try {
+                if (acquire(connection, "node:" + id, false)) {
+                    release(connection, "node:" + id);
+                    return false;
+                }
+                return true;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("node liveness " + id, e);
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    synchronized void close() throws SQLException {
+        if (lifeline != null) {
+            lifeline.close();
+            lifeline = null;
+        }
     }
 
     /**

@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import gongxin.support.IntegrationTest;
+import gongxin.support.PdfText;
 import gongxin.support.PenaltyFile;
 import gongxin.support.TestHttp;
 import org.junit.jupiter.api.Nested;
@@ -71,16 +70,6 @@ class ListCaseApiTest extends IntegrationTest {
                 .anyMatch(row -> row.get("subjectName").asString().equals(name));
     }
 
-    private static String text(byte[] pdf) throws IOException {
-        try (PdfReader reader = new PdfReader(pdf)) {
-            StringBuilder out = new StringBuilder();
-            PdfTextExtractor extractor = new PdfTextExtractor(reader);
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                out.append(extractor.getTextFromPage(page));
-            }
-            return out.toString().replaceAll("\\s+", "");
-        }
-    }
 
     @Test
     void a_case_walks_from_proposal_to_listing_to_removal_on_the_statutory_calendar() throws IOException {
@@ -162,13 +151,13 @@ class ListCaseApiTest extends IntegrationTest {
                 .param(Long.toString(id)).query(Integer.class).single()).isGreaterThanOrEqualTo(6);
 
         // the documents carry their required parts
-        String notice = text(system().purpose("送达文书").get("/api/v1/lists/cases/" + id + "/notice.pdf").bytes());
+        String notice = PdfText.of(system().purpose("送达文书").get("/api/v1/lists/cases/" + id + "/notice.pdf").bytes());
         assertThat(notice).contains("严重失信主体名单列入告知书", name, code, "拒不履行行政处罚决定", "陈述", "申辩", "异议",
                 "2026年10月16日", "10个工作日", "0510-12345678", "第44号", "限制参加政府采购");
-        String decision = text(system().purpose("送达文书").get("/api/v1/lists/cases/" + id + "/decision.pdf").bytes());
+        String decision = PdfText.of(system().purpose("送达文书").get("/api/v1/lists/cases/" + id + "/decision.pdf").bytes());
         assertThat(decision).contains("认定决定书", "示市监认〔2026〕1号", "2026年10月19日", "2029年10月19日", "2027年10月19日",
                 "处罚决定正在复议中", "异议不成立", "行政复议", "行政诉讼", "限制参加政府采购", "移出条件");
-        String repair = text(system().purpose("送达文书").get("/api/v1/lists/cases/" + id + "/repair-notice.pdf").bytes());
+        String repair = PdfText.of(system().purpose("送达文书").get("/api/v1/lists/cases/" + id + "/repair-notice.pdf").bytes());
         assertThat(repair).contains("信用修复告知书", "示市监认〔2026〕1号", "2027年10月19日", "2029年10月19日", "不收取任何费用");
 
         // removal when the basis falls: off the public pages at once, history kept

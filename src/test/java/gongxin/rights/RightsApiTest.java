@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import gongxin.support.IntegrationTest;
+import gongxin.support.PdfText;
 import gongxin.support.PenaltyFile;
 import gongxin.support.TestHttp;
 import org.junit.jupiter.api.Test;
@@ -95,11 +96,7 @@ class RightsApiTest extends IntegrationTest {
     private String report(String code) {
         TestHttp.Response pdf = http().postJson("/api/v1/public/reports", Map.of("creditCode", code));
         assertThat(pdf.status()).as(pdf.body()).isEqualTo(200);
-        try {
-            return text(pdf.bytes());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return PdfText.of(pdf.bytes());
     }
 
     private long applications() {
@@ -280,7 +277,7 @@ class RightsApiTest extends IntegrationTest {
     }
 
     @Test
-    void the_repair_notice_served_with_a_penalty_says_when_and_how_repair_becomes_possible() throws Exception {
+    void the_repair_notice_served_with_a_penalty_says_when_and_how_repair_becomes_possible() {
         String code = code();
         String name = "示例市" + PenaltyFile.uniqueWord() + "餐饮有限公司";
         long before = penalty(code, name, "2026-03-15", "严重");
@@ -288,26 +285,16 @@ class RightsApiTest extends IntegrationTest {
 
         TestHttp.Response pdf = system().get("/api/v1/rights/records/" + after + "/repair-notice.pdf");
         assertThat(pdf.status()).as(pdf.body()).isEqualTo(200);
-        String text = text(pdf.bytes());
+        String text = PdfText.of(pdf.bytes());
         assertThat(text).contains("信用修复告知书").contains(name).contains("2027年4月16日起").contains("ORDER-36")
                 .contains("不收取任何费用").contains("3个工作日内决定是否受理").contains("7个工作日内作出决定").contains("延长10个工作日")
                 .contains("2029年4月15日届满");
-        assertThat(text(system().get("/api/v1/rights/records/" + before + "/repair-notice.pdf").bytes()))
+        assertThat(PdfText.of(system().get("/api/v1/rights/records/" + before + "/repair-notice.pdf").bytes()))
                 .as("decided under Order 58: three months").contains("2026年6月16日起").contains("ORDER-58");
         assertThat(apiClient(newApiClient("CITY-EEB", "submit")).get("/api/v1/rights/records/" + after + "/repair-notice.pdf").status())
                 .as("only the deciding department").isEqualTo(403);
     }
 
-    private static String text(byte[] pdf) throws java.io.IOException {
-        try (com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf)) {
-            StringBuilder out = new StringBuilder();
-            com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                out.append(extractor.getTextFromPage(page));
-            }
-            return out.toString().replaceAll("\\s+", "");
-        }
-    }
 
     @Test
     void a_repair_of_a_list_entry_takes_the_subject_off_the_list() {

@@ -77,6 +77,11 @@ class RuleSetRepository {
         }
     }
 
+    java.util.Optional<LocalDate> collectionEraFrom(String infoType) {
+        return jdbc.sql("select from_date from catalog.collection_era where info_type = ?").param(infoType)
+                .query(LocalDate.class).optional();
+    }
+
     List<StatutoryDeadline> deadlines() {
         return jdbc.sql("select * from catalog.deadline order by code, effective_from desc")
                 .query((rs, n) -> new StatutoryDeadline(rs.getString("code"), rs.getObject("effective_from", LocalDate.class),

@@ -49,6 +49,11 @@ class RuleSetService implements RuleSets {
     }
 
     @Override
+    public Optional<LocalDate> collectionEraFrom(String infoType) {
+        return infoType == null ? Optional.empty() : repository.collectionEraFrom(infoType);
+    }
+
+    @Override
     public List<StatutoryDeadline> deadlines() {
         return repository.deadlines();
     }

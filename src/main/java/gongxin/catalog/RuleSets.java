@@ -13,6 +13,13 @@ public interface RuleSets {
     /** Every rule set, newest first (few; callers that decide many records keep this list). */
     java.util.List<RuleSet> all();
 
+    /**
+     * The first day of the collection era of an information type: records of that type decided before the first catalog
+     * edition but on or after this day are history the platform accepts (the 双公示 data since 2015); empty for types
+     * without such history.
+     */
+    java.util.Optional<LocalDate> collectionEraFrom(String infoType);
+
     /** Every deadline value with its effective date. */
     java.util.List<StatutoryDeadline> deadlines();
 }

@@ -48,12 +48,30 @@ final class RowValidator {
      * @param allowPilotEra accept pilot-era credit codes that fail the check character (explicit, never silent)
      */
     record Context(Layout layout, List<CatalogItem> versions, Map<String, Department> departmentsByCreditCode,
-                   List<RuleSet> ruleSets, Caller caller, LocalDate today, boolean allowPilotEra) {
+                   List<RuleSet> ruleSets, Caller caller, LocalDate today, boolean allowPilotEra, LocalDate eraFrom) {
 
+        Context(Layout layout, List<CatalogItem> versions, Map<String, Department> departmentsByCreditCode,
+                List<RuleSet> ruleSets, Caller caller, LocalDate today, boolean allowPilotEra) {
+            this(layout, versions, departmentsByCreditCode, ruleSets, caller, today, allowPilotEra, null);
+        }
+
+        /**
+         * The version in force on {@code date}; for history (a decision before the first version, within the item's
+         * collection era, such as the 双公示 data since 2015) the first version.
+         */
         Optional<CatalogItem> versionOn(LocalDate date) {
-            return versions.stream().filter(v -> !v.effectiveFrom().isAfter(date))
-                    .max(Comparator.comparing(CatalogItem::effectiveFrom).thenComparing(CatalogItem::version))
-                    .filter(v -> !v.withdrawn());
+            Optional<CatalogItem> inForce = versions.stream().filter(v -> !v.effectiveFrom().isAfter(date))
+                    .max(Comparator.comparing(CatalogItem::effectiveFrom).thenComparing(CatalogItem::version));
+            if (inForce.isEmpty() && eraFrom != null && !date.isBefore(eraFrom)) {
+                return versions.stream().min(Comparator.comparing(CatalogItem::effectiveFrom).thenComparing(CatalogItem::version))
+                        .filter(v -> !v.withdrawn());
+            }
+            return inForce.filter(v -> !v.withdrawn());
+        }
+
+        /** Before the first version and before the item's collection era: older than any data the platform keeps. */
+        boolean beforeEra(LocalDate date) {
+            return eraFrom != null && date.isBefore(eraFrom);
         }
 
         Optional<RuleSet> ruleSetOn(LocalDate date) {
@@ -182,8 +200,13 @@ final class RowValidator {
             }
             version = versions.computeIfAbsent(decisionDate, context::versionOn);
             if (version.isEmpty() && dateField.isPresent()) {
-                errors.add(error(row, dateField.get(), raw.get(dateField.get().code()), "not-in-catalog",
-                        decisionDate + " 适用的公共信用信息目录中没有“" + item.name() + "”，不能归集"));
+                if (context.beforeEra(decisionDate)) {
+                    errors.add(error(row, dateField.get(), raw.get(dateField.get().code()), "before-collection-era",
+                            "“" + item.name() + "”自 " + context.eraFrom() + " 起归集，" + decisionDate + " 作出的决定早于归集起始日，不能归集"));
+                } else {
+                    errors.add(error(row, dateField.get(), raw.get(dateField.get().code()), "not-in-catalog",
+                            decisionDate + " 适用的公共信用信息目录中没有“" + item.name() + "”，不能归集"));
+                }
             }
         }
 

@@ -455,7 +455,8 @@ class SubmissionService {
             Map<String, Department> byCreditCode = new HashMap<>();
             departments.all().forEach(d -> byCreditCode.put(d.creditCode(), d));
             validator = new RowValidator(new RowValidator.Context(recognised, catalog.history(recognised.item().code()),
-                    byCreditCode, ruleSets.all(), caller, today, options.allowPilotEra()));
+                    byCreditCode, ruleSets.all(), caller, today, options.allowPilotEra(),
+                    ruleSets.collectionEraFrom(recognised.item().infoType()).orElse(null)));
             layout = recognised;
             hand(null);
         }

@@ -265,6 +265,27 @@ class RowValidatorTest {
         void a_record_dated_before_the_item_existed_is_refused() {
             assertThat(refusals(validate(row("处罚决定日期", "2023-05-05")))).containsExactly("处罚决定日期:not-in-catalog");
         }
+
+        RowValidator.Result withEra(Map<String, String> row) {
+            Layout layout = Layout.match(PENALTY, HEADERS);
+            return new RowValidator(new RowValidator.Context(layout, List.of(PENALTY), DEPARTMENTS, DemoCatalog.ruleSets(),
+                    AGGREGATOR, TODAY, false, java.time.LocalDate.of(2015, 1, 1)))
+                    .validate(SourceRow.of(7, new ArrayList<>(row.values())));
+        }
+
+        @Test
+        void history_since_2015_is_accepted_under_the_first_edition() {
+            RowValidator.Result result = withEra(row("处罚决定日期", "2016-03-08"));
+            assertThat(result.errors()).isEmpty();
+            assertThat(result.draft().item().version()).isEqualTo(PENALTY.version());
+            assertThat(result.draft().decisionDate()).isEqualTo(java.time.LocalDate.of(2016, 3, 8));
+            assertThat(withEra(row("处罚决定日期", "2015-01-01")).errors()).isEmpty();
+        }
+
+        @Test
+        void a_decision_before_the_collection_era_is_refused() {
+            assertThat(refusals(withEra(row("处罚决定日期", "2014-12-31")))).containsExactly("处罚决定日期:before-collection-era");
+        }
     }
 
     @Nested

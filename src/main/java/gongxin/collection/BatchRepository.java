@@ -31,14 +31,14 @@ class BatchRepository {
     }
 
     void create(UUID id, String submittedBy, String departmentCode, String source, String filename, Long size,
-                String idempotencyKey, Instant now, String node) {
+                String idempotencyKey, Instant now, String node, String profile) {
         jdbc.sql("""
                 insert into collection.batch (id, submitted_by, department_code, source, filename, size_bytes,
-                                              idempotency_key, status, created_at, heartbeat_at, node)
-                values (:id, :by, :department, :source, :filename, :size, :key, 'PROCESSING', :now, :now, :node)""")
+                                              idempotency_key, status, created_at, heartbeat_at, node, profile)
+                values (:id, :by, :department, :source, :filename, :size, :key, 'PROCESSING', :now, :now, :node, :profile)""")
                 .param("id", id).param("by", submittedBy).param("department", departmentCode).param("source", source)
                 .param("filename", filename).param("size", size).param("key", idempotencyKey)
-                .param("now", Timestamp.from(now)).param("node", node).update();
+                .param("now", Timestamp.from(now)).param("node", node).param("profile", profile).update();
     }
 
     /** The nodes that have batches processing, other than {@code self}. */
@@ -192,7 +192,7 @@ class BatchRepository {
                 (Long) rs.getObject("size_bytes"), rs.getString("encoding"), rs.getString("status"), rs.getInt("rows"),
                 rs.getInt("accepted"), rs.getInt("rejected"), rs.getInt("duplicates"), rs.getInt("unchanged"),
                 rs.getInt("processed"), rs.getTimestamp("created_at").toInstant(),
-                completed == null ? null : completed.toInstant(), rs.getString("failure"));
+                completed == null ? null : completed.toInstant(), rs.getString("failure"), rs.getString("profile"));
     }
 
     /** Counters of one batch. */
@@ -207,6 +207,6 @@ class BatchRepository {
     /** A batch as stored. */
     record BatchView(UUID id, String itemCode, String departmentCode, String submittedBy, String source, String filename,
                      Long sizeBytes, String encoding, String status, int rows, int accepted, int rejected, int duplicates,
-                     int unchanged, int processed, Instant createdAt, Instant completedAt, String failure) {
+                     int unchanged, int processed, Instant createdAt, Instant completedAt, String failure, String profile) {
     }
 }

@@ -55,7 +55,17 @@ record Layout(CatalogItem item, Map<Integer, ItemField> columns, List<String> he
 
     /** Maps the headers onto one item's fields. */
     static Layout match(CatalogItem item, List<String> headers) {
+        return match(item, headers, Map.of());
+    }
+
+    /**
+     * The same, reading a provider's own names first ({@code renames}: their column name → our field code, from its
+     * profile); the layout keeps the provider's headers, so that answers and error files speak its names.
+     */
+    static Layout match(CatalogItem item, List<String> headers, Map<String, String> renames) {
         Map<String, ItemField> byName = new HashMap<>();
+        renames.forEach((theirs, code) -> item.fields().stream().filter(f -> f.code().equals(code)).findFirst()
+                .ifPresent(field -> byName.putIfAbsent(normalizeHeader(theirs), field)));
         for (ItemField field : item.fields()) {
             byName.putIfAbsent(normalizeHeader(field.code()), field);
             byName.putIfAbsent(normalizeHeader(field.name()), field);
@@ -87,8 +97,22 @@ record Layout(CatalogItem item, Map<Integer, ItemField> columns, List<String> he
      * headers match best.
      */
     static Layout recognise(List<CatalogItem> candidates, List<String> headers, String namedItem) {
+        return recognise(candidates, headers, namedItem, null);
+    }
+
+    /** With a provider's profile, the profile's item and names. */
+    static Layout recognise(List<CatalogItem> candidates, List<String> headers, String namedItem, ProviderProfile profile) {
         if (headers.stream().allMatch(h -> h == null || h.isBlank())) {
             throw new FileRefusedException("header", "第 1 行应为表头");
+        }
+        if (profile != null) {
+            if (namedItem != null && !namedItem.strip().equalsIgnoreCase(profile.itemCode())) {
+                throw new FileRefusedException("profile-item", "报送方案“" + profile.code() + "”对应信息项 " + profile.itemCode()
+                        + "，与指定的信息项 " + namedItem + " 不符");
+            }
+            CatalogItem item = candidates.stream().filter(i -> i.code().equals(profile.itemCode())).findFirst()
+                    .orElseThrow(() -> new FileRefusedException("item", "报送方案的信息项“" + profile.itemCode() + "”不在今日适用的目录中"));
+            return match(item, headers, profile.columns());
         }
         if (namedItem != null) {
             CatalogItem item = candidates.stream().filter(i -> i.code().equalsIgnoreCase(namedItem.trim())).findFirst()

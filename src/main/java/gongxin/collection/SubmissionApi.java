@@ -46,12 +46,19 @@ class SubmissionApi {
 
     private final SubmissionService submissions;
     private final Catalog catalog;
+    private final ProviderProfiles profiles;
     private final java.time.Clock clock;
 
-    SubmissionApi(SubmissionService submissions, Catalog catalog, java.time.Clock clock) {
+    SubmissionApi(SubmissionService submissions, Catalog catalog, ProviderProfiles profiles, java.time.Clock clock) {
         this.submissions = submissions;
         this.catalog = catalog;
+        this.profiles = profiles;
         this.clock = clock;
+    }
+
+    /** The profile a submission names, checked before anything is stored. */
+    private ProviderProfile profile(String code) {
+        return code == null || code.isBlank() ? null : profiles.named(code);
     }
 
     /** A JSON batch of records of one catalog item; keys are field codes or the Chinese headers. */
@@ -60,7 +67,8 @@ class SubmissionApi {
     ResponseEntity<?> submit(@RequestBody JsonSubmission body,
                              @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
         Submission submission = submissions.submitJson(body.records(),
-                new SubmissionService.Options(body.item(), Boolean.TRUE.equals(body.allowPilotEraCodes()), idempotencyKey));
+                new SubmissionService.Options(body.item(), Boolean.TRUE.equals(body.allowPilotEraCodes()), idempotencyKey,
+                        profile(body.profile())));
         return answer(submission);
     }
 
@@ -69,9 +77,11 @@ class SubmissionApi {
     @PostMapping(path = "/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> submitFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String item,
                                  @RequestParam(defaultValue = "false") boolean allowPilotEraCodes,
+                                 @RequestParam(required = false) String profile,
                                  @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
         Submission submission = submissions.submitFile(upload(file),
-                new SubmissionService.Options(item == null || item.isBlank() ? null : item.trim(), allowPilotEraCodes, idempotencyKey));
+                new SubmissionService.Options(item == null || item.isBlank() ? null : item.trim(), allowPilotEraCodes, idempotencyKey,
+                        profile(profile)));
         return answer(submission);
     }
 
@@ -161,6 +171,6 @@ class SubmissionApi {
      * @param allowPilotEraCodes accept pilot-era credit codes that fail the check character, marked as such
      * @param records the records, keyed by field code or Chinese header
      */
-    record JsonSubmission(String item, Boolean allowPilotEraCodes, List<Map<String, Object>> records) {
+    record JsonSubmission(String item, Boolean allowPilotEraCodes, String profile, List<Map<String, Object>> records) {
     }
 }

@@ -116,7 +116,16 @@ class SubmissionService {
     }
 
     /** Options of one submission. */
-    record Options(String item, boolean allowPilotEra, String idempotencyKey) {
+    /** @param profile the provider's profile the submission names: its column names are read as our field codes */
+    record Options(String item, boolean allowPilotEra, String idempotencyKey, ProviderProfile profile) {
+
+        Options(String item, boolean allowPilotEra, String idempotencyKey) {
+            this(item, allowPilotEra, idempotencyKey, null);
+        }
+
+        String profileReference() {
+            return profile == null ? null : profile.reference();
+        }
     }
 
     /** A file as uploaded: read it now, or keep it for the background. */
@@ -144,7 +153,7 @@ class SubmissionService {
         UUID id = UUID.randomUUID();
         Instant receivedAt = clock.instant();
         batches.create(id, caller.name(), caller.departmentCode(), "FILE", upload.filename(), upload.size(),
-                options.idempotencyKey(), receivedAt, lock.nodeId());
+                options.idempotencyKey(), receivedAt, lock.nodeId(), options.profileReference());
         if (upload.size() <= properties.syncMaxSize().toBytes()) {
             process(id, sink -> readFile(upload::open, sink), options, caller, receivedAt, false);
             return get(id);
@@ -182,7 +191,8 @@ class SubmissionService {
         }
         UUID id = UUID.randomUUID();
         Instant receivedAt = clock.instant();
-        batches.create(id, caller.name(), caller.departmentCode(), "JSON", null, null, options.idempotencyKey(), receivedAt, lock.nodeId());
+        batches.create(id, caller.name(), caller.departmentCode(), "JSON", null, null, options.idempotencyKey(), receivedAt, lock.nodeId(),
+                options.profileReference());
         process(id, sink -> readJson(records, sink), options, caller, receivedAt, true);
         return get(id);
     }
@@ -197,7 +207,8 @@ class SubmissionService {
     Submission get(UUID id) {
         BatchRepository.BatchView b = batches.find(id).orElseThrow(() -> new NotFoundException("报送批次 " + id + " 不存在"));
         return new Submission(b.id(), b.status(), b.itemCode(), b.rows(), b.accepted(), b.rejected(), b.duplicates(),
-                b.unchanged(), b.processed(), "PROCESSING".equals(b.status()) ? List.of() : batches.errors(id, MAX_ERRORS_IN_ANSWER));
+                b.unchanged(), b.processed(), "PROCESSING".equals(b.status()) ? List.of() : batches.errors(id, MAX_ERRORS_IN_ANSWER),
+                b.profile());
     }
 
     /** A batch's refused rows (their values may be personal data) were read: {@code what} is the page or the file. */
@@ -435,10 +446,13 @@ class SubmissionService {
         @Override
         public void header(List<String> headers) {
             LocalDate today = LocalDate.now(clock);
-            Layout recognised = Layout.recognise(catalog.itemsInForce(today), headers, options.item());
+            Layout recognised = Layout.recognise(catalog.itemsInForce(today), headers, options.item(), options.profile());
             List<RowError> fileErrors = new ArrayList<>();
             for (ItemField missing : recognised.missingRequired()) {
-                fileErrors.add(new RowError(1, missing.name(), null, "missing-column",
+                String theirs = options.profile() == null ? null : options.profile().nameOf(missing.code());
+                fileErrors.add(theirs != null
+                        ? new RowError(1, theirs, null, "missing-column", "缺少必填列“" + theirs + "”（" + missing.name() + "）")
+                        : new RowError(1, missing.name(), null, "missing-column",
                         "缺少必填列“" + missing.name() + "”（或字段编码 " + missing.code() + "）"));
             }
             if (!fileErrors.isEmpty()) {

@@ -20,9 +20,14 @@ final class Workbooks {
 
     /** Sheet 数据 with one column per field (required ones marked *), sheet 填写说明 with each field's rules. */
     static void template(CatalogItem item, OutputStream out) {
+        template(item, ItemField::name, out);
+    }
+
+    /** The same with the headers a provider's profile gives the fields (the others keep our names). */
+    static void template(CatalogItem item, java.util.function.Function<ItemField, String> header, OutputStream out) {
         List<List<String>> head = new ArrayList<>();
         for (ItemField field : item.fields()) {
-            head.add(List.of(field.required() ? field.name() + "*" : field.name()));
+            head.add(List.of(field.required() ? header.apply(field) + "*" : header.apply(field)));
         }
         List<List<Object>> notes = new ArrayList<>();
         for (ItemField field : item.fields()) {
@@ -30,7 +35,7 @@ final class Workbooks {
                     + " 含 " + String.join("/", field.requiredWhen().words())
                     : !field.requiredFor().isEmpty() ? "以下主体必填：" + String.join("、", field.requiredFor().stream().map(c -> c.label()).toList())
                     : "选填";
-            notes.add(Arrays.asList(field.name(), field.code(), field.type().label(), rule, String.join("、", field.values()),
+            notes.add(Arrays.asList(header.apply(field), field.code(), field.type().label(), rule, String.join("、", field.values()),
                     field.description() == null ? "" : field.description()));
         }
         ExcelWriter writer = FastExcel.write(out).build();

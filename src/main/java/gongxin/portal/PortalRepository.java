@@ -49,76 +49,190 @@ class PortalRepository {
 
     /** Subjects first (a later decision's name wins, the other becomes a former name), then their entries. */
     void upsert(List<SubjectRow> subjects, List<EntryRow> entries) {
+        upsertSubjects(subjects);
+        upsertEntries(entries);
+    }
+
+    /**
+     * Subjects, set-based: one statement per chunk of rows (the same subject twice in a chunk merged first, as the
+     * statement would merge them one after the other), then the search rows of the subjects it created in one more
+     * statement; an updated subject's rows are kept by the trigger.
+     */
+    void upsertSubjects(List<SubjectRow> rows) {
         generation.changed();
         Timestamp now = Timestamp.from(clock.instant());
-        template.batchUpdate("""
-                insert into portal.subject as s (subject_key, public_id, category, name, name_date, credit_code, id_digest,
-                                                 id_masked, former_names, tokens, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?::text[],
-                        case when ? = 'NATURAL_PERSON' then '{}'::text[] else portal.bigrams(array[?] || ?::text[]) end, ?)
-                on conflict (subject_key) do update set
-                    name = case when excluded.name_date >= s.name_date then excluded.name else s.name end,
-                    name_date = greatest(excluded.name_date, s.name_date),
-                    former_names = array(select distinct n from unnest(s.former_names || excluded.former_names
-                                                   || array[s.name, excluded.name]) n
-                                         where n <> case when excluded.name_date >= s.name_date then excluded.name else s.name end),
-                    tokens = case when s.category = 'NATURAL_PERSON' then '{}'::text[]
-                                  else portal.bigrams(s.former_names || excluded.former_names || array[s.name, excluded.name]) end,
-                    updated_at = excluded.updated_at
-                 where s.name is distinct from excluded.name or not (excluded.former_names <@ s.former_names)
-                       or excluded.name_date > s.name_date""",
-                subjects, 500, (ps, s) -> {
-                    String former = textArray(s.formerNames());
-                    ps.setString(1, s.key());
-                    ps.setString(2, s.publicId());
-                    ps.setString(3, s.category());
-                    ps.setString(4, s.name());
-                    ps.setDate(5, Date.valueOf(s.nameDate()));
-                    ps.setString(6, s.creditCode());
-                    ps.setString(7, s.idDigest());
-                    ps.setString(8, s.idMasked());
-                    ps.setString(9, former);
-                    ps.setString(10, s.category());
-                    ps.setString(11, s.name());
-                    ps.setString(12, former);
-                    ps.setTimestamp(13, now);
-                });
-        template.batchUpdate("""
-                insert into portal.entry (record_id, subject_id, section, item_code, item_name, department_code,
-                                          department_name, decision_number, decision_date, status, not_published_reason,
-                                          window_end, severity, dishonest, exclusion, minor, fields, updated_at,
-                                          under_objection, repaired)
-                values (?, (select id from portal.subject where subject_key = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
-                on conflict (record_id) do update set subject_id = excluded.subject_id, section = excluded.section,
-                    item_name = excluded.item_name, department_name = excluded.department_name,
-                    decision_number = excluded.decision_number, decision_date = excluded.decision_date,
-                    status = excluded.status, not_published_reason = excluded.not_published_reason,
-                    window_end = excluded.window_end, severity = excluded.severity, dishonest = excluded.dishonest,
-                    exclusion = excluded.exclusion, minor = excluded.minor, fields = excluded.fields,
-                    updated_at = excluded.updated_at, under_objection = excluded.under_objection,
-                    repaired = excluded.repaired""",
-                entries, 500, (ps, e) -> {
-                    ps.setLong(1, e.recordId());
-                    ps.setString(2, e.subjectKey());
-                    ps.setString(3, e.section());
-                    ps.setString(4, e.itemCode());
-                    ps.setString(5, e.itemName());
-                    ps.setString(6, e.departmentCode());
-                    ps.setString(7, e.departmentName());
-                    ps.setString(8, e.decisionNumber());
-                    ps.setDate(9, Date.valueOf(e.decisionDate()));
-                    ps.setString(10, e.status());
-                    ps.setString(11, e.notPublishedReason());
-                    ps.setDate(12, e.windowEnd() == null ? null : Date.valueOf(e.windowEnd()));
-                    ps.setString(13, e.severity());
-                    ps.setBoolean(14, e.dishonest());
-                    ps.setString(15, e.exclusion());
-                    ps.setBoolean(16, e.minor());
-                    ps.setString(17, e.fieldsJson());
-                    ps.setTimestamp(18, now);
-                    ps.setBoolean(19, e.underObjection());
-                    ps.setBoolean(20, e.repaired());
-                });
+        List<SubjectRow> subjects = merged(rows);
+        for (int from = 0; from < subjects.size(); from += 1000) {
+            List<SubjectRow> chunk = subjects.subList(from, Math.min(subjects.size(), from + 1000));
+            int n = chunk.size();
+            String[] keys = new String[n];
+            String[] publicIds = new String[n];
+            String[] categories = new String[n];
+            String[] names = new String[n];
+            String[] dates = new String[n];
+            String[] codes = new String[n];
+            String[] digests = new String[n];
+            String[] masked = new String[n];
+            String[] formers = new String[n];
+            for (int k = 0; k < n; k++) {
+                SubjectRow r = chunk.get(k);
+                keys[k] = r.key();
+                publicIds[k] = r.publicId();
+                categories[k] = r.category();
+                names[k] = r.name();
+                dates[k] = r.nameDate().toString();
+                codes[k] = r.creditCode();
+                digests[k] = r.idDigest();
+                masked[k] = r.idMasked();
+                formers[k] = String.join(FORMER_SEPARATOR, r.formerNames());
+            }
+            List<Long> created = jdbc.sql("""
+                    insert into portal.subject as s (subject_key, public_id, category, name, name_date, credit_code, id_digest,
+                                                     id_masked, former_names, tokens, updated_at)
+                    select x.key, x.public_id, x.category, x.name, x.name_date::date, x.credit_code, x.id_digest, x.id_masked,
+                           f.former, case when x.category = 'NATURAL_PERSON' then '{}'::text[]
+                                          else portal.bigrams(array[x.name] || f.former) end, :now
+                      from unnest(:keys::text[], :publicIds::text[], :categories::text[], :names::text[], :dates::text[],
+                                  :codes::text[], :digests::text[], :masked::text[], :formers::text[])
+                           as x(key, public_id, category, name, name_date, credit_code, id_digest, id_masked, former_text),
+                           lateral (select case when x.former_text = '' then '{}'::text[]
+                                                else string_to_array(x.former_text, chr(31)) end as former) f
+                    on conflict (subject_key) do update set
+                        name = case when excluded.name_date >= s.name_date then excluded.name else s.name end,
+                        name_date = greatest(excluded.name_date, s.name_date),
+                        former_names = array(select distinct n from unnest(s.former_names || excluded.former_names
+                                                       || array[s.name, excluded.name]) n
+                                             where n <> case when excluded.name_date >= s.name_date then excluded.name else s.name end),
+                        tokens = case when s.category = 'NATURAL_PERSON' then '{}'::text[]
+                                      else portal.bigrams(s.former_names || excluded.former_names || array[s.name, excluded.name]) end,
+                        updated_at = excluded.updated_at
+                     where s.name is distinct from excluded.name or not (excluded.former_names <@ s.former_names)
+                           or excluded.name_date > s.name_date
+                    returning id, (xmax = 0) as created""")
+                    .param("keys", keys).param("publicIds", publicIds).param("categories", categories).param("names", names)
+                    .param("dates", dates).param("codes", codes).param("digests", digests).param("masked", masked)
+                    .param("formers", formers).param("now", now)
+                    .query((rs, k) -> rs.getBoolean("created") ? rs.getLong("id") : null).list()
+                    .stream().filter(java.util.Objects::nonNull).toList();
+            if (!created.isEmpty()) {
+                // the same rows as portal.subject_token_rows, from the bigrams the statement above computed: a bigram is
+                // "former" when only a former name has it
+                jdbc.sql("""
+                        insert into portal.subject_token (token, former, name_length, subject_id)
+                        select t, cardinality(s.former_names) > 0 and t <> all (portal.bigrams(array[s.name])),
+                               char_length(s.name), s.id
+                          from portal.subject s, unnest(s.tokens) t
+                         where s.id = any(:ids::bigint[]) and s.category <> 'NATURAL_PERSON'""")
+                        .param("ids", created.toArray(Long[]::new)).update();
+            }
+        }
+    }
+
+    /** Joins a subject's former names in one array cell: a control character no name contains. */
+    private static final String FORMER_SEPARATOR = "\u001f";
+
+    /**
+     * The rows of one chunk with one row per subject: the later decision's name wins and every other name becomes a
+     * former one, as two upserts one after the other would leave it.
+     */
+    static List<SubjectRow> merged(List<SubjectRow> rows) {
+        Map<String, SubjectRow> byKey = new java.util.LinkedHashMap<>();
+        for (SubjectRow r : rows) {
+            byKey.merge(r.key(), r, (a, b) -> {
+                SubjectRow winner = !b.nameDate().isBefore(a.nameDate()) ? b : a;
+                java.util.LinkedHashSet<String> former = new java.util.LinkedHashSet<>(a.formerNames());
+                former.addAll(b.formerNames());
+                former.add(a.name());
+                former.add(b.name());
+                former.remove(winner.name());
+                return new SubjectRow(winner.key(), winner.publicId(), winner.category(), winner.name(),
+                        a.nameDate().isAfter(b.nameDate()) ? a.nameDate() : b.nameDate(), winner.creditCode(),
+                        winner.idDigest(), winner.idMasked(), List.copyOf(former));
+            });
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    /** Entries, set-based: one statement per chunk, each finding its subject by key. */
+    void upsertEntries(List<EntryRow> entries) {
+        generation.changed();
+        Timestamp now = Timestamp.from(clock.instant());
+        for (int from = 0; from < entries.size(); from += 1000) {
+            List<EntryRow> chunk = entries.subList(from, Math.min(entries.size(), from + 1000));
+            int n = chunk.size();
+            Long[] ids = new Long[n];
+            String[] keys = new String[n];
+            String[] sections = new String[n];
+            String[] items = new String[n];
+            String[] itemNames = new String[n];
+            String[] departmentCodes = new String[n];
+            String[] departmentNames = new String[n];
+            String[] numbers = new String[n];
+            String[] decided = new String[n];
+            String[] statuses = new String[n];
+            String[] reasons = new String[n];
+            String[] windows = new String[n];
+            String[] severities = new String[n];
+            Boolean[] dishonest = new Boolean[n];
+            String[] exclusions = new String[n];
+            Boolean[] minors = new Boolean[n];
+            String[] fields = new String[n];
+            Boolean[] objections = new Boolean[n];
+            Boolean[] repaired = new Boolean[n];
+            for (int k = 0; k < n; k++) {
+                EntryRow e = chunk.get(k);
+                ids[k] = e.recordId();
+                keys[k] = e.subjectKey();
+                sections[k] = e.section();
+                items[k] = e.itemCode();
+                itemNames[k] = e.itemName();
+                departmentCodes[k] = e.departmentCode();
+                departmentNames[k] = e.departmentName();
+                numbers[k] = e.decisionNumber();
+                decided[k] = e.decisionDate().toString();
+                statuses[k] = e.status();
+                reasons[k] = e.notPublishedReason();
+                windows[k] = e.windowEnd() == null ? null : e.windowEnd().toString();
+                severities[k] = e.severity();
+                dishonest[k] = e.dishonest();
+                exclusions[k] = e.exclusion();
+                minors[k] = e.minor();
+                fields[k] = e.fieldsJson();
+                objections[k] = e.underObjection();
+                repaired[k] = e.repaired();
+            }
+            jdbc.sql("""
+                    insert into portal.entry (record_id, subject_id, section, item_code, item_name, department_code,
+                                              department_name, decision_number, decision_date, status, not_published_reason,
+                                              window_end, severity, dishonest, exclusion, minor, fields, updated_at,
+                                              under_objection, repaired)
+                    select x.id, s.id, x.section, x.item, x.item_name, x.department_code, x.department_name, x.number,
+                           x.decided::date, x.status, x.reason, x.window_end::date, x.severity, x.dishonest, x.exclusion,
+                           x.minor, x.fields::jsonb, :now, x.objection, x.repaired
+                      from unnest(:ids::bigint[], :keys::text[], :sections::text[], :items::text[], :itemNames::text[],
+                                  :departmentCodes::text[], :departmentNames::text[], :numbers::text[], :decided::text[],
+                                  :statuses::text[], :reasons::text[], :windows::text[], :severities::text[],
+                                  :dishonest::boolean[], :exclusions::text[], :minors::boolean[], :fields::text[],
+                                  :objections::boolean[], :repaired::boolean[])
+                           as x(id, key, section, item, item_name, department_code, department_name, number, decided, status,
+                                reason, window_end, severity, dishonest, exclusion, minor, fields, objection, repaired)
+                      join portal.subject s on s.subject_key = x.key
+                    on conflict (record_id) do update set subject_id = excluded.subject_id, section = excluded.section,
+                        item_name = excluded.item_name, department_name = excluded.department_name,
+                        decision_number = excluded.decision_number, decision_date = excluded.decision_date,
+                        status = excluded.status, not_published_reason = excluded.not_published_reason,
+                        window_end = excluded.window_end, severity = excluded.severity, dishonest = excluded.dishonest,
+                        exclusion = excluded.exclusion, minor = excluded.minor, fields = excluded.fields,
+                        updated_at = excluded.updated_at, under_objection = excluded.under_objection,
+                        repaired = excluded.repaired""")
+                    .param("ids", ids).param("keys", keys).param("sections", sections).param("items", items)
+                    .param("itemNames", itemNames).param("departmentCodes", departmentCodes)
+                    .param("departmentNames", departmentNames).param("numbers", numbers).param("decided", decided)
+                    .param("statuses", statuses).param("reasons", reasons).param("windows", windows)
+                    .param("severities", severities).param("dishonest", dishonest).param("exclusions", exclusions)
+                    .param("minors", minors).param("fields", fields).param("objections", objections)
+                    .param("repaired", repaired).param("now", now).update();
+        }
     }
 
     private static String textArray(List<String> values) {

@@ -99,7 +99,12 @@ class RightsPages {
         if (Text.isBlank(number)) {
             return "rights/follow";
         }
-        return "redirect:/rights/applications/" + number.strip().toUpperCase(java.util.Locale.ROOT);
+        String n = number.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!n.matches("[A-Z0-9-]{1,40}")) {
+            model.addAttribute("formError", "申请编号格式不对，应形如 XF2026-……");
+            return "rights/follow";
+        }
+        return "redirect:/rights/applications/" + n;
     }
 
     @GetMapping("/rights/applications/{number}")

@@ -366,4 +366,15 @@ class RightsApiTest extends IntegrationTest {
         assertThat(row.get("overdue").booleanValue()).as("missed on Monday 2 November").isTrue();
         assertThat(http().get("/api/v1/rights/applications/" + number).json().get("deadlines").get("overdue").booleanValue()).isTrue();
     }
+
+    @Test
+    void the_follow_page_takes_a_number_and_nothing_else() {
+        TestHttp.Response found = http().get("/rights/follow?number=xf2026-abc");
+        assertThat(found.status()).isEqualTo(302);
+        assertThat(found.header("Location")).endsWith("/rights/applications/XF2026-ABC");
+        TestHttp.Response odd = http().get("/rights/follow?number=%2F%2Fexample.com");
+        assertThat(odd.status()).isEqualTo(200);
+        assertThat(odd.body()).contains("申请编号格式不对");
+        assertThat(http().get("/rights/applications/XF2026-ABC").status()).as("an unknown number").isEqualTo(404);
+    }
 }

@@ -70,4 +70,35 @@ class SubjectTokenTest extends IntegrationTest {
                  where s.credit_code = ? and t.former""").param(code).query(Long.class).single()).isPositive();
         assertThat(difference(code)).isZero();
     }
+
+    @Test
+    void a_subject_created_and_renamed_in_one_batch_has_the_rows_of_its_names_once() {
+        String code = PenaltyFile.creditCode(ThreadLocalRandom.current().nextLong(1_000_000_000L));
+        String u = PenaltyFile.uniqueWord();
+        PenaltyFile file = new PenaltyFile();
+        java.util.List<java.util.Map<String, String>> rows = new java.util.ArrayList<>();
+        // the first chunk creates the subject, the second (over 1,000 rows later) renames it
+        for (int i = 0; i < 1001; i++) {
+            var filler = file.valid();
+            filler.put("行政处罚决定书文号", "示市监罚〔2026〕填" + u + i + "号");
+            rows.add(filler);
+        }
+        var older = file.valid();
+        older.put("统一社会信用代码", code);
+        older.put("行政相对人名称", "示例市" + u + "老字号酱园");
+        older.put("处罚决定日期", "2025-06-01");
+        older.put("行政处罚决定书文号", "示市监罚〔2025〕旧" + u + "号");
+        rows.add(0, older);
+        var newer = file.valid();
+        newer.put("统一社会信用代码", code);
+        newer.put("行政相对人名称", "示例市" + u + "食品有限公司");
+        newer.put("处罚决定日期", "2026-06-01");
+        newer.put("行政处罚决定书文号", "示市监罚〔2026〕新" + u + "号");
+        rows.add(newer);
+        var answer = apiClient(DEMO_API_KEY).postJson("/api/v1/submissions", java.util.Map.of("item", "XZCF", "records", rows));
+        assertThat(answer.json().get("accepted").intValue()).as(answer.body()).isEqualTo(rows.size());
+        assertThat(jdbc.sql("select name from portal.subject where credit_code = ?").param(code).query(String.class).single())
+                .endsWith("食品有限公司");
+        assertThat(difference(code)).isZero();
+    }
 }

@@ -1,19 +1,11 @@
 package gongxin.lists;
 
-import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import com.lowagie.text.Document;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfWriter;
 import gongxin.identity.Departments;
-import gongxin.platform.CjkFont;
+import gongxin.platform.OfficialDocument;
 import gongxin.records.Records;
 import gongxin.shared.NotFoundException;
 import gongxin.shared.RuleViolationException;
@@ -75,21 +67,21 @@ class ListDocuments {
     private byte[] notice(ListCases.CaseView view) {
         ListCase c = view.listCase();
         ListType type = c.type();
-        return pdf(Kind.NOTICE, view, (doc, f) -> {
-            doc.add(new Paragraph(subjectLine(view) + "：", f.text));
-            doc.add(body("经查，" + c.facts() + "。", f));
-            doc.add(body("上述事实有以下生效法律文书为据：" + basisText(view.basis()) + "。", f));
-            doc.add(body("依据" + type.basis() + "，本机关拟将你（单位）列入" + type.name() + "，列入后将依法采取以下措施："
-                    + String.join("；", type.measures()) + "。", f));
+        return pdf(Kind.NOTICE, view, doc -> {
+            doc.line(subjectLine(view) + "：");
+            doc.paragraph("经查，" + c.facts() + "。");
+            doc.paragraph("上述事实有以下生效法律文书为据：" + basisText(view.basis()) + "。");
+            doc.paragraph("依据" + type.basis() + "，本机关拟将你（单位）列入" + type.name() + "，列入后将依法采取以下措施："
+                    + String.join("；", type.measures()) + "。");
             String deadline = c.statementDeadline() == null ? "送达之日起 " + type.statementWorkingDays() + " 个工作日内"
                     : "自本告知书送达之日起 " + type.statementWorkingDays() + " 个工作日内（即 " + DAY.format(c.statementDeadline().date()) + " 前）";
-            doc.add(body("根据相关规定，你（单位）享有陈述、申辩和提出异议的权利。如有陈述、申辩或异议，请于" + deadline
+            doc.paragraph("根据相关规定，你（单位）享有陈述、申辩和提出异议的权利。如有陈述、申辩或异议，请于" + deadline
                     + "向本机关书面提出，并提交相关证据材料；对异议，本机关将在收到之日起 10 个工作日内核实并书面答复。"
-                    + "陈述申辩期内，本机关不作出列入决定。逾期未提出的，视为放弃陈述、申辩的权利。", f));
+                    + "陈述申辩期内，本机关不作出列入决定。逾期未提出的，视为放弃陈述、申辩的权利。");
             ListCaseRepository.Contact contact = view.stored().contact();
-            doc.add(body("联系人：" + (contact == null || contact.name() == null ? "（认定部门信用工作人员）" : contact.name())
-                    + "　联系电话：" + (contact == null || contact.phone() == null ? "（见认定部门公开电话）" : contact.phone()), f));
-            signature(doc, f, type, c.servedOn());
+            doc.paragraph("联系人：" + (contact == null || contact.name() == null ? "（认定部门信用工作人员）" : contact.name())
+                    + "　联系电话：" + (contact == null || contact.phone() == null ? "（见认定部门公开电话）" : contact.phone()));
+            signature(doc, type, c.servedOn());
         });
     }
 
@@ -102,30 +94,30 @@ class ListDocuments {
         ListCase c = view.listCase();
         ListType type = c.type();
         ListCase.Entry e = c.entry().orElseThrow();
-        return pdf(Kind.DECISION, view, (doc, f) -> {
-            doc.add(new Paragraph("文号：" + e.documentNumber(), f.text));
-            doc.add(new Paragraph(subjectLine(view) + "：", f.text));
-            doc.add(body("本机关于 " + DAY.format(c.servedOn()) + " 向你（单位）送达了列入告知书。经查，" + c.facts() + "。"
-                    + "认定依据的生效法律文书：" + basisText(view.basis()) + "。", f));
+        return pdf(Kind.DECISION, view, doc -> {
+            doc.line("文号：" + e.documentNumber());
+            doc.line(subjectLine(view) + "：");
+            doc.paragraph("本机关于 " + DAY.format(c.servedOn()) + " 向你（单位）送达了列入告知书。经查，" + c.facts() + "。"
+                    + "认定依据的生效法律文书：" + basisText(view.basis()) + "。");
             List<ListCase.Statement> statements = c.statements();
             if (statements.isEmpty()) {
-                doc.add(body("你（单位）在陈述申辩期内未提出陈述、申辩或异议。", f));
+                doc.paragraph("你（单位）在陈述申辩期内未提出陈述、申辩或异议。");
             } else {
                 for (ListCase.Statement s : statements) {
                     String handled = s.late() ? "（逾期提出，已记录）"
                             : s.resolution() == null ? "（已记录）"
                             : "（经核实，" + (s.resolution() == ListCase.Resolution.ACCEPTED ? "异议成立" : "异议不成立") + "：" + s.reason() + "）";
-                    doc.add(body("你（单位）于 " + DAY.format(s.receivedOn()) + " 提出" + (s.objection() ? "异议" : "陈述申辩") + "："
-                            + s.text() + handled, f));
+                    doc.paragraph("你（单位）于 " + DAY.format(s.receivedOn()) + " 提出" + (s.objection() ? "异议" : "陈述申辩") + "："
+                            + s.text() + handled);
                 }
             }
-            doc.add(body("依据" + type.basis() + "，本机关决定将你（单位）列入" + type.name() + "，列入日期为 "
-                    + DAY.format(e.listedOn()) + "，列入期限至 " + DAY.format(e.endsOn()) + " 届满，期满自动移出。", f));
-            doc.add(body("列入期间依法采取以下措施：" + String.join("；", type.measures()) + "。", f));
-            doc.add(body("移出条件：" + (type.removalConditions() == null ? "列入期满自动移出；依法可提前移出的，按信用修复规定办理。"
-                    : type.removalConditions()) + "自 " + DAY.format(e.removableFrom()) + " 起可申请信用修复（详见同时送达的信用修复告知书）。", f));
-            doc.add(body("如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。", f));
-            signature(doc, f, type, e.listedOn());
+            doc.paragraph("依据" + type.basis() + "，本机关决定将你（单位）列入" + type.name() + "，列入日期为 "
+                    + DAY.format(e.listedOn()) + "，列入期限至 " + DAY.format(e.endsOn()) + " 届满，期满自动移出。");
+            doc.paragraph("列入期间依法采取以下措施：" + String.join("；", type.measures()) + "。");
+            doc.paragraph("移出条件：" + (type.removalConditions() == null ? "列入期满自动移出；依法可提前移出的，按信用修复规定办理。"
+                    : type.removalConditions()) + "自 " + DAY.format(e.removableFrom()) + " 起可申请信用修复（详见同时送达的信用修复告知书）。");
+            doc.paragraph("如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。");
+            signature(doc, type, e.listedOn());
         });
     }
 
@@ -137,67 +129,34 @@ class ListDocuments {
         ListCase c = view.listCase();
         ListType type = c.type();
         ListCase.Entry e = c.entry().orElseThrow();
-        return pdf(Kind.REPAIR_NOTICE, view, (doc, f) -> {
-            doc.add(new Paragraph("关联决定书文号：" + e.documentNumber(), f.text));
-            doc.add(new Paragraph(subjectLine(view) + "：", f.text));
-            doc.add(body("本机关已于 " + DAY.format(e.listedOn()) + " 将你（单位）列入" + type.name() + "。根据信用修复相关规定，现将信用修复事项告知如下：", f));
-            doc.add(body("一、可申请修复的时间：列入满最短期限后，即自 " + DAY.format(e.removableFrom()) + " 起，可申请信用修复。", f));
-            doc.add(body("二、修复条件：" + (type.removalConditions() == null ? "已纠正失信行为、履行法定义务、消除不良影响。"
-                    : type.removalConditions()), f));
-            doc.add(body("三、申请材料：信用修复申请书、守信承诺书（平台提供模板），以及已履行法定义务、纠正失信行为的证明材料。", f));
-            doc.add(body("四、申请途径：可通过示例市信用网站“信用修复”栏目在线申请，也可向本机关书面申请；信用修复不收取任何费用。", f));
-            doc.add(body("五、办理时限：认定部门自收到申请之日起 3 个工作日内决定是否受理，受理后 7 个工作日内作出决定。", f));
-            doc.add(body("六、列入期限至 " + DAY.format(e.endsOn()) + " 届满，期满自动移出，无须申请。", f));
-            signature(doc, f, type, e.listedOn());
+        return pdf(Kind.REPAIR_NOTICE, view, doc -> {
+            doc.line("关联决定书文号：" + e.documentNumber());
+            doc.line(subjectLine(view) + "：");
+            doc.paragraph("本机关已于 " + DAY.format(e.listedOn()) + " 将你（单位）列入" + type.name() + "。根据信用修复相关规定，现将信用修复事项告知如下：");
+            doc.paragraph("一、可申请修复的时间：列入满最短期限后，即自 " + DAY.format(e.removableFrom()) + " 起，可申请信用修复。");
+            doc.paragraph("二、修复条件：" + (type.removalConditions() == null ? "已纠正失信行为、履行法定义务、消除不良影响。"
+                    : type.removalConditions()));
+            doc.paragraph("三、申请材料：信用修复申请书、守信承诺书（平台提供模板），以及已履行法定义务、纠正失信行为的证明材料。");
+            doc.paragraph("四、申请途径：可通过示例市信用网站“信用修复”栏目在线申请，也可向本机关书面申请；信用修复不收取任何费用。");
+            doc.paragraph("五、办理时限：认定部门自收到申请之日起 3 个工作日内决定是否受理，受理后 7 个工作日内作出决定。");
+            doc.paragraph("六、列入期限至 " + DAY.format(e.endsOn()) + " 届满，期满自动移出，无须申请。");
+            signature(doc, type, e.listedOn());
         });
     }
 
-    /** The fonts of a document. */
-    private record Fonts(Font title, Font text, Font small) {
-    }
-
     private interface Content {
-        void write(Document document, Fonts fonts);
+        void write(OfficialDocument document);
     }
 
     private byte[] pdf(Kind kind, ListCases.CaseView view, Content content) {
-        BaseFont base = CjkFont.get();
-        Fonts fonts = new Fonts(new Font(base, 18, Font.BOLD), new Font(base, 11), new Font(base, 8));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document document = new Document(PageSize.A4, 64, 64, 64, 64);
-        PdfWriter.getInstance(document, out);
-        document.addTitle(kind.title);
-        document.addCreator("公信 · 示例市公共信用信息平台");
-        document.open();
-        String department = departmentName(view.listCase().type().departmentCode());
-        Paragraph issuer = new Paragraph(department, fonts.text());
-        issuer.setAlignment(Element.ALIGN_CENTER);
-        document.add(issuer);
-        Paragraph title = new Paragraph(kind.title, fonts.title());
-        title.setAlignment(Element.ALIGN_CENTER);
-        title.setSpacingAfter(14);
-        document.add(title);
-        Paragraph number = new Paragraph("案件编号：" + view.stored().id(), fonts.small());
-        number.setAlignment(Element.ALIGN_RIGHT);
-        document.add(number);
-        content.write(document, fonts);
-        document.close();
-        return out.toByteArray();
+        OfficialDocument document = OfficialDocument.start(departmentName(view.listCase().type().departmentCode()), kind.title,
+                "案件编号：" + view.stored().id());
+        content.write(document);
+        return document.finish();
     }
 
-    private static Paragraph body(String text, Fonts f) {
-        Paragraph p = new Paragraph(text, f.text());
-        p.setFirstLineIndent(22);
-        p.setSpacingBefore(6);
-        p.setLeading(18);
-        return p;
-    }
-
-    private void signature(Document doc, Fonts f, ListType type, LocalDate date) {
-        Paragraph sign = new Paragraph(departmentName(type.departmentCode()) + "\n" + (date == null ? "" : DAY.format(date)), f.text());
-        sign.setAlignment(Element.ALIGN_RIGHT);
-        sign.setSpacingBefore(24);
-        doc.add(sign);
+    private void signature(OfficialDocument doc, ListType type, LocalDate date) {
+        doc.signature(departmentName(type.departmentCode()), date == null ? null : DAY.format(date));
     }
 
     private String departmentName(String code) {

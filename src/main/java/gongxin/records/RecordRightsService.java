@@ -121,9 +121,10 @@ class RecordRightsService implements RecordRights {
         String details = json(repair);
         repository.repair(recordId, decidedOn, now, details);
         repository.transition(recordId, now, "REPAIRED", record.status(), RecordStatus.REPAIRED, record.version(), actor, details);
-        events.publishEvent(new RecordRepaired(recordId, subjectOf(recordId), decidedOn));
+        long subject = subjectOf(recordId);
+        events.publishEvent(new RecordRepaired(recordId, subject, decidedOn));
         if (record.underObjection()) {
-            events.publishEvent(new RecordObjectionChanged(recordId, subjectOf(recordId), null));
+            events.publishEvent(new RecordObjectionChanged(recordId, subject, null));
         }
     }
 

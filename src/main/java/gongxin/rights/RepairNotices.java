@@ -1,22 +1,14 @@
 package gongxin.rights;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
-import com.lowagie.text.Document;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfWriter;
 import gongxin.catalog.RuleSets;
 import gongxin.catalog.StatutoryDeadline;
 import gongxin.identity.Caller;
 import gongxin.identity.Departments;
-import gongxin.platform.CjkFont;
+import gongxin.platform.OfficialDocument;
 import gongxin.records.CreditRecord;
 import gongxin.records.RecordRights;
 import gongxin.records.Records;
@@ -67,64 +59,33 @@ class RepairNotices {
         int decide = days("REPAIR_DECISION", decided);
         int extension = days("REPAIR_DECISION_COMPLEX_EXTENSION", decided);
 
-        BaseFont base = CjkFont.get();
-        Font title = new Font(base, 18, Font.BOLD);
-        Font text = new Font(base, 11);
-        Font small = new Font(base, 8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document doc = new Document(PageSize.A4, 64, 64, 64, 64);
-        PdfWriter.getInstance(doc, out);
-        doc.addTitle("信用修复告知书");
-        doc.addCreator("公信 · 示例市公共信用信息平台");
-        doc.open();
         String department = departments.nameOf(r.departmentCode());
-        Paragraph issuer = new Paragraph(department, text);
-        issuer.setAlignment(Element.ALIGN_CENTER);
-        doc.add(issuer);
-        Paragraph heading = new Paragraph("信用修复告知书", title);
-        heading.setAlignment(Element.ALIGN_CENTER);
-        heading.setSpacingAfter(14);
-        doc.add(heading);
-        Paragraph number = new Paragraph("信用记录编号：" + r.id(), small);
-        number.setAlignment(Element.ALIGN_RIGHT);
-        doc.add(number);
-        doc.add(new Paragraph("关联决定书文号：" + (r.decisionNumber() == null ? "—" : r.decisionNumber()), text));
-        doc.add(new Paragraph(r.subjectName() + (r.subjectCreditCode() == null ? "" : "（统一社会信用代码 " + r.subjectCreditCode() + "）") + "：", text));
-        doc.add(body("本机关于 " + DAY.format(decided) + " 作出的上述决定，将依法在信用网站公示"
-                + (r.windowEnd() == null ? "" : "至 " + DAY.format(r.windowEnd())) + "。根据信用修复相关规定，现将信用修复事项一并告知如下：", text));
-        doc.add(body("一、可申请修复的时间：" + (terms.minimumMonths() == null || terms.minimumMonths() == 0
+        OfficialDocument doc = OfficialDocument.start(department, "信用修复告知书", "信用记录编号：" + r.id());
+        doc.line("关联决定书文号：" + (r.decisionNumber() == null ? "—" : r.decisionNumber()));
+        doc.line(r.subjectName() + (r.subjectCreditCode() == null ? "" : "（统一社会信用代码 " + r.subjectCreditCode() + "）") + "：");
+        doc.paragraph("本机关于 " + DAY.format(decided) + " 作出的上述决定，将依法在信用网站公示"
+                + (r.windowEnd() == null ? "" : "至 " + DAY.format(r.windowEnd())) + "。根据信用修复相关规定，现将信用修复事项一并告知如下：");
+        doc.paragraph("一、可申请修复的时间：" + (terms.minimumMonths() == null || terms.minimumMonths() == 0
                 ? "履行决定规定的义务后即可申请。"
                 : "最短公示期 " + terms.minimumMonths() + " 个月届满后，即自 " + DAY.format(terms.earliestDate()) + " 起，可申请信用修复（依据："
-                        + terms.ruleSet() + "）。"), text));
-        doc.add(body("二、修复条件：已履行决定规定的义务（如缴清罚款）、纠正失信行为、消除不良影响，并作出信用承诺。", text));
-        doc.add(body("三、申请材料：信用修复申请（网上填写）、信用承诺（平台提供承诺书）、已履行义务和纠正失信行为的证明材料。", text));
-        doc.add(body("四、申请途径：示例市公共信用信息平台“修复与异议申请”栏目（/rights/apply?recordId=" + r.id()
-                + "），无需注册；也可向本机关书面申请。信用修复不收取任何费用。", text));
-        doc.add(body("五、办理时限：本机关自收到申请之日起 " + accept + " 个工作日内决定是否受理，受理后 " + decide
-                + " 个工作日内作出决定；情况复杂的，可延长 " + extension + " 个工作日。修复后，该信息在信用网站、信用报告和联合奖惩核查中同步停止公示和使用，历史记录依法保存。", text));
+                        + terms.ruleSet() + "）。"));
+        doc.paragraph("二、修复条件：已履行决定规定的义务（如缴清罚款）、纠正失信行为、消除不良影响，并作出信用承诺。");
+        doc.paragraph("三、申请材料：信用修复申请（网上填写）、信用承诺（平台提供承诺书）、已履行义务和纠正失信行为的证明材料。");
+        doc.paragraph("四、申请途径：示例市公共信用信息平台“修复与异议申请”栏目（/rights/apply?recordId=" + r.id()
+                + "），无需注册；也可向本机关书面申请。信用修复不收取任何费用。");
+        doc.paragraph("五、办理时限：本机关自收到申请之日起 " + accept + " 个工作日内决定是否受理，受理后 " + decide
+                + " 个工作日内作出决定；情况复杂的，可延长 " + extension + " 个工作日。修复后，该信息在信用网站、信用报告和联合奖惩核查中同步停止公示和使用，历史记录依法保存。");
         if (r.windowEnd() != null) {
-            doc.add(body("六、公示期至 " + DAY.format(r.windowEnd()) + " 届满，期满自动停止公示，无须申请。", text));
+            doc.paragraph("六、公示期至 " + DAY.format(r.windowEnd()) + " 届满，期满自动停止公示，无须申请。");
         }
-        doc.add(body("如认为公示信息有误，可随时提出异议；异议处理期间，该信息标注“异议处理中”，据其实施的惩戒措施暂停适用。", text));
-        Paragraph signature = new Paragraph(department + "\n" + DAY.format(LocalDate.now(clock)), text);
-        signature.setAlignment(Element.ALIGN_RIGHT);
-        signature.setSpacingBefore(24);
-        doc.add(signature);
-        doc.close();
-        return out.toByteArray();
+        doc.paragraph("如认为公示信息有误，可随时提出异议；异议处理期间，该信息标注“异议处理中”，据其实施的惩戒措施暂停适用。");
+        doc.signature(department, DAY.format(LocalDate.now(clock)));
+        return doc.finish();
     }
 
     private int days(String code, LocalDate on) {
         // a decision before the deadlines were in force is told the deadlines of today
         return ruleSets.deadline(code, on).or(() -> ruleSets.deadline(code, LocalDate.now(clock)))
                 .map(StatutoryDeadline::workingDays).orElseThrow(() -> new IllegalStateException("no deadline " + code));
-    }
-
-    private static Paragraph body(String s, Font f) {
-        Paragraph p = new Paragraph(s, f);
-        p.setFirstLineIndent(22);
-        p.setSpacingBefore(6);
-        p.setLeading(18);
-        return p;
     }
 }

@@ -183,8 +183,9 @@ class Rights {
 
     // ---- the determining department
 
+    /** The department's acceptance; answers the application as it now stands (its status and decision deadline). */
     @Transactional
-    RightsApplication.Status accept(Caller caller, String number, boolean accepted, String reason) {
+    RightsApplication accept(Caller caller, String number, boolean accepted, String reason) {
         RightsRepository.Stored s = locked(number);
         RightsApplication a = s.application();
         LocalDate today = LocalDate.now(clock);
@@ -206,7 +207,7 @@ class Rights {
         if (!accepted && a.kind() == RightsApplication.Kind.OBJECTION) {
             recordRights.closeObjection(a.target().recordId(), number, "NOT_ACCEPTED", caller.name());
         }
-        return a.status();
+        return a;
     }
 
     @Transactional

@@ -128,12 +128,11 @@ class RightsApi {
         if (body.accepted() == null) {
             throw RuleViolationException.of("accepted", null, "required", "请给出是否受理（accepted: true 或 false）");
         }
-        RightsApplication.Status status = rights.accept(Caller.current(), number, body.accepted(), body.reason());
+        RightsApplication application = rights.accept(Caller.current(), number, body.accepted(), body.reason());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("number", number);
-        answer.put("status", status.name());
-        Deadline decideBy = rights.publicView(number).stored().application().decideBy();
-        answer.put("decideBy", decideBy == null ? null : decideBy.date());
+        answer.put("status", application.status().name());
+        answer.put("decideBy", application.decideBy() == null ? null : application.decideBy().date());
         return answer;
     }
 

@@ -1,0 +1,281 @@
+package gongxin.collection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import gongxin.support.BatchCompletions;
+import gongxin.support.IntegrationTest;
+import gongxin.support.PenaltyFile;
+import gongxin.support.TestDatabase;
+import gongxin.support.TestHttp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A real node, the whole application in a JVM of its own on the shared database, killed with SIGKILL while it stores a
+ * large file. The next node to look (this test's application) declares the batch FAILED with rule {@code interrupted};
+ * nothing of it was stored, and the same file sent again is accepted whole.
+ *
+ * <p>To kill it in the middle for certain, whatever the machine's speed, the test holds the batch's row while the node
+ * works: the node's next progress report waits for it, with its first chunks written in its still open transaction.
+ */
+class NodeKilledTest extends IntegrationTest {
+
+    private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
+    private static final int ROWS = 20_000;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SubmissionService submissions;
+
+    @Autowired
+    BatchCompletions completions;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void a_node_killed_in_the_middle_of_a_large_file_leaves_nothing_stored_and_its_batch_failed_as_interrupted() throws Exception {
+        PenaltyFile file = new PenaltyFile();
+        for (int i = 0; i < ROWS; i++) {
+            file.add();
+        }
+        byte[] csv = file.csv(StandardCharsets.UTF_8);
+
+        Node node = Node.start(dataDir);
+        UUID batch;
+        String nodeId;
+        try (Connection holder = owner(); node) {
+            holder.setAutoCommit(false);
+            try {
+                TestHttp.Response answer = new TestHttp("http://localhost:" + node.port).bearer(DEMO_API_KEY)
+                        .multipart("/api/v1/submissions/files", "file", "penalties.csv", csv, Map.of("item", "XZCF"));
+                assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+                batch = UUID.fromString(answer.json().get("id").asString());
+                UUID id = batch;
+                // rows stored, then the batch's row held: the node's next report of progress (or its completion) waits
+                eventually(Duration.ofMinutes(2), () -> processed(id) > 0, () -> "the node to store rows; its log:\n" + node.log());
+                try (PreparedStatement hold = holder.prepareStatement("select node, processed from collection.batch where id = ? for update")) {
+                    hold.setObject(1, batch);
+                    try (ResultSet rs = hold.executeQuery()) {
+                        assertThat(rs.next()).isTrue();
+                        nodeId = rs.getString(1);
+                        assertThat(rs.getInt(2)).as("rows processed when the node is killed").isBetween(1, ROWS - 1);
+                    }
+                }
+                assertThat(nodeId).as("the batch names the node that stores it").isNotBlank();
+                eventually(Duration.ofMinutes(2), () -> waitingForTheHeldRow(holder) > 0,
+                        () -> "the node to wait for the batch's row; its sessions: " + sessions(holder) + "\nits log:\n" + node.log());
+                assertThat(openTransactionsWithWrites(holder)).as("the node's batch transaction has written: %s", sessions(holder)).isPositive();
+                assertThat(status(batch)).isEqualTo("PROCESSING");
+
+                node.kill();
+            } finally {
+                holder.rollback();
+            }
+            // PostgreSQL drops the dead node's session locks when its connections end: wait for its lifeline
+            holder.setAutoCommit(true);
+            try (Statement s = holder.createStatement()) {
+                s.execute("set lock_timeout = '60s'");
+                s.execute("select pg_advisory_lock(hashtextextended('gongxin:node:" + nodeId + "', 0))");
+                s.execute("select pg_advisory_unlock(hashtextextended('gongxin:node:" + nodeId + "', 0))");
+            }
+        }
+
+        submissions.failStaleBatches();
+
+        assertThat(status(batch)).isEqualTo("FAILED");
+        assertThat(jdbc.sql("select rule from collection.row_error where batch_id = ? order by seq limit 1").param(batch)
+                .query(String.class).single()).isEqualTo("interrupted");
+        assertThat(jdbc.sql("select count(*) from records.record where batch_id = ? or first_batch_id = ?").params(batch, batch)
+                .query(Long.class).single()).as("nothing of the killed batch stored").isZero();
+        TestHttp client = apiClient(DEMO_API_KEY).purpose(TEST_PURPOSE);
+        JsonNode failed = client.get("/api/v1/submissions/" + batch).json();
+        assertThat(failed.toString()).contains("\"rule\":\"interrupted\"");
+
+        TestHttp.Response again = client.multipart("/api/v1/submissions/files", "file", "penalties.csv", csv, Map.of("item", "XZCF"));
+        UUID resent = UUID.fromString(again.json().get("id").asString());
+        if (again.status() == 202) {
+            completions.await(resent);
+        }
+        JsonNode done = client.get("/api/v1/submissions/" + resent).json();
+        assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(done.get("accepted").intValue()).as("every row is new: none was stored by the killed node").isEqualTo(ROWS);
+    }
+
+    private String status(UUID batch) {
+        return jdbc.sql("select status from collection.batch where id = ?").param(batch).query(String.class).single();
+    }
+
+    private int processed(UUID batch) {
+        return jdbc.sql("select coalesce(processed, 0) from collection.batch where id = ?").param(batch).query(Integer.class).single();
+    }
+
+    private static Connection owner() throws Exception {
+        return DriverManager.getConnection(TestDatabase.jdbcUrl(), "postgres", "");
+    }
+
+    private static int waitingForTheHeldRow(Connection c) {
+        return count(c, """
+                select count(*) from pg_stat_activity
+                 where application_name = 'killed-node' and pg_backend_pid() = any(pg_blocking_pids(pid))""");
+    }
+
+    private static int openTransactionsWithWrites(Connection c) {
+        return count(c, """
+                select count(*) from pg_stat_activity
+                 where application_name = 'killed-node' and backend_xid is not null""");
+    }
+
+    private static String sessions(Connection c) {
+        StringBuilder out = new StringBuilder();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "select application_name, state, wait_event_type, wait_event, backend_xid, pg_blocking_pids(pid), left(query, 120) from pg_stat_activity where application_name = 'killed-node'")) {
+            while (rs.next()) {
+                out.append('\n').append(rs.getString(1)).append(" | ").append(rs.getString(2)).append(" | ").append(rs.getString(3))
+                        .append(" | ").append(rs.getString(4)).append(" | ").append(rs.getString(5)).append(" | ").append(rs.getString(6))
+                        .append(" | ").append(rs.getString(7));
+            }
+        } catch (Exception e) {
+            out.append(e);
+        }
+        return out.toString();
+    }
+
+    private static int count(Connection c, String sql) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls a condition that another process makes true; fails the test after {@code limit}. */
+    private static void eventually(Duration limit, BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
+        Instant until = Instant.now().plus(limit);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("waited " + limit + " for " + what.get());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** The application in a JVM of its own (main classes only), on the test JVM's database. */
+    private static final class Node implements AutoCloseable {
+        private final Process process;
+        private final int port;
+        private final Path log;
+
+        private Node(Process process, int port, Path log) {
+            this.process = process;
+            this.port = port;
+            this.log = log;
+        }
+
+        String log() {
+            try {
+                List<String> lines = Files.readAllLines(log);
+                return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            } catch (IOException e) {
+                return e.toString();
+            }
+        }
+
+        static Node start(Path dir) throws Exception {
+            String javaCommand = ProcessHandle.current().info().command().orElse("java");
+            String classpath = String.join(File.pathSeparator, Arrays.stream(
+                    System.getProperty("java.class.path").split(File.pathSeparator))
+                    .filter(entry -> !entry.endsWith("test-classes")).toList());
+            List<String> command = new ArrayList<>(List.of(javaCommand, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-Dfile.encoding=UTF-8", "-cp", classpath, "gongxin.GongxinApplication",
+                    "--server.port=0",
+                    "--server.shutdown=immediate",
+                    "--spring.datasource.url=" + TestDatabase.jdbcUrl() + "?ApplicationName=killed-node",
+                    "--spring.datasource.username=gongxin_app",
+                    "--spring.flyway.user=postgres",
+                    "--gongxin.keys.file=" + TestDatabase.keyFile(),
+                    "--gongxin.audit.checkpoint-file=" + dir.resolve("checkpoints.log"),
+                    "--gongxin.audit.checkpoint-cron=-",
+                    "--gongxin.data-dir=" + dir.resolve("data"),
+                    "--gongxin.demo.enabled=false",
+                    "--gongxin.collection.sync-max-size=1KB"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Path log = dir.resolve("node.log");
+            CompletableFuture<Integer> started = new CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                Integer port = null;
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                     PrintWriter copy = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+                    String line;
+                    while ((line = out.readLine()) != null) {
+                        copy.println(line);
+                        Matcher m = PORT.matcher(line);
+                        if (m.find()) {
+                            port = Integer.valueOf(m.group(1));
+                        }
+                        if (line.contains("Started GongxinApplication") && port != null) {
+                            started.complete(port);
+                        }
+                    }
+                } catch (IOException e) {
+                    started.completeExceptionally(e);
+                }
+                started.completeExceptionally(new IllegalStateException("the node stopped before it started"));
+            }, "killed-node-output");
+            reader.setDaemon(true);
+            reader.start();
+            try {
+                return new Node(process, started.get(3, TimeUnit.MINUTES), log);
+            } catch (Exception e) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException("the node did not start; its output:\n"
+                        + (Files.exists(log) ? Files.readString(log) : ""), e);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroyForcibly().waitFor();
+        }
+
+        /** SIGKILL: no shutdown hook, no rollback sent; PostgreSQL finds the connections gone. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+            assertThat(process.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+        }
+    }
+}

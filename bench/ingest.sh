@@ -76,6 +76,24 @@ psql_ -c "drop table public.bench_records"
 echo "floor:     COPY of the stored records into a copy of records.record: $stored rows in ${floor_ms} ms = $(( stored * 1000 / floor_ms )) rows/s"
 echo "ratio:     API / storage floor = $(python3 -c "print(round(($accepted/$api_ms)/($stored/$floor_ms), 2))")"
 echo "ratio:     API / raw COPY = $(python3 -c "print(round(($accepted/$api_ms)/($copied/$copy_ms), 2))")"
+# Third baseline: the website's storage floor. The read model's rows (subjects, their search rows, entries) copied back
+# (binary) by PostgreSQL alone into empty copies of the portal's tables with the same indexes (no trigger, no foreign
+# key): what PostgreSQL alone needs to store what the website shows, against the projection's time above.
+for t in subject subject_token entry; do
+  psql_ -c "\\copy portal.$t to '$dir/portal-$t.copy' with (format binary)"
+  psql_ -c "create table public.bench_portal_$t (like portal.$t including all)"
+done
+psql_ -c "checkpoint"
+website_floor_ms=0
+for t in subject subject_token entry; do
+  start=$(date +%s%N)
+  psql_ -c "\\copy public.bench_portal_$t from '$dir/portal-$t.copy' with (format binary)"
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  website_floor_ms=$(( website_floor_ms + ms ))
+  echo "           portal.$t: $(psql_ -At -c "select count(*) from public.bench_portal_$t") rows in $ms ms"
+  psql_ -c "drop table public.bench_portal_$t"
+done
+echo "website floor: the read model copied by PostgreSQL alone in ${website_floor_ms} ms = $(python3 -c "print(round($website_floor_ms/$api_ms, 2))") of the ingest time"
 [ -z "${JFR:-}" ] || jcmd $app JFR.dump name=ingest filename="$JFR" > /dev/null
 [ -z "${KEEP_LOG:-}" ] || cp "$dir/app.log" "$KEEP_LOG"
 echo "heap:      -Xmx512m; largest heap after GC $(grep -o '[0-9]*M->[0-9]*M' "$dir/gc.log" | cut -d'>' -f2 | tr -d M | sort -n | tail -1) MB; peak JVM RSS $(awk '/VmHWM/{print int($2/1024)}' /proc/$app/status) MB"

@@ -22,7 +22,7 @@ run() {   # label, initdb option, server option
   su postgres -c "$bin/initdb -D $d/data -U postgres -A trust -E UTF8 $2" > /dev/null
   su postgres -c "$bin/pg_ctl -D $d/data -w -o '-p 5439 -c shared_buffers=512MB -c fsync=on -c listen_addresses=127.0.0.1 -c unix_socket_directories=$d $3' -l $d/log start" > /dev/null
   echo "== $1 (data_checksums $(psql -X -At -h 127.0.0.1 -p 5439 -U postgres -c 'show data_checksums'))"
-  psql -X -q -h 127.0.0.1 -p 5439 -U postgres -f "$sql" | grep -E "Time|B$" | tail -3
+  psql -X -q -h 127.0.0.1 -p 5439 -U postgres -f "$sql" | grep -E "B$|bytes$|Time: [0-9]{3,}" | tail -2
   su postgres -c "$bin/pg_ctl -D $d/data -m fast stop" > /dev/null
   rm -rf "$d"
 }

@@ -47,12 +47,11 @@ echo "raw COPY:  $copied rows in ${copy_ms} ms = $(( copied * 1000 / copy_ms )) 
 start=$(date +%s%N)
 answer=$(curl -s -H "Authorization: Bearer $key" -F "file=@$file;filename=penalties.csv" -F item=XZCF \
   "http://127.0.0.1:$port/api/v1/submissions/files")
-id=$(echo "$answer" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-status=PROCESSING
-while [ "$status" = PROCESSING ]; do
-  sleep 0.5
+id=$(echo "$answer" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+# polled with grep, not a Python per poll (here 0.1-0.7 s to start one: part of the figure otherwise)
+while echo "$answer" | grep -q '"status":"PROCESSING"'; do
+  sleep 0.1
   answer=$(curl -s -H "Authorization: Bearer $key" -H "X-Purpose: benchmark" "http://127.0.0.1:$port/api/v1/submissions/$id")
-  status=$(echo "$answer" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
 done
 api_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 echo "$answer" | python3 -c 'import json,sys; a=json.load(sys.stdin); a.pop("errors",None); print("answer:", json.dumps(a, ensure_ascii=False))'

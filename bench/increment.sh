@@ -7,6 +7,9 @@
 #   superuser postgres (password PGPASSWORD) runs the migrations in a new database gongxin_bench, the application
 #   connects as gongxin_app (created with the same password).
 #
+#   JAVA_OPTS='-XX:StartFlightRecording=…' bench/increment.sh …   extra options of the application's JVM (a profile
+#   from its start; JFR started later, with JFR=file, deoptimises and slows the increment threefold)
+#
 # Also measured: how long after COMPLETED the last new subject of the increment is found by the public search.
 #
 # Baseline, same run: the increment's new records, as stored, copied (binary) by PostgreSQL alone into a copy of
@@ -42,7 +45,7 @@ if [ -n "${EXTERNAL_PG:-}" ]; then
   dbargs=(--spring.datasource.url="jdbc:postgresql://$pghost:$pg/$db" --spring.datasource.username=gongxin_app
           --spring.datasource.password="$PGPASSWORD" --spring.flyway.user=postgres --spring.flyway.password="$PGPASSWORD")
 fi
-GONGXIN_DEMO_API_KEY=$key java -Xmx512m -jar "$jar" --server.port=$port --gongxin.data-dir="$dir/data" \
+GONGXIN_DEMO_API_KEY=$key java -Xmx512m ${JAVA_OPTS:-} -jar "$jar" --server.port=$port --gongxin.data-dir="$dir/data" \
   --gongxin.demo.enabled=true --gongxin.demo.records=0 "${dbargs[@]}" > "$dir/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$dir"' EXIT

@@ -78,8 +78,19 @@ public class KeyRing {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         byte[] in = plaintext.getBytes(StandardCharsets.UTF_8);
-        GCMModeCipher gcm = GCMBlockCipher.newInstance(new SM4Engine());
-        gcm.init(true, new AEADParameters(new KeyParameter(sm4Keys.get(currentKey)), 128, nonce));
+        String keyId = currentKey;
+        byte[] key = sm4Keys.get(keyId);
+        Encryptor encryptor = encryptors.get();
+        GCMModeCipher gcm;
+        if (encryptor == null || encryptor.key() != key) {
+            gcm = GCMBlockCipher.newInstance(new SM4Engine());
+            gcm.init(true, new AEADParameters(new KeyParameter(key), 128, nonce));
+            encryptors.set(new Encryptor(key, gcm));
+        } else {
+            // the same key: only the nonce is new, and the cipher keeps the tables it derived from the key
+            gcm = encryptor.gcm();
+            gcm.init(true, new AEADParameters(null, 128, nonce));
+        }
         byte[] out = new byte[NONCE_BYTES + gcm.getOutputSize(in.length)];
         System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
         int n = gcm.processBytes(in, 0, in.length, out, NONCE_BYTES);
@@ -88,7 +99,7 @@ public class KeyRing {
         } catch (InvalidCipherTextException e) {
             throw new IllegalStateException(e);
         }
-        return PREFIX + currentKey + ":" + Base64.getEncoder().withoutPadding().encodeToString(out);
+        return PREFIX + keyId + ":" + Base64.getEncoder().withoutPadding().encodeToString(out);
     }
 
     /** The plaintext of a value {@link #protect} made; any other value is returned as it is. */
@@ -120,14 +131,36 @@ public class KeyRing {
 
     /** HMAC-SM3 of a (normalised) identifier under the look-up secret, as lower-case hex. */
     public String lookupDigest(String value) {
-        HMac mac = new HMac(new SM3Digest());
-        mac.init(new KeyParameter(lookupSecret));
+        byte[] secret = lookupSecret;
+        Mac keyed = macs.get();
+        if (keyed == null || keyed.secret() != secret) {
+            HMac fresh = new HMac(new SM3Digest());
+            fresh.init(new KeyParameter(secret));
+            keyed = new Mac(secret, fresh);
+            macs.set(keyed);
+        }
+        // doFinal leaves the MAC keyed and ready for the next value
+        HMac mac = keyed.mac();
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         mac.update(bytes, 0, bytes.length);
         byte[] out = new byte[mac.getMacSize()];
         mac.doFinal(out, 0);
         return HexFormat.of().formatHex(out);
     }
+
+    /**
+     * Setting a key up costs more than using it on an identifier (GCM derives its tables from the key, HMAC hashes its
+     * pads): one cipher and one MAC per thread, kept while the key is the same; a new key (rotation, adoption) makes
+     * new ones.
+     */
+    private record Encryptor(byte[] key, GCMModeCipher gcm) {
+    }
+
+    private record Mac(byte[] secret, HMac mac) {
+    }
+
+    private final ThreadLocal<Encryptor> encryptors = new ThreadLocal<>();
+    private final ThreadLocal<Mac> macs = new ThreadLocal<>();
 
     /** Looking the algorithm up costs more than a signature's setup: one signer per thread, set up again per use. */
     private final ThreadLocal<java.security.Signature> signers = ThreadLocal.withInitial(() -> {

@@ -27,6 +27,31 @@ final class CopyBinary {
         put(HEADER);
     }
 
+    private CopyBinary(boolean header) {
+        if (header) {
+            put(HEADER);
+        }
+    }
+
+    /** Rows to be copied later into a stream ({@link #copyRow}), one by one. */
+    static CopyBinary withoutHeader() {
+        return new CopyBinary(false);
+    }
+
+    /** Where the next value will be written: a row's bounds in a buffer without header. */
+    int position() {
+        return length;
+    }
+
+    /** Appends a row (or its first columns) written in {@code source} between {@code start} and {@code end}. */
+    CopyBinary copyRow(CopyBinary source, int start, int end) {
+        ensure(end - start);
+        System.arraycopy(source.buffer, start, buffer, length, end - start);
+        length += end - start;
+        rows++;
+        return this;
+    }
+
     /** Starts a row of the given number of columns. */
     CopyBinary row(int columns) {
         int16(columns);

@@ -46,13 +46,23 @@ record Lifecycle(RecordStatus status, NotPublishedReason reason, LocalDate windo
 
     /** The same, for a record decided by a department of {@code sector} (rule sets may have a period of their own for it). */
     static Lifecycle of(CatalogItem item, List<RuleSet> ruleSets, RecordDraft draft, LocalDate today, String sector) {
+        return of(item, draft, today, (i, decided, severity) -> period(i, ruleSets, decided, severity, today, sector));
+    }
+
+    /** Where the period of a record comes from: {@link #period}, or a batch's cache of it. */
+    interface Periods {
+        Optional<Period> of(CatalogItem item, LocalDate decisionDate, Severity severity);
+    }
+
+    /** The same, with the period given by {@code periods}. */
+    static Lifecycle of(CatalogItem item, RecordDraft draft, LocalDate today, Periods periods) {
         boolean dishonest = item.nature() == Nature.DISHONEST && draft.exclusion() == null;
         LocalDate windowEnd;
         String ruleSetCode = null;
         NotPublishedReason reason = null;
         switch (item.publicity()) {
             case RULE_SET -> {
-                Optional<Period> period = period(item, ruleSets, draft.decisionDate(), draft.severity(), today, sector);
+                Optional<Period> period = periods.of(item, draft.decisionDate(), draft.severity());
                 if (period.isPresent()) {
                     windowEnd = draft.decisionDate().plusMonths(period.get().months());
                     ruleSetCode = period.get().ruleSet();

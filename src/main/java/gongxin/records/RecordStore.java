@@ -102,15 +102,20 @@ class RecordStore implements RecordIngest {
         jdbc.sql("set local lock_timeout = '120s'").update();
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", "gongxin:records:" + itemCode)
                 .query().singleRow();
-        Map<String, String> sectors = new HashMap<>();
-        departments.all().forEach(d -> sectors.put(d.code(), d.sector()));
-        return new StoreSession(batchId, itemCode, receivedAt, ruleSets.all(), ruleSets.deadlines(), calendars.current(),
-                sectors, LocalDate.now(clock));
+        return new StoreSession(batchId, itemCode, preparer(batchId, itemCode, receivedAt));
     }
 
-    private final class StoreSession implements Session {
+    @Override
+    public ChunkPreparer preparer(UUID batchId, String itemCode, Instant receivedAt) {
+        Map<String, String> sectors = new HashMap<>();
+        departments.all().forEach(d -> sectors.put(d.code(), d.sector()));
+        return new ChunkPreparer(batchId, receivedAt, ruleSets.all(), ruleSets.deadlines(), calendars.current(), sectors,
+                LocalDate.now(clock));
+    }
+
+    /** The work on a record that needs no database, for one batch, on one thread (its caches are not shared). */
+    final class ChunkPreparer implements Preparer {
         private final UUID batchId;
-        private final String itemCode;
         private final Instant receivedAt;
         private final LocalDate arrivalDate;
         private final List<RuleSet> ruleSets;
@@ -118,22 +123,15 @@ class RecordStore implements RecordIngest {
         private final WorkingCalendar calendar;
         private final Map<String, String> sectors;
         private final LocalDate today;
-        private int created;
-        private int corrected;
         private final Map<LocalDate, WorkingDayCount> elapsedSince = new HashMap<>();
-        /**
-         * A department's first load of an item (no record of it before this batch; batches of the item are serialised
-         * by the lock) needs no natural-key probe: a key can only exist if this batch created it, and those keys are
-         * remembered here as 64-bit hashes. A hash seen again (a repeat, or a collision) is probed as usual.
-         */
-        private final Map<String, Boolean> hadRecords = new HashMap<>();
-        private final LongHashSet createdKeys = new LongHashSet();
         private final Map<String, Set<String>> identifierFields = new HashMap<>();
+        private final MessageDigest sha256 = sha256();
+        private final CanonicalJson.Writer json = new CanonicalJson.Writer();
+        private final Map<PeriodKey, Optional<Lifecycle.Period>> periods = new HashMap<>();
 
-        StoreSession(UUID batchId, String itemCode, Instant receivedAt, List<RuleSet> ruleSets,
-                     List<StatutoryDeadline> deadlines, WorkingCalendar calendar, Map<String, String> sectors, LocalDate today) {
+        ChunkPreparer(UUID batchId, Instant receivedAt, List<RuleSet> ruleSets, List<StatutoryDeadline> deadlines,
+                      WorkingCalendar calendar, Map<String, String> sectors, LocalDate today) {
             this.batchId = batchId;
-            this.itemCode = itemCode;
             this.receivedAt = receivedAt;
             this.arrivalDate = receivedAt.atZone(zone).toLocalDate();
             this.ruleSets = ruleSets;
@@ -144,54 +142,148 @@ class RecordStore implements RecordIngest {
         }
 
         @Override
+        public PreparedChunk prepare(List<RecordDraft> drafts) {
+            PreparedChunk p = new PreparedChunk(batchId, drafts);
+            for (int i = 0; i < p.drafts.size(); i++) {
+                RecordDraft d = p.drafts.get(i);
+                IdentifierProtection.Fields fields = identifiers.protect(identifierFields(d.item()), d.data());
+                p.json[i] = json.utf8(fields.stored());
+                p.hashes[i] = sha256.digest(fields.hashed() == fields.stored() ? p.json[i] : json.utf8(fields.hashed()));
+                p.keys[i] = key(d);
+                p.keyHashes[i] = keyHash(d);
+                p.claims[i] = claim(d);
+                // every row's COPY columns but the subject's id: most rows of a first load are created
+                p.rowStart[i] = p.rows.position();
+                appendNew(p.rows, d, p.hashes[i], p.json[i]);
+                p.rowEnd[i] = p.rows.position();
+            }
+            return p;
+        }
+
+        /** The rows of a batch share few decision dates, severities and sectors: each period is looked up once. */
+        Lifecycle lifecycle(RecordDraft d) {
+            String sector = sectors.get(d.departmentCode());
+            return Lifecycle.of(d.item(), d, today, (item, decided, severity) -> periods.computeIfAbsent(
+                    new PeriodKey(item.code(), item.version(), decided, severity, sector),
+                    k -> Lifecycle.period(item, ruleSets, decided, severity, today, sector)));
+        }
+
+        private Set<String> identifierFields(CatalogItem item) {
+            return identifierFields.computeIfAbsent(item.code() + "@" + item.version(), k -> item.identifierFields());
+        }
+
+        /** A new record's columns in {@link #COPY_COLUMNS} order, but the last one (its subject). */
+        private void appendNew(CopyBinary rows, RecordDraft d, byte[] hash, byte[] json) {
+            CatalogItem item = d.item();
+            Lifecycle life = lifecycle(d);
+            Timeliness timeliness = timeliness(d);
+            rows.row(COPY_COLUMN_COUNT)
+                    .text(item.code()).int4(item.version()).text(d.departmentCode()).text(d.recordKey())
+                    .text(d.subjectCategory().name()).text(d.subjectName()).text(d.subjectCreditCode())
+                    .text(d.subjectIdType()).text(identifiers.encrypt(d.subjectIdNumber()))
+                    .text(identifiers.digest(d.subjectIdNumber())).text(d.decisionNumber()).date(d.decisionDate())
+                    .text(item.nature().name()).bool(life.dishonest()).text(d.severity() == null ? null : d.severity().name())
+                    .text(d.exclusion()).bool(d.minor()).bool(d.pilotEra()).text(life.status().name())
+                    .text(life.reason() == null ? null : life.reason().name()).date(life.windowEnd()).date(d.validUntil())
+                    .text(life.ruleSet()).int4(1).bytea(hash).json(json).uuid(batchId).uuid(batchId)
+                    .timestamptz(receivedAt).timestamptz(receivedAt).text(timeliness.code()).int4(timeliness.days())
+                    .int4(timeliness.elapsed()).bool(timeliness.onTime()).bool(timeliness.provisional());
+        }
+
+        private Timeliness timeliness(RecordDraft d) {
+            String code = d.item().timelinessDeadline();
+            if (code == null) {
+                return Timeliness.NONE;
+            }
+            String sector = sectors.get(d.departmentCode());
+            Optional<StatutoryDeadline> deadline = Optional.empty();
+            if (sector != null) {
+                deadline = deadline(code + "_" + sector, d.decisionDate());
+            }
+            if (deadline.isEmpty()) {
+                deadline = deadline(code, d.decisionDate());
+            }
+            if (deadline.isEmpty()) {
+                return Timeliness.NONE;
+            }
+            WorkingDayCount elapsed = elapsedSince.computeIfAbsent(d.decisionDate(), date -> calendar.workingDaysBetween(date, arrivalDate));
+            return new Timeliness(deadline.get().code(), deadline.get().workingDays(), elapsed.days(),
+                    elapsed.days() <= deadline.get().workingDays(), elapsed.provisional());
+        }
+
+        private Optional<StatutoryDeadline> deadline(String code, LocalDate on) {
+            return deadlines.stream().filter(x -> x.code().equals(code) && !x.effectiveFrom().isAfter(on))
+                    .max(java.util.Comparator.comparing(StatutoryDeadline::effectiveFrom));
+        }
+    }
+
+    private final class StoreSession implements Session {
+        private final UUID batchId;
+        private final String itemCode;
+        /** Prepares the chunks handed over unprepared, and computes corrections' lifecycle with the same rules. */
+        private final ChunkPreparer preparer;
+        private int created;
+        private int corrected;
+        /**
+         * A department's first load of an item (no record of it before this batch; batches of the item are serialised
+         * by the lock) needs no natural-key probe: a key can only exist if this batch created it, and those keys are
+         * remembered here as 64-bit hashes. A hash seen again (a repeat, or a collision) is probed as usual.
+         */
+        private final Map<String, Boolean> hadRecords = new HashMap<>();
+        private final LongHashSet createdKeys = new LongHashSet();
+
+        StoreSession(UUID batchId, String itemCode, ChunkPreparer preparer) {
+            this.batchId = batchId;
+            this.itemCode = itemCode;
+            this.preparer = preparer;
+        }
+
+        @Override
         public List<Outcome> ingest(List<RecordDraft> drafts) {
+            return ingest(preparer.prepare(drafts));
+        }
+
+        @Override
+        public List<Outcome> ingest(PreparedChunk p) {
             if (!TransactionSynchronizationManager.isActualTransactionActive()) {
                 throw new IllegalStateException("records are stored inside the caller's transaction");
             }
+            if (!p.batchId.equals(batchId)) {
+                throw new IllegalArgumentException("chunk prepared for batch " + p.batchId + ", not " + batchId);
+            }
+            List<RecordDraft> drafts = p.drafts;
             Outcome[] outcomes = new Outcome[drafts.size()];
-            byte[][] hashes = new byte[drafts.size()][];
-            String[] json = new String[drafts.size()];
-            byte[][] utf8 = new byte[drafts.size()][];
-            MessageDigest sha256 = sha256();
             Map<String, Integer> firstInChunk = new HashMap<>();
             List<Integer> candidates = new ArrayList<>();
             for (int i = 0; i < drafts.size(); i++) {
-                RecordDraft d = drafts.get(i);
-                IdentifierProtection.Fields fields = identifiers.protect(identifierFields(d.item()), d.data());
-                json[i] = CanonicalJson.json(fields.stored());
-                utf8[i] = json[i].getBytes(StandardCharsets.UTF_8);
-                hashes[i] = sha256.digest(fields.hashed() == fields.stored() ? utf8[i]
-                        : CanonicalJson.json(fields.hashed()).getBytes(StandardCharsets.UTF_8));
-                Integer first = firstInChunk.putIfAbsent(key(d), i);
+                Integer first = firstInChunk.putIfAbsent(p.keys[i], i);
                 if (first != null) {
-                    outcomes[i] = Arrays.equals(hashes[first], hashes[i]) ? Outcome.DUPLICATE : Outcome.CONFLICT;
+                    outcomes[i] = Arrays.equals(p.hashes[first], p.hashes[i]) ? Outcome.DUPLICATE : Outcome.CONFLICT;
                 } else {
                     candidates.add(i);
                 }
             }
             List<Integer> toProbe = new ArrayList<>(candidates.size());
             for (int i : candidates) {
-                RecordDraft d = drafts.get(i);
-                if (departmentHadRecords(d.departmentCode()) || createdKeys.contains(keyHash(d))) {
+                if (departmentHadRecords(drafts.get(i).departmentCode()) || createdKeys.contains(p.keyHashes[i])) {
                     toProbe.add(i);
                 }
             }
             Map<String, Existing> existing = lookup(drafts, toProbe);
-            CopyBinary rows = new CopyBinary();
             List<Integer> creations = new ArrayList<>();
             List<Integer> corrections = new ArrayList<>();
             for (int i : candidates) {
                 RecordDraft d = drafts.get(i);
-                Existing e = existing.get(key(d));
+                Existing e = existing.get(p.keys[i]);
                 if (e == null) {
                     outcomes[i] = Outcome.CREATED;
                     creations.add(i);
                     if (!departmentHadRecords(d.departmentCode())) {
-                        createdKeys.add(keyHash(d));
+                        createdKeys.add(p.keyHashes[i]);
                     }
                 } else if (e.batchId().equals(batchId)) {
-                    outcomes[i] = Arrays.equals(e.hash(), hashes[i]) ? Outcome.DUPLICATE : Outcome.CONFLICT;
-                } else if (Arrays.equals(e.hash(), hashes[i])) {
+                    outcomes[i] = Arrays.equals(e.hash(), p.hashes[i]) ? Outcome.DUPLICATE : Outcome.CONFLICT;
+                } else if (Arrays.equals(e.hash(), p.hashes[i])) {
                     outcomes[i] = Outcome.UNCHANGED;
                 } else if (e.status() == RecordStatus.REVOKED) {
                     outcomes[i] = Outcome.REVOKED;
@@ -203,19 +295,21 @@ class RecordStore implements RecordIngest {
             // every record stored points at its subject, found or created in the same transaction
             List<Integer> stored = new ArrayList<>(creations);
             stored.addAll(corrections);
-            long[] subjectIds = subjects.resolve(stored.stream().map(i -> claim(drafts.get(i))).toList());
+            long[] subjectIds = subjects.resolve(stored.stream().map(i -> p.claims[i]).toList());
             Map<Integer, Long> subjectOf = new HashMap<>();
             for (int n = 0; n < stored.size(); n++) {
                 subjectOf.put(stored.get(n), subjectIds[n] == 0 ? null : subjectIds[n]);
             }
+            CopyBinary rows = new CopyBinary();
             for (int i : creations) {
-                appendNew(rows, drafts.get(i), hashes[i], utf8[i], subjectOf.get(i));
+                rows.copyRow(p.rows, p.rowStart[i], p.rowEnd[i]).int8(subjectOf.get(i));
             }
             if (!rows.isEmpty()) {
                 copy(rows);
             }
             for (int i : corrections) {
-                correct(existing.get(key(drafts.get(i))), drafts.get(i), hashes[i], json[i], subjectOf.get(i));
+                correct(existing.get(p.keys[i]), drafts.get(i), p.hashes[i], new String(p.json[i], StandardCharsets.UTF_8),
+                        subjectOf.get(i));
             }
             for (Outcome o : outcomes) {
                 if (o == Outcome.CREATED) {
@@ -234,10 +328,6 @@ class RecordStore implements RecordIngest {
                 events.publishEvent(event);
             }
             return event;
-        }
-
-        private Set<String> identifierFields(CatalogItem item) {
-            return identifierFields.computeIfAbsent(item.code() + "@" + item.version(), k -> item.identifierFields());
         }
 
         private boolean departmentHadRecords(String department) {
@@ -275,23 +365,6 @@ class RecordStore implements RecordIngest {
             return found;
         }
 
-        private void appendNew(CopyBinary rows, RecordDraft d, byte[] hash, byte[] json, Long subjectId) {
-            CatalogItem item = d.item();
-            Lifecycle life = Lifecycle.of(item, ruleSets, d, today, sectors.get(d.departmentCode()));
-            Timeliness timeliness = timeliness(d);
-            rows.row(COPY_COLUMN_COUNT)
-                    .text(item.code()).int4(item.version()).text(d.departmentCode()).text(d.recordKey())
-                    .text(d.subjectCategory().name()).text(d.subjectName()).text(d.subjectCreditCode())
-                    .text(d.subjectIdType()).text(identifiers.encrypt(d.subjectIdNumber()))
-                    .text(identifiers.digest(d.subjectIdNumber())).text(d.decisionNumber()).date(d.decisionDate())
-                    .text(item.nature().name()).bool(life.dishonest()).text(d.severity() == null ? null : d.severity().name())
-                    .text(d.exclusion()).bool(d.minor()).bool(d.pilotEra()).text(life.status().name())
-                    .text(life.reason() == null ? null : life.reason().name()).date(life.windowEnd()).date(d.validUntil())
-                    .text(life.ruleSet()).int4(1).bytea(hash).json(json).uuid(batchId).uuid(batchId)
-                    .timestamptz(receivedAt).timestamptz(receivedAt).text(timeliness.code()).int4(timeliness.days())
-                    .int4(timeliness.elapsed()).bool(timeliness.onTime()).bool(timeliness.provisional()).int8(subjectId);
-        }
-
         private void copy(CopyBinary rows) {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
@@ -306,7 +379,7 @@ class RecordStore implements RecordIngest {
 
         private void correct(Existing e, RecordDraft d, byte[] hash, String json, Long subjectId) {
             CatalogItem item = d.item();
-            Lifecycle life = Lifecycle.of(item, ruleSets, d, today, sectors.get(d.departmentCode()));
+            Lifecycle life = preparer.lifecycle(d);
             // a repaired record stays repaired when its department corrects it: the repair decision stands
             RecordStatus status = e.status() == RecordStatus.REPAIRED ? RecordStatus.REPAIRED : life.status();
             Instant now = clock.instant();
@@ -336,32 +409,6 @@ class RecordStore implements RecordIngest {
                     .param("now", Timestamp.from(now)).param("id", e.id()).param("subject", subjectId)
                     .update();
             repository.transition(e.id(), now, "CORRECTED", e.status(), status, e.version() + 1, "batch:" + batchId, null);
-        }
-
-        private Timeliness timeliness(RecordDraft d) {
-            String code = d.item().timelinessDeadline();
-            if (code == null) {
-                return Timeliness.NONE;
-            }
-            String sector = sectors.get(d.departmentCode());
-            Optional<StatutoryDeadline> deadline = Optional.empty();
-            if (sector != null) {
-                deadline = deadline(code + "_" + sector, d.decisionDate());
-            }
-            if (deadline.isEmpty()) {
-                deadline = deadline(code, d.decisionDate());
-            }
-            if (deadline.isEmpty()) {
-                return Timeliness.NONE;
-            }
-            WorkingDayCount elapsed = elapsedSince.computeIfAbsent(d.decisionDate(), date -> calendar.workingDaysBetween(date, arrivalDate));
-            return new Timeliness(deadline.get().code(), deadline.get().workingDays(), elapsed.days(),
-                    elapsed.days() <= deadline.get().workingDays(), elapsed.provisional());
-        }
-
-        private Optional<StatutoryDeadline> deadline(String code, LocalDate on) {
-            return deadlines.stream().filter(x -> x.code().equals(code) && !x.effectiveFrom().isAfter(on))
-                    .max(java.util.Comparator.comparing(StatutoryDeadline::effectiveFrom));
         }
     }
 
@@ -429,6 +476,9 @@ class RecordStore implements RecordIngest {
 
     private static String key(RecordDraft d) {
         return d.departmentCode() + "\u0000" + d.recordKey();
+    }
+
+    private record PeriodKey(String item, int version, LocalDate decided, gongxin.catalog.Severity severity, String sector) {
     }
 
     private record Existing(long id, byte[] hash, UUID batchId, RecordStatus status, int version) {

@@ -39,6 +39,36 @@ class KeyRingTest {
         }
 
         @Test
+        void many_values_encrypted_on_one_thread_each_come_back() {
+            KeyRing ring = ring();
+            java.util.Set<String> stored = new java.util.HashSet<>();
+            for (int i = 0; i < 200; i++) {
+                String value = "1101051949123" + (10000 + i);
+                String protectedValue = ring.protect(value);
+                assertThat(stored.add(protectedValue)).isTrue();
+                assertThat(ring.reveal(protectedValue)).isEqualTo(value);
+            }
+        }
+
+        @Test
+        void a_look_up_digest_is_the_hmac_sm3_of_the_file_secret_every_time() throws Exception {
+            KeyRing ring = ring();
+            java.util.Properties file = new java.util.Properties();
+            try (var in = java.nio.file.Files.newBufferedReader(dir.resolve("keys/gongxin.keys"))) {
+                file.load(in);
+            }
+            for (String value : new String[] {"11010519491231002X", "440524188001010014", "11010519491231002X"}) {
+                org.bouncycastle.crypto.macs.HMac mac = new org.bouncycastle.crypto.macs.HMac(new org.bouncycastle.crypto.digests.SM3Digest());
+                mac.init(new org.bouncycastle.crypto.params.KeyParameter(java.util.HexFormat.of().parseHex(file.getProperty("hmac-sm3"))));
+                byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                mac.update(bytes, 0, bytes.length);
+                byte[] out = new byte[mac.getMacSize()];
+                mac.doFinal(out, 0);
+                assertThat(ring.lookupDigest(value)).isEqualTo(java.util.HexFormat.of().formatHex(out));
+            }
+        }
+
+        @Test
         void a_changed_cipher_text_is_refused_not_misread() {
             KeyRing ring = ring();
             String stored = ring.protect("440524188001010014");
@@ -52,7 +82,9 @@ class KeyRingTest {
             KeyRing ring = ring();
             String old = ring.protect("11010519491231002X");
             assertThat(ring.rotateEncryptionKey()).isEqualTo("2");
-            assertThat(ring.protect("11010519491231002X")).startsWith("sm4:2:");
+            String fresh = ring.protect("11010519491231002X");
+            assertThat(fresh).startsWith("sm4:2:");
+            assertThat(ring.reveal(fresh)).isEqualTo("11010519491231002X");
             assertThat(ring().reveal(old)).as("read again from the file").isEqualTo("11010519491231002X");
         }
     }

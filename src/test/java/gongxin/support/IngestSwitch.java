@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import gongxin.records.Outcome;
+import gongxin.records.PreparedChunk;
 import gongxin.records.RecordDraft;
 import gongxin.records.RecordIngest;
 import gongxin.records.RecordsIngested;
@@ -33,17 +34,32 @@ public class IngestSwitch implements RecordIngest {
     }
 
     @Override
+    public Preparer preparer(UUID batchId, String itemCode, Instant receivedAt) {
+        return delegate.preparer(batchId, itemCode, receivedAt);
+    }
+
+    @Override
     public Session open(UUID batchId, String itemCode, Instant receivedAt) {
         Session session = delegate.open(batchId, itemCode, receivedAt);
         AtomicInteger chunks = new AtomicInteger();
         return new Session() {
             @Override
+            public List<Outcome> ingest(PreparedChunk chunk) {
+                failIfDue();
+                return session.ingest(chunk);
+            }
+
+            @Override
             public List<Outcome> ingest(List<RecordDraft> drafts) {
+                failIfDue();
+                return session.ingest(drafts);
+            }
+
+            private void failIfDue() {
                 int limit = failAfterChunks.get();
                 if (limit >= 0 && chunks.getAndIncrement() >= limit) {
                     throw new IllegalStateException("simulated crash in the middle of a batch");
                 }
-                return session.ingest(drafts);
             }
 
             @Override

@@ -82,7 +82,8 @@ echo "           in the database: $(psql_ -At -c "select round(extract(epoch fro
 grep "Batch $batch:" "$dir/app.log" | sed 's/.*: Batch [^:]*: /           the application: /'
 # the last new subject of the increment, by its credit code, as the public finds it
 last=$(tail -n +2 "$inc" | cut -d, -f3 | grep -v '^$' | tail -1)
-until curl -s "http://127.0.0.1:$port/api/v1/public/subjects?q=$last" | grep -q "\"$last\""; do
+# a hit carries the subject's credit code; the answer also repeats the query, so the code alone proves nothing
+until curl -s "http://127.0.0.1:$port/api/v1/public/subjects?q=$last" | grep -q "\"creditCode\":\"$last\""; do
   [ $(( ($(date +%s%N) - completed) / 1000000000 )) -lt 600 ] || { echo "website:   $last not found after 600 s"; exit 1; }
   sleep 0.1
 done

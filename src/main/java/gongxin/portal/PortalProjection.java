@@ -6,6 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+import jakarta.annotation.PreDestroy;
 
 import gongxin.catalog.Catalog;
 import gongxin.catalog.CatalogItem;
@@ -25,15 +35,19 @@ import gongxin.shared.Text;
 import gongxin.subjects.SubjectCard;
 import gongxin.subjects.Subjects;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps the website's read model: every stored record of a public catalog item becomes an entry of its subject. Runs
  * after the records' transaction commits, through Spring Modulith's event publication registry (an event whose
- * projection fails stays incomplete and is published again at restart).
+ * projection fails stays incomplete and is published again at restart: every write is an upsert, so a chunk written
+ * twice is written once).
  */
 @Component
 class PortalProjection {
@@ -51,10 +65,20 @@ class PortalProjection {
     private final ListEntries listEntries;
     private final Subjects subjects;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final TransactionTemplate chunkTransaction;
+    private final ExecutorService writers;
+    private static final AtomicInteger WRITER_THREADS = new AtomicInteger();
 
     PortalProjection(Records records, Catalog catalog, Departments departments, PortalRepository repository,
                      PlatformKeys keys, PortalProperties properties, Masking masking, ListEntries listEntries,
-                     Subjects subjects) {
+                     Subjects subjects, PlatformTransactionManager transactions) {
+        this.chunkTransaction = new TransactionTemplate(transactions);
+        this.chunkTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.writers = Executors.newFixedThreadPool(Math.max(1, properties.projectionWriters()), runnable -> {
+            Thread thread = new Thread(runnable, "portal-writer-" + WRITER_THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.listEntries = listEntries;
         this.subjects = subjects;
         this.records = records;
@@ -66,17 +90,90 @@ class PortalProjection {
         this.masking = masking;
     }
 
+    @PreDestroy
+    void stop() {
+        writers.shutdownNow();
+    }
+
+    /**
+     * A batch's records are read in one transaction and written in chunks of 1,000, each in a transaction of its own,
+     * by {@code gongxin.portal.projection-writers} threads at once: the writing is PostgreSQL's work, and one session
+     * uses one core. A subject shows as soon as the chunk that names it commits; what a batch changed is all on the site
+     * once this returns.
+     */
     @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
     public void on(RecordsIngested event) {
         long start = System.nanoTime();
-        Projector projector = new Projector();
-        records.changesOf(event.batchId(), projector);
-        projector.flush();
+        ParallelWrites writes = new ParallelWrites();
+        Projector projector = new Projector(writes);
+        try {
+            records.changesOf(event.batchId(), projector);
+            projector.flush();
+        } catch (RuntimeException e) {
+            writes.awaitQuietly();
+            throw e;
+        }
+        writes.await();
         if (projector.seen >= 10_000) {
-            log.info("Projected batch {}: {} records in {} ms (subjects {} ms, entries {} ms, the rest reading and building)",
-                    event.batchId(), projector.seen, (System.nanoTime() - start) / 1_000_000, projector.subjectNanos / 1_000_000,
-                    projector.entryNanos / 1_000_000);
+            log.info("Projected batch {}: {} records in {} ms by {} writers (their time: subjects {} ms, entries {} ms)",
+                    event.batchId(), projector.seen, (System.nanoTime() - start) / 1_000_000, properties.projectionWriters(),
+                    projector.counts.subjectNanos.sum() / 1_000_000, projector.counts.entryNanos.sum() / 1_000_000);
+        }
+    }
+
+    /**
+     * Chunks handed to the writers, at most one more than there are writers waiting (the reading stops meanwhile). The
+     * first failure stops the handing over and is thrown at the end: the event stays incomplete.
+     */
+    private final class ParallelWrites implements Consumer<Runnable> {
+        private final Semaphore slots = new Semaphore(Math.max(1, properties.projectionWriters()) + 1);
+        private final List<Future<?>> submitted = new ArrayList<>();
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
+        @Override
+        public void accept(Runnable chunk) {
+            throwIfFailed();
+            slots.acquireUninterruptibly();
+            submitted.removeIf(Future::isDone);
+            submitted.add(writers.submit(() -> {
+                try {
+                    chunkTransaction.executeWithoutResult(status -> chunk.run());
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    slots.release();
+                }
+            }));
+        }
+
+        void await() {
+            for (Future<?> f : submitted) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while projecting", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failure.compareAndSet(null, new IllegalStateException(e.getCause()));
+                }
+            }
+            throwIfFailed();
+        }
+
+        void awaitQuietly() {
+            try {
+                await();
+            } catch (RuntimeException ignored) {
+                // the reading's own failure is the one to report
+            }
+        }
+
+        private void throwIfFailed() {
+            RuntimeException e = failure.get();
+            if (e != null) {
+                throw e;
+            }
         }
     }
 
@@ -88,32 +185,39 @@ class PortalProjection {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Rebuilt rebuild() {
-        Projector projector = new Projector();
+        Projector projector = new Projector(Runnable::run);
         records.each(projector);
         projector.flush();
         listEntries.allIds().forEach(this::project);
         long subjectsRemoved = repository.removeSubjectsWithoutEntries();
-        return new Rebuilt(projector.seen, projector.projected, projector.removed, subjectsRemoved);
+        return new Rebuilt(projector.seen, projector.counts.projected.sum(), projector.counts.removed.sum(), subjectsRemoved);
     }
 
     /** What a rebuild did: records read, entries written, entries removed, subjects removed. */
     record Rebuilt(long records, long entries, long entriesRemoved, long subjectsRemoved) {
     }
 
-    /** Turns records into subject and entry rows and writes them in chunks. */
-    private final class Projector implements java.util.function.Consumer<CreditRecord> {
+    /** What the writers did, added up across their threads. */
+    private static final class Counts {
+        final LongAdder subjectNanos = new LongAdder();
+        final LongAdder entryNanos = new LongAdder();
+        final LongAdder projected = new LongAdder();
+        final LongAdder removed = new LongAdder();
+    }
+
+    /** Turns records into subject and entry rows and hands them in chunks to {@code writes}. */
+    private final class Projector implements Consumer<CreditRecord> {
         private final Map<String, Map<Integer, CatalogItem>> versions = new HashMap<>();
         private final Map<String, String> departmentNames = new HashMap<>();
-        private final List<PortalRepository.SubjectRow> subjects = new ArrayList<>();
-        private final List<PortalRepository.EntryRow> entries = new ArrayList<>();
-        private final List<Long> notPublic = new ArrayList<>();
+        private final Consumer<Runnable> writes;
+        private final Counts counts = new Counts();
+        private List<PortalRepository.SubjectRow> subjects = new ArrayList<>();
+        private List<PortalRepository.EntryRow> entries = new ArrayList<>();
+        private List<Long> notPublic = new ArrayList<>();
         private long seen;
-        private long subjectNanos;
-        private long entryNanos;
-        private long projected;
-        private long removed;
 
-        Projector() {
+        Projector(Consumer<Runnable> writes) {
+            this.writes = writes;
             departmentNames.putAll(departments.names());
         }
 
@@ -141,21 +245,32 @@ class PortalProjection {
         }
 
         void flush() {
-            if (!entries.isEmpty()) {
-                long t0 = System.nanoTime();
-                repository.upsertSubjects(subjects);
-                long t1 = System.nanoTime();
-                repository.upsertEntries(entries);
-                subjectNanos += t1 - t0;
-                entryNanos += System.nanoTime() - t1;
-                projected += entries.size();
-                subjects.clear();
-                entries.clear();
+            if (entries.isEmpty() && notPublic.isEmpty()) {
+                return;
             }
-            if (!notPublic.isEmpty()) {
-                removed += repository.removeEntries(notPublic);
-                notPublic.clear();
-            }
+            List<PortalRepository.SubjectRow> chunkSubjects = subjects;
+            List<PortalRepository.EntryRow> chunkEntries = entries;
+            List<Long> chunkNotPublic = notPublic;
+            subjects = new ArrayList<>();
+            entries = new ArrayList<>();
+            notPublic = new ArrayList<>();
+            writes.accept(() -> write(counts, chunkSubjects, chunkEntries, chunkNotPublic));
+        }
+    }
+
+    private void write(Counts counts, List<PortalRepository.SubjectRow> subjects, List<PortalRepository.EntryRow> entries,
+                       List<Long> notPublic) {
+        if (!entries.isEmpty()) {
+            long t0 = System.nanoTime();
+            repository.upsertSubjects(subjects);
+            long t1 = System.nanoTime();
+            repository.upsertEntries(entries);
+            counts.subjectNanos.add(t1 - t0);
+            counts.entryNanos.add(System.nanoTime() - t1);
+            counts.projected.add(entries.size());
+        }
+        if (!notPublic.isEmpty()) {
+            counts.removed.add(repository.removeEntries(notPublic));
         }
     }
 

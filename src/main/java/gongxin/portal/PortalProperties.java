@@ -17,12 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param searchCacheSize how many result pages are kept
  * @param maxBodySize the largest request body the public site accepts (a report to verify, a search form); a credit
  *                    report is a few hundred kilobytes
+ * @param projectionWriters chunks of a batch written into the read model at once, each by a database session of its
+ *                          own (about the database's cores)
  */
 @ConfigurationProperties("gongxin.portal")
 record PortalProperties(Map<String, Section> sections, Map<FieldKind, Masking.Rule> masking,
                         @DefaultValue("120") int requestsPerMinute, @DefaultValue("20") int pageSize,
                         @DefaultValue("30s") java.time.Duration searchCacheTtl, @DefaultValue("10000") int searchCacheSize,
-                        @DefaultValue("10MB") org.springframework.util.unit.DataSize maxBodySize) {
+                        @DefaultValue("10MB") org.springframework.util.unit.DataSize maxBodySize,
+                        @DefaultValue("2") int projectionWriters) {
 
     PortalProperties {
         sections = sections == null ? Map.of() : Map.copyOf(sections);

@@ -62,6 +62,9 @@ class PortalRepository {
         generation.changed();
         Timestamp now = Timestamp.from(clock.instant());
         List<SubjectRow> subjects = merged(rows);
+        // in key order: chunks of one batch are written at once, and two statements that lock the same subjects in
+        // the same order wait for each other instead of deadlocking
+        subjects.sort(java.util.Comparator.comparing(SubjectRow::key));
         for (int from = 0; from < subjects.size(); from += 1000) {
             List<SubjectRow> chunk = subjects.subList(from, Math.min(subjects.size(), from + 1000));
             int n = chunk.size();

@@ -109,6 +109,35 @@ class PortalTest extends IntegrationTest {
         }
 
         @Test
+        void a_batch_of_several_chunks_is_all_on_the_site_when_accepted_and_a_renamed_company_keeps_its_later_name() {
+            String word = PenaltyFile.uniqueWord();
+            String before = PenaltyFile.uniqueWord();
+            String after = PenaltyFile.uniqueWord();
+            String code = PenaltyFile.creditCode(87_000_000L + ThreadLocalRandom.current().nextInt(999_999));
+            PenaltyFile file = new PenaltyFile();
+            // the later name first, the earlier one two chunks further: a batch's chunks are written at once
+            file.add("行政相对人名称", "示例市" + after + "贸易有限公司", "统一社会信用代码", code, "处罚决定日期", "2026-11-02");
+            for (int i = 0; i < 2_400; i++) {
+                file.add("行政相对人名称", "示例市" + word + "第" + i + "商行有限公司");
+            }
+            file.add("行政相对人名称", "示例市" + before + "贸易有限公司", "统一社会信用代码", code, "处罚决定日期", "2026-10-09");
+            JsonNode answer = submit(file);
+            assertThat(answer.get("accepted").intValue()).isEqualTo(2_402);
+
+            assertThat(jdbc().sql("select count(*) from portal.entry e join records.record r on r.id = e.record_id"
+                    + " where r.batch_id = cast(? as uuid)").param(answer.get("id").asString()).query(Long.class).single())
+                    .as("every record of the batch is on the site when the answer comes").isEqualTo(2_402);
+            assertThat(jdbc().sql("select count(*) from portal.subject where name like ?").param("%" + word + "%")
+                    .query(Long.class).single()).isEqualTo(2_400);
+            assertThat(search(word + "第2399").get("items").get(0).get("name").asString())
+                    .isEqualTo("示例市" + word + "第2399商行有限公司");
+            JsonNode byOld = search(before);
+            assertThat(byOld.get("total").intValue()).isEqualTo(1);
+            assertThat(byOld.get("items").get(0).get("name").asString()).isEqualTo("示例市" + after + "贸易有限公司");
+            assertThat(byOld.get("items").get(0).get("rank").intValue()).as("only a former name has it").isEqualTo(4);
+        }
+
+        @Test
         void a_credit_code_is_found_exactly_in_any_width_or_case() {
             String u = PenaltyFile.uniqueWord();
             PenaltyFile file = new PenaltyFile();

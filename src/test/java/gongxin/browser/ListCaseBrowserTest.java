@@ -51,7 +51,9 @@ class ListCaseBrowserTest extends BrowserTest {
         row.put("处罚决定日期", "2026-09-01");
         TestHttp.Response sent = apiClient(DEMO_API_KEY).postJson("/api/v1/submissions", Map.of("item", "XZCF", "records", List.of(row)));
         org.assertj.core.api.Assertions.assertThat(sent.json().get("accepted").intValue()).isEqualTo(1);
-        long record = jdbc.sql("select id from records.record where subject_credit_code = ?").param(code).query(Long.class).single();
+        // by its decision too: a random credit code may already be another test's subject in the shared database
+        long record = jdbc.sql("select id from records.record where subject_credit_code = ? and decision_number = ?")
+                .param(code).param(row.get("行政处罚决定书文号")).query(Long.class).single();
 
         // the operator proposes
         Page operator = signIn(context, "operator");

@@ -8,10 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -105,7 +102,8 @@ class PortalProjection {
     @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
     public void on(RecordsIngested event) {
         long start = System.nanoTime();
-        ParallelWrites writes = new ParallelWrites();
+        ChunkWriters writes = new ChunkWriters(writers, Math.max(1, properties.projectionWriters()),
+                chunk -> chunkTransaction.executeWithoutResult(status -> chunk.run()));
         Projector projector = new Projector(writes);
         try {
             records.changesOf(event.batchId(), projector);
@@ -119,61 +117,6 @@ class PortalProjection {
             log.info("Projected batch {}: {} records in {} ms by {} writers (their time: subjects {} ms, entries {} ms)",
                     event.batchId(), projector.seen, (System.nanoTime() - start) / 1_000_000, properties.projectionWriters(),
                     projector.counts.subjectNanos.sum() / 1_000_000, projector.counts.entryNanos.sum() / 1_000_000);
-        }
-    }
-
-    /**
-     * Chunks handed to the writers, at most one more than there are writers waiting (the reading stops meanwhile). The
-     * first failure stops the handing over and is thrown at the end: the event stays incomplete.
-     */
-    private final class ParallelWrites implements Consumer<Runnable> {
-        private final Semaphore slots = new Semaphore(Math.max(1, properties.projectionWriters()) + 1);
-        private final List<Future<?>> submitted = new ArrayList<>();
-        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-
-        @Override
-        public void accept(Runnable chunk) {
-            throwIfFailed();
-            slots.acquireUninterruptibly();
-            submitted.removeIf(Future::isDone);
-            submitted.add(writers.submit(() -> {
-                try {
-                    chunkTransaction.executeWithoutResult(status -> chunk.run());
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                } finally {
-                    slots.release();
-                }
-            }));
-        }
-
-        void await() {
-            for (Future<?> f : submitted) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while projecting", e);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    failure.compareAndSet(null, new IllegalStateException(e.getCause()));
-                }
-            }
-            throwIfFailed();
-        }
-
-        void awaitQuietly() {
-            try {
-                await();
-            } catch (RuntimeException ignored) {
-                // the reading's own failure is the one to report
-            }
-        }
-
-        private void throwIfFailed() {
-            RuntimeException e = failure.get();
-            if (e != null) {
-                throw e;
-            }
         }
     }
 

@@ -64,6 +64,7 @@ class PortalProjection {
     private final JsonMapper json = JsonMapper.builder().build();
     private final TransactionTemplate chunkTransaction;
     private final ExecutorService writers;
+    private final int writerCount;
     private static final AtomicInteger WRITER_THREADS = new AtomicInteger();
 
     PortalProjection(Records records, Catalog catalog, Departments departments, PortalRepository repository,
@@ -71,7 +72,8 @@ class PortalProjection {
                      Subjects subjects, PlatformTransactionManager transactions) {
         this.chunkTransaction = new TransactionTemplate(transactions);
         this.chunkTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.writers = Executors.newFixedThreadPool(Math.max(1, properties.projectionWriters()), runnable -> {
+        this.writerCount = Math.max(1, properties.projectionWriters());
+        this.writers = Executors.newFixedThreadPool(writerCount, runnable -> {
             Thread thread = new Thread(runnable, "portal-writer-" + WRITER_THREADS.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -102,7 +104,7 @@ class PortalProjection {
     @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
     public void on(RecordsIngested event) {
         long start = System.nanoTime();
-        ChunkWriters writes = new ChunkWriters(writers, Math.max(1, properties.projectionWriters()),
+        ChunkWriters writes = new ChunkWriters(writers, writerCount,
                 chunk -> chunkTransaction.executeWithoutResult(status -> chunk.run()));
         Projector projector = new Projector(writes);
         try {
@@ -115,7 +117,7 @@ class PortalProjection {
         writes.await();
         if (projector.seen >= 10_000) {
             log.info("Projected batch {}: {} records in {} ms by {} writers (their time: subjects {} ms, entries {} ms)",
-                    event.batchId(), projector.seen, (System.nanoTime() - start) / 1_000_000, properties.projectionWriters(),
+                    event.batchId(), projector.seen, (System.nanoTime() - start) / 1_000_000, writerCount,
                     projector.counts.subjectNanos.sum() / 1_000_000, projector.counts.entryNanos.sum() / 1_000_000);
         }
     }

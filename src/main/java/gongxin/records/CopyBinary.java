@@ -24,7 +24,7 @@ final class CopyBinary {
     private int rows;
 
     CopyBinary() {
-        put(HEADER);
+        this(true);
     }
 
     private CopyBinary(boolean header) {

@@ -102,7 +102,7 @@ class RecordStore implements RecordIngest {
         jdbc.sql("set local lock_timeout = '120s'").update();
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", "gongxin:records:" + itemCode)
                 .query().singleRow();
-        return new StoreSession(batchId, itemCode, preparer(batchId, itemCode, receivedAt));
+        return new StoreSession(batchId, itemCode, receivedAt);
     }
 
     @Override
@@ -220,8 +220,12 @@ class RecordStore implements RecordIngest {
     private final class StoreSession implements Session {
         private final UUID batchId;
         private final String itemCode;
-        /** Prepares the chunks handed over unprepared, and computes corrections' lifecycle with the same rules. */
-        private final ChunkPreparer preparer;
+        private final Instant receivedAt;
+        /**
+         * Prepares the chunks handed over unprepared and computes corrections' lifecycle; made when first needed, since
+         * collection hands chunks over prepared and most batches correct nothing.
+         */
+        private ChunkPreparer preparer;
         private int created;
         private int corrected;
         /**
@@ -232,15 +236,22 @@ class RecordStore implements RecordIngest {
         private final Map<String, Boolean> hadRecords = new HashMap<>();
         private final LongHashSet createdKeys = new LongHashSet();
 
-        StoreSession(UUID batchId, String itemCode, ChunkPreparer preparer) {
+        StoreSession(UUID batchId, String itemCode, Instant receivedAt) {
             this.batchId = batchId;
             this.itemCode = itemCode;
-            this.preparer = preparer;
+            this.receivedAt = receivedAt;
+        }
+
+        private ChunkPreparer preparer() {
+            if (preparer == null) {
+                preparer = RecordStore.this.preparer(batchId, itemCode, receivedAt);
+            }
+            return preparer;
         }
 
         @Override
         public List<Outcome> ingest(List<RecordDraft> drafts) {
-            return ingest(preparer.prepare(drafts));
+            return ingest(preparer().prepare(drafts));
         }
 
         @Override
@@ -379,7 +390,7 @@ class RecordStore implements RecordIngest {
 
         private void correct(Existing e, RecordDraft d, byte[] hash, String json, Long subjectId) {
             CatalogItem item = d.item();
-            Lifecycle life = preparer.lifecycle(d);
+            Lifecycle life = preparer().lifecycle(d);
             // a repaired record stays repaired when its department corrects it: the repair decision stands
             RecordStatus status = e.status() == RecordStatus.REPAIRED ? RecordStatus.REPAIRED : life.status();
             Instant now = clock.instant();

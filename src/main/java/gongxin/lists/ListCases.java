@@ -1,5 +1,9 @@
 package gongxin.lists;
 
+import gongxin.entries.CreditEntriesChanged;
+import gongxin.entries.EntryChange;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,7 +38,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Runs the serious-dishonesty procedure on stored cases: each step loads its case locked, lets {@link ListCase} decide,
  * and writes the case, its timeline and an audit entry together, or nothing when the step is refused. A decision and a
- * removal tell the website and checks at once ({@link ListEntryChanged}).
+ * removal tell the website and checks at once ({@link gongxin.entries.CreditEntriesChanged}).
  */
 @Service
 class ListCases implements ListRepairs {
@@ -206,7 +210,7 @@ class ListCases implements ListRepairs {
         save(stored, caller, "LISTED", details);
         long entryId = cases.entryOf(id).orElseThrow();
         flagRedEntries(List.of(stored.listCase().subjectId()), "列入" + stored.listCase().type().name());
-        events.publishEvent(new ListEntryChanged(entryId, stored.listCase().subjectId()));
+        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, entryId), EntryChange.LISTED));
         return new Listed(entryId, entry);
     }
 
@@ -226,7 +230,7 @@ class ListCases implements ListRepairs {
         ListCaseRepository.StoredCase stored = locked(id);
         stored.listCase().remove(on, reason, today(), acting(caller, stored.listCase().type()));
         save(stored, caller, "REMOVED", Map.of("on", on.toString(), "reason", reason.name(), "entry", entryId));
-        events.publishEvent(new ListEntryChanged(entryId, stored.listCase().subjectId()));
+        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, entryId), EntryChange.REMOVED));
         return id;
     }
 
@@ -244,7 +248,7 @@ class ListCases implements ListRepairs {
         stored.listCase().remove(on, ListCase.RemovalReason.REPAIRED, today(), acting(caller, stored.listCase().type()));
         save(stored, caller, "REMOVED", Map.of("on", on.toString(), "reason", "REPAIRED", "entry", entryId,
                 "application", applicationNumber));
-        events.publishEvent(new ListEntryChanged(entryId, stored.listCase().subjectId()));
+        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, entryId), EntryChange.REMOVED));
     }
 
     /**
@@ -258,7 +262,7 @@ class ListCases implements ListRepairs {
         for (Map<String, Object> flagged : entries.flagRedEntries(subjectIds, reason, clock.instant())) {
             long entryId = ((Number) flagged.get("id")).longValue();
             audit.record("RED_LIST_ENTRY_FLAGGED", "list_entry", Long.toString(entryId), Map.of("reason", reason));
-            events.publishEvent(new ListEntryChanged(entryId, ((Number) flagged.get("subject_id")).longValue()));
+            events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, entryId), EntryChange.FLAGGED));
         }
     }
 

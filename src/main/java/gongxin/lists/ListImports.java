@@ -1,5 +1,9 @@
 package gongxin.lists;
 
+import gongxin.entries.CreditEntriesChanged;
+import gongxin.entries.EntryChange;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Timestamp;
@@ -219,7 +223,9 @@ class ListImports {
         details.put("accepted", accepted.size());
         details.put("rejected", errors.size());
         audit.recordAs(caller.name(), "LIST_IMPORTED", "list_import", Long.toString(importId), details);
-        accepted.forEach(a -> events.publishEvent(new ListEntryChanged(a[0], a[1])));
+        if (!accepted.isEmpty()) {
+            events.publishEvent(CreditEntriesChanged.of(EntryKind.LIST_ENTRY, accepted.stream().map(a -> a[0]).toList(), EntryChange.LISTED));
+        }
         if (!red) {
             cases.flagRedEntries(accepted.stream().map(a -> a[1]).distinct().toList(), "列入" + type.name());
         }
@@ -256,7 +262,7 @@ class ListImports {
         }
         jdbc.sql("update lists.list_entry set removed_on = ?, removal_reason = ? where id = ?").params(on, reason.name(), entryId).update();
         audit.recordAs(caller.name(), "RED_LIST_ENTRY_REMOVED", "list_entry", Long.toString(entryId), Map.of("on", on.toString(), "reason", reason.name()));
-        events.publishEvent(new ListEntryChanged(entryId, e.subjectId()));
+        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, entryId), EntryChange.REMOVED));
     }
 
     /** New dishonesty records flag the red-list entries of their subjects at once (动态管理). */

@@ -46,6 +46,18 @@ public record Measure(String code, String name, Kind kind, Integer category, Sou
         return !effectiveFrom.isAfter(day) && (withdrawnOn == null || withdrawnOn.isAfter(day));
     }
 
+    /**
+     * Whether a credit entry of this kind and code (catalog item, list type) and severity triggers it; the entry's nature
+     * must match the measure's kind, which the caller checks.
+     */
+    public boolean triggeredBy(gongxin.entries.EntryKind kind, String code, String severity) {
+        return switch (kind) {
+            case RECORD -> triggeredByRecord(code, severity);
+            case LIST_ENTRY -> triggeredByListType(code);
+            case COMMITMENT, COMMITMENT_BREACH -> false;
+        };
+    }
+
     /** Whether an entry of this list type triggers it. */
     public boolean triggeredByListType(String listType) {
         return listTypes.contains(listType);

@@ -1,21 +1,18 @@
 package gongxin.portal;
 
-import gongxin.catalog.FieldRole;
-import gongxin.catalog.FieldType;
-import gongxin.catalog.ItemField;
+import gongxin.entries.EntryField;
 
 /** What a field holds, as far as masking is concerned. */
 enum FieldKind {
     SUBJECT_NAME, ID_NUMBER, PHONE, ADDRESS, BANK_ACCOUNT, TEXT;
 
-    /** From the catalog field's type and role, and otherwise from its Chinese name. */
-    static FieldKind of(ItemField field) {
+    /** From the role its producer gives it (the catalog field's type and role), and otherwise from its Chinese name. */
+    static FieldKind of(EntryField field) {
         String name = field.name() == null ? "" : field.name();
-        if (field.role() == FieldRole.SUBJECT_NAME) {
+        if (field.role() == EntryField.Role.SUBJECT_NAME) {
             return SUBJECT_NAME;
         }
-        if (field.type() == FieldType.ID_NUMBER || field.role() == FieldRole.SUBJECT_ID_NUMBER
-                || name.contains("证件号码") || name.contains("身份证")) {
+        if (field.role() == EntryField.Role.ID_NUMBER || name.contains("证件号码") || name.contains("身份证")) {
             return ID_NUMBER;
         }
         if (name.contains("电话") || name.contains("手机") || name.contains("联系方式")) {

@@ -41,10 +41,12 @@ class PortalRepository {
                       String idDigest, String idMasked, List<String> formerNames) {
     }
 
-    record EntryRow(long recordId, String subjectKey, String section, String itemCode, String itemName,
+    /** An entry of any producer, named by its kind and id. */
+    record EntryRow(String kind, long id, String subjectKey, String section, String itemCode, String itemName,
                     String departmentCode, String departmentName, String decisionNumber, LocalDate decisionDate,
                     String status, String notPublishedReason, LocalDate windowEnd, String severity, boolean dishonest,
-                    String exclusion, boolean minor, String fieldsJson, boolean underObjection, boolean repaired) {
+                    String exclusion, boolean minor, String fieldsJson, boolean underObjection, boolean repaired,
+                    boolean repairable, boolean objectable) {
     }
 
     /** Subjects first (a later decision's name wins, the other becomes a former name), then their entries. */
@@ -163,6 +165,7 @@ class PortalRepository {
         for (int from = 0; from < entries.size(); from += 1000) {
             List<EntryRow> chunk = entries.subList(from, Math.min(entries.size(), from + 1000));
             int n = chunk.size();
+            String[] kinds = new String[n];
             Long[] ids = new Long[n];
             String[] keys = new String[n];
             String[] sections = new String[n];
@@ -182,9 +185,14 @@ class PortalRepository {
             String[] fields = new String[n];
             Boolean[] objections = new Boolean[n];
             Boolean[] repaired = new Boolean[n];
+            Boolean[] repairable = new Boolean[n];
+            Boolean[] objectable = new Boolean[n];
             for (int k = 0; k < n; k++) {
                 EntryRow e = chunk.get(k);
-                ids[k] = e.recordId();
+                kinds[k] = e.kind();
+                ids[k] = e.id();
+                repairable[k] = e.repairable();
+                objectable[k] = e.objectable();
                 keys[k] = e.subjectKey();
                 sections[k] = e.section();
                 items[k] = e.itemCode();
@@ -205,36 +213,39 @@ class PortalRepository {
                 repaired[k] = e.repaired();
             }
             jdbc.sql("""
-                    insert into portal.entry (record_id, subject_id, section, item_code, item_name, department_code,
+                    insert into portal.entry (entry_kind, entry_id, subject_id, section, item_code, item_name, department_code,
                                               department_name, decision_number, decision_date, status, not_published_reason,
                                               window_end, severity, dishonest, exclusion, minor, fields, updated_at,
-                                              under_objection, repaired)
-                    select x.id, s.id, x.section, x.item, x.item_name, x.department_code, x.department_name, x.number,
+                                              under_objection, repaired, repairable, objectable)
+                    select x.kind, x.id, s.id, x.section, x.item, x.item_name, x.department_code, x.department_name, x.number,
                            x.decided::date, x.status, x.reason, x.window_end::date, x.severity, x.dishonest, x.exclusion,
-                           x.minor, x.fields::jsonb, :now, x.objection, x.repaired
-                      from unnest(:ids::bigint[], :keys::text[], :sections::text[], :items::text[], :itemNames::text[],
+                           x.minor, x.fields::jsonb, :now, x.objection, x.repaired, x.repairable, x.objectable
+                      from unnest(:kinds::text[], :ids::bigint[], :keys::text[], :sections::text[], :items::text[], :itemNames::text[],
                                   :departmentCodes::text[], :departmentNames::text[], :numbers::text[], :decided::text[],
                                   :statuses::text[], :reasons::text[], :windows::text[], :severities::text[],
                                   :dishonest::boolean[], :exclusions::text[], :minors::boolean[], :fields::text[],
-                                  :objections::boolean[], :repaired::boolean[])
-                           as x(id, key, section, item, item_name, department_code, department_name, number, decided, status,
-                                reason, window_end, severity, dishonest, exclusion, minor, fields, objection, repaired)
+                                  :objections::boolean[], :repaired::boolean[], :repairable::boolean[],
+                                  :objectable::boolean[])
+                           as x(kind, id, key, section, item, item_name, department_code, department_name, number, decided, status,
+                                reason, window_end, severity, dishonest, exclusion, minor, fields, objection, repaired,
+                                repairable, objectable)
                       join portal.subject s on s.subject_key = x.key
-                    on conflict (record_id) do update set subject_id = excluded.subject_id, section = excluded.section,
+                    on conflict (entry_kind, entry_id) do update set subject_id = excluded.subject_id, section = excluded.section,
                         item_name = excluded.item_name, department_name = excluded.department_name,
                         decision_number = excluded.decision_number, decision_date = excluded.decision_date,
                         status = excluded.status, not_published_reason = excluded.not_published_reason,
                         window_end = excluded.window_end, severity = excluded.severity, dishonest = excluded.dishonest,
                         exclusion = excluded.exclusion, minor = excluded.minor, fields = excluded.fields,
                         updated_at = excluded.updated_at, under_objection = excluded.under_objection,
-                        repaired = excluded.repaired""")
-                    .param("ids", ids).param("keys", keys).param("sections", sections).param("items", items)
+                        repaired = excluded.repaired, repairable = excluded.repairable, objectable = excluded.objectable""")
+                    .param("kinds", kinds).param("ids", ids).param("keys", keys).param("sections", sections).param("items", items)
                     .param("itemNames", itemNames).param("departmentCodes", departmentCodes)
                     .param("departmentNames", departmentNames).param("numbers", numbers).param("decided", decided)
                     .param("statuses", statuses).param("reasons", reasons).param("windows", windows)
                     .param("severities", severities).param("dishonest", dishonest).param("exclusions", exclusions)
                     .param("minors", minors).param("fields", fields).param("objections", objections)
-                    .param("repaired", repaired).param("now", now).update();
+                    .param("repaired", repaired).param("repairable", repairable).param("objectable", objectable)
+                    .param("now", now).update();
         }
     }
 
@@ -246,53 +257,14 @@ class PortalRepository {
         return out.append('}').toString();
     }
 
-    /**
-     * A list entry as the site shows it, beside the records of its section.
-     *
-     * @param status PUBLISHED while on the list, REMOVED once taken off (or flagged, for a red list)
-     * @param windowEnd its last day on the list
-     */
-    record ListEntryRow(long listEntryId, String subjectKey, String section, String listType, String listName,
-                        String departmentCode, String departmentName, String documentNumber, LocalDate listedOn,
-                        String status, LocalDate windowEnd, String fieldsJson) {
-    }
-
-    /** The subject (see {@link #upsert}) and the list entry, replacing what the read model had of it. */
-    void upsertListEntry(SubjectRow subject, ListEntryRow e) {
-        upsert(List.of(subject), List.of());
-        jdbc.sql("""
-                insert into portal.entry (list_entry_id, subject_id, section, item_code, item_name, department_code,
-                                          department_name, decision_number, decision_date, status, window_end, dishonest,
-                                          minor, fields, updated_at)
-                values (:id, (select id from portal.subject where subject_key = :key), :section, :type, :name, :department,
-                        :departmentName, :document, :listed, :status, :windowEnd, :dishonest, false, :fields::jsonb, :now)
-                on conflict (list_entry_id) do update set subject_id = excluded.subject_id, item_name = excluded.item_name,
-                    department_name = excluded.department_name, decision_number = excluded.decision_number,
-                    decision_date = excluded.decision_date, status = excluded.status, window_end = excluded.window_end,
-                    fields = excluded.fields, updated_at = excluded.updated_at""")
-                .param("id", e.listEntryId()).param("key", e.subjectKey()).param("section", e.section())
-                .param("type", e.listType()).param("name", e.listName()).param("department", e.departmentCode())
-                .param("departmentName", e.departmentName()).param("document", e.documentNumber())
-                .param("listed", e.listedOn()).param("status", e.status()).param("windowEnd", e.windowEnd())
-                .param("dishonest", "SERIOUS_DISHONESTY".equals(e.section())).param("fields", e.fieldsJson())
-                .param("now", Timestamp.from(clock.instant())).update();
-    }
-
-    void windowChanged(long recordId, LocalDate windowEnd, String status, String notPublishedReason) {
+    /** Removes these entries (of public information no longer), if the read model has them; how many it had. */
+    int removeEntries(List<gongxin.entries.EntryRef> refs) {
         generation.changed();
-        jdbc.sql("""
-                update portal.entry set window_end = :end, status = :status,
-                       not_published_reason = coalesce(:reason, not_published_reason), updated_at = :at
-                 where record_id = :id and status <> 'REVOKED'""")
-                .param("end", windowEnd).param("status", status).param("reason", notPublishedReason)
-                .param("at", Timestamp.from(clock.instant())).param("id", recordId).update();
-    }
-
-    /** Removes the entries of these records, if the read model has them; how many it had. */
-    int removeEntries(List<Long> recordIds) {
-        generation.changed();
-        return jdbc.sql("delete from portal.entry where record_id = any(:ids)")
-                .param("ids", recordIds.toArray(Long[]::new)).update();
+        return jdbc.sql("""
+                delete from portal.entry e using unnest(:kinds::text[], :ids::bigint[]) as x(kind, id)
+                 where e.entry_kind = x.kind and e.entry_id = x.id""")
+                .param("kinds", refs.stream().map(r -> r.kind().name()).toArray(String[]::new))
+                .param("ids", refs.stream().map(gongxin.entries.EntryRef::id).toArray(Long[]::new)).update();
     }
 
     /** Removes subjects that have neither entries nor issued reports (a report's subject stays, for verification). */
@@ -304,31 +276,6 @@ class PortalRepository {
                    and not exists (select 1 from portal.report r where r.subject_id = s.id)""").update();
     }
 
-    void revoked(long recordId, Instant at) {
-        generation.changed();
-        jdbc.sql("update portal.entry set status = 'REVOKED', updated_at = :at where record_id = :id")
-                .param("at", Timestamp.from(at)).param("id", recordId).update();
-    }
-
-    /** Credit repair was granted: the entry leaves every public view and report at once, kept for history. */
-    void repaired(long recordId) {
-        generation.changed();
-        jdbc.sql("update portal.entry set status = 'REPAIRED', repaired = true, under_objection = false, updated_at = :at where record_id = :id")
-                .param("at", Timestamp.from(clock.instant())).param("id", recordId).update();
-    }
-
-    void underObjection(long recordId, boolean underObjection) {
-        generation.changed();
-        jdbc.sql("update portal.entry set under_objection = :marked, updated_at = :at where record_id = :id")
-                .param("marked", underObjection).param("at", Timestamp.from(clock.instant())).param("id", recordId).update();
-    }
-
-    void publicityEnded(long recordId) {
-        generation.changed();
-        jdbc.sql("update portal.entry set status = 'PUBLICITY_ENDED', updated_at = :at where record_id = :id and status = 'PUBLISHED'")
-                .param("at", Timestamp.from(clock.instant())).param("id", recordId).update();
-    }
-
     // ---- reading
 
     /** A subject as the site shows it (names of natural persons are masked by the caller). */
@@ -337,10 +284,11 @@ class PortalRepository {
     }
 
     /** An entry with what the publicity decision needs. */
-    record Entry(Long recordId, Long listEntryId, long subjectId, Section section, String itemCode, String itemName, String departmentCode,
+    record Entry(gongxin.entries.EntryKind kind, long id, long subjectId, Section section, String itemCode, String itemName, String departmentCode,
                  String departmentName, String decisionNumber, LocalDate decisionDate, String status,
                  String notPublishedReason, LocalDate windowEnd, String severity, boolean dishonest, String exclusion,
-                 boolean minor, boolean underObjection, boolean repaired, List<Map<String, String>> fields)
+                 boolean minor, boolean underObjection, boolean repaired, boolean repairable, boolean objectable,
+                 List<Map<String, String>> fields)
             implements PublicityDecision.EntryState {
         @Override
         public boolean revoked() {
@@ -356,12 +304,13 @@ class PortalRepository {
 
     private Entry entry(ResultSet rs) throws SQLException {
         Date windowEnd = rs.getDate("window_end");
-        return new Entry((Long) rs.getObject("record_id"), (Long) rs.getObject("list_entry_id"), rs.getLong("subject_id"), Section.valueOf(rs.getString("section")),
+        return new Entry(gongxin.entries.EntryKind.valueOf(rs.getString("entry_kind")), rs.getLong("entry_id"), rs.getLong("subject_id"), Section.valueOf(rs.getString("section")),
                 rs.getString("item_code"), rs.getString("item_name"), rs.getString("department_code"),
                 rs.getString("department_name"), rs.getString("decision_number"), rs.getDate("decision_date").toLocalDate(),
                 rs.getString("status"), rs.getString("not_published_reason"), windowEnd == null ? null : windowEnd.toLocalDate(),
                 rs.getString("severity"), rs.getBoolean("dishonest"), rs.getString("exclusion"), rs.getBoolean("minor"),
-                rs.getBoolean("under_objection"), rs.getBoolean("repaired"),
+                rs.getBoolean("under_objection"), rs.getBoolean("repaired"), rs.getBoolean("repairable"),
+                rs.getBoolean("objectable"),
                 json.readValue(rs.getString("fields"), new TypeReference<List<Map<String, String>>>() { }));
     }
 
@@ -376,7 +325,7 @@ class PortalRepository {
     }
 
     List<Entry> entriesOf(long subjectId) {
-        return jdbc.sql("select * from portal.entry where subject_id = :id order by section, decision_date desc, record_id desc")
+        return jdbc.sql("select * from portal.entry where subject_id = :id order by section, decision_date desc, entry_id desc")
                 .param("id", subjectId).query((rs, n) -> entry(rs)).list();
     }
 
@@ -513,7 +462,7 @@ class PortalRepository {
                    and (cast(:department as text) is null or department_code = :department)
                    and (cast(:from as date) is null or decision_date >= :from)
                    and (cast(:to as date) is null or decision_date <= :to)
-                 order by decision_date desc, record_id desc limit :size offset :offset""")
+                 order by decision_date desc, entry_id desc limit :size offset :offset""")
                 .param("section", section.name()).param("today", today).param("department", department)
                 .param("from", from).param("to", to).param("size", size).param("offset", offset)
                 .query((rs, n) -> entry(rs)).list();

@@ -1,5 +1,7 @@
 package gongxin.portal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import gongxin.entries.EntryKind;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,11 +36,30 @@ class PublicCredit {
     }
 
     /**
-     * @param recordId the record shown, or null for a list entry
-     * @param listEntryId the list entry shown, or null for a record
+     * @param kind the credit entry's kind and {@code id} its id in that kind (docs/api.md)
+     * @param repairable the platform's credit repair applies to it (the page links to the application)
+     * @param objectable a subject may object to it (the page links to the objection)
      */
-    record EntryView(Long recordId, Long listEntryId, Section section, String itemName, String departmentName, String decisionNumber,
-                     LocalDate decisionDate, LocalDate windowEnd, String severity, boolean underObjection, List<Field> fields) {
+    record EntryView(EntryKind kind, long id, Section section, String itemName, String departmentName, String decisionNumber,
+                     LocalDate decisionDate, LocalDate windowEnd, String severity, boolean underObjection, boolean repairable,
+                     boolean objectable, List<Field> fields) {
+
+        /** The element id of the entry on a subject page ({@code record-12}, {@code list-entry-3}). */
+        public String anchor() {
+            return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + id;
+        }
+
+        /** v1 of the contract named a record's id {@code recordId}: kept for clients written then. */
+        @JsonProperty
+        public Long recordId() {
+            return kind == EntryKind.RECORD ? id : null;
+        }
+
+        /** v1 of the contract named a list entry's id {@code listEntryId}: kept for clients written then. */
+        @JsonProperty
+        public Long listEntryId() {
+            return kind == EntryKind.LIST_ENTRY ? id : null;
+        }
     }
 
     record SubjectView(PortalRepository.Subject subject, String name, String categoryLabel, String idMasked,
@@ -231,8 +252,8 @@ class PublicCredit {
             FieldKind kind = FieldKind.valueOf(f.get("k"));
             fields.add(new Field(f.get("n"), masking.apply(kind, category, f.get("v"))));
         }
-        return new EntryView(e.recordId(), e.listEntryId(), e.section(), e.itemName(), e.departmentName(), e.decisionNumber(),
-                e.decisionDate(), e.windowEnd(), e.severity(), underObjection, fields);
+        return new EntryView(e.kind(), e.id(), e.section(), e.itemName(), e.departmentName(), e.decisionNumber(),
+                e.decisionDate(), e.windowEnd(), e.severity(), underObjection, e.repairable(), e.objectable(), fields);
     }
 
     /** The latest public entries of a section, with their subjects. */

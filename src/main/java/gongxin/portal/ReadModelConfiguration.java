@@ -26,7 +26,8 @@ class ReadModelConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ReadModelConfiguration.class);
     /** Raise when the projection itself derives something differently, so that installed read models are rebuilt. */
     /** 2: ID numbers in entries are stored masked (a read model of version 1 held them in clear). */
-    static final int PROJECTION_VERSION = 2;
+    /** 3: entries named by kind and id, with whether repair and objection apply (issue 21, the credit-entry contract). */
+    static final int PROJECTION_VERSION = 3;
 
     private final PortalProperties properties;
     private final Masking masking;

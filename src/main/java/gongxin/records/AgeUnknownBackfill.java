@@ -1,5 +1,9 @@
 package gongxin.records;
 
+import gongxin.entries.CreditEntriesChanged;
+import gongxin.entries.EntryChange;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -87,6 +91,7 @@ class AgeUnknownBackfill {
                                 "system", null);
                         events.publishEvent(new RecordWindowChanged(r.id(), r.windowEnd(), RecordStatus.NOT_PUBLISHED,
                                 NotPublishedReason.AGE_UNKNOWN));
+                        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.RECORD, r.id()), EntryChange.WINDOW_CHANGED));
                     }
                     return unknown.size();
                 });

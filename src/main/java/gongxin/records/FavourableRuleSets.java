@@ -1,5 +1,9 @@
 package gongxin.records;
 
+import gongxin.entries.CreditEntriesChanged;
+import gongxin.entries.EntryChange;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -134,6 +138,7 @@ class FavourableRuleSets {
                             json.writeValueAsString(details)).update();
             events.publishEvent(new RecordWindowChanged(id, window, to,
                     to == RecordStatus.NOT_PUBLISHED && reason != null ? reason : null));
+            events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.RECORD, id), EntryChange.WINDOW_CHANGED));
             changed++;
         }
         return changed;

@@ -269,6 +269,6 @@ class RecordRepository {
                 revokedAt == null ? null : revokedAt.toInstant(),
                 revocation == null ? null : json.readValue(revocation, STRING_MAP),
                 rs.getObject("repaired_on", LocalDate.class), rs.getObject("objection_since", LocalDate.class),
-                rs.getString("objection_application"));
+                rs.getString("objection_application"), rs.getLong("subject_id"));
     }
 }

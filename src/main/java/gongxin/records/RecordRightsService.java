@@ -1,5 +1,9 @@
 package gongxin.records;
 
+import gongxin.entries.CreditEntriesChanged;
+import gongxin.entries.EntryChange;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,6 +70,7 @@ class RecordRightsService implements RecordRights {
         repository.transition(recordId, now, "OBJECTION_OPENED", record.status(), record.status(), record.version(), actor,
                 json(Map.of("application", applicationNumber, "since", since.toString())));
         events.publishEvent(new RecordObjectionChanged(recordId, subjectOf(recordId), since));
+        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.RECORD, recordId), EntryChange.OBJECTION_OPENED));
     }
 
     @Override
@@ -80,6 +85,7 @@ class RecordRightsService implements RecordRights {
         repository.transition(recordId, now, "OBJECTION_CLOSED", record.status(), record.status(), record.version(), actor,
                 json(Map.of("application", applicationNumber, "outcome", outcome)));
         events.publishEvent(new RecordObjectionChanged(recordId, subjectOf(recordId), null));
+        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.RECORD, recordId), EntryChange.OBJECTION_CLOSED));
     }
 
     @Override
@@ -101,8 +107,10 @@ class RecordRightsService implements RecordRights {
         audited.put("recordKey", record.recordKey());
         audit.recordAs(actor, "RECORD_REVOKED", "credit_record", Long.toString(recordId), audited);
         events.publishEvent(new RecordRevoked(recordId, record.itemCode(), record.departmentCode(), now));
+        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.RECORD, recordId), EntryChange.RECORD_REVOKED));
         if (record.underObjection()) {
             events.publishEvent(new RecordObjectionChanged(recordId, subjectOf(recordId), null));
+            events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.RECORD, recordId), EntryChange.OBJECTION_CLOSED));
         }
     }
 
@@ -123,8 +131,10 @@ class RecordRightsService implements RecordRights {
         repository.transition(recordId, now, "REPAIRED", record.status(), RecordStatus.REPAIRED, record.version(), actor, details);
         long subject = subjectOf(recordId);
         events.publishEvent(new RecordRepaired(recordId, subject, decidedOn));
+        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.RECORD, recordId), EntryChange.RECORD_REPAIRED));
         if (record.underObjection()) {
             events.publishEvent(new RecordObjectionChanged(recordId, subject, null));
+            events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.RECORD, recordId), EntryChange.OBJECTION_CLOSED));
         }
     }
 

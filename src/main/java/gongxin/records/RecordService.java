@@ -1,5 +1,9 @@
 package gongxin.records;
 
+import gongxin.entries.CreditEntriesChanged;
+import gongxin.entries.EntryChange;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -135,6 +139,7 @@ class RecordService implements Records {
         details.put("recordKey", record.recordKey());
         audit.record("RECORD_REVOKED", "credit_record", Long.toString(id), details);
         events.publishEvent(new RecordRevoked(id, record.itemCode(), record.departmentCode(), now));
+        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.RECORD, id), EntryChange.RECORD_REVOKED));
         return get(id);
     }
 
@@ -152,6 +157,7 @@ class RecordService implements Records {
             repository.transition(id, now, "PUBLICITY_ENDED", record.get().status(), RecordStatus.PUBLICITY_ENDED,
                     record.get().version(), "system", null);
             events.publishEvent(new RecordPublicityEnded(id, record.get().itemCode(), record.get().windowEnd()));
+            events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.RECORD, id), EntryChange.RECORD_ENDED));
             ended++;
         }
         return ended;

@@ -1,5 +1,9 @@
 package gongxin.records;
 
+import gongxin.entries.CreditEntriesChanged;
+import gongxin.entries.EntryChange;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -337,6 +341,7 @@ class RecordStore implements RecordIngest {
             RecordsIngested event = new RecordsIngested(batchId, itemCode, created, corrected);
             if (created + corrected > 0) {
                 events.publishEvent(event);
+                events.publishEvent(CreditEntriesChanged.batch(EntryKind.RECORD, batchId, EntryChange.RECORD_ADDED));
             }
             return event;
         }

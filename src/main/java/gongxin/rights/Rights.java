@@ -17,11 +17,11 @@ import gongxin.calendar.Deadline;
 import gongxin.catalog.RuleSets;
 import gongxin.catalog.StatutoryDeadline;
 import gongxin.identity.Caller;
-import gongxin.lists.ListEntries;
-import gongxin.lists.ListRepairs;
-import gongxin.records.RecordRights;
-import gongxin.records.Records;
-import gongxin.records.RepairTerms;
+import gongxin.entries.CreditEntries;
+import gongxin.entries.CreditEntry;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
+import gongxin.entries.RepairTerms;
 import gongxin.shared.NotFoundException;
 import gongxin.shared.RuleViolation;
 import gongxin.shared.RuleViolationException;
@@ -53,10 +53,7 @@ class Rights {
     private static final char[] ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789".toCharArray();
 
     private final RightsRepository repository;
-    private final Records records;
-    private final RecordRights recordRights;
-    private final ListEntries listEntries;
-    private final ListRepairs listRepairs;
+    private final CreditEntries entries;
     private final Subjects subjects;
     private final RuleSets ruleSets;
     private final Calendars calendars;
@@ -64,13 +61,10 @@ class Rights {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Rights(RightsRepository repository, Records records, RecordRights recordRights, ListEntries listEntries,
-           ListRepairs listRepairs, Subjects subjects, RuleSets ruleSets, Calendars calendars, AuditLog audit, Clock clock) {
+    Rights(RightsRepository repository, CreditEntries entries, Subjects subjects, RuleSets ruleSets, Calendars calendars,
+           AuditLog audit, Clock clock) {
         this.repository = repository;
-        this.records = records;
-        this.recordRights = recordRights;
-        this.listEntries = listEntries;
-        this.listRepairs = listRepairs;
+        this.entries = entries;
         this.subjects = subjects;
         this.ruleSets = ruleSets;
         this.calendars = calendars;
@@ -82,9 +76,10 @@ class Rights {
      * What an applicant sends.
      *
      * @param legalRepresentative an organisation's legal representative (or an individual business's operator)
+     * @param target the credit entry applied about; null when the applicant named none (or more than one)
      * @param statement repair: how the behaviour was corrected and the duties performed; objection: why it is wrong
      */
-    record Request(SubjectReference subject, String legalRepresentative, Long recordId, Long listEntryId,
+    record Request(SubjectReference subject, String legalRepresentative, EntryRef target,
                    String contactName, String contactPhone, boolean commitment, String statement) {
     }
 
@@ -107,23 +102,23 @@ class Rights {
         LocalDate today = LocalDate.now(clock);
         checkForm(kind, request);
         List<Proof> proofs = Proof.check(uploads == null ? List.of() : uploads);
-        RightsApplication.Target target = target(kind, request);
-        Owner owner = owner(target);
-        SubjectCard subject = applicant(request, owner);
+        EntryRef target = request.target();
+        CreditEntry entry = entry(target);
+        SubjectCard subject = applicant(request, entry);
         repository.openFor(kind, target).ifPresent(open -> {
-            throw RuleViolationException.of("target", target.describe(), "open-application",
-                    "该" + (target.recordId() != null ? "记录" : "名单条目") + "已有正在办理的" + label(kind) + "申请");
+            throw RuleViolationException.of("target", target.toString(), "open-application",
+                    "该" + target.kind().label() + "已有正在办理的" + label(kind) + "申请");
         });
         Integer recordVersion = null;
         RightsApplication application;
         if (kind == RightsApplication.Kind.REPAIR) {
             checkRepairable(target, today);
-            application = RightsApplication.repair(target, owner.department(), request.commitment(), today,
+            application = RightsApplication.repair(target, entry.department(), request.commitment(), today,
                     deadline(ACCEPTANCE_REPAIR, today));
         } else {
-            recordVersion = records.find(target.recordId()).map(r -> r.version()).orElse(null);
-            application = RightsApplication.objection(target, owner.department(), request.statement(), today,
-                    deadline(ACCEPTANCE_OBJECTION, today));
+            application = RightsApplication.objection(target, entry.objectable(), entry.department(), request.statement(),
+                    today, deadline(ACCEPTANCE_OBJECTION, today));
+            recordVersion = entries.version(target);
         }
         String number = newNumber(kind);
         String phone = Text.clean(request.contactPhone()).replace(" ", "");
@@ -135,22 +130,22 @@ class Rights {
                     Text.isBlank(idempotencyKey) ? null : idempotencyKey.strip());
         } catch (org.springframework.dao.DuplicateKeyException e) {
             // the same target applied for at the same moment: the unique index of open applications decides
-            throw RuleViolationException.of("target", target.describe(), "open-application",
+            throw RuleViolationException.of("target", target.toString(), "open-application",
                     "该信息已有正在办理的" + label(kind) + "申请");
         }
         proofs.forEach(p -> repository.addProof(number, p));
         Instant now = clock.instant();
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("target", target.describe());
+        details.put("target", target.toString());
         details.put("proofs", proofs.size());
         details.put("acceptBy", application.acceptBy().date().toString());
         repository.step(number, now, "SUBMITTED", "申请人", details);
         audit.recordAs("public", "RIGHTS_" + kind.name() + "_SUBMITTED", "rights_application", number, details);
         if (kind == RightsApplication.Kind.OBJECTION) {
             // marked at once, measures suspended until it is decided (NDRC Order 36; credit-rules §7)
-            recordRights.openObjection(target.recordId(), number, today, "rights:" + number);
+            entries.openObjection(target, number, today, "rights:" + number);
         }
-        return new Submitted(number, application.status(), owner.department(), application.acceptBy(), proofs.size());
+        return new Submitted(number, application.status(), entry.department(), application.acceptBy(), proofs.size());
     }
 
     /** More proofs for an open application (the applicant has the number). */
@@ -205,7 +200,7 @@ class Rights {
         }
         step(caller, number, accepted ? "ACCEPTED" : "NOT_ACCEPTED", details);
         if (!accepted && a.kind() == RightsApplication.Kind.OBJECTION) {
-            recordRights.closeObjection(a.target().recordId(), number, "NOT_ACCEPTED", caller.name());
+            entries.closeObjection(a.target(), number, "NOT_ACCEPTED", caller.name());
         }
         return a;
     }
@@ -257,11 +252,7 @@ class Rights {
         }
         step(caller, number, granted ? "GRANTED" : "REFUSED", details);
         if (granted) {
-            if (a.target().recordId() != null) {
-                recordRights.repair(a.target().recordId(), number, today, caller.name());
-            } else {
-                listRepairs.removeOnRepair(caller, a.target().listEntryId(), today, number);
-            }
+            entries.repair(a.target(), caller, number, today);
         }
         return a.status();
     }
@@ -272,7 +263,7 @@ class Rights {
         RightsRepository.Stored s = locked(number);
         RightsApplication a = s.application();
         LocalDate today = LocalDate.now(clock);
-        int version = records.find(a.target().recordId()).map(r -> r.version()).orElse(0);
+        int version = entries.version(a.target());
         boolean corrected = s.recordVersion() != null && version > s.recordVersion();
         a.decideObjection(outcome, reason, corrected, today, acting(caller, a.department()));
         repository.save(number, a, false);
@@ -284,9 +275,9 @@ class Rights {
         }
         step(caller, number, outcome.name(), details);
         if (outcome == RightsApplication.ObjectionOutcome.REVOKED) {
-            recordRights.revokeOnObjection(a.target().recordId(), number, today, a.reason(), caller.name());
+            entries.revokeOnObjection(a.target(), number, today, a.reason(), caller.name());
         } else {
-            recordRights.closeObjection(a.target().recordId(), number, outcome.name(), caller.name());
+            entries.closeObjection(a.target(), number, outcome.name(), caller.name());
         }
         return a.status();
     }
@@ -344,8 +335,9 @@ class Rights {
         if (subject != null && !Text.isBlank(subject.creditCode()) && Text.isBlank(request.legalRepresentative())) {
             v.add(RuleViolation.of("legalRepresentative", null, "required", "请填写法定代表人（负责人、经营者）姓名"));
         }
-        if ((request.recordId() == null) == (request.listEntryId() == null)) {
-            v.add(RuleViolation.of("target", null, "target-required", "请指明一条信用记录（recordId）或一个名单条目（listEntryId）"));
+        if (request.target() == null) {
+            v.add(RuleViolation.of("target", null, "target-required",
+                    "请指明一条信用信息：{kind, id}，或信用记录（recordId）、名单条目（listEntryId）之一"));
         }
         if (Text.isBlank(request.contactName())) {
             v.add(RuleViolation.of("contact.name", null, "required", "请填写联系人"));
@@ -367,41 +359,21 @@ class Rights {
         }
     }
 
-    private static RightsApplication.Target target(RightsApplication.Kind kind, Request request) {
-        if (request.recordId() != null) {
-            return RightsApplication.Target.record(request.recordId());
-        }
-        if (kind == RightsApplication.Kind.OBJECTION) {
-            throw RuleViolationException.of("target", "listEntry:" + request.listEntryId(), "record-required",
-                    "异议须针对一条信用记录；对名单认定的异议请在认定程序的陈述申辩期内向认定部门提出");
-        }
-        return RightsApplication.Target.listEntry(request.listEntryId());
-    }
-
-    /** Who the target is about and which department determines it. */
-    private record Owner(long subjectId, String department) {
-    }
-
-    private Owner owner(RightsApplication.Target target) {
-        if (target.recordId() != null) {
-            Records.RecordSummary r = records.summary(target.recordId()).orElseThrow(() -> RuleViolationException.of(
-                    "target.recordId", Long.toString(target.recordId()), "target-unknown", "没有该信用记录"));
-            return new Owner(r.subjectId(), r.departmentCode());
-        }
-        ListEntries.Entry e = listEntries.find(target.listEntryId()).orElseThrow(() -> RuleViolationException.of(
-                "target.listEntryId", Long.toString(target.listEntryId()), "target-unknown", "没有该名单条目"));
-        return new Owner(e.subjectId(), e.department());
+    /** The entry applied about, as its producer describes it now. */
+    private CreditEntry entry(EntryRef target) {
+        return entries.find(target).orElseThrow(() -> RuleViolationException.of("target." + target.kind().idField(),
+                Long.toString(target.id()), "target-unknown", "没有该" + target.kind().label()));
     }
 
     /**
      * The applicant must be the subject of what it applies about: its credit code and name (and the legal
      * representative the platform knows), or a person's name and ID number.
      */
-    private SubjectCard applicant(Request request, Owner owner) {
+    private SubjectCard applicant(Request request, CreditEntry entry) {
         SubjectReference ref = request.subject();
         Optional<SubjectCard> card = subjects.find(Text.isBlank(ref.creditCode()) ? ref
                 : new SubjectReference(ref.creditCode(), null, null));
-        boolean matches = card.isPresent() && card.get().id() == owner.subjectId();
+        boolean matches = card.isPresent() && card.get().id() == entry.subjectId();
         if (matches && card.get().category() != SubjectCategory.NATURAL_PERSON) {
             matches = Text.normalizeName(ref.name()).equals(Text.normalizeName(card.get().name()))
                     && (card.get().legalRepresentativeName() == null
@@ -414,39 +386,22 @@ class Rights {
         return card.get();
     }
 
-    private void checkRepairable(RightsApplication.Target target, LocalDate today) {
-        LocalDate earliest;
-        if (target.recordId() != null) {
-            RepairTerms terms = recordRights.repairTerms(target.recordId());
-            if (!terms.repairable()) {
-                throw RuleViolationException.of("target.recordId", Long.toString(target.recordId()), terms.rule(), terms.reason());
-            }
-            earliest = terms.earliestDate();
-            if (!terms.possibleOn(today)) {
-                throw RuleViolationException.of("target.recordId", Long.toString(target.recordId()), "minimum-period",
-                        "最短公示期（" + terms.minimumMonths() + " 个月，" + terms.ruleSet() + "）届满前不予修复；"
-                                + earliest + " 起可以申请").with("earliestDate", earliest);
-            }
-        } else {
-            ListEntries.Entry e = listEntries.find(target.listEntryId()).orElseThrow();
-            Optional<LocalDate> from = listRepairs.repairableFrom(target.listEntryId());
-            if (from.isEmpty() || !e.inForce(today)) {
-                throw RuleViolationException.of("target.listEntryId", Long.toString(target.listEntryId()), "not-repairable",
-                        e.removedOn() != null ? "该主体已于 " + e.removedOn() + " 移出名单"
-                                : "该名单不由本平台认定（守信激励名单或上游名单），请向名单的认定机关申请");
-            }
-            earliest = from.get();
-            if (today.isBefore(earliest)) {
-                throw RuleViolationException.of("target.listEntryId", Long.toString(target.listEntryId()), "minimum-period",
-                        "列入名单满最短期限前不予修复；" + earliest + " 起可以申请").with("earliestDate", earliest);
-            }
+    private void checkRepairable(EntryRef target, LocalDate today) {
+        String field = "target." + target.kind().idField();
+        RepairTerms terms = entries.repairTerms(target);
+        if (!terms.repairable()) {
+            throw RuleViolationException.of(field, Long.toString(target.id()), terms.rule(), terms.reason());
+        }
+        if (!terms.possibleOn(today)) {
+            throw RuleViolationException.of(field, Long.toString(target.id()), "minimum-period",
+                    terms.minimum() + "前不予修复；" + terms.earliestDate() + " 起可以申请").with("earliestDate", terms.earliestDate());
         }
         Optional<LocalDate> lied = repository.lastFalseStatement(target);
         if (lied.isPresent()) {
             int months = repository.refusalMonths(lied.get()).orElse(0);
             LocalDate until = lied.get().plusMonths(months);
             if (!today.isAfter(until)) {
-                throw RuleViolationException.of("target", target.describe(), "refusal-period",
+                throw RuleViolationException.of("target", target.toString(), "refusal-period",
                         "此前的修复申请因弄虚作假被不予修复（" + lied.get() + "），" + until + " 前不予受理").with("earliestDate", until.plusDays(1));
             }
         }

@@ -1,5 +1,7 @@
 package gongxin.rights;
 
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,16 +45,13 @@ class RightsApi {
     record SubjectBody(String creditCode, String name, String idNumber, String legalRepresentative) {
     }
 
-    record TargetBody(Long recordId, Long listEntryId) {
-    }
-
     record ContactBody(String name, String phone) {
     }
 
-    record RepairBody(SubjectBody subject, TargetBody target, ContactBody contact, Boolean commitment, String statement) {
+    record RepairBody(SubjectBody subject, Map<String, Object> target, ContactBody contact, Boolean commitment, String statement) {
     }
 
-    record ObjectionBody(SubjectBody subject, TargetBody target, ContactBody contact, String reason) {
+    record ObjectionBody(SubjectBody subject, Map<String, Object> target, ContactBody contact, String reason) {
     }
 
     record AcceptanceBody(Boolean accepted, String reason) {
@@ -80,7 +79,7 @@ class RightsApi {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("repair-notice-" + id + ".pdf").build().toString())
-                .body(notices.render(Caller.current(), id));
+                .body(notices.render(Caller.current(), EntryRef.of(EntryKind.RECORD, id)));
     }
 
     @Operation(summary = "申请信用修复（公众，无需账户；免费）")
@@ -216,10 +215,11 @@ class RightsApi {
                 .body(proof.content());
     }
 
-    static Rights.Request request(SubjectBody subject, TargetBody target, ContactBody contact, boolean commitment, String statement) {
+    /** @param target {@code {kind, id}}, or v1's {@code {recordId}} / {@code {listEntryId}} */
+    static Rights.Request request(SubjectBody subject, Map<String, Object> target, ContactBody contact, boolean commitment,
+                                  String statement) {
         return new Rights.Request(subject == null ? null : new SubjectReference(subject.creditCode(), subject.name(), subject.idNumber()),
-                subject == null ? null : subject.legalRepresentative(), target == null ? null : target.recordId(),
-                target == null ? null : target.listEntryId(), contact == null ? null : contact.name(),
+                subject == null ? null : subject.legalRepresentative(), Targets.of(target), contact == null ? null : contact.name(),
                 contact == null ? null : contact.phone(), commitment, statement);
     }
 
@@ -256,8 +256,7 @@ class RightsApi {
         row.put("kind", a.kind().name());
         row.put("status", a.status().name());
         row.put("department", a.department());
-        row.put("target", a.target().recordId() != null ? Map.of("recordId", a.target().recordId())
-                : Map.of("listEntryId", a.target().listEntryId()));
+        row.put("target", Targets.body(a.target()));
         row.put("submittedOn", a.submittedOn());
         return row;
     }

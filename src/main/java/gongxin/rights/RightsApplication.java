@@ -3,12 +3,13 @@ package gongxin.rights;
 import java.time.LocalDate;
 
 import gongxin.calendar.Deadline;
+import gongxin.entries.EntryRef;
 import gongxin.shared.NotPermittedException;
 import gongxin.shared.RuleViolationException;
 import gongxin.shared.Text;
 
 /**
- * One application of a subject: credit repair of a record or a list entry, or an objection to a record (NDRC Order 36;
+ * One application of a subject: credit repair of a credit entry (a record, a list entry…), or an objection to a record (NDRC Order 36;
  * credit-rules §6–§7; docs/api.md, "Rights"). The determining department accepts or refuses it within its acceptance
  * deadline and then decides it within its decision deadline (a complex repair may be extended once, with a recorded
  * reason). Every step refuses what the law forbids with a named rule and changes nothing when it does; only the
@@ -34,24 +35,8 @@ final class RightsApplication {
     /** What an objection can be found to be. */
     enum ObjectionOutcome { CORRECTED, REVOKED, UPHELD }
 
-    /** What the application is about: a record, or (repair only) a list entry. */
-    record Target(Long recordId, Long listEntryId) {
-
-        static Target record(long id) {
-            return new Target(id, null);
-        }
-
-        static Target listEntry(long id) {
-            return new Target(null, id);
-        }
-
-        String describe() {
-            return recordId != null ? "record:" + recordId : "listEntry:" + listEntryId;
-        }
-    }
-
     private final Kind kind;
-    private final Target target;
+    private final EntryRef target;
     private final String department;
     private final LocalDate submittedOn;
     private final Deadline acceptBy;
@@ -62,7 +47,7 @@ final class RightsApplication {
     private LocalDate decidedOn;
     private String reason;
 
-    private RightsApplication(Kind kind, Target target, String department, LocalDate submittedOn, Deadline acceptBy) {
+    private RightsApplication(Kind kind, EntryRef target, String department, LocalDate submittedOn, Deadline acceptBy) {
         this.kind = kind;
         this.target = target;
         this.department = department;
@@ -77,7 +62,7 @@ final class RightsApplication {
      *
      * @param acceptBy submission day + the acceptance deadline in working days
      */
-    static RightsApplication repair(Target target, String department, boolean commitment, LocalDate today, Deadline acceptBy) {
+    static RightsApplication repair(EntryRef target, String department, boolean commitment, LocalDate today, Deadline acceptBy) {
         if (!commitment) {
             throw RuleViolationException.of("commitment", "false", "commitment-required",
                     "申请信用修复须作出信用承诺（勾选并同意承诺书）");
@@ -85,10 +70,16 @@ final class RightsApplication {
         return new RightsApplication(Kind.REPAIR, target, department, today, acceptBy);
     }
 
-    /** An objection to a record: it must say why the record is wrong. */
-    static RightsApplication objection(Target target, String department, String reason, LocalDate today, Deadline acceptBy) {
-        if (target.recordId() == null) {
-            throw RuleViolationException.of("target", target.describe(), "record-required", "异议须针对一条信用记录");
+    /**
+     * An objection to a credit entry that takes objections (a record; not a list entry, whose objection belongs to the
+     * listing procedure's statement period): it must say why the entry is wrong.
+     *
+     * @param objectable the entry takes objections through the platform
+     */
+    static RightsApplication objection(EntryRef target, boolean objectable, String department, String reason,
+                                       LocalDate today, Deadline acceptBy) {
+        if (!objectable) {
+            throw RuleViolationException.of("target", target.toString(), "record-required", "异议须针对一条信用记录");
         }
         if (Text.isBlank(reason)) {
             throw RuleViolationException.of("reason", null, "reason-required", "请写明异议的理由（哪项信息有误、为什么）");
@@ -96,7 +87,7 @@ final class RightsApplication {
         return new RightsApplication(Kind.OBJECTION, target, department, today, acceptBy);
     }
 
-    static RightsApplication restore(Kind kind, Target target, String department, LocalDate submittedOn, Deadline acceptBy,
+    static RightsApplication restore(Kind kind, EntryRef target, String department, LocalDate submittedOn, Deadline acceptBy,
                                      Status status, LocalDate acceptedOn, Deadline decideBy, String complexReason,
                                      LocalDate decidedOn, String reason) {
         RightsApplication a = new RightsApplication(kind, target, department, submittedOn, acceptBy);
@@ -252,7 +243,7 @@ final class RightsApplication {
         return kind;
     }
 
-    public Target target() {
+    public EntryRef target() {
         return target;
     }
 

@@ -102,7 +102,8 @@ class RightsDemo {
     private Rights.Request request(CreditRecord r, String statement, boolean commitment) {
         SubjectCard card = subjects.find(new SubjectReference(r.subjectCreditCode(), null, null)).orElseThrow();
         String representative = card.legalRepresentativeName() != null ? card.legalRepresentativeName() : "法定代表人";
-        return new Rights.Request(new SubjectReference(r.subjectCreditCode(), card.name(), null), representative, r.id(), null,
+        return new Rights.Request(new SubjectReference(r.subjectCreditCode(), card.name(), null), representative,
+                gongxin.entries.EntryRef.of(gongxin.entries.EntryKind.RECORD, r.id()),
                 "办公室", "0510-85551234", commitment, statement);
     }
 }

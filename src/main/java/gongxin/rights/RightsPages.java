@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
 import gongxin.identity.Caller;
 import gongxin.identity.Departments;
 import gongxin.shared.RuleViolationException;
@@ -39,17 +41,42 @@ class RightsPages {
 
     @GetMapping("/rights/apply")
     @PreAuthorize("permitAll()")
-    String form(@RequestParam(defaultValue = "REPAIR") String kind, @RequestParam(required = false) Long recordId,
-                @RequestParam(required = false) Long listEntryId, Model model) {
+    String form(@RequestParam(defaultValue = "REPAIR") String kind, @RequestParam Map<String, String> params, Model model) {
         Map<String, Object> form = new LinkedHashMap<>();
         for (String field : List.of("category", "creditCode", "name", "legalRepresentative", "contactName", "contactPhone", "statement")) {
             form.put(field, "");
         }
         form.put("kind", "OBJECTION".equals(kind) ? "OBJECTION" : "REPAIR");
-        form.put("recordId", recordId == null ? "" : recordId.toString());
-        form.put("listEntryId", listEntryId == null ? "" : listEntryId.toString());
+        EntryRef target = null;
+        try {
+            target = Targets.of(entryParams(params));
+        } catch (RuleViolationException e) {
+            // a link with a broken number: the form opens empty
+        }
+        target(form, target == null ? EntryKind.RECORD.name() : target.kind().name(), target == null ? "" : Long.toString(target.id()));
         model.addAttribute("form", form);
+        model.addAttribute("entryKinds", EntryKind.values());
         return "rights/apply";
+    }
+
+    /** The form names its target by {@code entryKind} and {@code entryId}; links name it as the contract's target does. */
+    private static Map<String, String> entryParams(Map<String, String> params) {
+        Map<String, String> target = new LinkedHashMap<>(params);
+        target.remove("kind");
+        target.remove("entryKind");
+        target.remove("entryId");
+        if (!Text.isBlank(params.get("entryKind")) && !Text.isBlank(params.get("entryId"))) {
+            target.put("kind", params.get("entryKind"));
+            target.put("id", params.get("entryId"));
+        }
+        return target;
+    }
+
+    private static void target(Map<String, Object> form, String kind, String id) {
+        EntryKind k = java.util.Arrays.stream(EntryKind.values()).filter(x -> x.name().equals(kind)).findFirst().orElse(EntryKind.RECORD);
+        form.put("entryKind", k.name());
+        form.put("entryKindLabel", k.label());
+        form.put("entryId", id);
     }
 
     @PostMapping("/rights/apply")
@@ -57,7 +84,7 @@ class RightsPages {
     String apply(@RequestParam(defaultValue = "REPAIR") String kind, @RequestParam(required = false) String category,
                  @RequestParam(required = false) String creditCode, @RequestParam(required = false) String name,
                  @RequestParam(required = false) String idNumber, @RequestParam(required = false) String legalRepresentative,
-                 @RequestParam(required = false) String recordId, @RequestParam(required = false) String listEntryId,
+                 @RequestParam(required = false) String entryKind, @RequestParam(required = false) String entryId,
                  @RequestParam(required = false) String contactName, @RequestParam(required = false) String contactPhone,
                  @RequestParam(required = false) String commitment, @RequestParam(required = false) String statement,
                  @RequestParam(value = "proofs", required = false) List<MultipartFile> proofs,
@@ -67,7 +94,7 @@ class RightsPages {
         try {
             Rights.Request request = new Rights.Request(
                     person ? new SubjectReference(null, name, idNumber) : new SubjectReference(creditCode, name, null),
-                    person ? null : legalRepresentative, number("recordId", recordId), number("listEntryId", listEntryId),
+                    person ? null : legalRepresentative, Targets.of(entryParams(entryParams(entryKind, entryId))),
                     contactName, contactPhone, "on".equals(commitment) || "true".equals(commitment), statement);
             Rights.Submitted s = rights.submit(k, request, RightsApi.uploads(proofs), null);
             redirect.addFlashAttribute("notice", "申请已提交。请保存申请编号 " + s.number() + "，凭编号查询办理进度。");
@@ -82,15 +109,22 @@ class RightsPages {
             form.put("creditCode", nz(creditCode));
             form.put("name", nz(name));
             form.put("legalRepresentative", nz(legalRepresentative));
-            form.put("recordId", nz(recordId));
-            form.put("listEntryId", nz(listEntryId));
+            target(form, nz(entryKind), nz(entryId));
             form.put("contactName", nz(contactName));
             form.put("contactPhone", nz(contactPhone));
             form.put("statement", nz(statement));
             // the ID number is not sent back into the page: the applicant types it again
             model.addAttribute("form", form);
+            model.addAttribute("entryKinds", EntryKind.values());
             return "rights/apply";
         }
+    }
+
+    private static Map<String, String> entryParams(String entryKind, String entryId) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("entryKind", nz(entryKind));
+        params.put("entryId", nz(entryId));
+        return params;
     }
 
     @GetMapping("/rights/follow")
@@ -189,17 +223,6 @@ class RightsPages {
             model.addAttribute("formError", e.title());
             model.addAttribute("violations", e.violations());
             return detail(number, model, request);
-        }
-    }
-
-    private static Long number(String field, String value) {
-        if (Text.isBlank(value)) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw RuleViolationException.of(field, value, "target-unknown", "编号应为数字：" + value);
         }
     }
 

@@ -1,5 +1,7 @@
 package gongxin.rights;
 
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -51,14 +53,14 @@ class RightsRepository {
 
     void insert(String number, RightsApplication a, Applicant applicant, Integer recordVersion, String idempotencyKey) {
         jdbc.sql("""
-                insert into rights.application (number, kind, status, record_id, list_entry_id, subject_id, department_code,
+                insert into rights.application (number, kind, status, target_kind, target_id, subject_id, department_code,
                        applicant_name, legal_representative, contact_name, contact_phone, commitment, statement, record_version,
                        submitted_on, submitted_at, accept_by, accept_by_provisional, idempotency_key)
-                values (:number, :kind, :status, :record, :entry, :subject, :department, :name, :legalRepresentative,
+                values (:number, :kind, :status, :targetKind, :targetId, :subject, :department, :name, :legalRepresentative,
                         :contactName, :contactPhone, :commitment, :statement, :recordVersion, :submittedOn, :at, :acceptBy,
                         :acceptByProvisional, :key)""")
                 .param("number", number).param("kind", a.kind().name()).param("status", a.status().name())
-                .param("record", a.target().recordId()).param("entry", a.target().listEntryId())
+                .param("targetKind", a.target().kind().name()).param("targetId", a.target().id())
                 .param("subject", applicant.subjectId()).param("department", a.department()).param("name", applicant.name())
                 .param("legalRepresentative", applicant.legalRepresentative()).param("contactName", applicant.contactName())
                 .param("contactPhone", applicant.contactPhone()).param("commitment", applicant.commitment())
@@ -96,21 +98,20 @@ class RightsRepository {
     }
 
     /** An open application of this kind for the target, if any. */
-    Optional<String> openFor(RightsApplication.Kind kind, RightsApplication.Target target) {
+    Optional<String> openFor(RightsApplication.Kind kind, EntryRef target) {
         return jdbc.sql("""
                 select number from rights.application
-                 where kind = :kind and status in ('SUBMITTED', 'ACCEPTED')
-                   and (record_id = :record or list_entry_id = :entry)""")
-                .param("kind", kind.name()).param("record", target.recordId()).param("entry", target.listEntryId())
+                 where kind = :kind and status in ('SUBMITTED', 'ACCEPTED') and target_kind = :targetKind and target_id = :targetId""")
+                .param("kind", kind.name()).param("targetKind", target.kind().name()).param("targetId", target.id())
                 .query(String.class).optional();
     }
 
     /** The last repair of the target refused because the applicant lied, if any: the day it was decided. */
-    Optional<LocalDate> lastFalseStatement(RightsApplication.Target target) {
+    Optional<LocalDate> lastFalseStatement(EntryRef target) {
         return jdbc.sql("""
                 select max(decided_on) from rights.application
-                 where kind = 'REPAIR' and false_statement and (record_id = :record or list_entry_id = :entry)""")
-                .param("record", target.recordId()).param("entry", target.listEntryId())
+                 where kind = 'REPAIR' and false_statement and target_kind = :targetKind and target_id = :targetId""")
+                .param("targetKind", target.kind().name()).param("targetId", target.id())
                 .query(LocalDate.class).optional();
     }
 
@@ -180,9 +181,7 @@ class RightsRepository {
     }
 
     private static Stored map(ResultSet rs, int n) throws SQLException {
-        long record = rs.getLong("record_id");
-        RightsApplication.Target target = rs.wasNull() ? RightsApplication.Target.listEntry(rs.getLong("list_entry_id"))
-                : RightsApplication.Target.record(record);
+        EntryRef target = EntryRef.of(EntryKind.valueOf(rs.getString("target_kind")), rs.getLong("target_id"));
         LocalDate decideBy = rs.getObject("decide_by", LocalDate.class);
         RightsApplication a = RightsApplication.restore(RightsApplication.Kind.valueOf(rs.getString("kind")), target,
                 rs.getString("department_code"), rs.getObject("submitted_on", LocalDate.class),

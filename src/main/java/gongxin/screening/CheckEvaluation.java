@@ -74,11 +74,8 @@ final class CheckEvaluation {
         if (h.legalRepresentative() && (m.kind() == Measure.Kind.INCENTIVE || !h.dishonesty())) {
             return false;
         }
-        return switch (h.kind()) {
-            case RECORD -> m.kind() == Measure.Kind.PUNISHMENT && m.triggeredByRecord(h.code(), h.severity());
-            case LIST_ENTRY -> ("RED".equals(h.listKind()) ? m.kind() == Measure.Kind.INCENTIVE : m.kind() == Measure.Kind.PUNISHMENT)
-                    && m.triggeredByListType(h.code());
-        };
+        Measure.Kind wanted = h.nature() == gongxin.entries.EntryNature.TRUSTWORTHY ? Measure.Kind.INCENTIVE : Measure.Kind.PUNISHMENT;
+        return m.kind() == wanted && m.triggeredBy(h.kind(), h.code(), h.severity());
     }
 
     private static String why(Measure m, Hit h, LocalDate day, boolean dishonestyCounts) {

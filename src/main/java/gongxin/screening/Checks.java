@@ -344,6 +344,7 @@ class Checks {
         m.put("date", h.decidedOn().toString());
         m.put("severity", h.severity());
         m.put("listKind", h.listKind());
+        m.put("nature", h.nature().name());
         m.put("suspended", h.suspended(asOf));
         m.put("suspendedReason", h.suspended(asOf) ? "异议处理中" : null);
         m.put("minor", h.minor());

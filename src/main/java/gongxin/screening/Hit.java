@@ -2,23 +2,27 @@ package gongxin.screening;
 
 import java.time.LocalDate;
 
+import gongxin.entries.EntryCategory;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryNature;
+
 /**
- * What can trigger measures: a dishonesty record or a list entry of a subject, counting on the days
- * {@code [validFrom, validTo)}.
+ * A credit entry that can trigger measures (or be named as why one does not apply), counting on the days
+ * {@code [validFrom, validTo)}; whatever produced it.
  *
- * @param code the record's catalog item or the entry's list type
- * @param listKind DISHONESTY or RED for a list entry
+ * @param code what triggers measures: the entry's catalog item, list type or matter
+ * @param category where the entry belongs (a list's category tells the answer's {@code listKind})
+ * @param nature dishonesty triggers punishments, trustworthiness incentives
  * @param endedReason why it stopped counting: REVOKED, PUBLICITY_ENDED, REMOVED:&lt;reason&gt;, FLAGGED (and REPAIRED)
  * @param objectionSince an objection is being handled since that day: its measures are suspended
  * @param legalRepresentative found through the organisation's legal representative (落实到人)
- * @param exemption a penalty the rules in force exempt from dishonesty (简易程序, 首违不罚): never a hit, but named as
- *                  the reason its measures do not apply
+ * @param exemption information of a dishonesty kind the rules in force exempt (简易程序, 首违不罚): never a trigger,
+ *                  but named as the reason its measures do not apply
  */
-record Hit(Kind kind, long sourceId, long subjectId, String code, String listKind, String title, String documentNumber,
-           String departmentCode, LocalDate decidedOn, String severity, boolean minor, LocalDate validFrom, LocalDate validTo,
-           String endedReason, LocalDate objectionSince, boolean legalRepresentative, String exemption) {
-
-    enum Kind { RECORD, LIST_ENTRY }
+record Hit(EntryKind kind, long sourceId, long subjectId, String code, EntryCategory category, EntryNature nature,
+           String title, String documentNumber, String departmentCode, LocalDate decidedOn, String severity, boolean minor,
+           LocalDate validFrom, LocalDate validTo, String endedReason, LocalDate objectionSince, boolean legalRepresentative,
+           String exemption) {
 
     /** Counts on {@code day}. */
     boolean inForce(LocalDate day) {
@@ -40,11 +44,20 @@ record Hit(Kind kind, long sourceId, long subjectId, String code, String listKin
     }
 
     boolean dishonesty() {
-        return (kind == Kind.RECORD && exemption == null) || "DISHONESTY".equals(listKind);
+        return nature == EntryNature.DISHONESTY && exemption == null;
+    }
+
+    /** The v1 answer's {@code listKind}: DISHONESTY or RED for an entry of a list, null otherwise. */
+    String listKind() {
+        return switch (category) {
+            case DISHONESTY_LIST -> "DISHONESTY";
+            case RED_LIST -> "RED";
+            default -> null;
+        };
     }
 
     Hit viaLegalRepresentative() {
-        return new Hit(kind, sourceId, subjectId, code, listKind, title, documentNumber, departmentCode, decidedOn, severity,
-                minor, validFrom, validTo, endedReason, objectionSince, true, exemption);
+        return new Hit(kind, sourceId, subjectId, code, category, nature, title, documentNumber, departmentCode, decidedOn,
+                severity, minor, validFrom, validTo, endedReason, objectionSince, true, exemption);
     }
 }

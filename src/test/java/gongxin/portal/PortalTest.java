@@ -124,7 +124,7 @@ class PortalTest extends IntegrationTest {
             JsonNode answer = submit(file);
             assertThat(answer.get("accepted").intValue()).isEqualTo(2_402);
 
-            assertThat(jdbc().sql("select count(*) from portal.entry e join records.record r on r.id = e.record_id"
+            assertThat(jdbc().sql("select count(*) from portal.entry e join records.record r on r.id = e.entry_id and e.entry_kind = 'RECORD'"
                     + " where r.batch_id = cast(? as uuid)").param(answer.get("id").asString()).query(Long.class).single())
                     .as("every record of the batch is on the site when the answer comes").isEqualTo(2_402);
             assertThat(jdbc().sql("select count(*) from portal.subject where name like ?").param("%" + word + "%")

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import gongxin.calendar.Deadline;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
 import gongxin.shared.NotPermittedException;
 import gongxin.shared.RuleViolationException;
 import org.assertj.core.api.ThrowableAssert;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class RightsApplicationTest {
 
     static final String SAMR = "CITY-SAMR";
+    static final EntryRef RECORD_7 = EntryRef.of(EntryKind.RECORD, 7);
     static final LocalDate SUBMITTED = LocalDate.of(2026, 11, 24);
 
     static Deadline on(String date) {
@@ -30,11 +33,11 @@ class RightsApplicationTest {
     }
 
     static RightsApplication repair() {
-        return RightsApplication.repair(RightsApplication.Target.record(7), SAMR, true, SUBMITTED, on("2026-11-27"));
+        return RightsApplication.repair(RECORD_7, SAMR, true, SUBMITTED, on("2026-11-27"));
     }
 
     static RightsApplication objection() {
-        return RightsApplication.objection(RightsApplication.Target.record(7), SAMR, "处罚决定书文号有误", SUBMITTED, on("2026-11-27"));
+        return RightsApplication.objection(RECORD_7, true, SAMR, "处罚决定书文号有误", SUBMITTED, on("2026-11-27"));
     }
 
     @Nested
@@ -42,15 +45,15 @@ class RightsApplicationTest {
 
         @Test
         void repair_needs_the_credit_commitment() {
-            refused(() -> RightsApplication.repair(RightsApplication.Target.record(7), SAMR, false, SUBMITTED, on("2026-11-27")),
+            refused(() -> RightsApplication.repair(RECORD_7, SAMR, false, SUBMITTED, on("2026-11-27")),
                     "commitment-required");
         }
 
         @Test
         void an_objection_names_its_reason_and_a_record() {
-            refused(() -> RightsApplication.objection(RightsApplication.Target.record(7), SAMR, " ", SUBMITTED, on("2026-11-27")),
+            refused(() -> RightsApplication.objection(RECORD_7, true, SAMR, " ", SUBMITTED, on("2026-11-27")),
                     "reason-required");
-            refused(() -> RightsApplication.objection(RightsApplication.Target.listEntry(3), SAMR, "有误", SUBMITTED, on("2026-11-27")),
+            refused(() -> RightsApplication.objection(EntryRef.of(EntryKind.LIST_ENTRY, 3), false, SAMR, "有误", SUBMITTED, on("2026-11-27")),
                     "record-required");
         }
 

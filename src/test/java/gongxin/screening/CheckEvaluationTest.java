@@ -1,5 +1,8 @@
 package gongxin.screening;
 
+import gongxin.entries.EntryCategory;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryNature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -25,18 +28,20 @@ class CheckEvaluationTest {
     }
 
     private static Hit entry(long id, String listType, String kind, String from, String to, String ended) {
-        return new Hit(Hit.Kind.LIST_ENTRY, id, 1, listType, kind, "名单", "文号", "CITY-SAMR", LocalDate.parse(from), null, false,
+        boolean red = "RED".equals(kind);
+        return new Hit(EntryKind.LIST_ENTRY, id, 1, listType, red ? EntryCategory.RED_LIST : EntryCategory.DISHONESTY_LIST,
+                red ? EntryNature.TRUSTWORTHY : EntryNature.DISHONESTY, "名单", "文号", "CITY-SAMR", LocalDate.parse(from), null, false,
                 LocalDate.parse(from), to == null ? null : LocalDate.parse(to), ended, null, false, null);
     }
 
     private static Hit record(long id, String severity, boolean minor, String objection) {
-        return new Hit(Hit.Kind.RECORD, id, 1, "XZCF", null, "行政处罚", "罚字1号", "CITY-SAMR", LocalDate.parse("2026-06-01"),
+        return new Hit(EntryKind.RECORD, id, 1, "XZCF", EntryCategory.CATALOG_ITEM, EntryNature.DISHONESTY, "行政处罚", "罚字1号", "CITY-SAMR", LocalDate.parse("2026-06-01"),
                 severity, minor, LocalDate.parse("2026-06-01"), LocalDate.parse("2029-06-01"), null,
                 objection == null ? null : LocalDate.parse(objection), false, null);
     }
 
     private static Hit exempt(long id, String exemption) {
-        return new Hit(Hit.Kind.RECORD, id, 1, "XZCF", null, "行政处罚", "罚字2号", "CITY-SAMR", LocalDate.parse("2026-06-01"),
+        return new Hit(EntryKind.RECORD, id, 1, "XZCF", EntryCategory.CATALOG_ITEM, EntryNature.DISHONESTY, "行政处罚", "罚字2号", "CITY-SAMR", LocalDate.parse("2026-06-01"),
                 "SERIOUS", false, LocalDate.parse("2026-06-01"), LocalDate.parse("2029-06-01"), null, null, false, exemption);
     }
 

@@ -1,0 +1,82 @@
+package gongxin.entries;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import gongxin.identity.Caller;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every credit entry of the platform, whatever produced it: the one thing the website, checks and rights read. Finds
+ * the producer of a kind among the {@link CreditEntrySource} beans, so that a new producer is a new module and nothing
+ * downstream changes.
+ */
+@Service
+public class CreditEntries {
+
+    private final Map<EntryKind, CreditEntrySource> sources = new EnumMap<>(EntryKind.class);
+
+    CreditEntries(List<CreditEntrySource> sources) {
+        for (CreditEntrySource source : sources) {
+            if (this.sources.put(source.kind(), source) != null) {
+                throw new IllegalStateException("two sources of credit entries of kind " + source.kind());
+            }
+        }
+    }
+
+    public Optional<CreditEntry> find(EntryRef ref) {
+        CreditEntrySource source = sources.get(ref.kind());
+        return source == null ? Optional.empty() : source.find(ref.id());
+    }
+
+    /** The entries an event names, as they stand now. */
+    public void changed(CreditEntriesChanged event, EntryDetail detail, Consumer<CreditEntry> consumer) {
+        source(event.kind()).changed(event, detail, consumer);
+    }
+
+    /** Every entry of every producer, producer by producer (to rebuild a read model). */
+    public void each(EntryDetail detail, Consumer<CreditEntry> consumer) {
+        sources.values().forEach(source -> source.each(detail, consumer));
+    }
+
+    /** The kinds that have a producer in this application. */
+    public List<EntryKind> kinds() {
+        return List.copyOf(sources.keySet());
+    }
+
+    public RepairTerms repairTerms(EntryRef ref) {
+        return source(ref.kind()).repairTerms(ref.id());
+    }
+
+    public void repair(EntryRef ref, Caller caller, String applicationNumber, LocalDate decidedOn) {
+        source(ref.kind()).repair(ref.id(), caller, applicationNumber, decidedOn);
+    }
+
+    public int version(EntryRef ref) {
+        return source(ref.kind()).version(ref.id());
+    }
+
+    public void openObjection(EntryRef ref, String applicationNumber, LocalDate since, String actor) {
+        source(ref.kind()).openObjection(ref.id(), applicationNumber, since, actor);
+    }
+
+    public void closeObjection(EntryRef ref, String applicationNumber, String outcome, String actor) {
+        source(ref.kind()).closeObjection(ref.id(), applicationNumber, outcome, actor);
+    }
+
+    public void revokeOnObjection(EntryRef ref, String applicationNumber, LocalDate decidedOn, String reason, String actor) {
+        source(ref.kind()).revokeOnObjection(ref.id(), applicationNumber, decidedOn, reason, actor);
+    }
+
+    private CreditEntrySource source(EntryKind kind) {
+        CreditEntrySource source = sources.get(kind);
+        if (source == null) {
+            throw new IllegalStateException("no producer of credit entries of kind " + kind);
+        }
+        return source;
+    }
+}

@@ -1,0 +1,58 @@
+package gongxin.entries;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import gongxin.identity.Caller;
+
+/**
+ * What every producer of credit entries answers (implemented by records, lists, commitments). Consumers do not call it:
+ * they use {@link CreditEntries}, which finds the source of a kind. The rights procedures' effects are here too, so that
+ * repair and objection reach any entry that says it allows them, through its producer (谁认定、谁负责).
+ */
+public interface CreditEntrySource {
+
+    EntryKind kind();
+
+    Optional<CreditEntry> find(long id);
+
+    /** Streams the entries an event of this source names (its batch, or its ids), in id order. */
+    void changed(CreditEntriesChanged event, EntryDetail detail, Consumer<CreditEntry> consumer);
+
+    /** Streams every entry ever made, in id order (to rebuild a read model). */
+    void each(EntryDetail detail, Consumer<CreditEntry> consumer);
+
+    /** Whether and from when the entry may be repaired today; not repairable when the procedure does not apply. */
+    RepairTerms repairTerms(long id);
+
+    /**
+     * Credit repair was granted: not published, no hit in checks, kept and marked (一次申请、同步修复), in the caller's
+     * transaction, announced by {@link CreditEntriesChanged}.
+     */
+    void repair(long id, Caller caller, String applicationNumber, LocalDate decidedOn);
+
+    /** The entry's current version (a correction makes a new one), for objections. */
+    default int version(long id) {
+        return 1;
+    }
+
+    /**
+     * An objection was received (credit-rules §7): the entry is shown marked and its measures are suspended.
+     *
+     * @throws UnsupportedOperationException when the entry is not {@link CreditEntry#objectable()}
+     */
+    default void openObjection(long id, String applicationNumber, LocalDate since, String actor) {
+        throw new UnsupportedOperationException(kind() + " entries take no objections");
+    }
+
+    /** The objection was decided without revoking the entry: the mark goes. */
+    default void closeObjection(long id, String applicationNumber, String outcome, String actor) {
+        throw new UnsupportedOperationException(kind() + " entries take no objections");
+    }
+
+    /** The objection found the entry wrong: it is revoked on the decision and leaves every view. */
+    default void revokeOnObjection(long id, String applicationNumber, LocalDate decidedOn, String reason, String actor) {
+        throw new UnsupportedOperationException(kind() + " entries take no objections");
+    }
+}

@@ -1,0 +1,133 @@
+package gongxin.lists;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import gongxin.entries.CreditEntriesChanged;
+import gongxin.entries.CreditEntry;
+import gongxin.entries.CreditEntrySource;
+import gongxin.entries.EntryCategory;
+import gongxin.entries.EntryDetail;
+import gongxin.entries.EntryField;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryNature;
+import gongxin.entries.EntryRef;
+import gongxin.entries.EntryStatus;
+import gongxin.entries.EntrySubject;
+import gongxin.entries.RepairTerms;
+import gongxin.identity.Caller;
+import gongxin.shared.Text;
+import gongxin.subjects.SubjectCard;
+import gongxin.subjects.Subjects;
+import org.springframework.stereotype.Component;
+
+/**
+ * List entries as credit entries: a dishonesty list's entry is dishonesty information that the platform's repair can
+ * take off the list when the platform decided it; a red list's entry is trustworthiness. Both count from the listing
+ * day to their last day, or until removed (or, for a red list, flagged by a later dishonesty).
+ */
+@Component
+class ListEntrySource implements CreditEntrySource {
+
+    private final ListEntries entries;
+    private final ListRepairs repairs;
+    private final Subjects subjects;
+    private final Clock clock;
+
+    ListEntrySource(ListEntries entries, ListRepairs repairs, Subjects subjects, Clock clock) {
+        this.entries = entries;
+        this.repairs = repairs;
+        this.subjects = subjects;
+        this.clock = clock;
+    }
+
+    @Override
+    public EntryKind kind() {
+        return EntryKind.LIST_ENTRY;
+    }
+
+    @Override
+    public Optional<CreditEntry> find(long id) {
+        return entries.find(id).map(e -> entry(e, EntryDetail.FULL));
+    }
+
+    @Override
+    public void changed(CreditEntriesChanged event, EntryDetail detail, Consumer<CreditEntry> consumer) {
+        event.ids().stream().sorted().forEach(id -> entries.find(id).map(e -> entry(e, detail)).ifPresent(consumer));
+    }
+
+    @Override
+    public void each(EntryDetail detail, Consumer<CreditEntry> consumer) {
+        entries.allIds().forEach(id -> entries.find(id).map(e -> entry(e, detail)).ifPresent(consumer));
+    }
+
+    /**
+     * Only what the platform decided is repaired here, once the list type's minimum period has passed (NDRC Order 36,
+     * art. 26); red lists and upstream lists are removed by their keepers.
+     */
+    @Override
+    public RepairTerms repairTerms(long id) {
+        ListEntries.Entry e = entries.find(id).orElseThrow();
+        LocalDate today = LocalDate.now(clock);
+        Optional<LocalDate> from = repairs.repairableFrom(id);
+        if (from.isEmpty() || !e.inForce(today)) {
+            return RepairTerms.notRepairable(e.removedOn() != null ? "该主体已于 " + e.removedOn() + " 移出名单"
+                    : "该名单不由本平台认定（守信激励名单或上游名单），请向名单的认定机关申请");
+        }
+        return new RepairTerms(true, null, null, from.get(), null, e.listType(), "列入名单满最短期限");
+    }
+
+    @Override
+    public void repair(long id, Caller caller, String applicationNumber, LocalDate decidedOn) {
+        repairs.removeOnRepair(caller, id, decidedOn, applicationNumber);
+    }
+
+    private CreditEntry entry(ListEntries.Entry e, EntryDetail detail) {
+        boolean dishonesty = "DISHONESTY".equals(e.kind());
+        EntrySubject subject = EntrySubject.ofId(e.subjectId());
+        List<EntryField> fields = List.of();
+        if (detail == EntryDetail.FULL) {
+            SubjectCard s = subjects.card(e.subjectId()).orElseThrow();
+            subject = new EntrySubject(s.id(), s.category(), s.name(), s.creditCode(), s.idNumber(), List.of());
+            fields = fields(e, dishonesty);
+        }
+        LocalDate countsUntil = e.endsOn().plusDays(1);
+        String ended = null;
+        if (e.removedOn() != null) {
+            countsUntil = e.removedOn();
+            ended = "REMOVED:" + e.removalReason();
+        } else if (e.flaggedOn() != null) {
+            countsUntil = e.flaggedOn();
+            ended = "FLAGGED";
+        }
+        boolean shown = e.removedOn() == null && e.flaggedReason() == null;
+        return new CreditEntry(EntryRef.of(EntryKind.LIST_ENTRY, e.id()), subject, e.listType(), e.listName(),
+                dishonesty ? EntryCategory.DISHONESTY_LIST : EntryCategory.RED_LIST, true, e.department(),
+                e.documentNumber(), e.listedOn(), null, dishonesty ? EntryNature.DISHONESTY : EntryNature.TRUSTWORTHY,
+                null, false, shown ? EntryStatus.PUBLISHED : EntryStatus.REMOVED, null, e.endsOn(), countsUntil, ended,
+                null, dishonesty, false, fields);
+    }
+
+    private static List<EntryField> fields(ListEntries.Entry e, boolean dishonesty) {
+        List<EntryField> fields = new ArrayList<>();
+        add(fields, dishonesty ? "列入事由" : "列入依据", e.reason());
+        add(fields, "设立依据", e.basis());
+        add(fields, dishonesty ? "惩戒措施" : "激励措施", String.join("；", e.measures()));
+        add(fields, "列入日期", e.listedOn().toString());
+        add(fields, "有效期至", e.endsOn().toString());
+        if (e.removedOn() != null) {
+            add(fields, "移出日期", e.removedOn().toString());
+        }
+        return fields;
+    }
+
+    private static void add(List<EntryField> fields, String name, String value) {
+        if (!Text.isBlank(value)) {
+            fields.add(EntryField.text(name, value));
+        }
+    }
+}

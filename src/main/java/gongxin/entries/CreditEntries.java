@@ -43,6 +43,13 @@ public class CreditEntries {
         sources.values().forEach(source -> source.each(detail, consumer));
     }
 
+    /** Every entry of a subject, whatever produced it (ended ones included: the caller decides what counts). */
+    public java.util.List<CreditEntry> ofSubject(long subjectId, EntryDetail detail) {
+        java.util.List<CreditEntry> all = new java.util.ArrayList<>();
+        sources.values().forEach(source -> source.ofSubject(subjectId, detail, all::add));
+        return all;
+    }
+
     /** The kinds that have a producer in this application. */
     public List<EntryKind> kinds() {
         return List.copyOf(sources.keySet());

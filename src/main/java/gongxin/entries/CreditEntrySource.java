@@ -20,6 +20,9 @@ public interface CreditEntrySource {
     /** Streams the entries an event of this source names (its batch, or its ids), in id order. */
     void changed(CreditEntriesChanged event, EntryDetail detail, Consumer<CreditEntry> consumer);
 
+    /** Every entry of a subject, ended ones included, in id order (for rules that look at a subject's whole record). */
+    void ofSubject(long subjectId, EntryDetail detail, Consumer<CreditEntry> consumer);
+
     /** Streams every entry ever made, in id order (to rebuild a read model). */
     void each(EntryDetail detail, Consumer<CreditEntry> consumer);
 

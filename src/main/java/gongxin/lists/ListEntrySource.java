@@ -34,12 +34,14 @@ import org.springframework.stereotype.Component;
 class ListEntrySource implements CreditEntrySource {
 
     private final ListEntries entries;
+    private final ListEntryRepository repository;
     private final ListRepairs repairs;
     private final Subjects subjects;
     private final Clock clock;
 
-    ListEntrySource(ListEntries entries, ListRepairs repairs, Subjects subjects, Clock clock) {
-        this.entries = entries;
+    ListEntrySource(ListEntryRepository repository, ListRepairs repairs, Subjects subjects, Clock clock) {
+        this.entries = repository;
+        this.repository = repository;
         this.repairs = repairs;
         this.subjects = subjects;
         this.clock = clock;
@@ -58,6 +60,12 @@ class ListEntrySource implements CreditEntrySource {
     @Override
     public void changed(CreditEntriesChanged event, EntryDetail detail, Consumer<CreditEntry> consumer) {
         event.ids().stream().sorted().forEach(id -> entries.find(id).map(e -> entry(e, detail)).ifPresent(consumer));
+    }
+
+    @Override
+    public void ofSubject(long subjectId, EntryDetail detail, Consumer<CreditEntry> consumer) {
+        repository.ofSubject(subjectId).stream().sorted(java.util.Comparator.comparingLong(ListEntries.Entry::id))
+                .forEach(e -> consumer.accept(entry(e, detail)));
     }
 
     @Override

@@ -24,11 +24,15 @@ import gongxin.shared.Text;
  * @param recordItems catalog items whose dishonesty records trigger it
  * @param severities with {@code recordItems}: only records of these severities (none = any)
  * @param matters the matters it applies to
+ * @param breachMatters commitment matters whose breaches (失信承诺) trigger it; {@code *} for a breach of any matter
  */
 public record Measure(String code, String name, Kind kind, Integer category, Source source, String content, String target,
                       String basis, String implementedBy, boolean mandatory, boolean example, List<String> listTypes,
                       List<String> recordItems, List<String> severities, List<String> matters, LocalDate effectiveFrom,
-                      LocalDate withdrawnOn) {
+                      LocalDate withdrawnOn, List<String> breachMatters) {
+
+    /** Any commitment matter's breach. */
+    public static final String ANY_MATTER = "*";
 
     public enum Kind { PUNISHMENT, INCENTIVE }
 
@@ -39,6 +43,16 @@ public record Measure(String code, String name, Kind kind, Integer category, Sou
         recordItems = List.copyOf(recordItems == null ? List.of() : recordItems);
         severities = List.copyOf(severities == null ? List.of() : severities);
         matters = List.copyOf(matters == null ? List.of() : matters);
+        breachMatters = List.copyOf(breachMatters == null ? List.of() : breachMatters);
+    }
+
+    /** A measure that no commitment breach triggers. */
+    public Measure(String code, String name, Kind kind, Integer category, Source source, String content, String target,
+                   String basis, String implementedBy, boolean mandatory, boolean example, List<String> listTypes,
+                   List<String> recordItems, List<String> severities, List<String> matters, LocalDate effectiveFrom,
+                   LocalDate withdrawnOn) {
+        this(code, name, kind, category, source, content, target, basis, implementedBy, mandatory, example, listTypes,
+                recordItems, severities, matters, effectiveFrom, withdrawnOn, List.of());
     }
 
     /** In force on {@code day}. */
@@ -54,7 +68,8 @@ public record Measure(String code, String name, Kind kind, Integer category, Sou
         return switch (kind) {
             case RECORD -> triggeredByRecord(code, severity);
             case LIST_ENTRY -> triggeredByListType(code);
-            case COMMITMENT, COMMITMENT_BREACH -> false;
+            case COMMITMENT_BREACH -> breachMatters.contains(ANY_MATTER) || breachMatters.contains(code);
+            case COMMITMENT -> false;
         };
     }
 
@@ -72,7 +87,16 @@ public record Measure(String code, String name, Kind kind, Integer category, Sou
     public record Draft(String code, String name, String kind, Integer category, String source, String content, String target,
                         String basis, String implementedBy, Boolean mandatory, Boolean example, List<String> listTypes,
                         List<String> recordItems, List<String> severities, List<String> matters, LocalDate effectiveFrom,
-                        LocalDate withdrawnOn) {
+                        LocalDate withdrawnOn, List<String> breachMatters) {
+
+        /** A draft that no commitment breach triggers. */
+        public Draft(String code, String name, String kind, Integer category, String source, String content, String target,
+                     String basis, String implementedBy, Boolean mandatory, Boolean example, List<String> listTypes,
+                     List<String> recordItems, List<String> severities, List<String> matters, LocalDate effectiveFrom,
+                     LocalDate withdrawnOn) {
+            this(code, name, kind, category, source, content, target, basis, implementedBy, mandatory, example, listTypes,
+                    recordItems, severities, matters, effectiveFrom, withdrawnOn, List.of());
+        }
     }
 
     /**
@@ -127,8 +151,15 @@ public record Measure(String code, String name, Kind kind, Integer category, Sou
             }
         }
         List<String> items = clean(d.recordItems());
-        if (listTypes.isEmpty() && items.isEmpty()) {
-            v.add(RuleViolation.of(fieldPrefix + "listTypes", null, "trigger-required", "请指明触发该措施的名单类型或信用记录信息项"));
+        List<String> breaches = d.breachMatters() == null ? List.of() : d.breachMatters().stream().filter(x -> !Text.isBlank(x))
+                .map(x -> ANY_MATTER.equals(x.strip()) ? ANY_MATTER : Text.normalizeIdentifier(x)).distinct().toList();
+        for (String b : breaches) {
+            if (!ANY_MATTER.equals(b) && !b.matches("[A-Z][A-Z0-9-]{1,39}")) {
+                v.add(RuleViolation.of(fieldPrefix + "breachMatters", b, "format", "承诺事项代码应为 2–40 位大写字母、数字或连字符，或 *（任一事项）"));
+            }
+        }
+        if (listTypes.isEmpty() && items.isEmpty() && breaches.isEmpty()) {
+            v.add(RuleViolation.of(fieldPrefix + "listTypes", null, "trigger-required", "请指明触发该措施的名单类型、信用记录信息项或承诺事项"));
         }
         List<String> severities = clean(d.severities());
         for (String s : severities) {
@@ -146,7 +177,7 @@ public record Measure(String code, String name, Kind kind, Integer category, Sou
         return new Measure(code, Text.clean(d.name()), kind, kind == Kind.PUNISHMENT ? d.category() : null, source,
                 Text.clean(d.content()), Text.clean(d.target()), Text.clean(d.basis()), Text.clean(d.implementedBy()),
                 Boolean.TRUE.equals(d.mandatory()), Boolean.TRUE.equals(d.example()), listTypes, items, severities, matters,
-                from, d.withdrawnOn());
+                from, d.withdrawnOn(), breaches);
     }
 
     private static List<String> clean(List<String> values) {

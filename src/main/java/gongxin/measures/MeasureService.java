@@ -133,6 +133,7 @@ class MeasureService implements Measures {
         d.put("listTypes", m.listTypes());
         d.put("recordItems", m.recordItems());
         d.put("severities", m.severities());
+        d.put("breachMatters", m.breachMatters());
         d.put("matters", m.matters());
         return d;
     }

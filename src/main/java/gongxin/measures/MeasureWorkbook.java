@@ -21,7 +21,8 @@ import gongxin.shared.Text;
 final class MeasureWorkbook {
 
     static final List<String> COLUMNS = List.of("措施代码", "措施名称", "种类", "类别", "来源", "措施内容", "适用对象", "设定依据",
-            "实施部门", "是否必须", "示例", "触发名单类型", "触发信息项", "失信程度", "适用事项", "生效日期", "停止日期");
+            "实施部门", "是否必须", "示例", "触发名单类型", "触发信息项", "失信程度", "适用事项", "生效日期", "停止日期",
+            "触发承诺事项");
     static final int MAX_ROWS = 5_000;
 
     private MeasureWorkbook() {
@@ -34,7 +35,8 @@ final class MeasureWorkbook {
                     m.category() == null ? "" : m.category().toString(), m.source().name(), m.content(), orEmpty(m.target()),
                     m.basis(), m.implementedBy(), m.mandatory() ? "是" : "否", m.example() ? "是" : "否",
                     String.join("、", m.listTypes()), String.join("、", m.recordItems()), String.join("、", m.severities()),
-                    String.join("、", m.matters()), m.effectiveFrom().toString(), m.withdrawnOn() == null ? "" : m.withdrawnOn().toString()));
+                    String.join("、", m.matters()), m.effectiveFrom().toString(), m.withdrawnOn() == null ? "" : m.withdrawnOn().toString(),
+                    String.join("、", m.breachMatters())));
         }
         List<List<String>> heads = COLUMNS.stream().map(List::of).toList();
         ExcelWriter writer = FastExcel.write(out).build();
@@ -72,7 +74,7 @@ final class MeasureWorkbook {
                     cell.apply("措施内容"), cell.apply("适用对象"), cell.apply("设定依据"), cell.apply("实施部门"),
                     "是".equals(cell.apply("是否必须")), "是".equals(cell.apply("示例")), split(cell.apply("触发名单类型")),
                     split(cell.apply("触发信息项")), split(cell.apply("失信程度")), split(cell.apply("适用事项")),
-                    date(cell.apply("生效日期")), date(cell.apply("停止日期"))));
+                    date(cell.apply("生效日期")), date(cell.apply("停止日期")), split(cell.apply("触发承诺事项"))));
         }
         return drafts;
     }

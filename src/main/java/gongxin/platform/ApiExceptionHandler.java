@@ -39,6 +39,9 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException e) {
         ProblemDetail problem = Problems.violations(e instanceof NotPermittedException ? HttpStatus.FORBIDDEN
                 : HttpStatus.UNPROCESSABLE_CONTENT, e.title(), e.violations());
+        if (!"validation".equals(e.problemType())) {
+            problem.setType(java.net.URI.create("urn:gongxin:problem:" + e.problemType()));
+        }
         e.properties().forEach((name, value) -> problem.setProperty(name, value instanceof java.time.LocalDate d ? d.toString() : value));
         return Problems.respond(problem);
     }

@@ -1,6 +1,6 @@
 package gongxin.portal;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import gongxin.entries.EntryKind;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -49,16 +49,13 @@ class PublicCredit {
             return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + id;
         }
 
-        /** v1 of the contract named a record's id {@code recordId}: kept for clients written then. */
-        @JsonProperty
-        public Long recordId() {
-            return kind == EntryKind.RECORD ? id : null;
-        }
-
-        /** v1 of the contract named a list entry's id {@code listEntryId}: kept for clients written then. */
-        @JsonProperty
-        public Long listEntryId() {
-            return kind == EntryKind.LIST_ENTRY ? id : null;
+        /**
+         * v1 of the contract named an entry's id under its kind's own field ({@code recordId}, {@code listEntryId}):
+         * kept for clients written then, beside {@code kind} and {@code id}.
+         */
+        @JsonAnyGetter
+        public Map<String, Object> v1Id() {
+            return Map.of(kind.idField(), id);
         }
     }
 

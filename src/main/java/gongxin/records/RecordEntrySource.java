@@ -78,6 +78,12 @@ class RecordEntrySource implements CreditEntrySource {
     }
 
     @Override
+    public void ofSubject(long subjectId, EntryDetail detail, Consumer<CreditEntry> consumer) {
+        Mapper mapper = new Mapper();
+        repository.ofSubject(subjectId).forEach(r -> consumer.accept(mapper.full(r)));
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public void each(EntryDetail detail, Consumer<CreditEntry> consumer) {
         Mapper mapper = new Mapper();

@@ -172,6 +172,10 @@ class RecordRepository {
                 (RowCallbackHandler) rs -> consumer.accept(map(rs, 0)), batchId);
     }
 
+    List<CreditRecord> ofSubject(long subjectId) {
+        return jdbc.sql("select * from records.record where subject_id = ? order by id").param(subjectId).query(this::map).list();
+    }
+
     void each(Consumer<CreditRecord> consumer) {
         streaming.query("select * from records.record order by id", (RowCallbackHandler) rs -> consumer.accept(map(rs, 0)));
     }

@@ -76,10 +76,22 @@ class RightsApi {
     @GetMapping("/records/{id}/repair-notice.pdf")
     @PreAuthorize(READERS)
     ResponseEntity<byte[]> repairNotice(@PathVariable long id) {
+        return repairNotice(EntryRef.of(EntryKind.RECORD, id));
+    }
+
+    @Operation(summary = "任一信用信息（记录、名单条目、失信承诺记录……）的信用修复告知书（PDF；作出决定的部门）")
+    @GetMapping("/entries/{kind}/{id}/repair-notice.pdf")
+    @PreAuthorize(READERS)
+    ResponseEntity<byte[]> repairNotice(@PathVariable EntryKind kind, @PathVariable long id) {
+        return repairNotice(EntryRef.of(kind, id));
+    }
+
+    private ResponseEntity<byte[]> repairNotice(EntryRef ref) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("repair-notice-" + id + ".pdf").build().toString())
-                .body(notices.render(Caller.current(), EntryRef.of(EntryKind.RECORD, id)));
+                        .filename("repair-notice-" + ref.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + ref.id() + ".pdf")
+                        .build().toString())
+                .body(notices.render(Caller.current(), ref));
     }
 
     @Operation(summary = "申请信用修复（公众，无需账户；免费）")

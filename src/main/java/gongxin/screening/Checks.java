@@ -337,6 +337,7 @@ class Checks {
     private Map<String, Object> hit(Hit h, LocalDate asOf) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", h.kind().name());
+        m.put("kindLabel", h.kind().label());
         m.put("id", h.sourceId());
         m.put("title", h.title());
         m.put("documentNumber", h.documentNumber());

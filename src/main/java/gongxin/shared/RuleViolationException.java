@@ -11,6 +11,7 @@ public class RuleViolationException extends RuntimeException {
     private final String title;
     private final List<RuleViolation> violations;
     private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
+    private String problemType = "validation";
 
     public RuleViolationException(String title, List<RuleViolation> violations) {
         super(title + ": " + violations);
@@ -30,6 +31,19 @@ public class RuleViolationException extends RuntimeException {
     public RuleViolationException with(String name, Object value) {
         properties.put(name, value);
         return this;
+    }
+
+    /**
+     * Names the problem's type (its slug, {@code urn:gongxin:problem:<type>}) when the contract gives the refusal one of
+     * its own (e.g. {@code commitment-not-allowed}); {@code validation} otherwise.
+     */
+    public RuleViolationException ofType(String type) {
+        this.problemType = type;
+        return this;
+    }
+
+    public String problemType() {
+        return problemType;
     }
 
     public java.util.Map<String, Object> properties() {

@@ -25,9 +25,9 @@ INSERT INTO portal.subject_token
 SELECT r.* FROM portal.subject s, portal.subject_token_rows(s.id, s.category, s.name, s.former_names) r;
 CREATE INDEX subject_token_rank_idx ON portal.subject_token (token, former DESC, name_length, subject_id);
 
-INSERT INTO portal.entry (record_id, subject_id, section, item_code, item_name, department_code, department_name,
+INSERT INTO portal.entry (entry_kind, entry_id, subject_id, section, item_code, item_name, department_code, department_name,
                           decision_number, decision_date, status, window_end, severity, dishonest, minor, fields, updated_at)
-SELECT s.id * 10 + k, s.id,
+SELECT 'RECORD', s.id * 10 + k, s.id,
        CASE WHEN k % 5 = 2 THEN 'LICENCE' ELSE 'PENALTY' END,
        CASE WHEN k % 5 = 2 THEN 'XZXK' ELSE 'XZCF' END,
        CASE WHEN k % 5 = 2 THEN '行政许可信息' ELSE '行政处罚信息' END,

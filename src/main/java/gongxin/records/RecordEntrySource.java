@@ -189,7 +189,11 @@ class RecordEntrySource implements CreditEntrySource {
         }
     }
 
-    private static CreditEntry entry(long id, EntrySubject subject, String itemCode, String title, boolean disclosed,
+    /**
+     * A record as a credit entry: dishonesty when it is, or when the rules exempt a record of a dishonesty item (named
+     * as its exemption); it counts until its revocation or repair, or the day after its window if that came first.
+     */
+    static CreditEntry entry(long id, EntrySubject subject, String itemCode, String title, boolean disclosed,
                                      String department, String decisionNumber, LocalDate decided, String severity,
                                      boolean dishonestItem, boolean dishonest, String exclusion, boolean minor,
                                      RecordStatus status, String notPublishedReason, LocalDate windowEnd,

@@ -7,15 +7,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import gongxin.entries.CreditEntries;
+import gongxin.entries.CreditEntry;
+import gongxin.entries.EntryDetail;
+import gongxin.entries.EntryStatus;
 import gongxin.identity.Caller;
 import gongxin.identity.Scope;
 import gongxin.platform.ClusterLock;
 import gongxin.platform.DemoProperties;
-import gongxin.records.CreditRecord;
-import gongxin.records.RecordQuery;
-import gongxin.records.RecordRights;
-import gongxin.records.RecordStatus;
-import gongxin.records.Records;
 import gongxin.subjects.SubjectCard;
 import gongxin.subjects.SubjectReference;
 import gongxin.subjects.Subjects;
@@ -39,19 +38,17 @@ class RightsDemo {
 
     private final DemoProperties demo;
     private final Rights rights;
-    private final Records records;
-    private final RecordRights recordRights;
+    private final CreditEntries entries;
     private final Subjects subjects;
     private final JdbcClient jdbc;
     private final ClusterLock lock;
     private final Clock clock;
 
-    RightsDemo(DemoProperties demo, Rights rights, Records records, RecordRights recordRights, Subjects subjects,
-               JdbcClient jdbc, ClusterLock lock, Clock clock) {
+    RightsDemo(DemoProperties demo, Rights rights, CreditEntries entries, Subjects subjects, JdbcClient jdbc,
+               ClusterLock lock, Clock clock) {
         this.demo = demo;
         this.rights = rights;
-        this.records = records;
-        this.recordRights = recordRights;
+        this.entries = entries;
         this.subjects = subjects;
         this.jdbc = jdbc;
         this.lock = lock;
@@ -74,17 +71,19 @@ class RightsDemo {
 
     private void seedApplications() {
         LocalDate today = LocalDate.now(clock);
-        List<CreditRecord> candidates = new ArrayList<>();
-        Set<String> companies = new LinkedHashSet<>();
-        // the last ones of the list: the first are the list cases' basis
-        List<CreditRecord> published = records.search(new RecordQuery(List.of(SAMR), "XZCF", RecordStatus.PUBLISHED, null, 0, 500)).items();
-        for (int i = published.size() - 1; i >= 0 && candidates.size() < 2; i--) {
-            CreditRecord r = published.get(i);
-            if (r.dishonest() && r.subjectCreditCode() != null && !r.underObjection() && companies.add(r.subjectCreditCode())
-                    && recordRights.repairTerms(r.id()).possibleOn(today)) {
-                candidates.add(r);
+        List<CreditEntry> candidates = new ArrayList<>();
+        Set<Long> companies = new LinkedHashSet<>();
+        // dishonesty penalties of the market regulator, repairable today, one per company, the oldest first
+        entries.each(EntryDetail.MEASURES, e -> {
+            if (candidates.size() < 50 && "XZCF".equals(e.code()) && SAMR.equals(e.department()) && e.dishonesty()
+                    && e.objectable() && e.status() == EntryStatus.PUBLISHED && !e.underObjection()
+                    && companies.add(e.subjectId())) {
+                candidates.add(e);
             }
-        }
+        });
+        candidates.removeIf(e -> !entries.repairTerms(e.ref()).possibleOn(today)
+                || subjects.card(e.subjectId()).map(SubjectCard::creditCode).isEmpty());
+        candidates.subList(Math.min(2, candidates.size()), candidates.size()).clear();
         if (candidates.size() < 2) {
             log.info("Demo rights: not enough repairable market-regulation penalties to seed applications");
             return;
@@ -99,11 +98,10 @@ class RightsDemo {
                 objection.number());
     }
 
-    private Rights.Request request(CreditRecord r, String statement, boolean commitment) {
-        SubjectCard card = subjects.find(new SubjectReference(r.subjectCreditCode(), null, null)).orElseThrow();
+    private Rights.Request request(CreditEntry e, String statement, boolean commitment) {
+        SubjectCard card = subjects.card(e.subjectId()).orElseThrow();
         String representative = card.legalRepresentativeName() != null ? card.legalRepresentativeName() : "法定代表人";
-        return new Rights.Request(new SubjectReference(r.subjectCreditCode(), card.name(), null), representative,
-                gongxin.entries.EntryRef.of(gongxin.entries.EntryKind.RECORD, r.id()),
+        return new Rights.Request(new SubjectReference(card.creditCode(), card.name(), null), representative, e.ref(),
                 "办公室", "0510-85551234", commitment, statement);
     }
 }

@@ -4,9 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
-import gongxin.entries.CreditEntriesChanged;
+import gongxin.entries.RowEntrySource;
 import gongxin.entries.CreditEntry;
 import gongxin.entries.CreditEntrySource;
 import gongxin.entries.EntryCategory;
@@ -58,7 +57,7 @@ class CommitmentEntrySources {
     }
 
     /** {@code COMMITMENT}: the commitment itself. */
-    static final class CommitmentSource implements CreditEntrySource {
+    static final class CommitmentSource extends RowEntrySource<CommitmentRepository.Stored> {
         private final CommitmentRepository repository;
         private final Subjects subjects;
         private final Departments departments;
@@ -75,23 +74,18 @@ class CommitmentEntrySources {
         }
 
         @Override
-        public Optional<CreditEntry> find(long id) {
-            return repository.find(id).map(s -> entry(s, EntryDetail.FULL));
+        protected Optional<CommitmentRepository.Stored> load(long id) {
+            return repository.find(id);
         }
 
         @Override
-        public void changed(CreditEntriesChanged event, EntryDetail detail, Consumer<CreditEntry> consumer) {
-            event.ids().stream().sorted().forEach(id -> repository.find(id).map(s -> entry(s, detail)).ifPresent(consumer));
+        protected List<Long> ids() {
+            return repository.allIds();
         }
 
         @Override
-        public void ofSubject(long subjectId, EntryDetail detail, Consumer<CreditEntry> consumer) {
-            repository.ofSubject(subjectId).forEach(s -> consumer.accept(entry(s, detail)));
-        }
-
-        @Override
-        public void each(EntryDetail detail, Consumer<CreditEntry> consumer) {
-            repository.allIds().forEach(id -> repository.find(id).map(s -> entry(s, detail)).ifPresent(consumer));
+        protected List<CommitmentRepository.Stored> loadOfSubject(long subjectId) {
+            return repository.ofSubject(subjectId);
         }
 
         @Override
@@ -104,7 +98,8 @@ class CommitmentEntrySources {
             throw new UnsupportedOperationException("a commitment is not repaired; its breach is");
         }
 
-        private CreditEntry entry(CommitmentRepository.Stored s, EntryDetail detail) {
+        @Override
+        protected CreditEntry entry(CommitmentRepository.Stored s, EntryDetail detail) {
             Commitment c = s.commitment();
             Optional<Breach> breach = c.status() == Commitment.Status.BREACHED ? repository.breachOf(s.id()) : Optional.empty();
             boolean repaired = breach.map(Breach::repaired).orElse(false);
@@ -129,7 +124,7 @@ class CommitmentEntrySources {
     }
 
     /** {@code COMMITMENT_BREACH}: a breach (失诺), dishonesty information. */
-    static final class BreachSource implements CreditEntrySource {
+    static final class BreachSource extends RowEntrySource<Breach> {
         private final CommitmentRepository repository;
         private final BreachRepairs repairs;
         private final Subjects subjects;
@@ -146,23 +141,18 @@ class CommitmentEntrySources {
         }
 
         @Override
-        public Optional<CreditEntry> find(long id) {
-            return repository.breach(id).map(b -> entry(b, EntryDetail.FULL));
+        protected Optional<Breach> load(long id) {
+            return repository.breach(id);
         }
 
         @Override
-        public void changed(CreditEntriesChanged event, EntryDetail detail, Consumer<CreditEntry> consumer) {
-            event.ids().stream().sorted().forEach(id -> repository.breach(id).map(b -> entry(b, detail)).ifPresent(consumer));
+        protected List<Long> ids() {
+            return repository.allBreachIds();
         }
 
         @Override
-        public void ofSubject(long subjectId, EntryDetail detail, Consumer<CreditEntry> consumer) {
-            repository.breachesOf(subjectId).forEach(b -> consumer.accept(entry(b, detail)));
-        }
-
-        @Override
-        public void each(EntryDetail detail, Consumer<CreditEntry> consumer) {
-            repository.allBreachIds().forEach(id -> repository.breach(id).map(b -> entry(b, detail)).ifPresent(consumer));
+        protected List<Breach> loadOfSubject(long subjectId) {
+            return repository.breachesOf(subjectId);
         }
 
         @Override
@@ -175,7 +165,8 @@ class CommitmentEntrySources {
             repairs.repairBreach(id, caller, applicationNumber, decidedOn);
         }
 
-        private CreditEntry entry(Breach b, EntryDetail detail) {
+        @Override
+        protected CreditEntry entry(Breach b, EntryDetail detail) {
             List<EntryField> fields = new ArrayList<>();
             if (detail == EntryDetail.FULL) {
                 add(fields, "承诺事项", b.matterName());

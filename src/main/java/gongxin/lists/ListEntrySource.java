@@ -5,11 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
-import gongxin.entries.CreditEntriesChanged;
 import gongxin.entries.CreditEntry;
-import gongxin.entries.CreditEntrySource;
+import gongxin.entries.RowEntrySource;
 import gongxin.entries.EntryCategory;
 import gongxin.entries.EntryDetail;
 import gongxin.entries.EntryField;
@@ -31,7 +29,7 @@ import org.springframework.stereotype.Component;
  * day to their last day, or until removed (or, for a red list, flagged by a later dishonesty).
  */
 @Component
-class ListEntrySource implements CreditEntrySource {
+class ListEntrySource extends RowEntrySource<ListEntries.Entry> {
 
     private final ListEntries entries;
     private final ListEntryRepository repository;
@@ -53,24 +51,18 @@ class ListEntrySource implements CreditEntrySource {
     }
 
     @Override
-    public Optional<CreditEntry> find(long id) {
-        return entries.find(id).map(e -> entry(e, EntryDetail.FULL));
+    protected Optional<ListEntries.Entry> load(long id) {
+        return entries.find(id);
     }
 
     @Override
-    public void changed(CreditEntriesChanged event, EntryDetail detail, Consumer<CreditEntry> consumer) {
-        event.ids().stream().sorted().forEach(id -> entries.find(id).map(e -> entry(e, detail)).ifPresent(consumer));
+    protected List<Long> ids() {
+        return entries.allIds();
     }
 
     @Override
-    public void ofSubject(long subjectId, EntryDetail detail, Consumer<CreditEntry> consumer) {
-        repository.ofSubject(subjectId).stream().sorted(java.util.Comparator.comparingLong(ListEntries.Entry::id))
-                .forEach(e -> consumer.accept(entry(e, detail)));
-    }
-
-    @Override
-    public void each(EntryDetail detail, Consumer<CreditEntry> consumer) {
-        entries.allIds().forEach(id -> entries.find(id).map(e -> entry(e, detail)).ifPresent(consumer));
+    protected List<ListEntries.Entry> loadOfSubject(long subjectId) {
+        return repository.ofSubject(subjectId).stream().sorted(java.util.Comparator.comparingLong(ListEntries.Entry::id)).toList();
     }
 
     /**
@@ -94,7 +86,8 @@ class ListEntrySource implements CreditEntrySource {
         repairs.removeOnRepair(caller, id, decidedOn, applicationNumber);
     }
 
-    private CreditEntry entry(ListEntries.Entry e, EntryDetail detail) {
+    @Override
+    protected CreditEntry entry(ListEntries.Entry e, EntryDetail detail) {
         boolean dishonesty = "DISHONESTY".equals(e.kind());
         EntrySubject subject = EntrySubject.ofId(e.subjectId());
         List<EntryField> fields = List.of();

@@ -36,7 +36,8 @@ class CommitmentBrowserTest extends BrowserTest {
         operator.getByLabel("用户名").fill("operator");
         operator.getByLabel("密码").fill(DEMO_PASSWORD);
         operator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-        operator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("信用承诺").setExact(true)).click();
+        operator.getByLabel("主导航").getByRole(AriaRole.LINK,
+                new com.microsoft.playwright.Locator.GetByRoleOptions().setName("信用承诺").setExact(true)).click();
         operator.getByLabel("查询目的").fill("办理告知承诺事项");
         operator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("确认并继续")).click();
 

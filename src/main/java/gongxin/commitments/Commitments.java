@@ -239,6 +239,42 @@ class Commitments {
                 + "签署日期：" + c.signedOn();
     }
 
+    /** The actor of commitments the rights procedure makes. */
+    static final String REPAIR_ACTOR = "rights";
+
+    /**
+     * Keeps the commitment of a repair application (信用修复型) with the subject's commitments, under its department's
+     * repair matter (made on first use: type REPAIR, not public, verified within the repair decision's 7 working days).
+     * No exclusion applies: the commitment is a condition of repair. Idempotent by the application number.
+     */
+    @Transactional
+    void recordRepairCommitment(gongxin.rights.RepairCommitmentMade made) {
+        if (repository.byIdempotencyKey(REPAIR_ACTOR, made.applicationNumber()).isPresent()) {
+            return;
+        }
+        String code = "REPAIR-" + made.department();
+        CommitmentMatter matter = repository.findMatter(code).orElseGet(() -> {
+            CommitmentMatter m = new CommitmentMatter(code, "信用修复承诺（" + departments.nameOf(made.department()) + "）",
+                    made.department(), CommitmentType.REPAIR, made.text(), 7, gongxin.catalog.Severity.ORDINARY,
+                    java.util.Set.of(), false);
+            repository.upsertMatter(m, clock.instant(), REPAIR_ACTOR);
+            return m;
+        });
+        Commitment c = Commitment.sign(matter, made.subjectId(), made.signedOn(), new Commitment.Signatory(made.signatory(),
+                made.person() ? Commitment.SignatoryRole.SELF : Commitment.SignatoryRole.LEGAL_REPRESENTATIVE),
+                calendars.current().addWorkingDays(made.signedOn(), matter.verifyWithinWorkingDays()));
+        SubjectCard subject = subjects.card(made.subjectId()).orElseThrow();
+        long id = repository.nextId();
+        String number = "CN" + made.signedOn().getYear() + String.format("%07d", id);
+        String letter = letter(number, matter, c, subject.name(), subject.creditCode() != null ? subject.creditCode()
+                : subject.idNumberMasked(), subject.creditCode() == null) + "\n信用修复申请：" + made.applicationNumber()
+                + "（" + made.target().kind().label() + " " + made.target().id() + "）";
+        repository.insert(id, number, c, letter, Sm3.hex(letter), clock.instant(), REPAIR_ACTOR, made.applicationNumber());
+        audit.recordAs(REPAIR_ACTOR, "COMMITMENT_SIGNED", "commitment", Long.toString(id), Map.of("number", number,
+                "matter", code, "subjectId", made.subjectId(), "application", made.applicationNumber(), "letterSm3", Sm3.hex(letter)));
+        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.COMMITMENT, id), EntryChange.COMMITMENT_MADE));
+    }
+
     /** What a verification did: the commitment as it now stands, and its breach if it was breached. */
     record Verified(CommitmentRepository.Stored commitment, Optional<Breach> breach) {
     }

@@ -49,6 +49,10 @@ class Rights {
     static final String DECISION_OBJECTION = "OBJECTION_VERIFICATION";
     static final String EXTENSION_REPAIR = "REPAIR_DECISION_COMPLEX_EXTENSION";
 
+    /** The credit commitment a repair application makes (NDRC Order 36: 信用承诺), as the form shows it. */
+    static final String REPAIR_COMMITMENT_TEXT = "本主体郑重承诺：所提交的申请材料真实、准确、完整；已纠正失信行为、履行行政处罚决定等法定义务；"
+            + "今后严格遵守法律法规，诚信经营（诚实守信）。如有虚假，愿意承担相应法律责任，并接受信用修复被撤销、一定期限内不予受理修复申请等处理。";
+
     private static final Pattern PHONE = Pattern.compile("^(1\\d{10}|0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?)$");
     private static final char[] ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789".toCharArray();
 
@@ -58,11 +62,13 @@ class Rights {
     private final RuleSets ruleSets;
     private final Calendars calendars;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     Rights(RightsRepository repository, CreditEntries entries, Subjects subjects, RuleSets ruleSets, Calendars calendars,
-           AuditLog audit, Clock clock) {
+           AuditLog audit, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.repository = repository;
         this.entries = entries;
         this.subjects = subjects;
@@ -144,6 +150,10 @@ class Rights {
         if (kind == RightsApplication.Kind.OBJECTION) {
             // marked at once, measures suspended until it is decided (NDRC Order 36; credit-rules §7)
             entries.openObjection(target, number, today, "rights:" + number);
+        } else {
+            boolean person = subject.category() == SubjectCategory.NATURAL_PERSON;
+            events.publishEvent(new RepairCommitmentMade(number, target, subject.id(), entry.department(), today,
+                    person ? subject.name() : Text.clean(request.legalRepresentative()), person, REPAIR_COMMITMENT_TEXT));
         }
         return new Submitted(number, application.status(), entry.department(), application.acceptBy(), proofs.size());
     }

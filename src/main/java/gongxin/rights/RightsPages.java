@@ -56,6 +56,7 @@ class RightsPages {
         target(form, target == null ? EntryKind.RECORD.name() : target.kind().name(), target == null ? "" : Long.toString(target.id()));
         model.addAttribute("form", form);
         model.addAttribute("entryKinds", EntryKind.values());
+        model.addAttribute("commitmentText", Rights.REPAIR_COMMITMENT_TEXT);
         return "rights/apply";
     }
 
@@ -116,6 +117,7 @@ class RightsPages {
             // the ID number is not sent back into the page: the applicant types it again
             model.addAttribute("form", form);
             model.addAttribute("entryKinds", EntryKind.values());
+            model.addAttribute("commitmentText", Rights.REPAIR_COMMITMENT_TEXT);
             return "rights/apply";
         }
     }

@@ -181,6 +181,14 @@ class CommitmentApiTest extends IntegrationTest {
         assertThat(applied.status()).as(applied.body()).isEqualTo(201);
         String number = applied.json().get("number").asString();
         assertThat(applied.json().get("department").asString()).isEqualTo("CITY-SAMR");
+        // the repair application's own commitment (信用修复型) is kept with the subject's commitments
+        JsonNode listed = samr().purpose("核对信用承诺").get("/api/v1/commitments?creditCode=" + code).json();
+        JsonNode repairCommitment = listed.get("items").valueStream().filter(i -> "REPAIR".equals(i.get("type").asString()))
+                .findFirst().orElseThrow(() -> new AssertionError("no repair commitment in " + listed));
+        assertThat(repairCommitment.get("status").asString()).isEqualTo("IN_FORCE");
+        assertThat(repairCommitment.get("public").booleanValue()).isFalse();
+        assertThat(samr().purpose("核对信用承诺").get("/api/v1/commitments/" + repairCommitment.get("id").longValue()).json()
+                .get("letterText").asString()).contains(number).contains("王五");
         assertThat(samr().postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true)).status()).isEqualTo(200);
         TestHttp.Response granted = samr().postJson("/api/v1/rights/applications/" + number + "/decision",
                 Map.of("granted", true, "reason", "已纠正失信行为"));

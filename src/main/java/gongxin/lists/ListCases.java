@@ -1,9 +1,5 @@
 package gongxin.lists;
 
-import gongxin.entries.CreditEntriesChanged;
-import gongxin.entries.EntryChange;
-import gongxin.entries.EntryKind;
-import gongxin.entries.EntryRef;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +14,10 @@ import gongxin.audit.AuditLog;
 import gongxin.calendar.CalendarYearLoaded;
 import gongxin.calendar.Calendars;
 import gongxin.calendar.Deadline;
+import gongxin.entries.CreditEntriesChanged;
+import gongxin.entries.EntryChange;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
 import gongxin.identity.Caller;
 import gongxin.identity.Role;
 import gongxin.records.RecordRevoked;

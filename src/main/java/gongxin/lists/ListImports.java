@@ -1,9 +1,5 @@
 package gongxin.lists;
 
-import gongxin.entries.CreditEntriesChanged;
-import gongxin.entries.EntryChange;
-import gongxin.entries.EntryKind;
-import gongxin.entries.EntryRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Timestamp;
@@ -18,6 +14,10 @@ import java.util.Set;
 
 import gongxin.audit.AuditLog;
 import gongxin.collection.TabularFiles;
+import gongxin.entries.CreditEntriesChanged;
+import gongxin.entries.EntryChange;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
 import gongxin.identity.Caller;
 import gongxin.identity.Role;
 import gongxin.records.Records;

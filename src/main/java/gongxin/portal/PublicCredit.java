@@ -1,7 +1,5 @@
 package gongxin.portal;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import gongxin.entries.EntryKind;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import gongxin.audit.AuditLog;
+import gongxin.entries.EntryKind;
 import gongxin.platform.GongxinProperties;
 import gongxin.shared.IdNumber;
 import gongxin.shared.RuleViolationException;

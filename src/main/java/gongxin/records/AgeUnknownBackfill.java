@@ -1,14 +1,14 @@
 package gongxin.records;
 
-import gongxin.entries.CreditEntriesChanged;
-import gongxin.entries.EntryChange;
-import gongxin.entries.EntryKind;
-import gongxin.entries.EntryRef;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import gongxin.entries.CreditEntriesChanged;
+import gongxin.entries.EntryChange;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
 import gongxin.platform.ClusterLock;
 import gongxin.shared.IdNumber;
 import org.slf4j.Logger;

@@ -1,9 +1,5 @@
 package gongxin.records;
 
-import gongxin.entries.CreditEntriesChanged;
-import gongxin.entries.EntryChange;
-import gongxin.entries.EntryKind;
-import gongxin.entries.EntryRef;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -19,6 +15,10 @@ import gongxin.catalog.CatalogItem;
 import gongxin.catalog.RuleSet;
 import gongxin.catalog.RuleSets;
 import gongxin.catalog.Severity;
+import gongxin.entries.CreditEntriesChanged;
+import gongxin.entries.EntryChange;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;

@@ -1,9 +1,5 @@
 package gongxin.records;
 
-import gongxin.entries.CreditEntriesChanged;
-import gongxin.entries.EntryChange;
-import gongxin.entries.EntryKind;
-import gongxin.entries.EntryRef;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +10,10 @@ import gongxin.audit.AuditLog;
 import gongxin.catalog.Catalog;
 import gongxin.catalog.CatalogItem;
 import gongxin.catalog.RuleSets;
+import gongxin.entries.CreditEntriesChanged;
+import gongxin.entries.EntryChange;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
 import gongxin.identity.Departments;
 import gongxin.shared.NotFoundException;
 import gongxin.shared.RuleViolationException;

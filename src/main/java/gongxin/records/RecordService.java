@@ -1,9 +1,5 @@
 package gongxin.records;
 
-import gongxin.entries.CreditEntriesChanged;
-import gongxin.entries.EntryChange;
-import gongxin.entries.EntryKind;
-import gongxin.entries.EntryRef;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +12,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import gongxin.audit.AuditLog;
+import gongxin.entries.CreditEntriesChanged;
+import gongxin.entries.EntryChange;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
 import gongxin.identity.Caller;
 import gongxin.shared.DateText;
 import gongxin.shared.NotFoundException;

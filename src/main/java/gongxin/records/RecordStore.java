@@ -1,9 +1,5 @@
 package gongxin.records;
 
-import gongxin.entries.CreditEntriesChanged;
-import gongxin.entries.EntryChange;
-import gongxin.entries.EntryKind;
-import gongxin.entries.EntryRef;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +31,10 @@ import gongxin.catalog.FieldRole;
 import gongxin.catalog.RuleSet;
 import gongxin.catalog.RuleSets;
 import gongxin.catalog.StatutoryDeadline;
+import gongxin.entries.CreditEntriesChanged;
+import gongxin.entries.EntryChange;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
 import gongxin.identity.Department;
 import gongxin.identity.Departments;
 import gongxin.platform.GongxinProperties;

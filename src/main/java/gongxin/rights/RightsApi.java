@@ -1,7 +1,5 @@
 package gongxin.rights;
 
-import gongxin.entries.EntryKind;
-import gongxin.entries.EntryRef;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import gongxin.calendar.Deadline;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
 import gongxin.identity.Caller;
 import gongxin.shared.RuleViolationException;
 import gongxin.subjects.SubjectReference;

@@ -1,7 +1,5 @@
 package gongxin.rights;
 
-import gongxin.entries.EntryKind;
-import gongxin.entries.EntryRef;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import gongxin.calendar.Deadline;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
 import gongxin.shared.Sm3;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -1,13 +1,13 @@
 package gongxin.screening;
 
-import gongxin.entries.EntryCategory;
-import gongxin.entries.EntryKind;
-import gongxin.entries.EntryNature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
 
+import gongxin.entries.EntryCategory;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryNature;
 import gongxin.measures.Measure;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

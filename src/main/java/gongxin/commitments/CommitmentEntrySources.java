@@ -26,7 +26,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Commitments and their breaches as credit entries. A commitment is shown (when its matter's commitments are public)
- * with its status, and triggers nothing; a breach is dishonesty information of the matter's severity, shown and counting
+ * with its status; kept, it is trustworthiness information (守信, counted by evaluation models), and triggers no measure
+ * unless one names it; a breach is dishonesty information of the matter's severity, shown and counting
  * until the last day of its window or until repaired. A breached commitment whose breach was repaired is no longer shown.
  */
 @Configuration
@@ -118,8 +119,8 @@ class CommitmentEntrySources {
                 }
             }
             return new CreditEntry(EntryRef.of(EntryKind.COMMITMENT, s.id()), subject(subjects, c.subjectId(), detail), c.matter(),
-                    s.matterName(), EntryCategory.COMMITMENT, c.publicCommitment(), c.department(), s.number(), c.signedOn(),
-                    null, EntryNature.NEUTRAL, null, false, status, null, null, null, null, null, false, false, fields);
+                    s.matterName(), EntryCategory.COMMITMENT, null, c.publicCommitment(), c.department(), s.number(), c.signedOn(),
+                    null, c.status() == Commitment.Status.KEPT ? EntryNature.TRUSTWORTHY : EntryNature.NEUTRAL, null, false, status, null, null, null, null, null, false, false, fields);
         }
     }
 
@@ -178,7 +179,7 @@ class CommitmentEntrySources {
                 add(fields, "认定日期", b.decidedOn());
             }
             return new CreditEntry(EntryRef.of(EntryKind.COMMITMENT_BREACH, b.id()), subject(subjects, b.subjectId(), detail),
-                    b.matter(), "未履行信用承诺：" + b.matterName(), EntryCategory.COMMITMENT, true, b.department(),
+                    b.matter(), "未履行信用承诺：" + b.matterName(), EntryCategory.COMMITMENT, null, true, b.department(),
                     b.documentNumber(), b.decidedOn(), b.severity().name(), EntryNature.DISHONESTY, null, false,
                     b.repaired() ? EntryStatus.REPAIRED : EntryStatus.PUBLISHED, null, b.windowEnd(), b.countsUntil(),
                     b.repaired() ? "REPAIRED" : null, null, true, false, fields);

@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param code what kind of information it is within its producer: a catalog item, a list type, a commitment matter
  * @param title its Chinese name (the item's, the list's, the matter's)
+ * @param domain for a dishonesty list's entry, the domain of its list (国办发〔2020〕49号: {@code HEALTH_SAFETY},
+ *               {@code MARKET_ORDER}, {@code DEFYING_DUTIES}, {@code NATIONAL_DEFENCE}); null otherwise
  * @param disclosed its kind of information is public at all (the catalog item's public attribute); an entry that is
  *                  not is never in the website's read model, whatever its status
  * @param department the department that determined it and alone changes it (谁认定、谁负责)
@@ -29,7 +31,7 @@ import java.util.List;
  * @param fields what a page shows of it, in order; empty in {@link EntryDetail#MEASURES} streams
  */
 public record CreditEntry(EntryRef ref, EntrySubject subject, String code, String title, EntryCategory category,
-                          boolean disclosed, String department, String documentNumber, LocalDate date, String severity, EntryNature nature,
+                          String domain, boolean disclosed, String department, String documentNumber, LocalDate date, String severity, EntryNature nature,
                           String exemption, boolean minor, EntryStatus status, String notPublishedReason,
                           LocalDate windowEnd, LocalDate countsUntil, String endedReason, LocalDate objectionSince,
                           boolean repairable, boolean objectable, List<EntryField> fields) {

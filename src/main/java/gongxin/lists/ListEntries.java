@@ -24,8 +24,9 @@ public interface ListEntries {
      * @param flaggedReason a red-list entry whose subject later got a dishonesty record or entry (动态管理): it no longer
      *                      counts and waits for its removal
      * @param flaggedOn the day it was flagged
+     * @param domain the list type's domain (dishonesty lists), if any
      */
-    record Entry(long id, long subjectId, String listType, String listName, String kind, String department,
+    record Entry(long id, long subjectId, String listType, String listName, String kind, String domain, String department,
                  String basis, String reason, String documentNumber, LocalDate listedOn, LocalDate removableFrom,
                  LocalDate endsOn, LocalDate removedOn, String removalReason, String flaggedReason, LocalDate flaggedOn,
                  List<String> measures) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class ListEntryRepository implements ListEntries {
 
     private static final String SELECT = """
-            select e.*, t.name as list_name, t.kind, t.department_code, t.basis, t.measures,
+            select e.*, t.name as list_name, t.kind, t.domain, t.department_code, t.basis, t.measures,
                    coalesce(c.facts, '来源：' || i.source || '（' || i.list_date || '）') as reason
               from lists.list_entry e
               join lists.list_type t on t.code = e.list_type
@@ -80,7 +80,7 @@ class ListEntryRepository implements ListEntries {
 
     private Entry entry(ResultSet rs, int n) throws SQLException {
         return new Entry(rs.getLong("id"), rs.getLong("subject_id"), rs.getString("list_type"), rs.getString("list_name"),
-                rs.getString("kind"), rs.getString("department_code"), rs.getString("basis"), rs.getString("reason"),
+                rs.getString("kind"), rs.getString("domain"), rs.getString("department_code"), rs.getString("basis"), rs.getString("reason"),
                 rs.getString("document_number"), date(rs.getDate("listed_on")), date(rs.getDate("removable_from")),
                 date(rs.getDate("ends_on")), date(rs.getDate("removed_on")), rs.getString("removal_reason"),
                 rs.getString("flag_reason"), rs.getTimestamp("flagged_at") == null ? null

@@ -107,7 +107,7 @@ class ListEntrySource extends RowEntrySource<ListEntries.Entry> {
         }
         boolean shown = e.removedOn() == null && e.flaggedReason() == null;
         return new CreditEntry(EntryRef.of(EntryKind.LIST_ENTRY, e.id()), subject, e.listType(), e.listName(),
-                dishonesty ? EntryCategory.DISHONESTY_LIST : EntryCategory.RED_LIST, true, e.department(),
+                dishonesty ? EntryCategory.DISHONESTY_LIST : EntryCategory.RED_LIST, e.domain(), true, e.department(),
                 e.documentNumber(), e.listedOn(), null, dishonesty ? EntryNature.DISHONESTY : EntryNature.TRUSTWORTHY,
                 null, false, shown ? EntryStatus.PUBLISHED : EntryStatus.REMOVED, null, e.endsOn(), countsUntil, ended,
                 null, dishonesty, false, fields);

@@ -78,9 +78,14 @@ class RecordEntrySource implements CreditEntrySource {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public void ofSubject(long subjectId, EntryDetail detail, Consumer<CreditEntry> consumer) {
         Mapper mapper = new Mapper();
-        repository.ofSubject(subjectId).forEach(r -> consumer.accept(mapper.full(r)));
+        if (detail == EntryDetail.FULL) {
+            repository.ofSubject(subjectId).forEach(r -> consumer.accept(mapper.full(r)));
+        } else {
+            repository.dishonestyOfSubject(subjectId, r -> consumer.accept(mapper.measures(r)));
+        }
     }
 
     @Override
@@ -207,7 +212,7 @@ class RecordEntrySource implements CreditEntrySource {
                 : afterWindow == null || stopped.isBefore(afterWindow) ? stopped : afterWindow;
         String ended = revokedOn != null ? "REVOKED" : repairedOn != null ? "REPAIRED"
                 : status == RecordStatus.PUBLICITY_ENDED ? "PUBLICITY_ENDED" : null;
-        return new CreditEntry(EntryRef.of(EntryKind.RECORD, id), subject, itemCode, title, EntryCategory.CATALOG_ITEM,
+        return new CreditEntry(EntryRef.of(EntryKind.RECORD, id), subject, itemCode, title, EntryCategory.CATALOG_ITEM, null,
                 disclosed, department, decisionNumber, decided, severity, nature, exclusion, minor,
                 EntryStatus.valueOf(status.name()), notPublishedReason, windowEnd, countsUntil, ended, objectionSince,
                 dishonestItem, true, fields);

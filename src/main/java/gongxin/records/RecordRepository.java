@@ -70,15 +70,26 @@ class RecordRepository {
      * batch, records corrected out of dishonesty come too ({@code dishonest} false), so that a read model drops them.
      */
     void dishonesty(UUID batchId, Consumer<Records.DishonestyRecord> consumer) {
+        dishonesty(batchId == null
+                ? " (dishonest or (nature = 'DISHONEST' and exclusion is not null)) and subject_id is not null order by id"
+                : " batch_id = :batch and (dishonest or nature = 'DISHONEST') order by id",
+                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("batch", batchId), consumer);
+    }
+
+    /** The records of dishonesty items of a subject, as checks and evaluation read them. */
+    void dishonestyOfSubject(long subjectId, Consumer<Records.DishonestyRecord> consumer) {
+        dishonesty(" subject_id = :subject and (dishonest or nature = 'DISHONEST') order by id",
+                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("subject", subjectId), consumer);
+    }
+
+    private void dishonesty(String where, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params,
+                            Consumer<Records.DishonestyRecord> consumer) {
         String sql = """
                 select id, coalesce(subject_id, 0) as subject_id, item_code, department_code, decision_number, decision_date,
                        severity, minor, status, window_end, (revoked_at at time zone :zone)::date as revoked_on, dishonest,
                        exclusion, repaired_on, objection_since
-                  from records.record where """ + (batchId == null
-                ? " (dishonest or (nature = 'DISHONEST' and exclusion is not null)) and subject_id is not null order by id"
-                : " batch_id = :batch and (dishonest or nature = 'DISHONEST') order by id");
-        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("batch", batchId)
-                .addValue("zone", zone.getId());
+                  from records.record where """ + where;
+        params.addValue("zone", zone.getId());
         namedStreaming.query(sql, params, (RowCallbackHandler) rs -> {
             java.sql.Date end = rs.getDate("window_end");
             java.sql.Date revoked = rs.getDate("revoked_on");

@@ -78,6 +78,11 @@ class SubjectRegistry implements Subjects {
     }
 
     @Override
+    public List<Long> idsAfter(long afterId, int limit) {
+        return repository.idsAfter(afterId, limit);
+    }
+
+    @Override
     public Optional<SubjectCard> find(SubjectReference reference) {
         return stored(reference).map(this::card);
     }

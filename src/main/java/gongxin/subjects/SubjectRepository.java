@@ -25,6 +25,11 @@ class SubjectRepository {
         this.jdbc = jdbc;
     }
 
+    List<Long> idsAfter(long afterId, int limit) {
+        return jdbc.sql("select id from subjects.subject where id > ? order by id limit ?").params(afterId, limit)
+                .query(Long.class).list();
+    }
+
     Optional<Subject> byId(long id) {
         return jdbc.sql("select * from subjects.subject where id = ?").param(id).query(SubjectRepository::map).optional();
     }

@@ -25,6 +25,9 @@ public interface Subjects {
 
     Optional<SubjectCard> card(long id);
 
+    /** The ids of subjects after {@code afterId}, in order, at most {@code limit} (to visit every subject in pages). */
+    List<Long> idsAfter(long afterId, int limit);
+
     /**
      * Many references at once (a batch check): each answer in the order asked, empty for a subject the platform does
      * not know. Only credit codes that pass their check and mainland ID numbers are accepted.

@@ -1,0 +1,179 @@
+package gongxin.evaluation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The evaluation schema: model versions, current grades and their changes, the queue of subjects to grade, runs. */
+@Repository
+class EvaluationRepository {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    EvaluationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- models
+
+    void saveModel(EvaluationModel m, Instant at, String by) {
+        jdbc.sql("""
+                insert into evaluation.model (code, effective_from, name, definition, recorded_at, recorded_by)
+                values (:code, :from, :name, cast(:definition as jsonb), :at, :by)
+                on conflict (code, effective_from) do update set name = excluded.name, definition = excluded.definition,
+                    recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by""")
+                .param("code", m.code()).param("from", m.effectiveFrom()).param("name", m.name())
+                .param("definition", json.writeValueAsString(m)).param("at", Timestamp.from(at)).param("by", by).update();
+    }
+
+    /** Every version of every model, the latest first. */
+    List<EvaluationModel> models() {
+        return jdbc.sql("select definition from evaluation.model order by effective_from desc, code")
+                .query((rs, n) -> json.readValue(rs.getString(1), EvaluationModel.class)).list();
+    }
+
+    Optional<EvaluationModel> version(String code, LocalDate effectiveFrom) {
+        return jdbc.sql("select definition from evaluation.model where code = ? and effective_from = ?").params(code, effectiveFrom)
+                .query((rs, n) -> json.readValue(rs.getString(1), EvaluationModel.class)).optional();
+    }
+
+    boolean noModels() {
+        return jdbc.sql("select not exists (select 1 from evaluation.model)").query(Boolean.class).single();
+    }
+
+    // ---- grades
+
+    /** The grade stored for a subject. */
+    record Stored(long subjectId, String model, LocalDate modelFrom, LocalDate asOf, int score, String grade,
+                  Evaluation explained, Instant evaluatedAt) {
+    }
+
+    Optional<Stored> grade(long subjectId) {
+        return jdbc.sql("select * from evaluation.grade where subject_id = ?").param(subjectId).query(this::stored).optional();
+    }
+
+    /**
+     * Stores a subject's evaluation; a change of grade is kept in the history. Concurrent graders of one subject (two
+     * nodes) are ordered by the row lock of the upsert.
+     *
+     * @return the grade it had before, if any
+     */
+    Optional<String> store(long subjectId, Evaluation e, Instant at) {
+        Optional<String> before = jdbc.sql("select grade from evaluation.grade where subject_id = ? for update").param(subjectId)
+                .query(String.class).optional();
+        jdbc.sql("""
+                insert into evaluation.grade (subject_id, model_code, model_from, as_of, score, grade, explanation, next_change,
+                                              evaluated_at)
+                values (:subject, :model, :modelFrom, :asOf, :score, :grade, cast(:explanation as jsonb), :next, :at)
+                on conflict (subject_id) do update set model_code = excluded.model_code, model_from = excluded.model_from,
+                    as_of = excluded.as_of, score = excluded.score, grade = excluded.grade, explanation = excluded.explanation,
+                    next_change = excluded.next_change, evaluated_at = excluded.evaluated_at""")
+                .param("subject", subjectId).param("model", e.model()).param("modelFrom", e.modelFrom()).param("asOf", e.asOf())
+                .param("score", e.score()).param("grade", e.grade()).param("explanation", json.writeValueAsString(e))
+                .param("next", e.nextChange()).param("at", Timestamp.from(at)).update();
+        if (before.isEmpty() || !before.get().equals(e.grade())) {
+            jdbc.sql("""
+                    insert into evaluation.grade_change (subject_id, at, as_of, from_grade, to_grade, score, model_code)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(subjectId, Timestamp.from(at), e.asOf(), before.orElse(null), e.grade(), e.score(), e.model()).update();
+        }
+        return before;
+    }
+
+    /** How many subjects have each grade now. */
+    Map<String, Long> distribution() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        jdbc.sql("select grade, count(*) from evaluation.grade group by grade order by grade")
+                .query((rs, n) -> out.put(rs.getString(1), rs.getLong(2))).list();
+        return out;
+    }
+
+    private Stored stored(ResultSet rs, int n) throws SQLException {
+        return new Stored(rs.getLong("subject_id"), rs.getString("model_code"), rs.getObject("model_from", LocalDate.class),
+                rs.getObject("as_of", LocalDate.class), rs.getInt("score"), rs.getString("grade"),
+                json.readValue(rs.getString("explanation"), new TypeReference<Evaluation>() { }),
+                rs.getTimestamp("evaluated_at").toInstant());
+    }
+
+    // ---- the queue
+
+    void enqueue(List<Long> subjectIds, Instant at) {
+        if (subjectIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into evaluation.pending (subject_id, queued_at)
+                select distinct s, cast(:at as timestamptz) from unnest(:ids::bigint[]) s where s <> 0
+                on conflict (subject_id) do nothing""")
+                .param("ids", subjectIds.toArray(Long[]::new)).param("at", Timestamp.from(at)).update();
+    }
+
+    /** Takes up to {@code limit} queued subjects, skipping those another node is taking; in the caller's transaction. */
+    List<Long> take(int limit) {
+        return jdbc.sql("""
+                delete from evaluation.pending where subject_id in (
+                    select subject_id from evaluation.pending order by queued_at limit :limit for update skip locked)
+                returning subject_id""").param("limit", limit).query(Long.class).list();
+    }
+
+    long pending() {
+        return jdbc.sql("select count(*) from evaluation.pending").query(Long.class).single();
+    }
+
+    /** Subjects whose grade may have changed by {@code day} without a new entry. */
+    int enqueueDue(LocalDate day, Instant at) {
+        return jdbc.sql("""
+                insert into evaluation.pending (subject_id, queued_at)
+                select subject_id, cast(:at as timestamptz) from evaluation.grade where next_change <= :day
+                on conflict (subject_id) do nothing""").param("day", day).param("at", Timestamp.from(at)).update();
+    }
+
+    // ---- runs
+
+    record Run(UUID id, String status, int subjects, Map<String, Long> grades, Instant startedAt, Instant finishedAt,
+               String failure) {
+    }
+
+    void startRun(UUID id, Instant at, String by) {
+        jdbc.sql("insert into evaluation.run (id, status, started_at, started_by) values (?, 'RUNNING', ?, ?)")
+                .params(id, Timestamp.from(at), by).update();
+    }
+
+    void progress(UUID id, int subjects) {
+        jdbc.sql("update evaluation.run set subjects = ? where id = ?").params(subjects, id).update();
+    }
+
+    void finishRun(UUID id, int subjects, Map<String, Long> grades, Instant at) {
+        jdbc.sql("update evaluation.run set status = 'FINISHED', subjects = ?, grades = cast(? as jsonb), finished_at = ? where id = ?")
+                .params(subjects, json.writeValueAsString(grades), Timestamp.from(at), id).update();
+    }
+
+    void failRun(UUID id, String failure, Instant at) {
+        jdbc.sql("update evaluation.run set status = 'FAILED', failure = ?, finished_at = ? where id = ?")
+                .params(failure, Timestamp.from(at), id).update();
+    }
+
+    Optional<Run> run(UUID id) {
+        return jdbc.sql("select * from evaluation.run where id = ?").param(id).query((rs, n) -> {
+            String grades = rs.getString("grades");
+            Timestamp finished = rs.getTimestamp("finished_at");
+            return new Run(rs.getObject("id", UUID.class), rs.getString("status"), rs.getInt("subjects"),
+                    grades == null ? Map.of() : json.readValue(grades, new TypeReference<LinkedHashMap<String, Long>>() { }),
+                    rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
+                    rs.getString("failure"));
+        }).optional();
+    }
+}

@@ -1,0 +1,51 @@
+package gongxin.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import gongxin.entries.CreditEntries;
+import gongxin.entries.CreditEntriesChanged;
+import gongxin.entries.EntryDetail;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps grades current: a change of any subject's entries queues the subject (after the producer's transaction
+ * commits, registered in the event publication registry), and every node's worker grades what is queued about once a
+ * second (SKIP LOCKED: no subject twice at once). Once a day the subjects whose grade changes with time (an entry's
+ * window ends, a look-back passes) are queued too.
+ */
+@Component
+class GradeFollower {
+
+    private final CreditEntries entries;
+    private final Evaluations evaluations;
+
+    GradeFollower(CreditEntries entries, Evaluations evaluations) {
+        this.entries = entries;
+        this.evaluations = evaluations;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(CreditEntriesChanged event) {
+        List<Long> subjects = new ArrayList<>();
+        entries.changed(event, EntryDetail.MEASURES, e -> subjects.add(e.subjectId()));
+        for (int from = 0; from < subjects.size(); from += 10_000) {
+            evaluations.enqueue(subjects.subList(from, Math.min(subjects.size(), from + 10_000)));
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${gongxin.evaluation.worker-delay:PT1S}", initialDelayString = "PT5S")
+    void work() {
+        evaluations.drain();
+    }
+
+    @Scheduled(cron = "${gongxin.evaluation.daily-cron:0 10 0 * * *}", zone = "${gongxin.zone:Asia/Shanghai}")
+    void daily() {
+        evaluations.enqueueDue();
+    }
+}

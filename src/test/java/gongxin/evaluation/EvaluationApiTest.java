@@ -1,0 +1,159 @@
+package gongxin.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import gongxin.support.IntegrationTest;
+import gongxin.support.PenaltyFile;
+import gongxin.support.TestHttp;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A company graded by the demo city's model CITY-2026 as its entries change (test clock: 2026-11-24): a clean company
+ * is A; two serious penalties move it down; a listing makes it D by override; the listing's removal and a revocation
+ * move it back. The queue of subjects to grade is drained by the test itself (the workers do it once a second).
+ */
+class EvaluationApiTest extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Evaluations evaluations;
+
+    @Autowired
+    EvaluationRepository repository;
+
+    private TestHttp system() {
+        return apiClient(DEMO_API_KEY);
+    }
+
+    private JsonNode evaluation(String code, String asOf) {
+        TestHttp.Response r = system().purpose("信用评价核对").get("/api/v1/evaluation/subjects?creditCode=" + code
+                + (asOf == null ? "" : "&asOf=" + asOf));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private String storedGrade(long subjectId) {
+        evaluations.drain();
+        return repository.grade(subjectId).map(EvaluationRepository.Stored::grade).orElse(null);
+    }
+
+    private long subjectId(String code) {
+        return jdbc.sql("select id from subjects.subject where credit_code = ?").param(code).query(Long.class).single();
+    }
+
+    @Test
+    void a_company_is_graded_as_its_entries_change_and_every_point_is_explained() {
+        String code = PenaltyFile.creditCode(ThreadLocalRandom.current().nextLong(1_000_000_000L));
+        String name = "示例市" + PenaltyFile.uniqueWord() + "物流有限公司";
+        // a clean company: its only record is a licence
+        Map<String, Object> commitment = new HashMap<>();
+        commitment.put("matter", "SAMR-HONEST-OPERATION");
+        commitment.put("subject", Map.of("creditCode", code, "name", name));
+        commitment.put("signedOn", "2026-11-02");
+        commitment.put("signatory", Map.of("name", "钱九", "role", "LEGAL_REPRESENTATIVE"));
+        assertThat(system().postJson("/api/v1/commitments", commitment).status()).isEqualTo(201);
+        long subject = subjectId(code);
+        JsonNode clean = evaluation(code, null);
+        assertThat(clean.get("model").asString()).isEqualTo("CITY-2026");
+        assertThat(clean.get("score").intValue()).isEqualTo(1000);
+        assertThat(clean.get("grade").asString()).isEqualTo("A");
+        assertThat(clean.get("explanation")).isEmpty();
+        assertThat(storedGrade(subject)).isEqualTo("A");
+
+        // two serious penalties: 300 points, grade C, both named
+        long first = acceptedPenalty(code, name, "2026-10-01", "失信程度", "严重");
+        long second = acceptedPenalty(code, name, "2026-10-15", "失信程度", "严重");
+        assertThat(storedGrade(subject)).as("the grade follows the new penalties").isEqualTo("C");
+        JsonNode down = evaluation(code, null);
+        assertThat(down.get("score").intValue()).isEqualTo(700);
+        JsonNode line = down.get("explanation").get(0);
+        assertThat(line.get("indicator").asString()).isEqualTo("PENALTY-SERIOUS");
+        assertThat(line.get("points").intValue()).isEqualTo(-300);
+        List<String> sources = new ArrayList<>();
+        line.get("entries").forEach(e -> sources.add(e.get("kind").asString() + ":" + e.get("id").longValue()));
+        assertThat(sources).containsExactly("RECORD:" + first, "RECORD:" + second);
+
+        // as it stood before the second one
+        JsonNode then = evaluation(code, "2026-10-10");
+        assertThat(then.get("score").intValue()).isEqualTo(850);
+        assertThat(then.get("grade").asString()).isEqualTo("B");
+
+        // a court's listing makes it D whatever the points, naming the entry
+        String csv = "被执行人名称,统一社会信用代码,身份证号码,执行案号,发布日期\n" + name + "," + code + ",,（2026）示0201执9号,2026-11-05\n";
+        TestHttp.Response imported = system().multipart("/api/v1/lists/imports", "file", "debtors.csv", csv.getBytes(StandardCharsets.UTF_8),
+                Map.of("listType", "COURT-DEBTOR", "source", "最高人民法院失信被执行人名单公布系统", "listDate", "2026-11-06"));
+        assertThat(imported.json().get("accepted").intValue()).as(imported.body()).isEqualTo(1);
+        long entry = jdbc.sql("select id from lists.list_entry where import_id = ?").param(imported.json().get("id").longValue())
+                .query(Long.class).single();
+        assertThat(storedGrade(subject)).isEqualTo("D");
+        JsonNode listed = evaluation(code, null);
+        assertThat(listed.get("override").get("grade").asString()).isEqualTo("D");
+        assertThat(listed.get("override").get("entry").get("id").longValue()).isEqualTo(entry);
+
+        // removed by the court, and one penalty revoked: back up
+        assertThat(system().postJson("/api/v1/lists/entries/" + entry + "/removal", Map.of("on", "2026-11-20", "reason", "COURT_DECISION"))
+                .status()).isEqualTo(200);
+        assertThat(storedGrade(subject)).isEqualTo("C");
+        assertThat(system().postJson("/api/v1/records/" + first + "/revocation", Map.of("documentType", "撤销行政处罚决定书",
+                "documentNumber", "示例市监撤〔2026〕31号", "documentDate", "2026-11-20")).status()).isEqualTo(200);
+        assertThat(storedGrade(subject)).isEqualTo("B");
+        assertThat(jdbc.sql("select string_agg(coalesce(from_grade, '-') || '>' || to_grade, ' ' order by id) from evaluation.grade_change"
+                + " where subject_id = ?").param(subject).query(String.class).single()).isEqualTo("->A A>C C>D D>C C>B");
+    }
+
+    @Test
+    void a_full_run_grades_every_subject_of_the_registry() {
+        UUID id = UUID.randomUUID();
+        repository.startRun(id, java.time.Instant.now(), "test");
+        evaluations.run(id);
+        JsonNode run = staff("admin").get("/api/v1/evaluation/runs/" + id).json();
+        assertThat(run.get("status").asString()).isEqualTo("FINISHED");
+        long registry = jdbc.sql("select count(*) from subjects.subject").query(Long.class).single();
+        assertThat(run.get("subjects").longValue()).isGreaterThanOrEqualTo(registry);
+        long graded = 0;
+        for (JsonNode n : run.get("grades")) {
+            graded += n.longValue();
+        }
+        assertThat(graded).isGreaterThanOrEqualTo(registry);
+    }
+
+    @Test
+    void models_are_refused_with_the_contract_rules_and_never_rewrite_what_applies() {
+        TestHttp admin = staff("admin");
+        admin.header("X-CSRF-TOKEN", admin.csrfOf("/console"));
+        Map<String, Object> bad = new HashMap<>();
+        bad.put("name", "坏模型");
+        bad.put("effectiveFrom", "2027-01-01");
+        bad.put("base", 1000);
+        bad.put("grades", List.of(Map.of("grade", "A", "min", 600), Map.of("grade", "B", "min", 900), Map.of("grade", "C")));
+        bad.put("indicators", List.of(Map.of("code", "X", "name", "未知", "select", Map.of("kind", "PENALTY"), "points", -10)));
+        TestHttp.Response refused = admin.request("PUT", "/api/v1/evaluation/models/BAD-1", "application/json",
+                TestHttp.JSON.writeValueAsBytes(bad));
+        assertThat(refused.status()).isEqualTo(422);
+        List<String> rules = new ArrayList<>();
+        refused.json().get("errors").forEach(e -> rules.add(e.get("rule").asString()));
+        assertThat(rules).containsExactlyInAnyOrder("grades-order", "unknown-kind");
+
+        Map<String, Object> past = new HashMap<>(TestHttp.JSON.convertValue(DemoModel.cityModel(), Map.class));
+        past.put("effectiveFrom", "2026-06-01");
+        TestHttp.Response rewrite = admin.request("PUT", "/api/v1/evaluation/models/CITY-2026", "application/json",
+                TestHttp.JSON.writeValueAsBytes(past));
+        assertThat(rewrite.status()).isEqualTo(422);
+        assertThat(rewrite.json().get("errors").get(0).get("rule").asString()).isEqualTo("effective-in-past");
+        assertThat(system().request("PUT", "/api/v1/evaluation/models/CITY-2026", "application/json",
+                TestHttp.JSON.writeValueAsBytes(past)).status()).as("models are the credit office's").isEqualTo(403);
+    }
+}

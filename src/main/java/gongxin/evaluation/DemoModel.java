@@ -27,6 +27,7 @@ final class DemoModel {
                         new Indicator("DISHONESTY-LIST", "列入失信名单", new Select("LIST_ENTRY", null, null, null, null), -300, null),
                         new Indicator("RED-LIST", "列入守信激励名单", new Select(EvaluationModel.RED_LIST, null, null, null, null), 50, 100),
                         new Indicator("COMMITMENT-KEPT", "近36个月履行信用承诺", new Select("COMMITMENT", null, null, 36, "TRUSTWORTHY"), 10, 50)),
-                List.of(new EvaluationModel.Override(new Select("LIST_ENTRY", null, null, null, null), "D")));
+                List.of(new EvaluationModel.Override(new Select("LIST_ENTRY", null, null, null, null), "D")),
+                java.util.Map.of("A", 0.03, "B", 0.05, "C", 0.10, "D", 0.20));
     }
 }

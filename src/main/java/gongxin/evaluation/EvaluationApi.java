@@ -101,6 +101,27 @@ class EvaluationApi {
         return body;
     }
 
+    record PopulationBody(List<String> creditCodes) {
+    }
+
+    record SampleBody(String department, String matter, PopulationBody population, Map<String, Double> ratios, String seed) {
+    }
+
+    @Operation(summary = "按评价等级抽取检查对象（双随机；同一对象范围、比例和种子抽出同样的主体；留痕）")
+    @PostMapping("/samples")
+    @PreAuthorize("hasAuthority('SCOPE_check') or hasAnyRole('OPERATOR', 'REVIEWER', 'ADMIN')")
+    ResponseEntity<Map<String, Object>> sample(@RequestBody(required = false) SampleBody body) {
+        SampleBody b = body == null ? new SampleBody(null, null, null, null, null) : body;
+        Evaluations.Sample s = evaluations.sample(Caller.current(), new Evaluations.SampleRequest(b.department(), b.matter(),
+                b.population() == null ? null : b.population().creditCodes(), b.ratios(), b.seed()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", s.id());
+        answer.put("seed", s.seed());
+        answer.put("drawn", s.result().drawn());
+        answer.put("byGrade", s.result().byGrade());
+        return ResponseEntity.status(HttpStatus.CREATED).body(answer);
+    }
+
     @Operation(summary = "对所有主体进行一次评价（信用办）")
     @PostMapping("/runs")
     @PreAuthorize("hasRole('ADMIN')")

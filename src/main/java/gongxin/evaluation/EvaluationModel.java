@@ -24,9 +24,11 @@ import gongxin.shared.Text;
  * @param grades the grades, highest first, each with the least score it needs; the last one's {@code min} is null
  * @param indicators what is added (negative: deducted) per counting entry, each bounded by its {@code cap}
  * @param overrides a grade a counting entry imposes whatever the points (an in-force serious-dishonesty listing → D)
+ * @param samplingRatios the share of each grade drawn for inspections when a department does not give its own
+ *                       (分级分类监管: fewer random inspections for A, more for C and D)
  */
 record EvaluationModel(String code, String name, LocalDate effectiveFrom, int base, List<Grade> grades,
-                       List<Indicator> indicators, List<Override> overrides) {
+                       List<Indicator> indicators, List<Override> overrides, java.util.Map<String, Double> samplingRatios) {
 
     /** Kinds a selector may name: the credit entry kinds, and RED_LIST for entries of red lists. */
     static final String RED_LIST = "RED_LIST";
@@ -93,7 +95,7 @@ record EvaluationModel(String code, String name, LocalDate effectiveFrom, int ba
 
     /** What an administrator sends, as typed. */
     record Draft(String name, LocalDate effectiveFrom, Integer base, List<Grade> grades, List<Indicator> indicators,
-                 List<Override> overrides) {
+                 List<Override> overrides, java.util.Map<String, Double> samplingRatios) {
     }
 
     private static final Set<String> KINDS = kinds();
@@ -178,11 +180,14 @@ record EvaluationModel(String code, String name, LocalDate effectiveFrom, int ba
             }
             overrides.add(new Override(s, o.grade()));
         }
+        java.util.Map<String, Double> ratios = d.samplingRatios() == null ? java.util.Map.of() : d.samplingRatios();
+        v.addAll(checkRatios(ratios, "samplingRatios"));
         if (!v.isEmpty()) {
             throw new RuleViolationException("评价模型不符合规则", v);
         }
         return new EvaluationModel(normalized, Text.clean(d.name()), d.effectiveFrom(), d.base(),
-                grades.stream().map(g -> new Grade(g.grade().strip(), g.min())).toList(), indicators, overrides);
+                grades.stream().map(g -> new Grade(g.grade().strip(), g.min())).toList(), indicators, overrides,
+                new java.util.TreeMap<>(ratios));
     }
 
     private static Select select(Select s, String at, List<RuleViolation> v) {
@@ -202,6 +207,17 @@ record EvaluationModel(String code, String name, LocalDate effectiveFrom, int ba
         }
         return new Select(kind, Text.isBlank(s.severity()) ? null : s.severity().strip(),
                 Text.isBlank(s.listDomain()) ? null : s.listDomain().strip(), s.withinMonths(), s.nature());
+    }
+
+    /** Each ratio a share between 0 and 1 ({@code ratio-range}). */
+    static List<RuleViolation> checkRatios(java.util.Map<String, Double> ratios, String field) {
+        List<RuleViolation> v = new ArrayList<>();
+        ratios.forEach((grade, ratio) -> {
+            if (ratio == null || ratio < 0 || ratio > 1) {
+                v.add(RuleViolation.of(field + "." + grade, String.valueOf(ratio), "ratio-range", "抽查比例须在 0 到 1 之间"));
+            }
+        });
+        return v;
     }
 
     /** The grade a score reaches: the first whose minimum it reaches, the last otherwise. */

@@ -93,6 +93,19 @@ class EvaluationRepository {
         return before;
     }
 
+    /** The grades of these subjects, by subject id. */
+    Map<Long, Grades.SubjectGrade> grades(java.util.Collection<Long> subjectIds) {
+        Map<Long, Grades.SubjectGrade> out = new java.util.HashMap<>();
+        if (subjectIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select subject_id, grade, score, model_code from evaluation.grade where subject_id = any(:ids)")
+                .param("ids", subjectIds.toArray(Long[]::new))
+                .query((rs, n) -> out.put(rs.getLong(1), new Grades.SubjectGrade(rs.getString(2), rs.getInt(3), rs.getString(4))))
+                .list();
+        return out;
+    }
+
     /** How many subjects have each grade now. */
     Map<String, Long> distribution() {
         Map<String, Long> out = new LinkedHashMap<>();
@@ -139,6 +152,21 @@ class EvaluationRepository {
                 insert into evaluation.pending (subject_id, queued_at)
                 select subject_id, cast(:at as timestamptz) from evaluation.grade where next_change <= :day
                 on conflict (subject_id) do nothing""").param("day", day).param("at", Timestamp.from(at)).update();
+    }
+
+    // ---- samples
+
+    void saveSample(UUID id, String department, String matter, String seed, Map<String, Double> ratios, int population,
+                    SampleDraw.Result result, Instant at, String by) {
+        jdbc.sql("""
+                insert into evaluation.sample (id, department_code, matter, seed, ratios, population, drawn, by_grade, created_at,
+                                               created_by)
+                values (:id, :department, :matter, :seed, cast(:ratios as jsonb), :population, cast(:drawn as jsonb),
+                        cast(:byGrade as jsonb), :at, :by)""")
+                .param("id", id).param("department", department).param("matter", matter).param("seed", seed)
+                .param("ratios", json.writeValueAsString(ratios)).param("population", population)
+                .param("drawn", json.writeValueAsString(result.drawn())).param("byGrade", json.writeValueAsString(result.byGrade()))
+                .param("at", Timestamp.from(at)).param("by", by).update();
     }
 
     // ---- runs

@@ -107,6 +107,11 @@ class Evaluations implements Grades {
     }
 
     @Override
+    public Map<Long, SubjectGrade> current(java.util.Collection<Long> subjectIds) {
+        return repository.grades(subjectIds);
+    }
+
+    @Override
     public Optional<SubjectGrade> asOf(long subjectId, LocalDate day) {
         return evaluate(subjectId, day).map(e -> new SubjectGrade(e.grade(), e.score(), e.model()));
     }
@@ -157,6 +162,92 @@ class Evaluations implements Grades {
     /** Queues the subjects whose grade may have changed by today without a new entry (a window ended, a look-back). */
     int enqueueDue() {
         return repository.enqueueDue(LocalDate.now(clock), clock.instant());
+    }
+
+    // ---- samples
+
+    /** What a department asks for: the population, the share of each grade to draw, and a seed if it has one. */
+    record SampleRequest(String department, String matter, List<String> creditCodes, Map<String, Double> ratios, String seed) {
+    }
+
+    record Sample(UUID id, String seed, SampleDraw.Result result) {
+    }
+
+    /**
+     * Draws an inspection sample by grade (双随机): each subject's current grade (graded now if it never was), the
+     * ratios given or the model's, the seed given or a new one; stored and audited with everything needed to draw it
+     * again.
+     */
+    Sample sample(Caller caller, SampleRequest r) {
+        List<gongxin.shared.RuleViolation> v = new java.util.ArrayList<>();
+        List<String> codes = r.creditCodes() == null ? List.of() : r.creditCodes().stream()
+                .filter(c -> c != null && !c.isBlank()).map(gongxin.shared.Text::normalizeIdentifier).distinct().toList();
+        if (codes.isEmpty()) {
+            v.add(gongxin.shared.RuleViolation.of("population.creditCodes", null, "population-required", "请给出抽查对象范围（统一社会信用代码）"));
+        }
+        if (r.department() == null || r.department().isBlank()) {
+            v.add(gongxin.shared.RuleViolation.of("department", null, "required", "请给出抽查部门"));
+        }
+        LocalDate today = LocalDate.now(clock);
+        Optional<EvaluationModel> model = modelOn(today);
+        Map<String, Double> ratios = r.ratios() != null && !r.ratios().isEmpty() ? r.ratios()
+                : model.map(EvaluationModel::samplingRatios).orElse(Map.of());
+        v.addAll(EvaluationModel.checkRatios(ratios, "ratios"));
+        if (ratios.isEmpty()) {
+            v.add(gongxin.shared.RuleViolation.of("ratios", null, "ratio-range", "请给出各等级的抽查比例（模型未规定默认比例）"));
+        }
+        String seed = r.seed() == null || r.seed().isBlank() ? newSeed() : r.seed().strip();
+        if (!seed.matches("\\d{1,40}")) {
+            v.add(gongxin.shared.RuleViolation.of("seed", r.seed(), "seed", "随机种子应为不超过 40 位的数字"));
+        }
+        if (!v.isEmpty()) {
+            throw new RuleViolationException("抽查请求不完整", v);
+        }
+        if (!caller.mayActFor(r.department().strip()) && !caller.hasRole(gongxin.identity.Role.ADMIN)) {
+            throw gongxin.shared.NotPermittedException.of("department", r.department(), "not-your-department", "只能为本部门抽取检查对象");
+        }
+        List<Optional<gongxin.subjects.SubjectCard>> found = subjects.findAll(codes.stream()
+                .map(c -> new gongxin.subjects.SubjectReference(c, null, null)).toList());
+        List<gongxin.shared.RuleViolation> unknown = new java.util.ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            if (found.get(i).isEmpty()) {
+                unknown.add(gongxin.shared.RuleViolation.of("population.creditCodes[" + i + "]", codes.get(i), "unknown-subject", "平台没有该主体"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new RuleViolationException("抽查对象中有平台没有的主体", unknown);
+        }
+        List<Long> ids = found.stream().map(f -> f.get().id()).toList();
+        Map<Long, SubjectGrade> graded = repository.grades(ids);
+        List<SampleDraw.Member> population = new java.util.ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            long id = ids.get(i);
+            SubjectGrade g = graded.containsKey(id) ? graded.get(id) : asOf(id, today).orElse(null);
+            if (g == null) {
+                throw RuleViolationException.of("population", null, "no-model", "今天没有适用的评价模型，无法按等级抽查");
+            }
+            population.add(new SampleDraw.Member(codes.get(i), g.grade()));
+        }
+        SampleDraw.Result result = SampleDraw.draw(population, ratios, seed);
+        UUID id = UUID.randomUUID();
+        transactions.executeWithoutResult(s -> {
+            repository.saveSample(id, r.department().strip(), r.matter(), seed, ratios, population.size(), result, clock.instant(),
+                    caller.name());
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("department", r.department().strip());
+            details.put("matter", r.matter());
+            details.put("seed", seed);
+            details.put("population", population.size());
+            details.put("drawn", result.drawn().stream().map(SampleDraw.Member::creditCode).toList());
+            audit.record("EVALUATION_SAMPLE_DRAWN", "evaluation_sample", id.toString(), details);
+        });
+        return new Sample(id, seed, result);
+    }
+
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+    private String newSeed() {
+        return String.format("%012d", Math.floorMod(random.nextLong(), 1_000_000_000_000L));
     }
 
     // ---- runs

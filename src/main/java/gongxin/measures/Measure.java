@@ -25,11 +25,12 @@ import gongxin.shared.Text;
  * @param severities with {@code recordItems}: only records of these severities (none = any)
  * @param matters the matters it applies to
  * @param breachMatters commitment matters whose breaches (失信承诺) trigger it; {@code *} for a breach of any matter
+ * @param grades the subject's evaluation grades that trigger it (分级分类监管: an incentive for A, closer supervision for D)
  */
 public record Measure(String code, String name, Kind kind, Integer category, Source source, String content, String target,
                       String basis, String implementedBy, boolean mandatory, boolean example, List<String> listTypes,
                       List<String> recordItems, List<String> severities, List<String> matters, LocalDate effectiveFrom,
-                      LocalDate withdrawnOn, List<String> breachMatters) {
+                      LocalDate withdrawnOn, List<String> breachMatters, List<String> grades) {
 
     /** Any commitment matter's breach. */
     public static final String ANY_MATTER = "*";
@@ -44,6 +45,12 @@ public record Measure(String code, String name, Kind kind, Integer category, Sou
         severities = List.copyOf(severities == null ? List.of() : severities);
         matters = List.copyOf(matters == null ? List.of() : matters);
         breachMatters = List.copyOf(breachMatters == null ? List.of() : breachMatters);
+        grades = List.copyOf(grades == null ? List.of() : grades);
+    }
+
+    /** Whether a subject of this evaluation grade triggers it. */
+    public boolean triggeredByGrade(String grade) {
+        return grade != null && grades.contains(grade);
     }
 
     /** A measure that no commitment breach triggers. */
@@ -52,7 +59,7 @@ public record Measure(String code, String name, Kind kind, Integer category, Sou
                    List<String> recordItems, List<String> severities, List<String> matters, LocalDate effectiveFrom,
                    LocalDate withdrawnOn) {
         this(code, name, kind, category, source, content, target, basis, implementedBy, mandatory, example, listTypes,
-                recordItems, severities, matters, effectiveFrom, withdrawnOn, List.of());
+                recordItems, severities, matters, effectiveFrom, withdrawnOn, List.of(), List.of());
     }
 
     /** In force on {@code day}. */
@@ -87,7 +94,7 @@ public record Measure(String code, String name, Kind kind, Integer category, Sou
     public record Draft(String code, String name, String kind, Integer category, String source, String content, String target,
                         String basis, String implementedBy, Boolean mandatory, Boolean example, List<String> listTypes,
                         List<String> recordItems, List<String> severities, List<String> matters, LocalDate effectiveFrom,
-                        LocalDate withdrawnOn, List<String> breachMatters) {
+                        LocalDate withdrawnOn, List<String> breachMatters, List<String> grades) {
 
         /** A draft that no commitment breach triggers. */
         public Draft(String code, String name, String kind, Integer category, String source, String content, String target,
@@ -95,7 +102,16 @@ public record Measure(String code, String name, Kind kind, Integer category, Sou
                      List<String> recordItems, List<String> severities, List<String> matters, LocalDate effectiveFrom,
                      LocalDate withdrawnOn) {
             this(code, name, kind, category, source, content, target, basis, implementedBy, mandatory, example, listTypes,
-                    recordItems, severities, matters, effectiveFrom, withdrawnOn, List.of());
+                    recordItems, severities, matters, effectiveFrom, withdrawnOn, List.of(), List.of());
+        }
+
+        /** A draft that no grade triggers. */
+        public Draft(String code, String name, String kind, Integer category, String source, String content, String target,
+                     String basis, String implementedBy, Boolean mandatory, Boolean example, List<String> listTypes,
+                     List<String> recordItems, List<String> severities, List<String> matters, LocalDate effectiveFrom,
+                     LocalDate withdrawnOn, List<String> breachMatters) {
+            this(code, name, kind, category, source, content, target, basis, implementedBy, mandatory, example, listTypes,
+                    recordItems, severities, matters, effectiveFrom, withdrawnOn, breachMatters, List.of());
         }
     }
 
@@ -158,8 +174,10 @@ public record Measure(String code, String name, Kind kind, Integer category, Sou
                 v.add(RuleViolation.of(fieldPrefix + "breachMatters", b, "format", "承诺事项代码应为 2–40 位大写字母、数字或连字符，或 *（任一事项）"));
             }
         }
-        if (listTypes.isEmpty() && items.isEmpty() && breaches.isEmpty()) {
-            v.add(RuleViolation.of(fieldPrefix + "listTypes", null, "trigger-required", "请指明触发该措施的名单类型、信用记录信息项或承诺事项"));
+        List<String> grades = d.grades() == null ? List.of() : d.grades().stream().filter(x -> !Text.isBlank(x)).map(String::strip)
+                .distinct().toList();
+        if (listTypes.isEmpty() && items.isEmpty() && breaches.isEmpty() && grades.isEmpty()) {
+            v.add(RuleViolation.of(fieldPrefix + "listTypes", null, "trigger-required", "请指明触发该措施的名单类型、信用记录信息项、承诺事项或评价等级"));
         }
         List<String> severities = clean(d.severities());
         for (String s : severities) {
@@ -177,7 +195,7 @@ public record Measure(String code, String name, Kind kind, Integer category, Sou
         return new Measure(code, Text.clean(d.name()), kind, kind == Kind.PUNISHMENT ? d.category() : null, source,
                 Text.clean(d.content()), Text.clean(d.target()), Text.clean(d.basis()), Text.clean(d.implementedBy()),
                 Boolean.TRUE.equals(d.mandatory()), Boolean.TRUE.equals(d.example()), listTypes, items, severities, matters,
-                from, d.withdrawnOn(), breaches);
+                from, d.withdrawnOn(), breaches, grades);
     }
 
     private static List<String> clean(List<String> values) {

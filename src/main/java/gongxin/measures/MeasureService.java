@@ -134,6 +134,7 @@ class MeasureService implements Measures {
         d.put("recordItems", m.recordItems());
         d.put("severities", m.severities());
         d.put("breachMatters", m.breachMatters());
+        d.put("grades", m.grades());
         d.put("matters", m.matters());
         return d;
     }

@@ -22,7 +22,7 @@ final class MeasureWorkbook {
 
     static final List<String> COLUMNS = List.of("措施代码", "措施名称", "种类", "类别", "来源", "措施内容", "适用对象", "设定依据",
             "实施部门", "是否必须", "示例", "触发名单类型", "触发信息项", "失信程度", "适用事项", "生效日期", "停止日期",
-            "触发承诺事项");
+            "触发承诺事项", "触发评价等级");
     static final int MAX_ROWS = 5_000;
 
     private MeasureWorkbook() {
@@ -36,7 +36,7 @@ final class MeasureWorkbook {
                     m.basis(), m.implementedBy(), m.mandatory() ? "是" : "否", m.example() ? "是" : "否",
                     String.join("、", m.listTypes()), String.join("、", m.recordItems()), String.join("、", m.severities()),
                     String.join("、", m.matters()), m.effectiveFrom().toString(), m.withdrawnOn() == null ? "" : m.withdrawnOn().toString(),
-                    String.join("、", m.breachMatters())));
+                    String.join("、", m.breachMatters()), String.join("、", m.grades())));
         }
         List<List<String>> heads = COLUMNS.stream().map(List::of).toList();
         ExcelWriter writer = FastExcel.write(out).build();
@@ -74,7 +74,7 @@ final class MeasureWorkbook {
                     cell.apply("措施内容"), cell.apply("适用对象"), cell.apply("设定依据"), cell.apply("实施部门"),
                     "是".equals(cell.apply("是否必须")), "是".equals(cell.apply("示例")), split(cell.apply("触发名单类型")),
                     split(cell.apply("触发信息项")), split(cell.apply("失信程度")), split(cell.apply("适用事项")),
-                    date(cell.apply("生效日期")), date(cell.apply("停止日期")), split(cell.apply("触发承诺事项"))));
+                    date(cell.apply("生效日期")), date(cell.apply("停止日期")), split(cell.apply("触发承诺事项")), split(cell.apply("触发评价等级"))));
         }
         return drafts;
     }

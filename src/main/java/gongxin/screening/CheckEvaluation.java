@@ -24,8 +24,12 @@ import gongxin.measures.Measure;
  */
 final class CheckEvaluation {
 
-    /** A measure that applies, and the hits that triggered it. */
-    record Applied(Measure measure, List<Long> triggeredBy) {
+    /**
+     * A measure that applies, and the hits that triggered it.
+     *
+     * @param grade the subject's evaluation grade, when the grade triggered it (分级分类监管)
+     */
+    record Applied(Measure measure, List<Long> triggeredBy, String grade) {
     }
 
     /** A measure that would have applied to a hit, and why it does not. */
@@ -41,13 +45,23 @@ final class CheckEvaluation {
     /**
      * @param hits every hit of the subject (and of its legal representative, marked), whatever its days
      * @param measures the measures in force for the matter on {@code day}
+     * @param grade the subject's evaluation grade on {@code day}, if it has one: a measure may be triggered by it
      */
-    static Result evaluate(List<Hit> hits, List<Measure> measures, LocalDate day) {
+    static Result evaluate(List<Hit> hits, List<Measure> measures, LocalDate day, String grade) {
         List<Hit> inForce = hits.stream().filter(h -> h.inForce(day) && h.exemption() == null).toList();
         boolean dishonestyCounts = inForce.stream().anyMatch(h -> h.dishonesty() && !h.minor() && !h.suspended(day));
         Map<String, List<Long>> applied = new LinkedHashMap<>();
+        Map<String, String> byGrade = new LinkedHashMap<>();
         List<NotApplied> notApplied = new ArrayList<>();
         for (Measure m : measures) {
+            if (m.triggeredByGrade(grade)) {
+                if (m.kind() == Measure.Kind.INCENTIVE && dishonestyCounts) {
+                    notApplied.add(new NotApplied(m.code(), 0, "主体存在有效的失信信息，不适用激励措施（评价等级 " + grade + "）"));
+                } else {
+                    applied.computeIfAbsent(m.code(), k -> new ArrayList<>());
+                    byGrade.put(m.code(), grade);
+                }
+            }
             for (Hit h : hits) {
                 if (!triggers(m, h)) {
                     continue;
@@ -66,7 +80,8 @@ final class CheckEvaluation {
             }
         }
         Function<String, Measure> byCode = code -> measures.stream().filter(m -> m.code().equals(code)).findFirst().orElseThrow();
-        List<Applied> out = applied.entrySet().stream().map(e -> new Applied(byCode.apply(e.getKey()), e.getValue())).toList();
+        List<Applied> out = applied.entrySet().stream()
+                .map(e -> new Applied(byCode.apply(e.getKey()), e.getValue(), byGrade.get(e.getKey()))).toList();
         return new Result(inForce, out, notApplied);
     }
 

@@ -61,6 +61,7 @@ class Checks {
     }
 
     private final CheckIndex index;
+    private final gongxin.evaluation.Grades grades;
     private final Subjects subjects;
     private final Measures measures;
     private final Departments departments;
@@ -72,10 +73,11 @@ class Checks {
     private final int feedbackWorkingDays;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Checks(CheckIndex index, Subjects subjects, Measures measures, Departments departments, Receipts receipts, AuditLog audit,
+    Checks(CheckIndex index, gongxin.evaluation.Grades grades, Subjects subjects, Measures measures, Departments departments, Receipts receipts, AuditLog audit,
            Calendars calendars, JdbcClient jdbc, Clock clock,
            @Value("${gongxin.screening.feedback-working-days:5}") int feedbackWorkingDays) {
         this.index = index;
+        this.grades = grades;
         this.subjects = subjects;
         this.measures = measures;
         this.departments = departments;
@@ -102,13 +104,14 @@ class Checks {
         Optional<SubjectCard> subject = subjects.findAll(List.of(request.subject())).get(0);
         List<Measure> applicable = measures.applicable(matter, asOf);
         Map<Long, List<Hit>> hits = hits(subject.stream().toList());
+        Map<Long, gongxin.evaluation.Grades.SubjectGrade> graded = grades(subject.stream().toList(), asOf);
         UUID id = UUID.randomUUID();
         Instant issued = clock.instant();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", id.toString());
         answer.put("matter", matter);
         answer.put("asOf", asOf.toString());
-        Map<String, Object> result = result(subject, hits, applicable, asOf);
+        Map<String, Object> result = result(subject, hits, graded, applicable, asOf);
         answer.putAll(result);
         Map<String, Object> receipt = receipts.receipt(id.toString(), issued.toString(), withoutReceipt(answer));
         answer.put(Receipts.RECEIPT, receipt);
@@ -137,13 +140,14 @@ class Checks {
         List<Optional<SubjectCard>> found = subjects.findAll(refs);
         List<Measure> applicable = measures.applicable(matter, asOf);
         Map<Long, List<Hit>> hits = hits(found.stream().flatMap(Optional::stream).toList());
+        Map<Long, gongxin.evaluation.Grades.SubjectGrade> graded = grades(found.stream().flatMap(Optional::stream).toList(), asOf);
         UUID id = UUID.randomUUID();
         Instant issued = clock.instant();
         List<Map<String, Object>> results = new ArrayList<>();
         int withHits = 0;
         int measureCount = 0;
         for (Optional<SubjectCard> subject : found) {
-            Map<String, Object> result = result(subject, hits, applicable, asOf);
+            Map<String, Object> result = result(subject, hits, graded, applicable, asOf);
             withHits += ((List<?>) result.get("hits")).isEmpty() ? 0 : 1;
             measureCount += ((List<?>) result.get("measures")).size();
             results.add(result);
@@ -295,7 +299,22 @@ class Checks {
         return out;
     }
 
-    private Map<String, Object> result(Optional<SubjectCard> subject, Map<Long, List<Hit>> hits, List<Measure> applicable,
+    /**
+     * The subjects' evaluation grades on {@code asOf}: as last evaluated for today (one statement for a batch), computed
+     * from the entries as they stood for an earlier day.
+     */
+    private Map<Long, gongxin.evaluation.Grades.SubjectGrade> grades(List<SubjectCard> found, LocalDate asOf) {
+        List<Long> ids = found.stream().map(SubjectCard::id).distinct().toList();
+        if (asOf.equals(LocalDate.now(clock))) {
+            return grades.current(ids);
+        }
+        Map<Long, gongxin.evaluation.Grades.SubjectGrade> out = new HashMap<>();
+        ids.forEach(id -> grades.asOf(id, asOf).ifPresent(g -> out.put(id, g)));
+        return out;
+    }
+
+    private Map<String, Object> result(Optional<SubjectCard> subject, Map<Long, List<Hit>> hits,
+                                       Map<Long, gongxin.evaluation.Grades.SubjectGrade> graded, List<Measure> applicable,
                                        LocalDate asOf) {
         Map<String, Object> result = new LinkedHashMap<>();
         Map<String, Object> who = new LinkedHashMap<>();
@@ -304,6 +323,16 @@ class Checks {
         who.put("name", subject.map(SubjectCard::name).orElse(null));
         who.put("creditCode", subject.map(SubjectCard::creditCode).orElse(null));
         result.put("subject", who);
+        gongxin.evaluation.Grades.SubjectGrade grade = subject.map(s -> graded.get(s.id())).orElse(null);
+        if (grade != null) {
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("grade", grade.grade());
+            g.put("score", grade.score());
+            g.put("model", grade.model());
+            result.put("grade", g);
+        } else {
+            result.put("grade", null);
+        }
         List<Hit> own = new ArrayList<>();
         subject.ifPresent(s -> {
             own.addAll(hits.getOrDefault(s.id(), List.of()));
@@ -311,7 +340,7 @@ class Checks {
                 hits.getOrDefault(s.legalRepresentativeSubjectId(), List.of()).stream().map(Hit::viaLegalRepresentative).forEach(own::add);
             }
         });
-        CheckEvaluation.Result evaluation = CheckEvaluation.evaluate(own, applicable, asOf);
+        CheckEvaluation.Result evaluation = CheckEvaluation.evaluate(own, applicable, asOf, grade == null ? null : grade.grade());
         result.put("hits", evaluation.hits().stream().map(h -> hit(h, asOf)).toList());
         result.put("measures", evaluation.applied().stream().map(a -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -322,6 +351,9 @@ class Checks {
             m.put("basis", a.measure().basis());
             m.put("implementedBy", a.measure().implementedBy());
             m.put("triggeredBy", a.triggeredBy());
+            if (a.grade() != null) {
+                m.put("triggeredByGrade", a.grade());
+            }
             return m;
         }).toList());
         result.put("notApplied", evaluation.notApplied().stream().map(n -> {

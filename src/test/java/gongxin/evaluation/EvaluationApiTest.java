@@ -72,6 +72,14 @@ class EvaluationApiTest extends IntegrationTest {
         assertThat(clean.get("grade").asString()).isEqualTo("A");
         assertThat(clean.get("explanation")).isEmpty();
         assertThat(storedGrade(subject)).isEqualTo("A");
+        // checks answer the grade, and a grade triggers the measures that name it (the demo: 绿色通道 for A)
+        String checker = newApiClient("CITY-NDRC", "check");
+        JsonNode checked = apiClient(checker).postJson("/api/v1/checks", Map.of("matter", "GOV-SERVICE", "purpose", "政务服务办理",
+                "subject", Map.of("creditCode", code))).json();
+        assertThat(checked.get("grade").get("grade").asString()).isEqualTo("A");
+        assertThat(checked.get("grade").get("model").asString()).isEqualTo("CITY-2026");
+        assertThat(checked.get("measures").valueStream().filter(m -> "INC-GREEN-CHANNEL".equals(m.get("code").asString()))
+                .findFirst().orElseThrow().get("triggeredByGrade").asString()).isEqualTo("A");
 
         // two serious penalties: 300 points, grade C, both named
         long first = acceptedPenalty(code, name, "2026-10-01", "失信程度", "严重");
@@ -155,5 +163,68 @@ class EvaluationApiTest extends IntegrationTest {
         assertThat(rewrite.json().get("errors").get(0).get("rule").asString()).isEqualTo("effective-in-past");
         assertThat(system().request("PUT", "/api/v1/evaluation/models/CITY-2026", "application/json",
                 TestHttp.JSON.writeValueAsBytes(past)).status()).as("models are the credit office's").isEqualTo(403);
+    }
+
+    private String newCompany() {
+        String code = PenaltyFile.creditCode(ThreadLocalRandom.current().nextLong(1_000_000_000L));
+        Map<String, Object> commitment = new HashMap<>();
+        commitment.put("matter", "SAMR-HONEST-OPERATION");
+        commitment.put("subject", Map.of("creditCode", code, "name", "示例市" + PenaltyFile.uniqueWord() + "商店"));
+        commitment.put("signedOn", "2026-11-02");
+        commitment.put("signatory", Map.of("name", "钱九", "role", "LEGAL_REPRESENTATIVE"));
+        assertThat(system().postJson("/api/v1/commitments", commitment).status()).isEqualTo(201);
+        return code;
+    }
+
+    private static List<String> rules(TestHttp.Response r) {
+        List<String> rules = new ArrayList<>();
+        r.json().get("errors").forEach(e -> rules.add(e.get("rule").asString()));
+        return rules;
+    }
+
+    @Test
+    void an_inspection_sample_drawn_by_grade_is_drawn_again_from_its_seed() {
+        List<String> population = List.of(newCompany(), newCompany(), newCompany(), newCompany());
+        String checker = newApiClient("CITY-SAMR", "check");
+        Map<String, Object> body = new HashMap<>();
+        body.put("department", "CITY-SAMR");
+        body.put("matter", "SUPERVISION");
+        body.put("population", Map.of("creditCodes", population));
+        body.put("ratios", Map.of("A", 0.5));
+        body.put("seed", "20261124");
+        TestHttp.Response first = apiClient(checker).postJson("/api/v1/evaluation/samples", body);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().get("byGrade").get("A").get("population").intValue()).isEqualTo(4);
+        assertThat(first.json().get("byGrade").get("A").get("drawn").intValue()).isEqualTo(2);
+        List<String> drawn = new ArrayList<>();
+        first.json().get("drawn").forEach(d -> drawn.add(d.get("creditCode").asString()));
+        assertThat(population).containsAll(drawn);
+        JsonNode again = apiClient(checker).postJson("/api/v1/evaluation/samples", body).json();
+        List<String> redrawn = new ArrayList<>();
+        again.get("drawn").forEach(d -> redrawn.add(d.get("creditCode").asString()));
+        assertThat(redrawn).as("the same population, ratios and seed").isEqualTo(drawn);
+        assertThat(jdbc.sql("select count(*) from audit.entry where action = 'EVALUATION_SAMPLE_DRAWN' and object_id = ?")
+                .param(first.json().get("id").asString()).query(Long.class).single()).isEqualTo(1);
+
+        Map<String, Object> withoutSeed = new HashMap<>(body);
+        withoutSeed.remove("seed");
+        assertThat(apiClient(checker).postJson("/api/v1/evaluation/samples", withoutSeed).json().get("seed").asString())
+                .as("a seed is drawn and answered").matches("\\d{12}");
+
+        Map<String, Object> bad = new HashMap<>(body);
+        bad.put("ratios", Map.of("A", 1.5));
+        assertThat(rules(apiClient(checker).postJson("/api/v1/evaluation/samples", bad))).containsExactly("ratio-range");
+        bad = new HashMap<>(body);
+        bad.put("population", Map.of("creditCodes", List.of()));
+        assertThat(rules(apiClient(checker).postJson("/api/v1/evaluation/samples", bad))).containsExactly("population-required");
+        String never = PenaltyFile.creditCode(ThreadLocalRandom.current().nextLong(1_000_000_000L));
+        bad = new HashMap<>(body);
+        bad.put("population", Map.of("creditCodes", List.of(population.get(0), never)));
+        TestHttp.Response unknown = apiClient(checker).postJson("/api/v1/evaluation/samples", bad);
+        assertThat(rules(unknown)).containsExactly("unknown-subject");
+        assertThat(unknown.json().get("errors").get(0).get("value").asString()).isEqualTo(never);
+        bad = new HashMap<>(body);
+        bad.put("department", "CITY-TAX");
+        assertThat(apiClient(checker).postJson("/api/v1/evaluation/samples", bad).status()).isEqualTo(403);
     }
 }

@@ -153,9 +153,9 @@ class EvaluationTest {
             EvaluationModel.Draft d = DemoModel.cityModel();
             assertThat(rules(new EvaluationModel.Draft(d.name(), d.effectiveFrom(), 1000,
                     List.of(new EvaluationModel.Grade("A", 600), new EvaluationModel.Grade("B", 900), new EvaluationModel.Grade("C", null)),
-                    d.indicators(), List.of()))).containsExactly("grades-order");
+                    d.indicators(), List.of(), null))).containsExactly("grades-order");
             assertThat(rules(new EvaluationModel.Draft(d.name(), d.effectiveFrom(), 1000,
-                    List.of(new EvaluationModel.Grade("A", 900), new EvaluationModel.Grade("B", 600)), d.indicators(), List.of())))
+                    List.of(new EvaluationModel.Grade("A", 900), new EvaluationModel.Grade("B", 600)), d.indicators(), List.of(), null)))
                     .containsExactly("grades-order");
         }
 
@@ -164,7 +164,7 @@ class EvaluationTest {
             EvaluationModel.Draft d = DemoModel.cityModel();
             assertThat(rules(new EvaluationModel.Draft(d.name(), d.effectiveFrom(), 1000, d.grades(),
                     List.of(new EvaluationModel.Indicator("X", "未知", new EvaluationModel.Select("PENALTY", null, null, null, null), -10, null)),
-                    List.of()))).containsExactly("unknown-kind");
+                    List.of(), null))).containsExactly("unknown-kind");
         }
 
         @Test
@@ -173,6 +173,37 @@ class EvaluationTest {
             assertThat(CITY.gradeOf(899)).isEqualTo("B");
             assertThat(CITY.gradeOf(600)).isEqualTo("C");
             assertThat(CITY.gradeOf(-50)).isEqualTo("D");
+        }
+    }
+
+    @Nested
+    class Samples {
+
+        static List<SampleDraw.Member> population() {
+            List<SampleDraw.Member> p = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                p.add(new SampleDraw.Member(String.format("9132990000000%05d", i), i < 30 ? "A" : "D"));
+            }
+            return p;
+        }
+
+        @Test
+        void each_grade_gives_its_ratio_of_its_population_rounded_half_up() {
+            SampleDraw.Result r = SampleDraw.draw(population(), java.util.Map.of("A", 0.05, "D", 0.25), "20261124");
+            assertThat(r.byGrade().get("A")).isEqualTo(new SampleDraw.Count(30, 2));
+            assertThat(r.byGrade().get("D")).isEqualTo(new SampleDraw.Count(10, 3));
+            assertThat(r.drawn()).hasSize(5);
+        }
+
+        @Test
+        void the_same_seed_draws_the_same_subjects_and_another_seed_others() {
+            var ratios = java.util.Map.of("A", 0.2, "D", 0.5);
+            SampleDraw.Result one = SampleDraw.draw(population(), ratios, "123456");
+            java.util.List<SampleDraw.Member> shuffled = new ArrayList<>(population());
+            java.util.Collections.reverse(shuffled);
+            assertThat(SampleDraw.draw(shuffled, ratios, "123456").drawn()).as("whatever the order given")
+                    .containsExactlyElementsOf(one.drawn());
+            assertThat(SampleDraw.draw(population(), ratios, "654321").drawn()).isNotEqualTo(one.drawn());
         }
     }
 }

@@ -55,7 +55,7 @@ class CheckEvaluationTest {
         @Test
         void a_list_entry_in_force_triggers_its_measures_with_the_hit_named() {
             var result = CheckEvaluation.evaluate(List.of(entry(5, "SAMR-SERIOUS", "DISHONESTY", "2026-01-01", "2029-01-02", null)),
-                    List.of(BAN, SERIOUS_ONLY, GREEN), DAY);
+                    List.of(BAN, SERIOUS_ONLY, GREEN), DAY, null);
             assertThat(result.applied()).singleElement().satisfies(a -> {
                 assertThat(a.measure().code()).isEqualTo("BAN");
                 assertThat(a.triggeredBy()).containsExactly(5L);
@@ -65,23 +65,23 @@ class CheckEvaluationTest {
 
         @Test
         void a_record_triggers_only_the_measures_of_its_severity() {
-            assertThat(CheckEvaluation.evaluate(List.of(record(7, "ORDINARY", false, null)), List.of(SERIOUS_ONLY), DAY).applied()).isEmpty();
-            assertThat(CheckEvaluation.evaluate(List.of(record(7, "SERIOUS", false, null)), List.of(SERIOUS_ONLY), DAY).applied())
+            assertThat(CheckEvaluation.evaluate(List.of(record(7, "ORDINARY", false, null)), List.of(SERIOUS_ONLY), DAY, null).applied()).isEmpty();
+            assertThat(CheckEvaluation.evaluate(List.of(record(7, "SERIOUS", false, null)), List.of(SERIOUS_ONLY), DAY, null).applied())
                     .extracting(a -> a.measure().code()).containsExactly("SERIOUS-ONLY");
         }
 
         @Test
         void the_day_asked_decides_what_counts() {
             Hit removed = entry(5, "SAMR-SERIOUS", "DISHONESTY", "2026-01-01", "2026-11-20", "REMOVED:BASIS_REVOKED");
-            assertThat(CheckEvaluation.evaluate(List.of(removed), List.of(BAN), LocalDate.parse("2026-11-19")).applied()).hasSize(1);
-            var today = CheckEvaluation.evaluate(List.of(removed), List.of(BAN), DAY);
+            assertThat(CheckEvaluation.evaluate(List.of(removed), List.of(BAN), LocalDate.parse("2026-11-19"), null).applied()).hasSize(1);
+            var today = CheckEvaluation.evaluate(List.of(removed), List.of(BAN), DAY, null);
             assertThat(today.applied()).isEmpty();
             assertThat(today.hits()).isEmpty();
             assertThat(today.notApplied()).singleElement().satisfies(n -> {
                 assertThat(n.code()).isEqualTo("BAN");
                 assertThat(n.reason()).contains("认定依据已撤销").contains("2026-11-20");
             });
-            assertThat(CheckEvaluation.evaluate(List.of(removed), List.of(BAN), LocalDate.parse("2025-12-31")).applied()).isEmpty();
+            assertThat(CheckEvaluation.evaluate(List.of(removed), List.of(BAN), LocalDate.parse("2025-12-31"), null).applied()).isEmpty();
         }
     }
 
@@ -90,7 +90,7 @@ class CheckEvaluationTest {
 
         @Test
         void a_minors_dishonesty_never_triggers_punishment() {
-            var result = CheckEvaluation.evaluate(List.of(record(7, "SERIOUS", true, null)), List.of(SERIOUS_ONLY), DAY);
+            var result = CheckEvaluation.evaluate(List.of(record(7, "SERIOUS", true, null)), List.of(SERIOUS_ONLY), DAY, null);
             assertThat(result.hits()).hasSize(1);
             assertThat(result.applied()).isEmpty();
             assertThat(result.notApplied()).singleElement().satisfies(n -> assertThat(n.reason()).contains("未成年人"));
@@ -98,7 +98,7 @@ class CheckEvaluationTest {
 
         @Test
         void an_exempt_penalty_is_no_hit_and_its_measures_are_named_with_the_exemption() {
-            var result = CheckEvaluation.evaluate(List.of(exempt(8, "FIRST_OFFENCE")), List.of(SERIOUS_ONLY, GREEN), DAY);
+            var result = CheckEvaluation.evaluate(List.of(exempt(8, "FIRST_OFFENCE")), List.of(SERIOUS_ONLY, GREEN), DAY, null);
             assertThat(result.hits()).isEmpty();
             assertThat(result.applied()).isEmpty();
             assertThat(result.notApplied()).singleElement().satisfies(n -> {
@@ -109,19 +109,19 @@ class CheckEvaluationTest {
 
         @Test
         void a_hit_under_objection_is_shown_and_its_measures_suspended() {
-            var result = CheckEvaluation.evaluate(List.of(record(7, "SERIOUS", false, "2026-11-20")), List.of(SERIOUS_ONLY), DAY);
+            var result = CheckEvaluation.evaluate(List.of(record(7, "SERIOUS", false, "2026-11-20")), List.of(SERIOUS_ONLY), DAY, null);
             assertThat(result.hits().get(0).suspended(DAY)).isTrue();
             assertThat(result.applied()).isEmpty();
             assertThat(result.notApplied()).singleElement().satisfies(n -> assertThat(n.reason()).contains("异议"));
             assertThat(CheckEvaluation.evaluate(List.of(record(7, "SERIOUS", false, "2026-11-20")), List.of(SERIOUS_ONLY),
-                    LocalDate.parse("2026-11-19")).applied()).as("before the objection").hasSize(1);
+                    LocalDate.parse("2026-11-19"), null).applied()).as("before the objection").hasSize(1);
         }
 
         @Test
         void incentives_are_not_for_a_subject_with_dishonesty_in_force() {
             Hit red = entry(9, "TAX-A", "RED", "2026-01-01", "2027-01-02", null);
-            assertThat(CheckEvaluation.evaluate(List.of(red), List.of(GREEN), DAY).applied()).hasSize(1);
-            var both = CheckEvaluation.evaluate(List.of(red, record(7, "SERIOUS", false, null)), List.of(GREEN, SERIOUS_ONLY), DAY);
+            assertThat(CheckEvaluation.evaluate(List.of(red), List.of(GREEN), DAY, null).applied()).hasSize(1);
+            var both = CheckEvaluation.evaluate(List.of(red, record(7, "SERIOUS", false, null)), List.of(GREEN, SERIOUS_ONLY), DAY, null);
             assertThat(both.applied()).extracting(a -> a.measure().code()).containsExactly("SERIOUS-ONLY");
             assertThat(both.notApplied()).singleElement().satisfies(n -> assertThat(n.code()).isEqualTo("GREEN"));
         }
@@ -134,8 +134,39 @@ class CheckEvaluationTest {
         void their_dishonesty_counts_for_the_organisation_but_not_their_incentives() {
             Hit debtor = entry(11, "SAMR-SERIOUS", "DISHONESTY", "2026-01-01", null, null).viaLegalRepresentative();
             Hit red = entry(12, "TAX-A", "RED", "2026-01-01", null, null).viaLegalRepresentative();
-            var result = CheckEvaluation.evaluate(List.of(debtor, red), List.of(BAN, GREEN), DAY);
+            var result = CheckEvaluation.evaluate(List.of(debtor, red), List.of(BAN, GREEN), DAY, null);
             assertThat(result.applied()).extracting(a -> a.measure().code()).containsExactly("BAN");
+        }
+    }
+
+    @Nested
+    class Grades {
+
+        private static final Measure FEWER_INSPECTIONS = new Measure("FEWER", "降低抽查比例", Measure.Kind.INCENTIVE, null,
+                Measure.Source.NATIONAL, "内容", "对象", "依据", "实施部门", false, true, List.of(), List.of(), List.of(),
+                List.of("SUPERVISION"), LocalDate.parse("2022-01-01"), null, List.of(), List.of("A"));
+        private static final Measure CLOSER = new Measure("CLOSER", "重点监管", Measure.Kind.PUNISHMENT, 2,
+                Measure.Source.NATIONAL, "内容", "对象", "依据", "实施部门", false, true, List.of(), List.of(), List.of(),
+                List.of("SUPERVISION"), LocalDate.parse("2022-01-01"), null, List.of(), List.of("D"));
+
+        @Test
+        void a_grade_triggers_the_measures_that_name_it() {
+            var a = CheckEvaluation.evaluate(List.of(), List.of(FEWER_INSPECTIONS, CLOSER), DAY, "A");
+            assertThat(a.applied()).singleElement().satisfies(x -> {
+                assertThat(x.measure().code()).isEqualTo("FEWER");
+                assertThat(x.grade()).isEqualTo("A");
+                assertThat(x.triggeredBy()).isEmpty();
+            });
+            assertThat(CheckEvaluation.evaluate(List.of(), List.of(FEWER_INSPECTIONS, CLOSER), DAY, "D").applied())
+                    .extracting(x -> x.measure().code()).containsExactly("CLOSER");
+            assertThat(CheckEvaluation.evaluate(List.of(), List.of(FEWER_INSPECTIONS, CLOSER), DAY, null).applied()).isEmpty();
+        }
+
+        @Test
+        void no_incentive_for_a_grade_while_dishonesty_counts() {
+            var result = CheckEvaluation.evaluate(List.of(record(7, "ORDINARY", false, null)), List.of(FEWER_INSPECTIONS), DAY, "A");
+            assertThat(result.applied()).isEmpty();
+            assertThat(result.notApplied()).singleElement().satisfies(n -> assertThat(n.reason()).contains("不适用激励措施"));
         }
     }
 }

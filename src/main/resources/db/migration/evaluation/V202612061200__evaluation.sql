@@ -57,3 +57,17 @@ CREATE TABLE evaluation.run (
     started_by   TEXT NOT NULL,
     failure      TEXT
 );
+
+-- Inspection samples drawn by grade (双随机): reproducible from the seed, kept with what was drawn.
+CREATE TABLE evaluation.sample (
+    id              UUID PRIMARY KEY,
+    department_code TEXT NOT NULL,
+    matter          TEXT,
+    seed            TEXT NOT NULL,
+    ratios          JSONB NOT NULL,
+    population      INT NOT NULL,
+    drawn           JSONB NOT NULL,
+    by_grade        JSONB NOT NULL,
+    created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    created_by      TEXT NOT NULL
+);

@@ -194,6 +194,24 @@ class EvaluationRepository {
                 .params(failure, Timestamp.from(at), id).update();
     }
 
+    Optional<Run> lastFinishedRun() {
+        return jdbc.sql("select id from evaluation.run where status = 'FINISHED' order by finished_at desc limit 1")
+                .query(UUID.class).optional().flatMap(this::run);
+    }
+
+    /** A movement between grades: how many subjects went from one grade to another. */
+    record Movement(String from, String to, long subjects) {
+    }
+
+    /** The subjects' grade movements since {@code since} (a subject that moved twice counts in both). */
+    List<Movement> movementsSince(Instant since) {
+        return jdbc.sql("""
+                select coalesce(from_grade, '—') as from_grade, to_grade, count(distinct subject_id)
+                  from evaluation.grade_change where at > ? group by 1, 2 order by 1, 2""")
+                .param(Timestamp.from(since))
+                .query((rs, n) -> new Movement(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
     Optional<Run> run(UUID id) {
         return jdbc.sql("select * from evaluation.run where id = ?").param(id).query((rs, n) -> {
             String grades = rs.getString("grades");

@@ -112,6 +112,15 @@ class Evaluations implements Grades {
     }
 
     @Override
+    public Optional<Explained> explained(long subjectId, LocalDate day) {
+        return evaluate(subjectId, day).map(e -> new Explained(e.grade(), e.score(), e.model(), e.asOf(),
+                e.explanation().stream().map(l -> new Explained.Line(l.name(), l.points(),
+                        l.entries().stream().map(s -> s.title() + "（" + s.date() + "）").toList())).toList(),
+                e.override() == null ? null : new Explained.Line("直接定为 " + e.override().grade() + " 级", 0,
+                        List.of(e.override().entry().title() + "（" + e.override().entry().date() + "）"))));
+    }
+
+    @Override
     public Optional<SubjectGrade> asOf(long subjectId, LocalDate day) {
         return evaluate(subjectId, day).map(e -> new SubjectGrade(e.grade(), e.score(), e.model()));
     }

@@ -85,9 +85,11 @@ class CreditReports {
     private final AuditLog audit;
     private final Clock clock;
     private final ZoneId zone;
+    private final SubjectGrades grades;
 
     CreditReports(PublicCredit credit, PortalRepository repository, PlatformKeys keys, AuditLog audit, Clock clock,
-                  GongxinProperties properties) {
+                  GongxinProperties properties, SubjectGrades grades) {
+        this.grades = grades;
         this.audit = audit;
         this.credit = credit;
         this.repository = repository;
@@ -254,6 +256,7 @@ class CreditReports {
                     entry(document, text, e);
                 }
             }
+            evaluation(document, heading, text, view);
             document.add(new Paragraph("行政强制措施、刑事判决：本平台暂未归集，本报告不作说明。", text));
         }
         Paragraph foot = new Paragraph("本报告依据示例市公共信用信息平台截至出具时间归集的信息生成，仅反映该时点已公示（专项报告为报告期内已归集）的信息。"
@@ -263,6 +266,28 @@ class CreditReports {
         document.add(foot);
         document.close();
         return out.toByteArray();
+    }
+
+    /** Section 评价: the subject's grade today under the model in force, indicator by indicator (issue 22). */
+    private void evaluation(Document document, Font heading, Font text, PublicCredit.SubjectView view) {
+        document.add(new Paragraph("信用评价", heading));
+        java.util.Optional<gongxin.evaluation.Grades.Explained> grade = grades.of(view.subject(), LocalDate.now(clock));
+        if (grade.isEmpty()) {
+            document.add(new Paragraph("该主体暂无公共信用综合评价。", text));
+            return;
+        }
+        gongxin.evaluation.Grades.Explained g = grade.get();
+        PdfPTable table = table(2, new float[]{1, 3});
+        row(table, text, "评价等级", g.grade());
+        row(table, text, "评价分数", Integer.toString(g.score()));
+        row(table, text, "评价模型", g.model() + "（评价日 " + g.asOf() + "）");
+        for (gongxin.evaluation.Grades.Explained.Line line : g.lines()) {
+            row(table, text, line.name(), (line.points() > 0 ? "+" : "") + line.points() + "：" + String.join("；", line.entries()));
+        }
+        if (g.override() != null) {
+            row(table, text, g.override().name(), String.join("；", g.override().entries()));
+        }
+        document.add(table);
     }
 
     private static void entry(Document document, Font text, PublicCredit.EntryView e) {

@@ -25,7 +25,7 @@ record PortalProperties(Map<String, Section> sections, Map<FieldKind, Masking.Ru
                         @DefaultValue("120") int requestsPerMinute, @DefaultValue("20") int pageSize,
                         @DefaultValue("30s") java.time.Duration searchCacheTtl, @DefaultValue("10000") int searchCacheSize,
                         @DefaultValue("10MB") org.springframework.util.unit.DataSize maxBodySize,
-                        @DefaultValue("2") int projectionWriters) {
+                        @DefaultValue("2") int projectionWriters, @DefaultValue("false") boolean showGrades) {
 
     PortalProperties {
         sections = sections == null ? Map.of() : Map.copyOf(sections);

@@ -34,8 +34,13 @@ class PublicPages {
     private final CreditReports reports;
     private final Departments departments;
     private final RuleSets ruleSets;
+    private final PortalProperties properties;
+    private final SubjectGrades grades;
 
-    PublicPages(PublicCredit credit, CreditReports reports, Departments departments, RuleSets ruleSets) {
+    PublicPages(PublicCredit credit, CreditReports reports, Departments departments, RuleSets ruleSets,
+                PortalProperties properties, SubjectGrades grades) {
+        this.properties = properties;
+        this.grades = grades;
         this.credit = credit;
         this.reports = reports;
         this.departments = departments;
@@ -75,6 +80,7 @@ class PublicPages {
                 .orElseThrow(() -> new NotFoundException("未找到代码为“" + code + "”的主体"));
         model.addAttribute("view", view);
         model.addAttribute("today", credit.today());
+        model.addAttribute("grade", properties.showGrades() ? grades.of(view.subject(), credit.today()).orElse(null) : null);
         return "portal/subject";
     }
 

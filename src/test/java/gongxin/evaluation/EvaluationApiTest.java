@@ -94,6 +94,14 @@ class EvaluationApiTest extends IntegrationTest {
         line.get("entries").forEach(e -> sources.add(e.get("kind").asString() + ":" + e.get("id").longValue()));
         assertThat(sources).containsExactly("RECORD:" + first, "RECORD:" + second);
 
+        // the SPECIAL report's section 评价 gives the grade and its reasons; the public page shows no grade by default
+        TestHttp.Response special = system().purpose("办理行政许可").postJson("/api/v1/public/reports",
+                Map.of("creditCode", code, "kind", "SPECIAL"));
+        assertThat(special.status()).as(special.body()).isEqualTo(200);
+        String report = gongxin.support.PdfText.of(special.bytes()).replaceAll("\\s", "");
+        assertThat(report).contains("信用评价").contains("评价等级C").contains("近36个月严重失信行政处罚");
+        assertThat(http().get("/subjects/" + code).body()).doesNotContain("公共信用综合评价");
+
         // as it stood before the second one
         JsonNode then = evaluation(code, "2026-10-10");
         assertThat(then.get("score").intValue()).isEqualTo(850);

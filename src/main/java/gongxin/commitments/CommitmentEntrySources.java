@@ -85,6 +85,11 @@ class CommitmentEntrySources {
         }
 
         @Override
+        protected List<CommitmentRepository.Stored> loadOfSubjects(java.util.Collection<Long> subjectIds) {
+            return repository.ofSubjects(subjectIds);
+        }
+
+        @Override
         protected List<CommitmentRepository.Stored> loadOfSubject(long subjectId) {
             return repository.ofSubject(subjectId);
         }
@@ -149,6 +154,11 @@ class CommitmentEntrySources {
         @Override
         protected List<Long> ids() {
             return repository.allBreachIds();
+        }
+
+        @Override
+        protected List<Breach> loadOfSubjects(java.util.Collection<Long> subjectIds) {
+            return repository.breachesOf(subjectIds);
         }
 
         @Override

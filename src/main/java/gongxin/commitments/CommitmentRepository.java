@@ -136,6 +136,16 @@ class CommitmentRepository {
         return jdbc.sql(COMMITMENT + " where c.id = ? for update of c").param(id).query(CommitmentRepository::stored).optional();
     }
 
+    List<Stored> ofSubjects(java.util.Collection<Long> subjectIds) {
+        return jdbc.sql(COMMITMENT + " where c.subject_id = any(?) order by c.subject_id, c.id").param(subjectIds.toArray(Long[]::new))
+                .query(CommitmentRepository::stored).list();
+    }
+
+    List<Breach> breachesOf(java.util.Collection<Long> subjectIds) {
+        return jdbc.sql(BREACH + " where b.subject_id = any(?) order by b.subject_id, b.id").param(subjectIds.toArray(Long[]::new))
+                .query(CommitmentRepository::breach).list();
+    }
+
     List<Stored> ofSubject(long subjectId) {
         return jdbc.sql(COMMITMENT + " where c.subject_id = ? order by c.id").param(subjectId).query(CommitmentRepository::stored).list();
     }

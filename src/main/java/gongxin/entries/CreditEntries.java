@@ -50,6 +50,17 @@ public class CreditEntries {
         return all;
     }
 
+    /** Every entry of these subjects, by subject id, whatever produced them (a subject without entries is absent). */
+    public java.util.Map<Long, List<CreditEntry>> ofSubjects(java.util.Collection<Long> subjectIds, EntryDetail detail) {
+        java.util.Map<Long, List<CreditEntry>> bySubject = new java.util.HashMap<>();
+        if (subjectIds.isEmpty()) {
+            return bySubject;
+        }
+        sources.values().forEach(source -> source.ofSubjects(subjectIds, detail,
+                e -> bySubject.computeIfAbsent(e.subjectId(), k -> new java.util.ArrayList<>()).add(e)));
+        return bySubject;
+    }
+
     /** The kinds that have a producer in this application. */
     public List<EntryKind> kinds() {
         return List.copyOf(sources.keySet());

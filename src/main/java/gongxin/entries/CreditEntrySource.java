@@ -23,6 +23,14 @@ public interface CreditEntrySource {
     /** Every entry of a subject, ended ones included, in id order (for rules that look at a subject's whole record). */
     void ofSubject(long subjectId, EntryDetail detail, Consumer<CreditEntry> consumer);
 
+    /**
+     * Every entry of these subjects (a page of a full evaluation run, the subjects an ingest touched). A producer that
+     * can read them in one statement overrides this; the default asks subject by subject.
+     */
+    default void ofSubjects(java.util.Collection<Long> subjectIds, EntryDetail detail, Consumer<CreditEntry> consumer) {
+        subjectIds.forEach(id -> ofSubject(id, detail, consumer));
+    }
+
     /** Streams every entry ever made, in id order (to rebuild a read model). */
     void each(EntryDetail detail, Consumer<CreditEntry> consumer);
 

@@ -22,6 +22,13 @@ public abstract class RowEntrySource<T> implements CreditEntrySource {
     /** The rows of a subject, oldest first. */
     protected abstract List<T> loadOfSubject(long subjectId);
 
+    /** The rows of these subjects; by default subject by subject. */
+    protected List<T> loadOfSubjects(java.util.Collection<Long> subjectIds) {
+        List<T> rows = new java.util.ArrayList<>();
+        subjectIds.forEach(id -> rows.addAll(loadOfSubject(id)));
+        return rows;
+    }
+
     /** The row as a credit entry, with the detail asked for. */
     protected abstract CreditEntry entry(T row, EntryDetail detail);
 
@@ -38,6 +45,11 @@ public abstract class RowEntrySource<T> implements CreditEntrySource {
     @Override
     public void ofSubject(long subjectId, EntryDetail detail, Consumer<CreditEntry> consumer) {
         loadOfSubject(subjectId).forEach(row -> consumer.accept(entry(row, detail)));
+    }
+
+    @Override
+    public void ofSubjects(java.util.Collection<Long> subjectIds, EntryDetail detail, Consumer<CreditEntry> consumer) {
+        loadOfSubjects(subjectIds).forEach(row -> consumer.accept(entry(row, detail)));
     }
 
     @Override

@@ -65,34 +65,6 @@ class EvaluationRepository {
         return jdbc.sql("select * from evaluation.grade where subject_id = ?").param(subjectId).query(this::stored).optional();
     }
 
-    /**
-     * Stores a subject's evaluation; a change of grade is kept in the history. Concurrent graders of one subject (two
-     * nodes) are ordered by the row lock of the upsert.
-     *
-     * @return the grade it had before, if any
-     */
-    Optional<String> store(long subjectId, Evaluation e, Instant at) {
-        Optional<String> before = jdbc.sql("select grade from evaluation.grade where subject_id = ? for update").param(subjectId)
-                .query(String.class).optional();
-        jdbc.sql("""
-                insert into evaluation.grade (subject_id, model_code, model_from, as_of, score, grade, explanation, next_change,
-                                              evaluated_at)
-                values (:subject, :model, :modelFrom, :asOf, :score, :grade, cast(:explanation as jsonb), :next, :at)
-                on conflict (subject_id) do update set model_code = excluded.model_code, model_from = excluded.model_from,
-                    as_of = excluded.as_of, score = excluded.score, grade = excluded.grade, explanation = excluded.explanation,
-                    next_change = excluded.next_change, evaluated_at = excluded.evaluated_at""")
-                .param("subject", subjectId).param("model", e.model()).param("modelFrom", e.modelFrom()).param("asOf", e.asOf())
-                .param("score", e.score()).param("grade", e.grade()).param("explanation", json.writeValueAsString(e))
-                .param("next", e.nextChange()).param("at", Timestamp.from(at)).update();
-        if (before.isEmpty() || !before.get().equals(e.grade())) {
-            jdbc.sql("""
-                    insert into evaluation.grade_change (subject_id, at, as_of, from_grade, to_grade, score, model_code)
-                    values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(subjectId, Timestamp.from(at), e.asOf(), before.orElse(null), e.grade(), e.score(), e.model()).update();
-        }
-        return before;
-    }
-
     /** The grades of these subjects, by subject id. */
     Map<Long, Grades.SubjectGrade> grades(java.util.Collection<Long> subjectIds) {
         Map<Long, Grades.SubjectGrade> out = new java.util.HashMap<>();
@@ -104,6 +76,69 @@ class EvaluationRepository {
                 .query((rs, n) -> out.put(rs.getLong(1), new Grades.SubjectGrade(rs.getString(2), rs.getInt(3), rs.getString(4))))
                 .list();
         return out;
+    }
+
+    /**
+     * Stores a page of evaluations in three statements: the grades they had (locked), the new ones, the changes of grade.
+     */
+    void storeAll(Map<Long, Evaluation> evaluations, Instant at) {
+        if (evaluations.isEmpty()) {
+            return;
+        }
+        Long[] ids = evaluations.keySet().toArray(Long[]::new);
+        Map<Long, String> before = new java.util.HashMap<>();
+        jdbc.sql("select subject_id, grade from evaluation.grade where subject_id = any(:ids) order by subject_id for update")
+                .param("ids", ids).query((rs, n) -> before.put(rs.getLong(1), rs.getString(2))).list();
+        int n = ids.length;
+        String[] models = new String[n];
+        String[] modelFrom = new String[n];
+        String[] asOf = new String[n];
+        Integer[] scores = new Integer[n];
+        String[] grades = new String[n];
+        String[] explanations = new String[n];
+        String[] next = new String[n];
+        List<Long> changed = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Evaluation e = evaluations.get(ids[i]);
+            models[i] = e.model();
+            modelFrom[i] = e.modelFrom().toString();
+            asOf[i] = e.asOf().toString();
+            scores[i] = e.score();
+            grades[i] = e.grade();
+            explanations[i] = json.writeValueAsString(e);
+            next[i] = e.nextChange() == null ? null : e.nextChange().toString();
+            if (!e.grade().equals(before.get(ids[i]))) {
+                changed.add(ids[i]);
+            }
+        }
+        Timestamp now = Timestamp.from(at);
+        jdbc.sql("""
+                insert into evaluation.grade (subject_id, model_code, model_from, as_of, score, grade, explanation, next_change,
+                                              evaluated_at)
+                select x.id, x.model, x.model_from::date, x.as_of::date, x.score, x.grade, x.explanation::jsonb, x.next::date, :at
+                  from unnest(:ids::bigint[], :models::text[], :modelFrom::text[], :asOf::text[], :scores::int[], :grades::text[],
+                              :explanations::text[], :next::text[])
+                       as x(id, model, model_from, as_of, score, grade, explanation, next)
+                on conflict (subject_id) do update set model_code = excluded.model_code, model_from = excluded.model_from,
+                    as_of = excluded.as_of, score = excluded.score, grade = excluded.grade, explanation = excluded.explanation,
+                    next_change = excluded.next_change, evaluated_at = excluded.evaluated_at""")
+                .param("ids", ids).param("models", models).param("modelFrom", modelFrom).param("asOf", asOf)
+                .param("scores", scores).param("grades", grades).param("explanations", explanations).param("next", next)
+                .param("at", now).update();
+        if (!changed.isEmpty()) {
+            String[] from = changed.stream().map(before::get).toArray(String[]::new);
+            String[] to = changed.stream().map(id -> evaluations.get(id).grade()).toArray(String[]::new);
+            Integer[] score = changed.stream().map(id -> evaluations.get(id).score()).toArray(Integer[]::new);
+            String[] day = changed.stream().map(id -> evaluations.get(id).asOf().toString()).toArray(String[]::new);
+            String[] model = changed.stream().map(id -> evaluations.get(id).model()).toArray(String[]::new);
+            jdbc.sql("""
+                    insert into evaluation.grade_change (subject_id, at, as_of, from_grade, to_grade, score, model_code)
+                    select x.id, :at, x.day::date, x.from_grade, x.to_grade, x.score, x.model
+                      from unnest(:ids::bigint[], :days::text[], :from::text[], :to::text[], :scores::int[], :models::text[])
+                           as x(id, day, from_grade, to_grade, score, model)""")
+                    .param("ids", changed.toArray(Long[]::new)).param("days", day).param("from", from).param("to", to)
+                    .param("scores", score).param("models", model).param("at", now).update();
+        }
     }
 
     /** How many subjects have each grade now. */

@@ -137,13 +137,14 @@ class Evaluations implements Grades {
         }
         Instant now = clock.instant();
         return transactions.execute(s -> {
-            int n = 0;
+            // the page's entries in a few statements (one per producer), not a few per subject
+            Map<Long, List<gongxin.entries.CreditEntry>> bySubject = entries.ofSubjects(subjectIds, EntryDetail.MEASURES);
+            Map<Long, Evaluation> page = new LinkedHashMap<>();
             for (long id : subjectIds) {
-                Evaluation e = Evaluation.of(model.get(), entries.ofSubject(id, EntryDetail.MEASURES), today);
-                repository.store(id, e, now);
-                n++;
+                page.put(id, Evaluation.of(model.get(), bySubject.getOrDefault(id, List.of()), today));
             }
-            return n;
+            repository.storeAll(page, now);
+            return page.size();
         });
     }
 

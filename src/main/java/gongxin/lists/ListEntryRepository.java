@@ -43,6 +43,11 @@ class ListEntryRepository implements ListEntries {
         return jdbc.sql("select id from lists.list_entry order by id").query(Long.class).list();
     }
 
+    List<Entry> ofSubjects(java.util.Collection<Long> subjectIds) {
+        return jdbc.sql(SELECT + " where e.subject_id = any(?) order by e.subject_id, e.id").param(subjectIds.toArray(Long[]::new))
+                .query(this::entry).list();
+    }
+
     List<Entry> ofSubject(long subjectId) {
         return jdbc.sql(SELECT + " where e.subject_id = ? order by e.listed_on desc, e.id desc").param(subjectId)
                 .query(this::entry).list();

@@ -61,6 +61,11 @@ class ListEntrySource extends RowEntrySource<ListEntries.Entry> {
     }
 
     @Override
+    protected List<ListEntries.Entry> loadOfSubjects(java.util.Collection<Long> subjectIds) {
+        return repository.ofSubjects(subjectIds);
+    }
+
+    @Override
     protected List<ListEntries.Entry> loadOfSubject(long subjectId) {
         return repository.ofSubject(subjectId).stream().sorted(java.util.Comparator.comparingLong(ListEntries.Entry::id)).toList();
     }

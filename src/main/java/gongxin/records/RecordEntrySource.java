@@ -90,6 +90,17 @@ class RecordEntrySource implements CreditEntrySource {
 
     @Override
     @Transactional(readOnly = true)
+    public void ofSubjects(java.util.Collection<Long> subjectIds, EntryDetail detail, Consumer<CreditEntry> consumer) {
+        if (detail == EntryDetail.FULL) {
+            CreditEntrySource.super.ofSubjects(subjectIds, detail, consumer);
+            return;
+        }
+        Mapper mapper = new Mapper();
+        repository.dishonestyOfSubjects(subjectIds, r -> consumer.accept(mapper.measures(r)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public void each(EntryDetail detail, Consumer<CreditEntry> consumer) {
         Mapper mapper = new Mapper();
         if (detail == EntryDetail.FULL) {

@@ -82,6 +82,13 @@ class RecordRepository {
                 new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("subject", subjectId), consumer);
     }
 
+    /** The records of dishonesty items of these subjects, in one statement. */
+    void dishonestyOfSubjects(java.util.Collection<Long> subjectIds, Consumer<Records.DishonestyRecord> consumer) {
+        dishonesty(" subject_id = any(:subjects) and (dishonest or nature = 'DISHONEST') order by subject_id, id",
+                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                        .addValue("subjects", subjectIds.toArray(Long[]::new)), consumer);
+    }
+
     private void dishonesty(String where, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params,
                             Consumer<Records.DishonestyRecord> consumer) {
         String sql = """

@@ -58,10 +58,10 @@ SELECT 'COMMITMENT_BREACH', s.id, s.id, 'SAMR-FOOD-LICENCE', 'COMMITMENT', 'DISH
   FROM subjects.subject s WHERE s.name LIKE '示例市基准%' AND s.id % 20 = 11;
 
 -- every subject graded (issue 22): check answers carry the grade, and grades trigger measures (A: 绿色通道, D: 重点监管)
-INSERT INTO evaluation.grade (subject_id, model_code, model_from, as_of, score, grade, explanation, next_change, evaluated_at)
+INSERT INTO evaluation.grade (subject_id, model_code, model_from, as_of, score, grade, next_change, evaluated_at)
 SELECT s.id, 'CITY-2026', DATE '2026-01-01', DATE '2026-11-24',
        CASE s.id % 4 WHEN 0 THEN 950 WHEN 1 THEN 800 WHEN 2 THEN 650 ELSE 500 END,
-       CASE s.id % 4 WHEN 0 THEN 'A' WHEN 1 THEN 'B' WHEN 2 THEN 'C' ELSE 'D' END, '{}'::jsonb, NULL, now()
+       CASE s.id % 4 WHEN 0 THEN 'A' WHEN 1 THEN 'B' WHEN 2 THEN 'C' ELSE 'D' END, NULL, now()
   FROM subjects.subject s WHERE s.name LIKE '示例市基准%'
 ON CONFLICT (subject_id) DO NOTHING;
 VACUUM (ANALYZE) evaluation.grade;

@@ -56,9 +56,12 @@ class EvaluationRepository {
 
     // ---- grades
 
-    /** The grade stored for a subject. */
+    /**
+     * The grade stored for a subject. Its explanation is not stored: it is computed when read, from the same entries
+     * (a full run writes only what checks, samples and the oversight view read).
+     */
     record Stored(long subjectId, String model, LocalDate modelFrom, LocalDate asOf, int score, String grade,
-                  Evaluation explained, Instant evaluatedAt) {
+                  Instant evaluatedAt) {
     }
 
     Optional<Stored> grade(long subjectId) {
@@ -95,7 +98,6 @@ class EvaluationRepository {
         String[] asOf = new String[n];
         Integer[] scores = new Integer[n];
         String[] grades = new String[n];
-        String[] explanations = new String[n];
         String[] next = new String[n];
         List<Long> changed = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -105,7 +107,6 @@ class EvaluationRepository {
             asOf[i] = e.asOf().toString();
             scores[i] = e.score();
             grades[i] = e.grade();
-            explanations[i] = json.writeValueAsString(e);
             next[i] = e.nextChange() == null ? null : e.nextChange().toString();
             if (!e.grade().equals(before.get(ids[i]))) {
                 changed.add(ids[i]);
@@ -113,17 +114,16 @@ class EvaluationRepository {
         }
         Timestamp now = Timestamp.from(at);
         jdbc.sql("""
-                insert into evaluation.grade (subject_id, model_code, model_from, as_of, score, grade, explanation, next_change,
-                                              evaluated_at)
-                select x.id, x.model, x.model_from::date, x.as_of::date, x.score, x.grade, x.explanation::jsonb, x.next::date, :at
+                insert into evaluation.grade (subject_id, model_code, model_from, as_of, score, grade, next_change, evaluated_at)
+                select x.id, x.model, x.model_from::date, x.as_of::date, x.score, x.grade, x.next::date, :at
                   from unnest(:ids::bigint[], :models::text[], :modelFrom::text[], :asOf::text[], :scores::int[], :grades::text[],
-                              :explanations::text[], :next::text[])
-                       as x(id, model, model_from, as_of, score, grade, explanation, next)
+                              :next::text[])
+                       as x(id, model, model_from, as_of, score, grade, next)
                 on conflict (subject_id) do update set model_code = excluded.model_code, model_from = excluded.model_from,
-                    as_of = excluded.as_of, score = excluded.score, grade = excluded.grade, explanation = excluded.explanation,
+                    as_of = excluded.as_of, score = excluded.score, grade = excluded.grade,
                     next_change = excluded.next_change, evaluated_at = excluded.evaluated_at""")
                 .param("ids", ids).param("models", models).param("modelFrom", modelFrom).param("asOf", asOf)
-                .param("scores", scores).param("grades", grades).param("explanations", explanations).param("next", next)
+                .param("scores", scores).param("grades", grades).param("next", next)
                 .param("at", now).update();
         if (!changed.isEmpty()) {
             String[] from = changed.stream().map(before::get).toArray(String[]::new);
@@ -152,7 +152,6 @@ class EvaluationRepository {
     private Stored stored(ResultSet rs, int n) throws SQLException {
         return new Stored(rs.getLong("subject_id"), rs.getString("model_code"), rs.getObject("model_from", LocalDate.class),
                 rs.getObject("as_of", LocalDate.class), rs.getInt("score"), rs.getString("grade"),
-                json.readValue(rs.getString("explanation"), new TypeReference<Evaluation>() { }),
                 rs.getTimestamp("evaluated_at").toInstant());
     }
 

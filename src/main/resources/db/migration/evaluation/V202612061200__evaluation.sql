@@ -1,5 +1,5 @@
 -- Public credit evaluation (公共信用综合评价, issue 22): points models as data, versioned by the day they apply from;
--- every subject's current grade with its explanation; the grade changes kept as history; subjects waiting to be graded
+-- every subject's current grade; the grade changes kept as history; subjects waiting to be graded
 -- again (any node's worker takes them, SKIP LOCKED); full runs.
 CREATE SCHEMA evaluation;
 
@@ -14,7 +14,7 @@ CREATE TABLE evaluation.model (
 );
 
 -- The grade of each subject as last evaluated, and the first day its grade may change without a new entry (an entry
--- stops counting, a look-back period passes): the daily job re-grades those.
+-- stops counting, a look-back period passes): the daily job re-grades those. The explanation is computed when read.
 CREATE TABLE evaluation.grade (
     subject_id       BIGINT PRIMARY KEY,
     model_code       TEXT NOT NULL,
@@ -22,7 +22,6 @@ CREATE TABLE evaluation.grade (
     as_of            DATE NOT NULL,
     score            INT NOT NULL,
     grade            TEXT NOT NULL,
-    explanation      JSONB NOT NULL,
     next_change      DATE,
     evaluated_at     TIMESTAMP WITH TIME ZONE NOT NULL
 );

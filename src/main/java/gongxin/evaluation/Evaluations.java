@@ -274,27 +274,51 @@ class Evaluations implements Grades {
         return id;
     }
 
-    /** Every subject of the registry, graded page by page, each page in its own transaction. */
+    /** How many pages of a run are graded at once (each on its own database session). */
+    static final int RUN_THREADS = 2;
+
+    /**
+     * Every subject of the registry, graded page by page, each page in its own transaction, {@link #RUN_THREADS} pages
+     * at once (pages are disjoint, so they never wait for each other's rows); the next page's ids are read while the
+     * others are graded.
+     */
     void run(UUID id) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(RUN_THREADS, r -> {
+            Thread t = new Thread(r, "evaluation-run-page");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             long after = 0;
             int graded = 0;
+            java.util.ArrayDeque<java.util.concurrent.Future<Integer>> running = new java.util.ArrayDeque<>();
             while (true) {
                 List<Long> page = subjects.idsAfter(after, PAGE);
                 if (page.isEmpty()) {
                     break;
                 }
-                graded += regrade(page);
                 after = page.get(page.size() - 1);
-                int done = graded;
-                transactions.executeWithoutResult(s -> repository.progress(id, done));
+                running.add(pool.submit(() -> regrade(page)));
+                if (running.size() >= RUN_THREADS) {
+                    graded += running.poll().get();
+                    int done = graded;
+                    transactions.executeWithoutResult(s -> repository.progress(id, done));
+                }
+            }
+            while (!running.isEmpty()) {
+                graded += running.poll().get();
             }
             int done = graded;
             transactions.executeWithoutResult(s -> repository.finishRun(id, done, repository.distribution(), clock.instant()));
             log.info("Evaluation run {}: {} subjects graded", id, graded);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             log.error("Evaluation run {} failed", id, e);
             transactions.executeWithoutResult(s -> repository.failRun(id, String.valueOf(e.getMessage()), clock.instant()));
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -23,8 +23,11 @@ class EvaluationDemo {
     private final Evaluations evaluations;
     private final EvaluationRepository repository;
     private final ClusterLock lock;
+    private final boolean working;
 
-    EvaluationDemo(DemoProperties demo, Evaluations evaluations, EvaluationRepository repository, ClusterLock lock) {
+    EvaluationDemo(DemoProperties demo, Evaluations evaluations, EvaluationRepository repository, ClusterLock lock,
+                   @org.springframework.beans.factory.annotation.Value("${gongxin.evaluation.worker:true}") boolean working) {
+        this.working = working;
         this.demo = demo;
         this.evaluations = evaluations;
         this.repository = repository;
@@ -41,8 +44,10 @@ class EvaluationDemo {
             if (repository.noModels()) {
                 Caller office = new Caller("demo", Caller.Kind.STAFF, "CITY-NDRC", Set.of("CITY-NDRC"), Set.of(Role.ADMIN), Set.of());
                 evaluations.putModel(office, "CITY-2026", DemoModel.cityModel());
-                evaluations.startRun(office);
-                log.info("Seeded the demo evaluation model CITY-2026 and started a run over every subject");
+                if (working) {
+                    evaluations.startRun(office);
+                }
+                log.info("Seeded the demo evaluation model CITY-2026{}", working ? " and started a run over every subject" : "");
             }
             return null;
         });

@@ -181,7 +181,11 @@ class CommitmentApi {
                 .body(letters.render(s));
     }
 
-    private Map<String, Object> summary(CommitmentRepository.Stored s, boolean created) {
+    /**
+     * What every answer says of a commitment (the API's items, the subject look-up's part): its number, matter, type,
+     * department, days, status, and its breach if it was breached.
+     */
+    static Map<String, Object> body(CommitmentRepository.Stored s, java.util.Optional<Breach> breach, java.time.LocalDate today) {
         Commitment c = s.commitment();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
@@ -190,6 +194,18 @@ class CommitmentApi {
         m.put("matterName", s.matterName());
         m.put("type", c.type().name());
         m.put("department", c.department());
+        m.put("signedOn", c.signedOn());
+        m.put("verifyBy", c.verifyBy().date());
+        m.put("status", c.status().name());
+        m.put("overdue", c.overdue(today));
+        m.put("breach", breach.map(CommitmentApi::breach).orElse(null));
+        return m;
+    }
+
+    private Map<String, Object> summary(CommitmentRepository.Stored s, boolean created) {
+        Commitment c = s.commitment();
+        Map<String, Object> m = body(s, s.breachId() == null ? java.util.Optional.empty() : commitments.breachOf(s.id()),
+                commitments.today());
         var subject = commitments.subject(c.subjectId());
         Map<String, Object> who = new LinkedHashMap<>();
         who.put("id", subject.id());
@@ -197,16 +213,11 @@ class CommitmentApi {
         who.put("creditCode", subject.creditCode());
         who.put("idNumberMasked", subject.idNumberMasked());
         m.put("subject", who);
-        m.put("signedOn", c.signedOn());
-        m.put("verifyBy", c.verifyBy().date());
         m.put("verifyByProvisional", c.verifyBy().provisional());
-        m.put("status", c.status().name());
-        m.put("overdue", c.overdue(commitments.today()));
         m.put("public", c.publicCommitment());
         if (created) {
             m.put("letter", "/api/v1/commitments/" + s.id() + "/letter.pdf");
         }
-        m.put("breach", commitments.breachOf(s.id()).map(CommitmentApi::breach).orElse(null));
         return m;
     }
 

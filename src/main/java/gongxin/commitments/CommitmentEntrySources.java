@@ -101,14 +101,14 @@ class CommitmentEntrySources {
 
         @Override
         public void repair(long id, Caller caller, String applicationNumber, LocalDate decidedOn) {
-            throw new UnsupportedOperationException("a commitment is not repaired; its breach is");
+            // rights asks repairTerms first, which says why: a commitment itself is never repaired, its breach is
+            throw RepairTerms.notRepairable("信用承诺本身无需修复").refusal(EntryRef.of(EntryKind.COMMITMENT, id));
         }
 
         @Override
         protected CreditEntry entry(CommitmentRepository.Stored s, EntryDetail detail) {
             Commitment c = s.commitment();
-            Optional<Breach> breach = c.status() == Commitment.Status.BREACHED ? repository.breachOf(s.id()) : Optional.empty();
-            boolean repaired = breach.map(Breach::repaired).orElse(false);
+            boolean repaired = s.breachRepairedOn() != null;
             EntryStatus status = c.status() == Commitment.Status.WITHDRAWN ? EntryStatus.REMOVED
                     : repaired ? EntryStatus.REPAIRED : EntryStatus.PUBLISHED;
             List<EntryField> fields = new ArrayList<>();

@@ -1,7 +1,6 @@
 package gongxin.commitments;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,20 +29,7 @@ class CommitmentHoldings implements SubjectHoldings {
         java.time.LocalDate today = java.time.LocalDate.now(clock);
         List<Map<String, Object>> out = new ArrayList<>();
         for (CommitmentRepository.Stored s : repository.ofSubject(subjectId)) {
-            Commitment c = s.commitment();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", s.id());
-            m.put("number", s.number());
-            m.put("matter", c.matter());
-            m.put("matterName", s.matterName());
-            m.put("type", c.type().name());
-            m.put("department", c.department());
-            m.put("signedOn", c.signedOn());
-            m.put("verifyBy", c.verifyBy().date());
-            m.put("status", c.status().name());
-            m.put("overdue", c.overdue(today));
-            m.put("breach", repository.breachOf(s.id()).map(CommitmentApi::breach).orElse(null));
-            out.add(m);
+            out.add(CommitmentApi.body(s, s.breachId() == null ? java.util.Optional.empty() : repository.breachOf(s.id()), today));
         }
         return out;
     }

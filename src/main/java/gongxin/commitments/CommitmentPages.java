@@ -285,11 +285,10 @@ class CommitmentPages {
     private Row row(CommitmentRepository.Stored s) {
         Commitment c = s.commitment();
         SubjectCard subject = commitments.subject(c.subjectId());
-        Optional<Breach> breach = c.status() == Commitment.Status.BREACHED ? commitments.breachOf(s.id()) : Optional.empty();
         return new Row(s.id(), s.number(), c.matter(), s.matterName(), c.type().label(), c.department(), subject.name(),
                 subject.creditCode() != null ? subject.creditCode() : subject.idNumberMasked(), c.signedOn(), c.verifyBy().date(),
                 c.verifyBy().provisional(), c.status().name(), c.status().label(), c.overdue(commitments.today()),
-                breach.map(Breach::id).orElse(null), breach.map(Breach::repairedOn).orElse(null));
+                s.breachId(), s.breachRepairedOn());
     }
 
     private static String nz(String s) {

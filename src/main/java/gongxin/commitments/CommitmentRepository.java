@@ -22,8 +22,10 @@ import org.springframework.stereotype.Repository;
 class CommitmentRepository {
 
     private static final String COMMITMENT = """
-            select c.*, m.name as matter_name from commitments.commitment c
-              join commitments.matter m on m.code = c.matter_code""";
+            select c.*, m.name as matter_name, b.id as breach_id, b.repaired_on as breach_repaired_on
+              from commitments.commitment c
+              join commitments.matter m on m.code = c.matter_code
+              left join commitments.breach b on b.commitment_id = c.id""";
     private static final String BREACH = """
             select b.*, c.number, c.matter_code, c.department_code, c.signed_on, m.name as matter_name
               from commitments.breach b
@@ -84,9 +86,10 @@ class CommitmentRepository {
      * A commitment as stored.
      *
      * @param letterText the letter as the subject signed it; {@code letterSm3} its SM3
+     * @param breachId its breach, if it was breached; {@code breachRepairedOn} the day that breach was repaired, if it was
      */
     record Stored(long id, String number, String matterName, Commitment commitment, String letterText, String letterSm3,
-                  Instant createdAt, String createdBy) {
+                  Instant createdAt, String createdBy, Long breachId, LocalDate breachRepairedOn) {
     }
 
     long nextId() {
@@ -208,7 +211,8 @@ class CommitmentRepository {
                 rs.getBoolean("public"), new Deadline(rs.getObject("verify_by", LocalDate.class), rs.getBoolean("verify_by_provisional")),
                 status, finding, rs.getObject("withdrawn_on", LocalDate.class), rs.getString("withdrawal_reason"));
         return new Stored(rs.getLong("id"), rs.getString("number"), rs.getString("matter_name"), c, rs.getString("letter_text"),
-                rs.getString("letter_sm3"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+                rs.getString("letter_sm3"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+                (Long) rs.getObject("breach_id"), rs.getObject("breach_repaired_on", LocalDate.class));
     }
 
     // ---- breaches

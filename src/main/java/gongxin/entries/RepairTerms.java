@@ -21,6 +21,11 @@ public record RepairTerms(boolean repairable, String rule, String reason, LocalD
         return new RepairTerms(false, "not-repairable", reason, null, null, null, null);
     }
 
+    /** The refusal of a repair these terms do not allow, as the contract names it (field: the entry's v1 id field). */
+    public gongxin.shared.RuleViolationException refusal(EntryRef entry) {
+        return gongxin.shared.RuleViolationException.of("target." + entry.kind().idField(), Long.toString(entry.id()), rule, reason);
+    }
+
     /** Whether repair may be granted on {@code day}. */
     public boolean possibleOn(LocalDate day) {
         return repairable && !day.isBefore(earliestDate);

@@ -45,11 +45,6 @@ class EvaluationRepository {
                 .query((rs, n) -> json.readValue(rs.getString(1), EvaluationModel.class)).list();
     }
 
-    Optional<EvaluationModel> version(String code, LocalDate effectiveFrom) {
-        return jdbc.sql("select definition from evaluation.model where code = ? and effective_from = ?").params(code, effectiveFrom)
-                .query((rs, n) -> json.readValue(rs.getString(1), EvaluationModel.class)).optional();
-    }
-
     boolean noModels() {
         return jdbc.sql("select not exists (select 1 from evaluation.model)").query(Boolean.class).single();
     }

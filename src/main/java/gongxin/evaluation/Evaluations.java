@@ -121,6 +121,21 @@ class Evaluations implements Grades {
     }
 
     @Override
+    public Map<Long, SubjectGrade> asOf(java.util.Collection<Long> subjectIds, LocalDate day) {
+        Map<Long, SubjectGrade> out = new java.util.HashMap<>();
+        Optional<EvaluationModel> model = modelOn(day);
+        if (model.isEmpty() || subjectIds.isEmpty()) {
+            return out;
+        }
+        Map<Long, List<gongxin.entries.CreditEntry>> bySubject = entries.ofSubjects(subjectIds, EntryDetail.MEASURES);
+        for (long id : subjectIds) {
+            Evaluation e = Evaluation.of(model.get(), bySubject.getOrDefault(id, List.of()), day);
+            out.put(id, new SubjectGrade(e.grade(), e.score(), e.model()));
+        }
+        return out;
+    }
+
+    @Override
     public Optional<SubjectGrade> asOf(long subjectId, LocalDate day) {
         return evaluate(subjectId, day).map(e -> new SubjectGrade(e.grade(), e.score(), e.model()));
     }
@@ -326,7 +341,4 @@ class Evaluations implements Grades {
         return repository.run(id);
     }
 
-    Map<String, Long> distribution() {
-        return repository.distribution();
-    }
 }

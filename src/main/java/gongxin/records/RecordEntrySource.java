@@ -149,21 +149,22 @@ class RecordEntrySource implements CreditEntrySource {
     private final class Mapper {
         private final Map<String, Map<Integer, CatalogItem>> versions = new HashMap<>();
 
-        private CatalogItem item(String code, int version) {
+        private Map<Integer, CatalogItem> versionsOf(String code) {
             return versions.computeIfAbsent(code, c -> {
                 Map<Integer, CatalogItem> byVersion = new HashMap<>();
                 catalog.history(c).forEach(v -> byVersion.put(v.version(), v));
                 return byVersion;
-            }).get(version);
+            });
+        }
+
+        private CatalogItem item(String code, int version) {
+            return versionsOf(code).get(version);
         }
 
         private String title(String code) {
             // the newest version's name, as checks have always shown it
-            return versions.computeIfAbsent(code, c -> {
-                Map<Integer, CatalogItem> byVersion = new HashMap<>();
-                catalog.history(c).forEach(v -> byVersion.put(v.version(), v));
-                return byVersion;
-            }).values().stream().max(java.util.Comparator.comparingInt(CatalogItem::version)).map(CatalogItem::name).orElse(code);
+            return versionsOf(code).values().stream().max(java.util.Comparator.comparingInt(CatalogItem::version))
+                    .map(CatalogItem::name).orElse(code);
         }
 
         CreditEntry full(CreditRecord r) {

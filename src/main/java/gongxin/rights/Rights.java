@@ -400,7 +400,7 @@ class Rights {
         String field = "target." + target.kind().idField();
         RepairTerms terms = entries.repairTerms(target);
         if (!terms.repairable()) {
-            throw RuleViolationException.of(field, Long.toString(target.id()), terms.rule(), terms.reason());
+            throw terms.refusal(target);
         }
         if (!terms.possibleOn(today)) {
             throw RuleViolationException.of(field, Long.toString(target.id()), "minimum-period",

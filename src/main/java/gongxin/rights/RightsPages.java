@@ -95,7 +95,7 @@ class RightsPages {
         try {
             Rights.Request request = new Rights.Request(
                     person ? new SubjectReference(null, name, idNumber) : new SubjectReference(creditCode, name, null),
-                    person ? null : legalRepresentative, Targets.of(entryParams(entryParams(entryKind, entryId))),
+                    person ? null : legalRepresentative, formTarget(entryKind, entryId),
                     contactName, contactPhone, "on".equals(commitment) || "true".equals(commitment), statement);
             Rights.Submitted s = rights.submit(k, request, RightsApi.uploads(proofs), null);
             redirect.addFlashAttribute("notice", "申请已提交。请保存申请编号 " + s.number() + "，凭编号查询办理进度。");
@@ -122,11 +122,9 @@ class RightsPages {
         }
     }
 
-    private static Map<String, String> entryParams(String entryKind, String entryId) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("entryKind", nz(entryKind));
-        params.put("entryId", nz(entryId));
-        return params;
+    /** The target the form names by {@code entryKind} and {@code entryId}; none until both are filled in. */
+    private static EntryRef formTarget(String entryKind, String entryId) {
+        return Text.isBlank(entryKind) || Text.isBlank(entryId) ? null : Targets.of(Map.of("kind", entryKind, "id", entryId));
     }
 
     @GetMapping("/rights/follow")

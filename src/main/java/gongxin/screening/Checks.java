@@ -308,9 +308,7 @@ class Checks {
         if (asOf.equals(LocalDate.now(clock))) {
             return grades.current(ids);
         }
-        Map<Long, gongxin.evaluation.Grades.SubjectGrade> out = new HashMap<>();
-        ids.forEach(id -> grades.asOf(id, asOf).ifPresent(g -> out.put(id, g)));
-        return out;
+        return grades.asOf(ids, asOf);
     }
 
     private Map<String, Object> result(Optional<SubjectCard> subject, Map<Long, List<Hit>> hits,

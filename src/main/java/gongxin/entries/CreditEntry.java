@@ -17,7 +17,7 @@ import java.util.List;
  * @param date the day it was decided (decision, listing, signature, finding); it counts from that day
  * @param severity {@code SLIGHT}/{@code MINOR}, {@code ORDINARY}, {@code SERIOUS} as check hits already use them, if graded
  * @param exemption why information of a dishonesty kind is not dishonesty (简易程序 {@code SIMPLIFIED_PROCEDURE}, 首违不罚
- *                  {@code FIRST_OFFENCE}): never a trigger, but named as the reason its measures do not apply
+ *                  {@code FIRST_OFFENCE_NOT_PENALISED}): never a trigger, but named as the reason its measures do not apply
  * @param minor about a minor (未成年人): never published, never triggers punishment
  * @param notPublishedReason why a NOT_PUBLISHED entry is not shown, as its producer names it
  * @param windowEnd the last day it is shown (公示截止期), if it has one

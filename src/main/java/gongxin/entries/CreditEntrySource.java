@@ -31,6 +31,16 @@ public interface CreditEntrySource {
         subjectIds.forEach(id -> ofSubject(id, detail, consumer));
     }
 
+    /**
+     * The entries of these subjects that may still count on {@code day}: like {@link #ofSubjects}, but a source may
+     * leave out those that stopped counting by then ({@link CreditEntry#countsUntil()} on or before it), which a grader
+     * never reads. It may return them too; the default returns every entry.
+     */
+    default void ofSubjectsCountingOn(java.util.Collection<Long> subjectIds, java.time.LocalDate day, EntryDetail detail,
+                                      Consumer<CreditEntry> consumer) {
+        ofSubjects(subjectIds, detail, consumer);
+    }
+
     /** Streams every entry ever made, in id order (to rebuild a read model). */
     void each(EntryDetail detail, Consumer<CreditEntry> consumer);
 

@@ -56,11 +56,11 @@ record EvaluationModel(String code, String name, LocalDate effectiveFrom, int ba
             if (!counts(e, day)) {
                 return false;
             }
-            boolean kindMatches = switch (kind) {
-                case RED_LIST -> e.category() == EntryCategory.RED_LIST;
-                case "LIST_ENTRY" -> e.kind() == EntryKind.LIST_ENTRY && e.category() == EntryCategory.DISHONESTY_LIST;
-                default -> e.kind().name().equals(kind);
-            };
+            // equals, not a switch on the string: this runs for every entry of every subject of a full run
+            boolean kindMatches = RED_LIST.equals(kind) ? e.category() == EntryCategory.RED_LIST
+                    : EntryKind.LIST_ENTRY.name().equals(kind)
+                    ? e.kind() == EntryKind.LIST_ENTRY && e.category() == EntryCategory.DISHONESTY_LIST
+                    : e.kind().name().equals(kind);
             return kindMatches && (severity == null || severity.equals(e.severity()))
                     && (listDomain == null || listDomain.equals(e.domain()))
                     && (withinMonths == null || e.date().isAfter(day.minusMonths(withinMonths)))

@@ -76,14 +76,37 @@ class EvaluationRepository {
         return out;
     }
 
+    /** What a stored grade is compared on: a grade found again with the same values is not written again. */
+    private record Held(String model, LocalDate modelFrom, int score, String grade, LocalDate next) {
+
+        static Held of(Evaluation e) {
+            return new Held(e.model(), e.modelFrom(), e.score(), e.grade(), e.nextChange());
+        }
+    }
+
     /**
-     * Stores a page of evaluations in three statements: the grades they had (locked), the new ones, the changes of grade.
+     * Stores a page of evaluations. The stored grades are read first, unlocked; only the evaluations that differ
+     * (score, grade, model or next change) are written, in three statements: their grades as they are now (locked, so
+     * that a change of grade is recorded from what it really was when two nodes grade one subject at once), the new
+     * values, the changes of grade. A grade found again keeps the day and time it was first reached ({@code as_of},
+     * {@code evaluated_at}), and a full run over a stable registry writes nothing: rewriting every row cost about a
+     * third of a run at 1M subjects (docs/benchmarks.md).
      */
     void storeAll(Map<Long, Evaluation> evaluations, Instant at) {
         if (evaluations.isEmpty()) {
             return;
         }
-        Long[] ids = evaluations.keySet().toArray(Long[]::new);
+        Map<Long, Held> held = new java.util.HashMap<>();
+        jdbc.sql("select subject_id, model_code, model_from, score, grade, next_change from evaluation.grade where subject_id = any(:ids)")
+                .param("ids", evaluations.keySet().toArray(Long[]::new))
+                .query((rs, n) -> held.put(rs.getLong(1), new Held(rs.getString(2), rs.getObject(3, LocalDate.class), rs.getInt(4),
+                        rs.getString(5), rs.getObject(6, LocalDate.class))))
+                .list();
+        Long[] ids = evaluations.entrySet().stream().filter(e -> !Held.of(e.getValue()).equals(held.get(e.getKey())))
+                .map(Map.Entry::getKey).sorted().toArray(Long[]::new);
+        if (ids.length == 0) {
+            return;
+        }
         Map<Long, String> before = new java.util.HashMap<>();
         jdbc.sql("select subject_id, grade from evaluation.grade where subject_id = any(:ids) order by subject_id for update")
                 .param("ids", ids).query((rs, n) -> before.put(rs.getLong(1), rs.getString(2))).list();
@@ -152,22 +175,26 @@ class EvaluationRepository {
 
     // ---- the queue
 
-    void enqueue(List<Long> subjectIds, Instant at) {
+    /**
+     * Queues subjects; {@code prompt} ones are taken before the others (a subject already queued behind a batch moves
+     * ahead when a small change names it).
+     */
+    void enqueue(List<Long> subjectIds, boolean prompt, Instant at) {
         if (subjectIds.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                insert into evaluation.pending (subject_id, queued_at)
-                select distinct s, cast(:at as timestamptz) from unnest(:ids::bigint[]) s where s <> 0
-                on conflict (subject_id) do nothing""")
-                .param("ids", subjectIds.toArray(Long[]::new)).param("at", Timestamp.from(at)).update();
+                insert into evaluation.pending (subject_id, queued_at, prompt)
+                select distinct s, cast(:at as timestamptz), :prompt from unnest(:ids::bigint[]) s where s <> 0
+                on conflict (subject_id) do update set prompt = true where excluded.prompt and not pending.prompt""")
+                .param("ids", subjectIds.toArray(Long[]::new)).param("at", Timestamp.from(at)).param("prompt", prompt).update();
     }
 
     /** Takes up to {@code limit} queued subjects, skipping those another node is taking; in the caller's transaction. */
     List<Long> take(int limit) {
         return jdbc.sql("""
                 delete from evaluation.pending where subject_id in (
-                    select subject_id from evaluation.pending order by queued_at limit :limit for update skip locked)
+                    select subject_id from evaluation.pending order by prompt desc, queued_at limit :limit for update skip locked)
                 returning subject_id""").param("limit", limit).query(Long.class).list();
     }
 

@@ -127,7 +127,7 @@ class Evaluations implements Grades {
         if (model.isEmpty() || subjectIds.isEmpty()) {
             return out;
         }
-        Map<Long, List<gongxin.entries.CreditEntry>> bySubject = entries.ofSubjects(subjectIds, EntryDetail.MEASURES);
+        Map<Long, List<gongxin.entries.CreditEntry>> bySubject = entries.countingOn(subjectIds, day, EntryDetail.MEASURES);
         for (long id : subjectIds) {
             Evaluation e = Evaluation.of(model.get(), bySubject.getOrDefault(id, List.of()), day);
             out.put(id, new SubjectGrade(e.grade(), e.score(), e.model()));
@@ -152,8 +152,8 @@ class Evaluations implements Grades {
         }
         Instant now = clock.instant();
         return transactions.execute(s -> {
-            // the page's entries in a few statements (one per producer), not a few per subject
-            Map<Long, List<gongxin.entries.CreditEntry>> bySubject = entries.ofSubjects(subjectIds, EntryDetail.MEASURES);
+            // the page's entries that may still count, in one statement per producer, not a few per subject
+            Map<Long, List<gongxin.entries.CreditEntry>> bySubject = entries.countingOn(subjectIds, today, EntryDetail.MEASURES);
             Map<Long, Evaluation> page = new LinkedHashMap<>();
             for (long id : subjectIds) {
                 page.put(id, Evaluation.of(model.get(), bySubject.getOrDefault(id, List.of()), today));
@@ -163,9 +163,12 @@ class Evaluations implements Grades {
         });
     }
 
-    /** Queues subjects to be graded again by any node's worker. */
-    void enqueue(List<Long> subjectIds) {
-        repository.enqueue(subjectIds, clock.instant());
+    /**
+     * Queues subjects to be graded again by any node's worker; {@code prompt} ones before the others, so that a single
+     * decision is followed within seconds while a large batch is being graded.
+     */
+    void enqueue(List<Long> subjectIds, boolean prompt) {
+        repository.enqueue(subjectIds, prompt, clock.instant());
     }
 
     /** Grades what is queued, a page at a time, until nothing is; how many subjects were graded. */

@@ -21,6 +21,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class GradeFollower {
 
+    /** A change of at most this many entries is graded before the subjects of larger batches still queued. */
+    static final int PROMPT = 1_000;
+
     private final CreditEntries entries;
     private final Evaluations evaluations;
     private final boolean working;
@@ -41,8 +44,9 @@ class GradeFollower {
     public void on(CreditEntriesChanged event) {
         List<Long> subjects = new ArrayList<>();
         entries.changed(event, EntryDetail.MEASURES, e -> subjects.add(e.subjectId()));
+        boolean prompt = subjects.size() <= PROMPT;
         for (int from = 0; from < subjects.size(); from += 10_000) {
-            evaluations.enqueue(subjects.subList(from, Math.min(subjects.size(), from + 10_000)));
+            evaluations.enqueue(subjects.subList(from, Math.min(subjects.size(), from + 10_000)), prompt);
         }
     }
 

@@ -99,6 +99,19 @@ class RecordEntrySource implements CreditEntrySource {
         repository.dishonestyOfSubjects(subjectIds, r -> consumer.accept(mapper.measures(r)));
     }
 
+    /** Leaves out the records whose window ended before {@code day}: they stopped counting then, if not before. */
+    @Override
+    @Transactional(readOnly = true)
+    public void ofSubjectsCountingOn(java.util.Collection<Long> subjectIds, LocalDate day, EntryDetail detail,
+                                     Consumer<CreditEntry> consumer) {
+        if (detail == EntryDetail.FULL) {
+            ofSubjects(subjectIds, detail, consumer);
+            return;
+        }
+        Mapper mapper = new Mapper();
+        repository.dishonestyOfSubjects(subjectIds, day, r -> consumer.accept(mapper.measures(r)));
+    }
+
     @Override
     @Transactional(readOnly = true)
     public void each(EntryDetail detail, Consumer<CreditEntry> consumer) {

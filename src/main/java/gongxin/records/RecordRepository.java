@@ -89,6 +89,14 @@ class RecordRepository {
                         .addValue("subjects", subjectIds.toArray(Long[]::new)), consumer);
     }
 
+    /** The same, leaving out the records whose window ended before {@code day}. */
+    void dishonestyOfSubjects(java.util.Collection<Long> subjectIds, LocalDate day, Consumer<Records.DishonestyRecord> consumer) {
+        dishonesty(" subject_id = any(:subjects) and (dishonest or nature = 'DISHONEST')"
+                        + " and (window_end is null or window_end >= :day) order by subject_id, id",
+                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                        .addValue("subjects", subjectIds.toArray(Long[]::new)).addValue("day", day), consumer);
+    }
+
     private void dishonesty(String where, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params,
                             Consumer<Records.DishonestyRecord> consumer) {
         String sql = """
@@ -97,16 +105,13 @@ class RecordRepository {
                        exclusion, repaired_on, objection_since
                   from records.record where """ + where;
         params.addValue("zone", zone.getId());
-        namedStreaming.query(sql, params, (RowCallbackHandler) rs -> {
-            java.sql.Date end = rs.getDate("window_end");
-            java.sql.Date revoked = rs.getDate("revoked_on");
-            consumer.accept(new Records.DishonestyRecord(rs.getLong("id"), rs.getLong("subject_id"), rs.getString("item_code"),
-                    rs.getString("department_code"), rs.getString("decision_number"), rs.getDate("decision_date").toLocalDate(),
-                    rs.getString("severity"), rs.getBoolean("minor"), RecordStatus.valueOf(rs.getString("status")),
-                    end == null ? null : end.toLocalDate(), revoked == null ? null : revoked.toLocalDate(), rs.getBoolean("dishonest"),
-                    rs.getString("exclusion"), rs.getObject("repaired_on", LocalDate.class),
-                    rs.getObject("objection_since", LocalDate.class)));
-        });
+        // by position and as LocalDate: a full evaluation run reads millions of these rows (name look-ups and
+        // java.sql.Date's calendar arithmetic were a tenth of its Java time)
+        namedStreaming.query(sql, params, (RowCallbackHandler) rs -> consumer.accept(new Records.DishonestyRecord(
+                rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getObject(6, LocalDate.class), rs.getString(7), rs.getBoolean(8), RecordStatus.valueOf(rs.getString(9)),
+                rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class), rs.getBoolean(12), rs.getString(13),
+                rs.getObject(14, LocalDate.class), rs.getObject(15, LocalDate.class))));
     }
 
     List<Long> subjectsWithNewDishonesty(java.util.UUID batchId) {

@@ -33,8 +33,9 @@ psql_() { psql -X -q -h 127.0.0.1 -p "$pg" -U postgres -d gongxin "$@"; }
 start=$(date +%s%N)
 curl -s -H "Authorization: Bearer $key" -F "file=@$file;filename=penalties.csv" -F item=XZCF \
   "http://127.0.0.1:$port/api/v1/submissions/files" > "$dir/file.json" &
+upload=$!
 python3 bench/grade_follow_client.py $port "$key" "$probes" "$interval" > "$dir/probes.txt"
-wait %1 || true
+wait $upload
 batch=$(grep -o '"id":"[^"]*"' "$dir/file.json" | head -1 | cut -d'"' -f4)
 until [ "$(psql_ -At -c "select status from collection.batch where id = '$batch'")" != PROCESSING ]; do sleep 0.5; done
 until [ "$(psql_ -At -c "select count(*) from event_publication where completion_date is null")" = 0 ] \

@@ -37,8 +37,18 @@ final class ListCase {
      * A record the proposal rests on, as the records module describes it.
      *
      * @param effective not revoked, not repaired: still a legally effective basis
+     * @param dishonest the record is dishonesty information (not a neutral record such as a licence, not a penalty the
+     *                  rules exempt, such as one by 简易程序)
+     * @param minor the subject was a minor: a minor's penalty is not published nor used for listing (Administrative
+     *              Penalty Law art. 30; the plans' lenient treatment of minors)
      */
-    record Basis(long recordId, long subjectId, boolean effective) {
+    record Basis(long recordId, long subjectId, boolean effective, boolean dishonest, boolean minor, String itemCode,
+                 String departmentCode) {
+
+        /** A basis as a case keeps it once proposed: only whether it still stands is looked at again. */
+        Basis(long recordId, long subjectId, boolean effective) {
+            this(recordId, subjectId, effective, true, false, null, null);
+        }
     }
 
     /**
@@ -105,10 +115,40 @@ final class ListCase {
             }
         }
         requireEffective(basis);
+        for (Basis b : basis) {
+            requireDishonesty(type, b);
+        }
         if (Text.isBlank(facts)) {
             throw RuleViolationException.of("facts", null, "facts-required", "请写明认定的事实");
         }
         return new ListCase(type, subjectId, basis, facts.strip(), approvedOnArrival);
+    }
+
+    /**
+     * A serious-dishonesty listing rests only on dishonesty information of the list's domain, of an adult, decided by
+     * an authority the list type accepts (国办发〔2020〕49号, art. 2; the city plans; issue 26, finding 1): not on a
+     * licence, not on a penalty the rules exempt from dishonesty (简易程序, first offence not penalised), not on a
+     * minor's penalty.
+     */
+    static void requireDishonesty(ListType type, Basis b) {
+        String id = Long.toString(b.recordId());
+        if (!b.dishonest()) {
+            throw RuleViolationException.of("basis", id, "basis-not-dishonesty",
+                    "依据记录不是失信信息（如行政许可、适用简易程序的处罚等），不能作为列入严重失信主体名单的依据");
+        }
+        if (b.minor()) {
+            throw RuleViolationException.of("basis", id, "basis-not-dishonesty", "未成年人的违法记录不作为列入严重失信主体名单的依据");
+        }
+        if (b.itemCode() != null && !type.acceptedBasis().acceptsItem(b.itemCode())) {
+            throw RuleViolationException.of("basis", id, "basis-not-dishonesty",
+                    "依据记录（" + b.itemCode() + "）不属于该名单的认定领域，该名单只以 " + String.join("、", type.acceptedBasis().items())
+                            + " 为依据");
+        }
+        if (b.departmentCode() != null && !type.acceptedBasis().acceptsDepartment(b.departmentCode())) {
+            throw RuleViolationException.of("basis", id, "basis-authority",
+                    "依据记录由 " + b.departmentCode() + " 作出，该名单只接受 " + String.join("、", type.acceptedBasis().departments())
+                            + " 作出的决定");
+        }
     }
 
     /**
@@ -241,14 +281,36 @@ final class ListCase {
         if (Text.isBlank(documentNumber)) {
             throw RuleViolationException.of("documentNumber", null, "required", "请填写认定决定书文号");
         }
-        entry = new Entry(decidedOn, decidedOn.plusMonths(type.minimumMonths()), decidedOn.plusMonths(type.maximumMonths()),
+        entry = new Entry(decidedOn, type.removableFrom(decidedOn), decidedOn.plusMonths(type.maximumMonths()),
                 documentNumber.strip(), null, null);
         status = Status.LISTED;
         return entry;
     }
 
-    /** The entry leaves the list: at its end, on repair after the minimum period, when its basis falls, or by a court. */
-    Entry remove(LocalDate on, RemovalReason reason, LocalDate today, String actingDepartment) {
+    /**
+     * The department takes the entry off the list: at its end, when its basis fell, or by a court. Repair is not among
+     * the reasons it may give: a repair is decided on an application (rights), which calls {@link #removeOnRepair}; and
+     * {@code BASIS_REVOKED} needs a basis record that is no longer in force (issue 26, finding 11).
+     *
+     * @param current the case's basis records as they stand now
+     */
+    Entry remove(LocalDate on, RemovalReason reason, LocalDate today, String actingDepartment, List<Basis> current) {
+        if (reason == RemovalReason.REPAIRED) {
+            throw RuleViolationException.of("reason", reason.name(), "repair-required",
+                    "经信用修复移出须通过信用修复申请办理，不能直接登记");
+        }
+        if (reason == RemovalReason.BASIS_REVOKED && current.stream().allMatch(Basis::effective)) {
+            throw RuleViolationException.of("reason", reason.name(), "basis-stands", "认定依据仍然有效，不能以“依据已撤销”移出");
+        }
+        return end(on, reason, today, actingDepartment);
+    }
+
+    /** A repair was granted on an application: the entry leaves the list, not before its minimum period has ended. */
+    Entry removeOnRepair(LocalDate on, LocalDate today, String actingDepartment) {
+        return end(on, RemovalReason.REPAIRED, today, actingDepartment);
+    }
+
+    private Entry end(LocalDate on, RemovalReason reason, LocalDate today, String actingDepartment) {
         determining(type, actingDepartment);
         if (status != Status.LISTED) {
             throw RuleViolationException.of("status", status.name(), "not-listed", "该主体不在名单上");
@@ -270,6 +332,24 @@ final class ListCase {
         entry = new Entry(entry.listedOn(), entry.removableFrom(), entry.endsOn(), entry.documentNumber(), on, reason);
         status = Status.REMOVED;
         return entry;
+    }
+
+    /**
+     * The basis fell: when no record the listing rests on is in force any more (revoked), the entry leaves the list on
+     * the day of the revocation, without waiting for anyone to record it (credit-rules §3: information follows its
+     * basis; issue 26, finding 2). While another basis still stands, the entry stays for the department to review.
+     *
+     * @return the entry as removed, or empty when a basis still stands or the case is not listed
+     */
+    Optional<Entry> endOnFallenBasis(LocalDate revokedOn, List<Basis> current) {
+        if (status != Status.LISTED || current.stream().anyMatch(Basis::effective)) {
+            return Optional.empty();
+        }
+        LocalDate on = revokedOn.isBefore(entry.listedOn()) ? entry.listedOn() : revokedOn;
+        entry = new Entry(entry.listedOn(), entry.removableFrom(), entry.endsOn(), entry.documentNumber(), on,
+                RemovalReason.BASIS_REVOKED);
+        status = Status.REMOVED;
+        return Optional.of(entry);
     }
 
     /** The next deadline of an open case, for the reviewers' board: an objection to verify, or the end of statements. */

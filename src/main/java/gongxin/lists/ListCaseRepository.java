@@ -229,6 +229,21 @@ class ListCaseRepository {
         return changed;
     }
 
+    /** Cases whose entry the platform removed because its basis fell, on or after {@code since}. */
+    List<StoredCase> endedOnFallenBasisSince(List<String> departments, LocalDate since) {
+        List<Long> ids = jdbc.sql("""
+                select c.id from lists.list_case c join lists.list_type t on t.code = c.list_type
+                  join lists.list_entry e on e.case_id = c.id
+                 where c.status = 'REMOVED' and e.removal_reason = 'BASIS_REVOKED' and e.removed_on >= :since
+                   and exists (select 1 from lists.list_case_step s where s.case_id = c.id and s.step = 'REMOVED' and s.by_actor = 'platform')
+                   and (cast(:all as boolean) or t.department_code = any(:departments))
+                 order by c.id""")
+                .param("since", since).param("all", departments == null)
+                .param("departments", departments == null ? new String[0] : departments.toArray(String[]::new))
+                .query(Long.class).list();
+        return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
     /** Listed cases that wait for a removal: basis revoked, or past their last day on the list. */
     List<StoredCase> awaitingRemoval(List<String> departments, LocalDate today) {
         List<Long> ids = jdbc.sql("""

@@ -114,7 +114,8 @@ class ListCases implements ListRepairs {
             if (r == null) {
                 throw RuleViolationException.of("basis", String.valueOf(recordId), "basis-unknown", "依据记录不存在");
             }
-            basis.add(new ListCase.Basis(r.id(), r.subjectId(), r.status().inForce()));
+            basis.add(new ListCase.Basis(r.id(), r.subjectId(), r.status().inForce(), r.dishonest(), r.minor(), r.itemCode(),
+                    r.departmentCode()));
         }
         ListCase c = ListCase.propose(type, subject.id(), basis, p.facts(), acting(caller, type),
                 caller.kind() == Caller.Kind.API_CLIENT);
@@ -228,7 +229,7 @@ class ListCases implements ListRepairs {
     long remove(Caller caller, long entryId, LocalDate on, ListCase.RemovalReason reason) {
         long id = cases.caseOfEntry(entryId).orElseThrow(() -> new NotFoundException("没有该名单条目"));
         ListCaseRepository.StoredCase stored = locked(id);
-        stored.listCase().remove(on, reason, today(), acting(caller, stored.listCase().type()));
+        stored.listCase().remove(on, reason, today(), acting(caller, stored.listCase().type()), currentBasis(stored.listCase()));
         save(stored, caller, "REMOVED", Map.of("on", on.toString(), "reason", reason.name(), "entry", entryId));
         events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, entryId), EntryChange.REMOVED));
         return id;
@@ -245,7 +246,7 @@ class ListCases implements ListRepairs {
     public void removeOnRepair(Caller caller, long entryId, LocalDate on, String applicationNumber) {
         long id = cases.caseOfEntry(entryId).orElseThrow(() -> new NotFoundException("没有该名单条目"));
         ListCaseRepository.StoredCase stored = locked(id);
-        stored.listCase().remove(on, ListCase.RemovalReason.REPAIRED, today(), acting(caller, stored.listCase().type()));
+        stored.listCase().removeOnRepair(on, today(), acting(caller, stored.listCase().type()));
         save(stored, caller, "REMOVED", Map.of("on", on.toString(), "reason", "REPAIRED", "entry", entryId,
                 "application", applicationNumber));
         events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, entryId), EntryChange.REMOVED));
@@ -322,10 +323,20 @@ class ListCases implements ListRepairs {
                 : List.copyOf(caller.departments()), today)) {
             ListCase c = stored.listCase();
             String subjectName = subjects.card(c.subjectId()).map(SubjectCard::name).orElse("");
-            String step = stored.basisRevoked() ? "依据已撤销：请移出名单"
+            // a listed case still marked rests on another record too (one without any basis left is removed at once)
+            String step = stored.basisRevoked() ? "部分依据已撤销：请复核是否移出名单"
                     : "列入期满（" + c.entry().orElseThrow().endsOn() + "）：请移出名单";
             rows.add(new BoardRow(stored.id(), c.type().code(), c.type().name(), c.type().departmentCode(), subjectName,
                     c.status().name(), step, null, 0, false, false, true));
+        }
+        // entries the platform took off because their basis fell: shown to the department for 30 days
+        for (ListCaseRepository.StoredCase stored : cases.endedOnFallenBasisSince(caller.seesEveryDepartment() ? null
+                : List.copyOf(caller.departments()), today.minusDays(30))) {
+            ListCase c = stored.listCase();
+            String subjectName = subjects.card(c.subjectId()).map(SubjectCard::name).orElse("");
+            rows.add(new BoardRow(stored.id(), c.type().code(), c.type().name(), c.type().departmentCode(), subjectName,
+                    c.status().name(), "依据已撤销：已于 " + c.entry().orElseThrow().removedOn() + " 自动移出名单", null, 0, false,
+                    false, true));
         }
         rows.sort(Comparator.comparing((BoardRow r) -> r.overdue() || r.attention()).reversed()
                 .thenComparing(r -> r.deadline() == null ? LocalDate.MAX : r.deadline().date()));
@@ -343,14 +354,30 @@ class ListCases implements ListRepairs {
     }
 
     /**
-     * A basis record was revoked: its open and listed cases are marked (a timeline step and the board); a listed
-     * entry stays until the department removes it with {@code BASIS_REVOKED}, because removal is its decision.
+     * A basis record was revoked: its open and listed cases are marked (a timeline step and the board). A listed
+     * entry with no basis left in force leaves the list at once, on the day of the revocation ({@code BASIS_REVOKED},
+     * a step in its case and an audit entry by the platform; its department sees it on the board): a listing may not
+     * outlive its legal basis (issue 26, finding 2). One that still rests on another record stays for the department.
      */
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(RecordRevoked event) {
+        LocalDate revokedOn = event.revokedAt().atZone(clock.getZone()).toLocalDate();
         for (long caseId : cases.markBasisRevoked(event.recordId(), event.revokedAt())) {
             cases.step(caseId, clock.instant(), "BASIS_REVOKED", "platform", Map.of("record", event.recordId()));
+            ListCaseRepository.StoredCase stored = locked(caseId);
+            stored.listCase().endOnFallenBasis(revokedOn, currentBasis(stored.listCase())).ifPresent(entry -> {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("on", entry.removedOn().toString());
+                details.put("reason", ListCase.RemovalReason.BASIS_REVOKED.name());
+                details.put("entry", stored.entryId());
+                details.put("record", event.recordId());
+                Instant now = clock.instant();
+                cases.save(caseId, stored.listCase(), now);
+                cases.step(caseId, now, "REMOVED", "platform", details);
+                audit.recordAs("platform", "LIST_CASE_REMOVED", "list_case", Long.toString(caseId), details);
+                events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, stored.entryId()), EntryChange.REMOVED));
+            });
         }
     }
 

@@ -66,6 +66,7 @@ class ListEntryRepository implements ListEntries {
         return jdbc.sql("""
                 select exists (select 1 from lists.list_entry e join lists.list_type t on t.code = e.list_type
                                 where e.subject_id = :subject and t.kind = 'DISHONESTY' and e.listed_on <= :to
+                                  and (e.ends_on is null or e.ends_on >= :from)
                                   and (e.removed_on is null or e.removed_on > :from)
                                   and (e.removal_reason is null or e.removal_reason not in ('BASIS_REVOKED', 'COURT_DECISION')))""")
                 .param("subject", subjectId).param("from", from).param("to", to).query(Boolean.class).single();

@@ -208,7 +208,7 @@ class ListImports {
                     insert into lists.list_entry (list_type, subject_id, import_id, listed_on, removable_from, ends_on,
                                                   document_number, created_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                    .params(type.code(), subjectId, importId, listedOn, listedOn.plusMonths(type.minimumMonths()),
+                    .params(type.code(), subjectId, importId, listedOn, type.removableFrom(listedOn),
                             listedOn.plusMonths(type.maximumMonths()), document, Timestamp.from(now))
                     .query(Long.class).single();
             accepted.add(new long[]{entryId, subjectId});

@@ -1,5 +1,6 @@
 package gongxin.lists;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -23,16 +24,48 @@ import gongxin.shared.Text;
  */
 record ListType(String code, String name, ListKind kind, ListDomain domain, String departmentCode, String basis,
                 List<String> measures, Integer statementWorkingDays, int minimumMonths, int maximumMonths,
-                String removalConditions, boolean upstream) {
+                String removalConditions, boolean upstream, AcceptedBasis acceptedBasis) {
 
     ListType {
         measures = measures == null ? List.of() : List.copyOf(measures);
+        acceptedBasis = acceptedBasis == null ? AcceptedBasis.ANY : acceptedBasis;
+    }
+
+    /**
+     * What a listing of this type may rest on, besides being dishonesty information of an adult (issue 26, finding 1):
+     * records of these catalog items (the list's domain: the conduct it is about) decided by these departments (the
+     * authorities the list's rules accept). Empty means any.
+     */
+    record AcceptedBasis(List<String> items, List<String> departments) {
+
+        static final AcceptedBasis ANY = new AcceptedBasis(List.of(), List.of());
+
+        AcceptedBasis {
+            items = items == null ? List.of() : List.copyOf(items);
+            departments = departments == null ? List.of() : List.copyOf(departments);
+        }
+
+        boolean acceptsItem(String itemCode) {
+            return items.isEmpty() || items.contains(itemCode);
+        }
+
+        boolean acceptsDepartment(String departmentCode) {
+            return departments.isEmpty() || departments.contains(departmentCode);
+        }
+    }
+
+    /**
+     * The first day an entry listed on {@code listedOn} may be removed on repair: the day after its minimum period ends
+     * (the plans: 公示期满后, "after it ends"; records count the same way, credit-rules §4).
+     */
+    LocalDate removableFrom(LocalDate listedOn) {
+        return listedOn.plusMonths(minimumMonths).plusDays(1);
     }
 
     /** What an administrator enters; values as typed, checked by {@link #define}. */
     record Draft(String code, String name, String kind, String domain, String department, String basis,
                  List<String> measures, Integer statementWorkingDays, Integer minimumMonths, Integer maximumMonths,
-                 String removalConditions, Boolean upstream) {
+                 String removalConditions, Boolean upstream, List<String> basisItems, List<String> basisDepartments) {
     }
 
     /**
@@ -91,12 +124,22 @@ record ListType(String code, String name, ListKind kind, ListDomain domain, Stri
         } else if (minimum > maximum) {
             violations.add(RuleViolation.of("minimumMonths", String.valueOf(minimum), "period-order", "最短期限不能长于最长期限"));
         }
+        List<String> basisItems = d.basisItems() == null ? List.of()
+                : d.basisItems().stream().map(Text::normalizeIdentifier).filter(c -> !Text.isBlank(c)).distinct().toList();
+        List<String> basisDepartments = d.basisDepartments() == null ? List.of()
+                : d.basisDepartments().stream().map(Text::clean).filter(c -> !Text.isBlank(c)).distinct().toList();
+        for (int i = 0; i < basisDepartments.size(); i++) {
+            if (!departmentExists.test(basisDepartments.get(i))) {
+                violations.add(RuleViolation.of("basisDepartments[" + i + "]", basisDepartments.get(i), "exists", "部门不存在"));
+            }
+        }
         if (!violations.isEmpty()) {
             throw new RuleViolationException("名单类型不符合规则", violations);
         }
         List<String> measures = d.measures() == null ? List.of()
                 : d.measures().stream().map(Text::clean).filter(m -> !Text.isBlank(m)).toList();
         return new ListType(code, name, kind, kind == ListKind.RED ? null : domain, d.department(), basis, measures,
-                upstream ? null : statement, minimum, maximum, Text.clean(d.removalConditions()), upstream);
+                upstream ? null : statement, minimum, maximum, Text.clean(d.removalConditions()), upstream,
+                new AcceptedBasis(basisItems, basisDepartments));
     }
 }

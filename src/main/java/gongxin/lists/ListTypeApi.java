@@ -55,6 +55,8 @@ class ListTypeApi {
         body.put("maximumMonths", t.maximumMonths());
         body.put("removalConditions", t.removalConditions());
         body.put("upstream", t.upstream());
+        body.put("basisItems", t.acceptedBasis().items());
+        body.put("basisDepartments", t.acceptedBasis().departments());
         return body;
     }
 }

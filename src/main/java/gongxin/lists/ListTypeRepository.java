@@ -35,9 +35,12 @@ class ListTypeRepository {
     void insert(ListType t, Instant at, String by) {
         jdbc.sql("""
                 insert into lists.list_type (code, name, kind, domain, department_code, basis, measures,
-                       statement_working_days, minimum_months, maximum_months, removal_conditions, upstream, created_at, created_by)
+                       statement_working_days, minimum_months, maximum_months, removal_conditions, upstream, basis_items,
+                       basis_departments, created_at, created_by)
                 values (:code, :name, :kind, :domain, :department, :basis, :measures, :statement, :minimum, :maximum,
-                        :removal, :upstream, :at, :by)""")
+                        :removal, :upstream, :items, :departments, :at, :by)""")
+                .param("items", t.acceptedBasis().items().toArray(String[]::new))
+                .param("departments", t.acceptedBasis().departments().toArray(String[]::new))
                 .param("code", t.code()).param("name", t.name()).param("kind", t.kind().name())
                 .param("domain", t.domain() == null ? null : t.domain().name()).param("department", t.departmentCode())
                 .param("basis", t.basis()).param("measures", t.measures().toArray(String[]::new))
@@ -52,6 +55,7 @@ class ListTypeRepository {
                 domain == null ? null : ListDomain.valueOf(domain), rs.getString("department_code"), rs.getString("basis"),
                 Arrays.asList((String[]) rs.getArray("measures").getArray()), (Integer) rs.getObject("statement_working_days"),
                 rs.getInt("minimum_months"), rs.getInt("maximum_months"), rs.getString("removal_conditions"),
-                rs.getBoolean("upstream"));
+                rs.getBoolean("upstream"), new ListType.AcceptedBasis(Arrays.asList((String[]) rs.getArray("basis_items").getArray()),
+                        Arrays.asList((String[]) rs.getArray("basis_departments").getArray())));
     }
 }

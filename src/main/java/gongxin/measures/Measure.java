@@ -30,7 +30,7 @@ import gongxin.shared.Text;
 public record Measure(String code, String name, Kind kind, Integer category, Source source, String content, String target,
                       String basis, String implementedBy, boolean mandatory, boolean example, List<String> listTypes,
                       List<String> recordItems, List<String> severities, List<String> matters, LocalDate effectiveFrom,
-                      LocalDate withdrawnOn, List<String> breachMatters, List<String> grades) {
+                      LocalDate withdrawnOn, List<String> breachMatters, List<String> grades, Integer withinMonths) {
 
     /** Any commitment matter's breach. */
     public static final String ANY_MATTER = "*";
@@ -59,7 +59,16 @@ public record Measure(String code, String name, Kind kind, Integer category, Sou
                    List<String> recordItems, List<String> severities, List<String> matters, LocalDate effectiveFrom,
                    LocalDate withdrawnOn) {
         this(code, name, kind, category, source, content, target, basis, implementedBy, mandatory, example, listTypes,
-                recordItems, severities, matters, effectiveFrom, withdrawnOn, List.of(), List.of());
+                recordItems, severities, matters, effectiveFrom, withdrawnOn, List.of(), List.of(), null);
+    }
+
+    /**
+     * Whether a record decided on {@code decidedOn} is still recent enough on {@code day} to trigger it: a measure
+     * worded "within N months of a penalty" (for example 一年内受到严重行政处罚) applies for N months from the decision,
+     * not for the record's whole publicity window (issue 26, finding 10). Without {@code withinMonths}: always.
+     */
+    public boolean recentEnough(LocalDate decidedOn, LocalDate day) {
+        return withinMonths == null || decidedOn == null || decidedOn.plusMonths(withinMonths).isAfter(day);
     }
 
     /** In force on {@code day}. */
@@ -94,7 +103,16 @@ public record Measure(String code, String name, Kind kind, Integer category, Sou
     public record Draft(String code, String name, String kind, Integer category, String source, String content, String target,
                         String basis, String implementedBy, Boolean mandatory, Boolean example, List<String> listTypes,
                         List<String> recordItems, List<String> severities, List<String> matters, LocalDate effectiveFrom,
-                        LocalDate withdrawnOn, List<String> breachMatters, List<String> grades) {
+                        LocalDate withdrawnOn, List<String> breachMatters, List<String> grades, Integer withinMonths) {
+
+        /** A draft without an age limit on the records that trigger it. */
+        public Draft(String code, String name, String kind, Integer category, String source, String content, String target,
+                     String basis, String implementedBy, Boolean mandatory, Boolean example, List<String> listTypes,
+                     List<String> recordItems, List<String> severities, List<String> matters, LocalDate effectiveFrom,
+                     LocalDate withdrawnOn, List<String> breachMatters, List<String> grades) {
+            this(code, name, kind, category, source, content, target, basis, implementedBy, mandatory, example, listTypes,
+                    recordItems, severities, matters, effectiveFrom, withdrawnOn, breachMatters, grades, null);
+        }
 
         /** A draft that no commitment breach triggers. */
         public Draft(String code, String name, String kind, Integer category, String source, String content, String target,
@@ -102,7 +120,7 @@ public record Measure(String code, String name, Kind kind, Integer category, Sou
                      List<String> recordItems, List<String> severities, List<String> matters, LocalDate effectiveFrom,
                      LocalDate withdrawnOn) {
             this(code, name, kind, category, source, content, target, basis, implementedBy, mandatory, example, listTypes,
-                    recordItems, severities, matters, effectiveFrom, withdrawnOn, List.of(), List.of());
+                    recordItems, severities, matters, effectiveFrom, withdrawnOn, List.of(), List.of(), null);
         }
 
         /** A draft that no grade triggers. */
@@ -111,7 +129,7 @@ public record Measure(String code, String name, Kind kind, Integer category, Sou
                      List<String> recordItems, List<String> severities, List<String> matters, LocalDate effectiveFrom,
                      LocalDate withdrawnOn, List<String> breachMatters) {
             this(code, name, kind, category, source, content, target, basis, implementedBy, mandatory, example, listTypes,
-                    recordItems, severities, matters, effectiveFrom, withdrawnOn, breachMatters, List.of());
+                    recordItems, severities, matters, effectiveFrom, withdrawnOn, breachMatters, List.of(), null);
         }
     }
 
@@ -189,13 +207,21 @@ public record Measure(String code, String name, Kind kind, Integer category, Sou
         if (d.withdrawnOn() != null && !d.withdrawnOn().isAfter(from)) {
             v.add(RuleViolation.of(fieldPrefix + "withdrawnOn", d.withdrawnOn().toString(), "period-order", "停止日期须晚于生效日期"));
         }
+        if (d.withinMonths() != null && (d.withinMonths() < 1 || d.withinMonths() > 120)) {
+            v.add(RuleViolation.of(fieldPrefix + "withinMonths", d.withinMonths().toString(), "within-months",
+                    "触发记录的时限应为 1–120 个月（如“一年内受到严重行政处罚”为 12）"));
+        }
+        if (d.withinMonths() != null && items.isEmpty()) {
+            v.add(RuleViolation.of(fieldPrefix + "withinMonths", d.withinMonths().toString(), "within-months",
+                    "时限只适用于由信用记录触发的措施，请同时指明信用记录信息项"));
+        }
         if (!v.isEmpty()) {
             throw new RuleViolationException("措施不符合规则", v);
         }
         return new Measure(code, Text.clean(d.name()), kind, kind == Kind.PUNISHMENT ? d.category() : null, source,
                 Text.clean(d.content()), Text.clean(d.target()), Text.clean(d.basis()), Text.clean(d.implementedBy()),
                 Boolean.TRUE.equals(d.mandatory()), Boolean.TRUE.equals(d.example()), listTypes, items, severities, matters,
-                from, d.withdrawnOn(), breaches, grades);
+                from, d.withdrawnOn(), breaches, grades, d.withinMonths());
     }
 
     private static List<String> clean(List<String> values) {

@@ -63,7 +63,7 @@ class MeasuresDemo implements ApplicationRunner {
                     "办理行政许可时不适用告知承诺制，实行从严审查", "严重失信主体；一年内受到严重行政处罚的主体",
                     "《示例市社会信用体系建设实施方案》（示例）；《国务院办公厅关于全面推行证明事项和涉企经营许可事项告知承诺制的指导意见》",
                     "各行政许可实施机关", true, false, DISHONESTY_LISTS, List.of("XZCF"), List.of("SERIOUS"), List.of("LICENSING"),
-                    LocalDate.of(2024, 1, 1), null, List.of(Measure.ANY_MATTER)),
+                    LocalDate.of(2024, 1, 1), null, List.of(Measure.ANY_MATTER), List.of(), 12),
             new Measure.Draft("INC-GREEN-CHANNEL", "绿色通道优先办理", "INCENTIVE", null, "NATIONAL",
                     "在政务服务中开辟绿色通道，优先办理", "守信激励对象",
                     "《国务院关于建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设的指导意见》（国发〔2016〕33号）", "各政务服务部门",

@@ -188,13 +188,19 @@ class Rights {
 
     // ---- the determining department
 
-    /** The department's acceptance; answers the application as it now stands (its status and decision deadline). */
+    /**
+     * The department's acceptance; answers the application as it now stands (its status and decision deadline). A
+     * repair is decided within its deadline from acceptance; an objection is verified within its deadline from the day
+     * it was received (the plans of Nanjing and Guannan: 10 working days from receipt; issue 26, finding 6), so a slow
+     * acceptance does not lengthen the verification.
+     */
     @Transactional
     RightsApplication accept(Caller caller, String number, boolean accepted, String reason) {
         RightsRepository.Stored s = locked(number);
         RightsApplication a = s.application();
         LocalDate today = LocalDate.now(clock);
-        Deadline decideBy = deadline(a.kind() == RightsApplication.Kind.REPAIR ? DECISION_REPAIR : DECISION_OBJECTION, today);
+        Deadline decideBy = a.kind() == RightsApplication.Kind.REPAIR ? deadline(DECISION_REPAIR, today)
+                : deadline(DECISION_OBJECTION, a.submittedOn());
         a.accept(accepted, reason, today, decideBy, acting(caller, a.department()));
         repository.save(number, a, false);
         Map<String, Object> details = new LinkedHashMap<>();
@@ -414,6 +420,43 @@ class Rights {
                 throw RuleViolationException.of("target", target.toString(), "refusal-period",
                         "此前的修复申请因弄虚作假被不予修复（" + lied.get() + "），" + until + " 前不予受理").with("earliestDate", until.plusDays(1));
             }
+        }
+    }
+
+    /**
+     * A year of the statutory calendar was loaded: the running deadlines of open applications that were counted
+     * through it on weekends alone are counted again on the real calendar (as list cases and timeliness are; issue 26,
+     * finding 7): acceptance from submission, decision from acceptance (a repair, with its extension if it was
+     * extended) or from receipt (an objection).
+     */
+    @org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public void on(gongxin.calendar.CalendarYearLoaded event) {
+        int recounted = 0;
+        for (String number : repository.withProvisionalDeadlines()) {
+            RightsRepository.Stored stored = locked(number);
+            RightsApplication a = stored.application();
+            boolean repair = a.kind() == RightsApplication.Kind.REPAIR;
+            Deadline acceptBy = deadline(repair ? ACCEPTANCE_REPAIR : ACCEPTANCE_OBJECTION, a.submittedOn());
+            Deadline decideBy = null;
+            if (a.acceptedOn() != null) {
+                decideBy = repair ? deadline(DECISION_REPAIR, a.acceptedOn()) : deadline(DECISION_OBJECTION, a.submittedOn());
+                if (repair && a.complexReason() != null) {
+                    Deadline base = decideBy;
+                    decideBy = calendars.current().addWorkingDays(base.date(), days(EXTENSION_REPAIR, a.acceptedOn()));
+                    if (base.provisional() && !decideBy.provisional()) {
+                        decideBy = new Deadline(decideBy.date(), true);
+                    }
+                }
+            }
+            if (a.recount(acceptBy, decideBy)) {
+                repository.save(number, a, stored.falseStatement());
+                recounted++;
+            }
+        }
+        if (recounted > 0) {
+            audit.recordAs("platform", "RIGHTS_DEADLINES_RECOMPUTED", "calendar_year", Integer.toString(event.year()),
+                    Map.of("applications", recounted));
         }
     }
 

@@ -39,7 +39,7 @@ final class RightsApplication {
     private final EntryRef target;
     private final String department;
     private final LocalDate submittedOn;
-    private final Deadline acceptBy;
+    private Deadline acceptBy;
     private Status status = Status.SUBMITTED;
     private LocalDate acceptedOn;
     private Deadline decideBy;
@@ -124,6 +124,27 @@ final class RightsApplication {
             decidedOn = today;
             reason = why.strip();
         }
+    }
+
+    /**
+     * The deadlines counted again once the calendar of the year they ran into is loaded: a deadline counted on
+     * weekends alone ({@link Deadline#provisional()}) is replaced by the one counted on the statutory calendar; a
+     * deadline already passed or decided stays as it was.
+     *
+     * @return whether a deadline changed
+     */
+    boolean recount(Deadline acceptBy, Deadline decideBy) {
+        boolean changed = false;
+        if (status == Status.SUBMITTED && this.acceptBy.provisional() && !this.acceptBy.equals(acceptBy)) {
+            this.acceptBy = acceptBy;
+            changed = true;
+        }
+        if (status == Status.ACCEPTED && this.decideBy != null && this.decideBy.provisional() && decideBy != null
+                && !this.decideBy.equals(decideBy)) {
+            this.decideBy = decideBy;
+            changed = true;
+        }
+        return changed;
     }
 
     /**

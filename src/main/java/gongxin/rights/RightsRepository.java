@@ -70,13 +70,23 @@ class RightsRepository {
                 .param("key", idempotencyKey).update();
     }
 
+    /** Open applications whose running deadline was counted on weekends alone (a year not loaded then). */
+    List<String> withProvisionalDeadlines() {
+        return jdbc.sql("""
+                select number from rights.application
+                 where (status = 'SUBMITTED' and accept_by_provisional) or (status = 'ACCEPTED' and decide_by_provisional)
+                 order by number""").query(String.class).list();
+    }
+
     void save(String number, RightsApplication a, boolean falseStatement) {
         jdbc.sql("""
                 update rights.application set status = :status, accepted_on = :acceptedOn, decide_by = :decideBy,
+                       accept_by = :acceptBy, accept_by_provisional = :acceptByProvisional,
                        decide_by_provisional = :decideByProvisional, complex_reason = :complex, decided_on = :decidedOn,
                        reason = :reason, false_statement = :falseStatement
                  where number = :number""")
                 .param("status", a.status().name()).param("acceptedOn", a.acceptedOn())
+                .param("acceptBy", a.acceptBy().date()).param("acceptByProvisional", a.acceptBy().provisional())
                 .param("decideBy", a.decideBy() == null ? null : a.decideBy().date())
                 .param("decideByProvisional", a.decideBy() == null ? null : a.decideBy().provisional())
                 .param("complex", a.complexReason()).param("decidedOn", a.decidedOn()).param("reason", a.reason())

@@ -66,7 +66,11 @@ final class CheckEvaluation {
                 if (!triggers(m, h)) {
                     continue;
                 }
-                if (h.inForce(day)) {
+                if (h.inForce(day) && h.kind() == gongxin.entries.EntryKind.RECORD && !m.recentEnough(h.decidedOn(), day)) {
+                    // in force, but older than the measure's own time limit (一年内受到严重行政处罚: 12 months)
+                    notApplied.add(new NotApplied(m.code(), h.sourceId(), "该措施只适用于决定之日起 " + m.withinMonths()
+                            + " 个月内的记录（" + h.decidedOn() + " 作出）"));
+                } else if (h.inForce(day)) {
                     String reason = why(m, h, day, dishonestyCounts);
                     if (reason == null) {
                         applied.computeIfAbsent(m.code(), k -> new ArrayList<>()).add(h.sourceId());
@@ -97,7 +101,7 @@ final class CheckEvaluation {
         if (h.exemption() != null) {
             String exemption = switch (h.exemption()) {
                 case "SIMPLIFIED_PROCEDURE" -> "简易程序";
-                case "FIRST_OFFENCE" -> "首违不罚";
+                case "FIRST_OFFENCE_NOT_PENALISED" -> "首违不罚";
                 default -> h.exemption();
             };
             return "依法不作为失信信息（" + exemption + "），不适用惩戒措施";

@@ -115,9 +115,9 @@ class ListCaseBrowserTest extends BrowserTest {
             page.navigate(url("/lists/serious-dishonesty"));
             assertThat(page.locator("main")).containsText(name);
 
-            // removal when the basis falls: off the website, history kept on the case
+            // removal by a court's decision: off the website, history kept on the case
             reviewer.getByLabel("移出日期").fill("2026-11-20");
-            reviewer.getByLabel("原因").selectOption("BASIS_REVOKED");
+            reviewer.getByLabel("原因").selectOption("COURT_DECISION");
             button(reviewer, "#removal", "移出");
             assertThat(reviewer.locator("#case-status")).hasText("已移出名单");
             assertThat(reviewer.locator("#timeline")).containsText("REMOVED");

@@ -124,7 +124,7 @@ class ListCaseApiTest extends IntegrationTest {
         assertThat(decided.json().get("status").asString()).isEqualTo("LISTED");
         JsonNode entry = decided.json().get("entry");
         assertThat(entry.get("listedOn").asString()).isEqualTo("2026-10-19");
-        assertThat(entry.get("removableFrom").asString()).isEqualTo("2027-10-19");
+        assertThat(entry.get("removableFrom").asString()).isEqualTo("2027-10-20");
         assertThat(entry.get("endsOn").asString()).isEqualTo("2029-10-19");
         long entryId = entry.get("id").longValue();
 
@@ -155,25 +155,43 @@ class ListCaseApiTest extends IntegrationTest {
         assertThat(notice).contains("严重失信主体名单列入告知书", name, code, "拒不履行行政处罚决定", "陈述", "申辩", "异议",
                 "2026年10月16日", "10个工作日", "0510-12345678", "第44号", "限制参加政府采购");
         String decision = PdfText.of(system().purpose("送达文书").get("/api/v1/lists/cases/" + id + "/decision.pdf").bytes());
-        assertThat(decision).contains("认定决定书", "示市监认〔2026〕1号", "2026年10月19日", "2029年10月19日", "2027年10月19日",
+        assertThat(decision).contains("认定决定书", "示市监认〔2026〕1号", "2026年10月19日", "2029年10月19日", "2027年10月20日",
                 "处罚决定正在复议中", "异议不成立", "行政复议", "行政诉讼", "限制参加政府采购", "移出条件");
         String repair = PdfText.of(system().purpose("送达文书").get("/api/v1/lists/cases/" + id + "/repair-notice.pdf").bytes());
-        assertThat(repair).contains("信用修复告知书", "示市监认〔2026〕1号", "2027年10月19日", "2029年10月19日", "不收取任何费用");
+        assertThat(repair).contains("信用修复告知书", "示市监认〔2026〕1号", "2027年10月20日", "2029年10月19日", "不收取任何费用");
 
-        // removal when the basis falls: off the public pages at once, history kept
+        // the reason must be true: the basis stands and repair goes through an application
+        assertThat(rule(system().postJson("/api/v1/lists/entries/" + entryId + "/removal",
+                Map.of("on", "2026-11-20", "reason", "BASIS_REVOKED")))).isEqualTo("basis-stands");
+        assertThat(rule(system().postJson("/api/v1/lists/entries/" + entryId + "/removal",
+                Map.of("on", "2026-11-20", "reason", "REPAIRED")))).isEqualTo("repair-required");
+        // removal by a court's decision: off the public pages at once, history kept
         TestHttp.Response removed = system().postJson("/api/v1/lists/entries/" + entryId + "/removal",
-                Map.of("on", "2026-11-20", "reason", "BASIS_REVOKED"));
+                Map.of("on", "2026-11-20", "reason", "COURT_DECISION"));
         assertThat(removed.status()).as(removed.body()).isEqualTo(200);
         assertThat(removed.json().get("status").asString()).isEqualTo("REMOVED");
         assertThat(publicSection(code)).isEmpty();
         assertThat(onPublicList(name)).isFalse();
         JsonNode after = system().purpose("案件办理").get("/api/v1/lists/cases/" + id).json();
         assertThat(after.get("status").asString()).isEqualTo("REMOVED");
-        assertThat(after.get("entry").get("removalReason").asString()).isEqualTo("BASIS_REVOKED");
+        assertThat(after.get("entry").get("removalReason").asString()).isEqualTo("COURT_DECISION");
         assertThat(jdbc.sql("select count(*) from lists.list_entry where id = ?").param(entryId).query(Integer.class).single()).isEqualTo(1);
         TestHttp.Response twice = system().postJson("/api/v1/lists/entries/" + entryId + "/removal",
-                Map.of("on", "2026-11-20", "reason", "BASIS_REVOKED"));
+                Map.of("on", "2026-11-20", "reason", "COURT_DECISION"));
         assertThat(rule(twice)).isEqualTo("not-listed");
+    }
+
+    /** Issue 26, finding 1: a penalty decided by 简易程序 (exempt from dishonesty) cannot be a listing's only basis. */
+    @Test
+    void a_listing_cannot_rest_on_a_penalty_that_is_not_dishonesty_information() {
+        String code = code();
+        long simple = acceptedPenalty(code, "示例市" + PenaltyFile.uniqueWord() + "商贸有限公司", "2026-09-01", "适用程序", "简易程序");
+        assertThat(jdbc.sql("select dishonest from records.record where id = ?").param(simple).query(Boolean.class).single()).isFalse();
+        TestHttp.Response refused = system().postJson("/api/v1/lists/cases", proposal(code, simple));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(rule(refused)).isEqualTo("basis-not-dishonesty");
+        assertThat(jdbc.sql("select count(*) from lists.list_case c join lists.list_case_basis b on b.case_id = c.id where b.record_id = ?")
+                .param(simple).query(Integer.class).single()).isZero();
     }
 
     @Test
@@ -233,19 +251,56 @@ class ListCaseApiTest extends IntegrationTest {
             assertThat(staff("reviewer").get("/list-cases").body()).doesNotContain("data-case=\"" + id + "\"");
         }
 
+        /** Issue 26, finding 2: the entry stops the day its only basis is revoked, without waiting for anyone. */
         @Test
-        void a_listed_entry_waits_on_the_board_for_its_removal() {
+        void a_listed_entry_leaves_the_list_the_day_its_only_basis_is_revoked() {
             String code = code();
-            long record = penalty(code, "示例市" + PenaltyFile.uniqueWord() + "装饰有限公司", "2026-09-01");
+            String name = "示例市" + PenaltyFile.uniqueWord() + "装饰有限公司";
+            long record = penalty(code, name, "2026-09-01");
             long id = created(system().postJson("/api/v1/lists/cases", proposal(code, record)));
             system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2026-10-12"));
             assertThat(system().postJson("/api/v1/lists/cases/" + id + "/decision",
                     Map.of("decidedOn", "2026-11-02", "documentNumber", "示市监认〔2026〕21号")).status()).isEqualTo(200);
+            assertThat(publicSection(code)).hasSize(1);
+            String checker = newApiClient("CITY-NDRC", "check");
+            java.util.function.Supplier<List<String>> hits = () -> apiClient(checker).postJson("/api/v1/checks", Map.of("matter",
+                    "BIDDING", "purpose", "政府采购资格审查", "subject", Map.of("creditCode", code))).json().get("hits").valueStream()
+                    .map(h -> h.get("kind").asString()).toList();
+            assertThat(hits.get()).contains("LIST_ENTRY");
             revoke(record);
-            String board = staff("reviewer").get("/list-cases").body();
-            assertThat(board).contains("data-case=\"" + id + "\"").contains("依据已撤销：请移出名单");
+
             JsonNode stored = system().purpose("案件办理").get("/api/v1/lists/cases/" + id).json();
-            assertThat(stored.get("timeline").valueStream().map(s -> s.get("step").asString())).contains("BASIS_REVOKED");
+            assertThat(stored.get("status").asString()).isEqualTo("REMOVED");
+            assertThat(stored.get("entry").get("removalReason").asString()).isEqualTo("BASIS_REVOKED");
+            assertThat(stored.get("entry").get("removedOn").asString()).isEqualTo("2026-11-24");
+            assertThat(stored.get("timeline").valueStream().map(s -> s.get("step").asString())).endsWith("BASIS_REVOKED", "REMOVED");
+            assertThat(publicSection(code)).isEmpty();
+            assertThat(onPublicList(name)).isFalse();
+            // checks no longer find the listing
+            assertThat(hits.get()).doesNotContain("LIST_ENTRY");
+            // the department is told on its board
+            assertThat(staff("reviewer").get("/list-cases").body()).contains("data-case=\"" + id + "\"")
+                    .contains("依据已撤销：已于 2026-11-24 自动移出名单");
+        }
+
+        @Test
+        void a_listed_entry_resting_on_another_record_too_stays_for_the_department_to_review() {
+            String code = code();
+            String name = "示例市" + PenaltyFile.uniqueWord() + "装饰有限公司";
+            long first = penalty(code, name, "2026-08-01");
+            long second = penalty(code, name, "2026-09-01");
+            Map<String, Object> proposal = proposal(code, first);
+            proposal.put("basis", List.of(Map.of("recordId", first), Map.of("recordId", second)));
+            long id = created(system().postJson("/api/v1/lists/cases", proposal));
+            system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2026-10-12"));
+            assertThat(system().postJson("/api/v1/lists/cases/" + id + "/decision",
+                    Map.of("decidedOn", "2026-11-02", "documentNumber", "示市监认〔2026〕22号")).status()).isEqualTo(200);
+            revoke(first);
+            JsonNode stored = system().purpose("案件办理").get("/api/v1/lists/cases/" + id).json();
+            assertThat(stored.get("status").asString()).isEqualTo("LISTED");
+            assertThat(staff("reviewer").get("/list-cases").body()).contains("data-case=\"" + id + "\"")
+                    .contains("部分依据已撤销：请复核是否移出名单");
+            assertThat(publicSection(code)).hasSize(1);
         }
     }
 

@@ -24,6 +24,9 @@ class ListCaseTest {
     private static final String SAMR = "CITY-SAMR";
     private static final ListType TYPE = ListType.define(ListTypesDemo.EXAMPLES.get(0), code -> true);
     private static final LocalDate TODAY = LocalDate.parse("2027-06-30");
+    /** The case's basis record as it stands now: still in force, or revoked. */
+    private static final List<ListCase.Basis> STANDING = List.of(new ListCase.Basis(101, 7, true));
+    private static final List<ListCase.Basis> FALLEN = List.of(new ListCase.Basis(101, 7, false));
     /** 2026: National Day 1–7 October off, Saturday 10 October a make-up working day. */
     private static final WorkingCalendar CALENDAR;
 
@@ -69,6 +72,20 @@ class ListCaseTest {
             refused(() -> ListCase.propose(TYPE, 7, List.of(), "事实", SAMR, true), "basis-required");
             refused(() -> ListCase.propose(TYPE, 7, List.of(new ListCase.Basis(1, 8, true)), "事实", SAMR, true), "basis-subject");
             refused(() -> ListCase.propose(TYPE, 7, List.of(new ListCase.Basis(1, 7, false)), "事实", SAMR, true), "basis-not-effective");
+        }
+
+        /** Issue 26, finding 1: dishonesty information of the list's domain, of an adult, by an accepted authority. */
+        @Test
+        void rests_only_on_dishonesty_of_its_domain_of_an_adult_by_an_accepted_authority() {
+            java.util.function.Function<ListCase.Basis, ListCase> propose = b -> ListCase.propose(TYPE, 7, List.of(b), "事实", SAMR, true);
+            // a licence, or a penalty by 简易程序: not dishonesty information
+            refused(() -> propose.apply(new ListCase.Basis(1, 7, true, false, false, "XZXK", SAMR)), "basis-not-dishonesty");
+            refused(() -> propose.apply(new ListCase.Basis(1, 7, true, true, true, "XZCF", SAMR)), "basis-not-dishonesty");
+            // the demo's SAMR-SERIOUS takes administrative penalties of the market regulators only
+            refused(() -> propose.apply(new ListCase.Basis(1, 7, true, true, false, "SFPJ", SAMR)), "basis-not-dishonesty");
+            refused(() -> propose.apply(new ListCase.Basis(1, 7, true, true, false, "XZCF", "CITY-EEB")), "basis-authority");
+            assertThat(propose.apply(new ListCase.Basis(1, 7, true, true, false, "XZCF", "CNTY-SAMR")).status())
+                    .isEqualTo(ListCase.Status.PROPOSED);
         }
 
         @Test
@@ -195,7 +212,8 @@ class ListCaseTest {
         @Test
         void lists_for_at_least_the_minimum_and_at_most_the_maximum() {
             ListCase.Entry entry = listed().entry().orElseThrow();
-            assertThat(entry.removableFrom()).isEqualTo(d("2027-10-19"));
+            // the day after the 12-month minimum ends (公示期满后, issue 26 finding 8)
+            assertThat(entry.removableFrom()).isEqualTo(d("2027-10-20"));
             assertThat(entry.endsOn()).isEqualTo(d("2029-10-19"));
         }
     }
@@ -207,29 +225,52 @@ class ListCaseTest {
         void on_repair_only_after_the_minimum_period_and_at_the_end_only_when_it_has_come() {
             LocalDate later = d("2030-01-01");
             ListCase c = listed();
-            refused(() -> c.remove(d("2027-10-18"), ListCase.RemovalReason.REPAIRED, later, SAMR), "minimum-period");
+            // the minimum of 12 months from 2026-10-19 ends on 2027-10-19: repair takes it off the day after, not that day
+            refused(() -> c.removeOnRepair(d("2027-10-19"), later, SAMR), "minimum-period");
             // 2029-10-19 is the entry's last day on the list (listed 2026-10-19 for 36 months)
-            refused(() -> c.remove(d("2029-10-19"), ListCase.RemovalReason.EXPIRED, later, SAMR), "not-expired");
+            refused(() -> c.remove(d("2029-10-19"), ListCase.RemovalReason.EXPIRED, later, SAMR, STANDING), "not-expired");
             assertThat(c.status()).isEqualTo(ListCase.Status.LISTED);
-            assertThat(c.remove(d("2027-10-19"), ListCase.RemovalReason.REPAIRED, later, SAMR).removalReason())
-                    .isEqualTo(ListCase.RemovalReason.REPAIRED);
+            assertThat(c.removeOnRepair(d("2027-10-20"), later, SAMR).removalReason()).isEqualTo(ListCase.RemovalReason.REPAIRED);
             assertThat(c.status()).isEqualTo(ListCase.Status.REMOVED);
-            refused(() -> c.remove(d("2029-10-20"), ListCase.RemovalReason.EXPIRED, later, SAMR), "not-listed");
+            refused(() -> c.remove(d("2029-10-20"), ListCase.RemovalReason.EXPIRED, later, SAMR, STANDING), "not-listed");
         }
 
         @Test
         void at_the_end_from_the_day_after_its_last_day() {
             ListCase c = listed();
             assertThat(c.entry().orElseThrow().endsOn()).isEqualTo(d("2029-10-19"));
-            assertThat(c.remove(d("2029-10-20"), ListCase.RemovalReason.EXPIRED, d("2030-01-01"), SAMR).removalReason())
+            assertThat(c.remove(d("2029-10-20"), ListCase.RemovalReason.EXPIRED, d("2030-01-01"), SAMR, STANDING).removalReason())
                     .isEqualTo(ListCase.RemovalReason.EXPIRED);
         }
 
         @Test
         void when_the_basis_falls_at_any_time_and_only_by_the_determining_department() {
             ListCase c = listed();
-            refused(() -> c.remove(d("2026-11-01"), ListCase.RemovalReason.BASIS_REVOKED, TODAY, "CITY-EEB"), "not-determining-department");
-            assertThat(c.remove(d("2026-11-01"), ListCase.RemovalReason.BASIS_REVOKED, TODAY, SAMR).removedOn()).isEqualTo(d("2026-11-01"));
+            refused(() -> c.remove(d("2026-11-01"), ListCase.RemovalReason.BASIS_REVOKED, TODAY, "CITY-EEB", FALLEN),
+                    "not-determining-department");
+            assertThat(c.remove(d("2026-11-01"), ListCase.RemovalReason.BASIS_REVOKED, TODAY, SAMR, FALLEN).removedOn())
+                    .isEqualTo(d("2026-11-01"));
+        }
+
+        /** Issue 26, finding 11: the reason must be true. */
+        @Test
+        void not_as_repaired_without_a_repair_nor_as_basis_revoked_while_the_basis_stands() {
+            ListCase c = listed();
+            refused(() -> c.remove(d("2027-11-01"), ListCase.RemovalReason.REPAIRED, d("2027-11-01"), SAMR, STANDING), "repair-required");
+            refused(() -> c.remove(d("2026-11-01"), ListCase.RemovalReason.BASIS_REVOKED, TODAY, SAMR, STANDING), "basis-stands");
+            assertThat(c.status()).isEqualTo(ListCase.Status.LISTED);
+        }
+
+        /** Issue 26, finding 2: no basis left in force ends the entry on the day of the revocation. */
+        @Test
+        void by_itself_when_no_basis_is_left_in_force() {
+            ListCase c = listed();
+            assertThat(c.endOnFallenBasis(d("2026-11-20"), STANDING)).isEmpty();
+            assertThat(c.status()).isEqualTo(ListCase.Status.LISTED);
+            ListCase.Entry ended = c.endOnFallenBasis(d("2026-11-20"), FALLEN).orElseThrow();
+            assertThat(ended.removedOn()).isEqualTo(d("2026-11-20"));
+            assertThat(ended.removalReason()).isEqualTo(ListCase.RemovalReason.BASIS_REVOKED);
+            assertThat(c.status()).isEqualTo(ListCase.Status.REMOVED);
         }
     }
 }

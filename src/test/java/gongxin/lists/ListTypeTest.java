@@ -19,7 +19,7 @@ class ListTypeTest {
 
     private static ListType.Draft draft(String kind, String domain, String basis, Integer statement, Integer min, Integer max) {
         return new ListType.Draft("TEST-LIST", "测试名单", kind, domain, "CITY-SAMR", basis, List.of("重点监管"), statement, min, max,
-                "期满移出", false);
+                "期满移出", false, null, null);
     }
 
     private static List<String> rules(ListType.Draft d) {
@@ -71,7 +71,7 @@ class ListTypeTest {
         void a_locally_determined_list_gives_a_statement_period() {
             assertThat(rules(draft("DISHONESTY", "MARKET_ORDER", "某法", null, 12, 36))).containsExactly("statement-period");
             ListType.Draft upstream = new ListType.Draft("COURT", "失信被执行人名单", "DISHONESTY", "DEFYING_DUTIES", "CITY-SAMR",
-                    "法释〔2017〕7号", List.of(), null, 0, 36, null, true);
+                    "法释〔2017〕7号", List.of(), null, 0, 36, null, true, null, null);
             assertThat(ListType.define(upstream, DEPARTMENTS).statementWorkingDays()).isNull();
         }
 
@@ -84,8 +84,10 @@ class ListTypeTest {
 
     @Test
     void every_broken_rule_is_reported_at_once() {
-        ListType.Draft bad = new ListType.Draft("x", "", "BLACK", null, "NOWHERE", "", List.of(), null, -1, 0, null, false);
+        ListType.Draft bad = new ListType.Draft("x", "", "BLACK", null, "NOWHERE", "", List.of(), null, -1, 0, null, false, null,
+                List.of("NOWHERE-TOO"));
         assertThatThrownBy(() -> ListType.define(bad, DEPARTMENTS)).isInstanceOf(RuleViolationException.class);
         assertThat(rules(bad)).contains("format", "required", "kind", "exists", "basis-required", "not-negative", "maximum-period");
+        assertThat(rules(bad).stream().filter("exists"::equals)).as("the department and the accepted authority").hasSize(2);
     }
 }

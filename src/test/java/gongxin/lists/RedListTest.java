@@ -90,6 +90,42 @@ class RedListTest extends IntegrationTest {
                 .isEqualTo("DISHONESTY");
     }
 
+    private void formerlyListed(String code, String name, String listedOn, String endsOn, String removedOn) {
+        long subject = jdbc.sql("""
+                insert into subjects.subject (category, name, name_as_of, credit_code, first_seen, updated_at)
+                values ('ORGANIZATION', ?, date '2019-01-01', ?, date '2019-01-01', now()) returning id""")
+                .params(name, code).query(Long.class).single();
+        jdbc.sql("""
+                insert into lists.list_entry (list_type, subject_id, listed_on, removable_from, ends_on, document_number,
+                                              removed_on, removal_reason, created_at)
+                values ('COURT-DEBTOR', ?, ?::date, ?::date, ?::date, ?, ?::date, 'EXPIRED', now())""")
+                .params(subject, listedOn, listedOn, endsOn, "（2020）示执" + subject + "号", removedOn).update();
+    }
+
+    /**
+     * Issue 26, finding 4: "three years clean" asks whether the subject was on a dishonesty list in the three years
+     * before the list date; an entry whose last day came earlier does not count, however late its removal was recorded.
+     */
+    @Test
+    void a_listing_that_ended_before_the_three_years_does_not_keep_a_subject_off_a_red_list() {
+        String longAgo = code();
+        String longAgoName = "示例市" + PenaltyFile.uniqueWord() + "纺织有限公司";
+        // on the list until 2023-01-10, its removal recorded only on 2024-05-01; the red list is dated 2026-11-01
+        formerlyListed(longAgo, longAgoName, "2020-01-10", "2023-01-10", "2024-05-01");
+        String recent = code();
+        String recentName = "示例市" + PenaltyFile.uniqueWord() + "印染有限公司";
+        // on the list until 2024-02-01: inside the three years
+        formerlyListed(recent, recentName, "2021-02-01", "2024-02-01", "2024-03-01");
+
+        TestHttp.Response imported = importFile(DEMO_API_KEY, "TAX-A", "纳税人识别号,纳税人名称\n" + longAgo + "," + longAgoName
+                + "\n" + recent + "," + recentName + "\n", "2026-11-01");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(imported.json().get("accepted").intValue()).as(imported.body()).isEqualTo(1);
+        assertThat(imported.json().get("errors").valueStream().map(e -> e.get("line").intValue() + ":" + e.get("rule").asString()))
+                .containsExactly("3:dishonesty-in-3-years");
+        assertThat(redSection(longAgo)).hasSize(1);
+    }
+
     @Test
     void an_upstream_list_is_taken_as_published_and_takes_its_subjects_off_red_lists() {
         String code = code();

@@ -200,6 +200,53 @@ class RightsApiTest extends IntegrationTest {
         assertThat(http().get("/api/v1/rights/applications/" + number).json().get("status").asString()).isEqualTo("GRANTED");
     }
 
+    /** Issue 26, finding 6: the 10 working days to verify an objection run from its receipt, not from its acceptance. */
+    @Test
+    void an_objection_is_verified_within_ten_working_days_of_its_receipt() {
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "五金有限公司";
+        long record = penalty(code, name, "2026-10-10", "一般");
+        clock.set(java.time.Instant.parse("2026-11-10T02:00:00Z"));
+        String number = http().postJson("/api/v1/rights/objections", objection(subject(code, name), record)).json().get("number").asString();
+        clock.set(java.time.Instant.parse("2026-11-12T02:00:00Z"));
+        TestHttp.Response accepted = system().postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        // received Tuesday 10 November: 11, 12, 13, 16, 17, 18, 19, 20, 23, 24 (from acceptance it would be the 26th)
+        assertThat(accepted.json().get("decideBy").asString()).isEqualTo("2026-11-24");
+    }
+
+    /**
+     * Issue 26, finding 7: a deadline counted into a year whose statutory calendar was not loaded yet (weekends only)
+     * is counted again when the year is loaded, as list cases' are.
+     */
+    @Test
+    void deadlines_that_ran_into_an_unloaded_year_are_counted_again_when_it_is_loaded() {
+        // 2035: a year no other test loads; a week of holidays from Monday 15 January
+        String year2035 = """
+                {"year": 2035, "papers": ["https://www.gov.cn/example"], "days": [
+                  {"name": "测试假日", "date": "2035-01-15", "isOffDay": true}, {"name": "测试假日", "date": "2035-01-16", "isOffDay": true},
+                  {"name": "测试假日", "date": "2035-01-17", "isOffDay": true}, {"name": "测试假日", "date": "2035-01-18", "isOffDay": true},
+                  {"name": "测试假日", "date": "2035-01-19", "isOffDay": true}]}""";
+        clock.set(java.time.Instant.parse("2035-01-08T02:00:00Z"));
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "玻璃有限公司";
+        long record = penalty(code, name, "2035-01-02", "一般");
+        String number = http().postJson("/api/v1/rights/objections", objection(subject(code, name), record)).json().get("number").asString();
+        TestHttp.Response accepted = system().postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        // received Monday 8 January: 10 working days on weekends alone end on the 22nd
+        assertThat(accepted.json().get("decideBy").asString()).isEqualTo("2035-01-22");
+
+        TestHttp admin = staff("admin");
+        TestHttp.Response loaded = admin.multipart("/admin/calendar", "file", "2035.json",
+                year2035.getBytes(StandardCharsets.UTF_8), Map.of("_csrf", admin.csrfOf("/admin/calendar")));
+        assertThat(loaded.status()).as(loaded.body()).isEqualTo(302);
+        assertThat(jdbc.sql("select decide_by from rights.application where number = ?").param(number).query(java.time.LocalDate.class)
+                .single()).as("the holiday week pushes it a week on").isEqualTo(java.time.LocalDate.parse("2035-01-29"));
+        assertThat(jdbc.sql("select decide_by_provisional from rights.application where number = ?").param(number)
+                .query(Boolean.class).single()).isFalse();
+    }
+
     @Test
     void an_objection_marks_the_record_at_once_and_suspends_its_measures_until_it_is_decided() {
         String code = code();
@@ -312,7 +359,7 @@ class RightsApiTest extends IntegrationTest {
                 Map.of("decidedOn", "2025-10-20", "documentNumber", "示市监认〔2025〕9号"));
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         long entry = decided.json().get("entry").get("id").longValue();
-        assertThat(decided.json().get("entry").get("removableFrom").asString()).isEqualTo("2026-10-20");
+        assertThat(decided.json().get("entry").get("removableFrom").asString()).isEqualTo("2026-10-21");
         JsonNode listed = http().get("/api/v1/public/subjects/" + code).json().get("sections").get("SERIOUS_DISHONESTY").get("entries");
         assertThat(listed).hasSize(1);
 

@@ -96,9 +96,10 @@ class CheckEvaluationTest {
             assertThat(result.notApplied()).singleElement().satisfies(n -> assertThat(n.reason()).contains("未成年人"));
         }
 
+        /** Issue 26, finding 11: the exemption as records store it (FIRST_OFFENCE_NOT_PENALISED) is named in Chinese. */
         @Test
         void an_exempt_penalty_is_no_hit_and_its_measures_are_named_with_the_exemption() {
-            var result = CheckEvaluation.evaluate(List.of(exempt(8, "FIRST_OFFENCE")), List.of(SERIOUS_ONLY, GREEN), DAY, null);
+            var result = CheckEvaluation.evaluate(List.of(exempt(8, "FIRST_OFFENCE_NOT_PENALISED")), List.of(SERIOUS_ONLY, GREEN), DAY, null);
             assertThat(result.hits()).isEmpty();
             assertThat(result.applied()).isEmpty();
             assertThat(result.notApplied()).singleElement().satisfies(n -> {
@@ -139,15 +140,39 @@ class CheckEvaluationTest {
         }
     }
 
+    /** Issue 26, finding 10: "within one year of a serious penalty" is a limit of the measure, as data. */
+    @Nested
+    class TimeLimitedTriggers {
+
+        private static final Measure WITHIN_A_YEAR = new Measure("WITHIN-A-YEAR", "一年内受到严重行政处罚的从严审查",
+                Measure.Kind.PUNISHMENT, 2, Measure.Source.LOCAL, "内容", "一年内受到严重行政处罚的主体", "依据", "实施部门", true, false,
+                List.of(), List.of("XZCF"), List.of("SERIOUS"), List.of("BIDDING"), LocalDate.parse("2022-01-01"), null, List.of(),
+                List.of(), 12);
+
+        @Test
+        void a_penalty_triggers_it_for_twelve_months_from_its_decision_not_for_its_whole_window() {
+            // decided 2026-06-01, published until 2029-06-01
+            Hit serious = record(9, "SERIOUS", false, null);
+            assertThat(CheckEvaluation.evaluate(List.of(serious), List.of(WITHIN_A_YEAR), LocalDate.parse("2027-05-31"), null).applied())
+                    .singleElement().satisfies(a -> assertThat(a.triggeredBy()).containsExactly(9L));
+            var later = CheckEvaluation.evaluate(List.of(serious), List.of(WITHIN_A_YEAR), LocalDate.parse("2027-06-01"), null);
+            assertThat(later.applied()).isEmpty();
+            assertThat(later.notApplied()).singleElement().satisfies(n -> assertThat(n.reason()).contains("12 个月"));
+            // without the limit the same record triggers for its whole window
+            assertThat(CheckEvaluation.evaluate(List.of(serious), List.of(SERIOUS_ONLY), LocalDate.parse("2027-06-01"), null).applied())
+                    .hasSize(1);
+        }
+    }
+
     @Nested
     class Grades {
 
         private static final Measure FEWER_INSPECTIONS = new Measure("FEWER", "降低抽查比例", Measure.Kind.INCENTIVE, null,
                 Measure.Source.NATIONAL, "内容", "对象", "依据", "实施部门", false, true, List.of(), List.of(), List.of(),
-                List.of("SUPERVISION"), LocalDate.parse("2022-01-01"), null, List.of(), List.of("A"));
+                List.of("SUPERVISION"), LocalDate.parse("2022-01-01"), null, List.of(), List.of("A"), null);
         private static final Measure CLOSER = new Measure("CLOSER", "重点监管", Measure.Kind.PUNISHMENT, 2,
                 Measure.Source.NATIONAL, "内容", "对象", "依据", "实施部门", false, true, List.of(), List.of(), List.of(),
-                List.of("SUPERVISION"), LocalDate.parse("2022-01-01"), null, List.of(), List.of("D"));
+                List.of("SUPERVISION"), LocalDate.parse("2022-01-01"), null, List.of(), List.of("D"), null);
 
         @Test
         void a_grade_triggers_the_measures_that_name_it() {

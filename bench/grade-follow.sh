@@ -5,7 +5,8 @@
 #   bench/grade-follow.sh [rows] [probes] [interval-seconds]   (default 200000 120 0.5; needs the jar)
 #
 # The probes are one-row JSON batches for new companies, one every interval, sent from the moment the file is posted
-# until all probes are sent. Latency of a probe: from its batch's completed_at to its subject's first grade
+# until all probes are sent; "while stored" counts the probes that completed while the file was being stored,
+# "while graded" those that completed after it, while its 200k subjects were still being graded (the queue's backlog). Latency of a probe: from its batch's completed_at to its subject's first grade
 # (evaluation.grade_change.at, the grading transaction's start), both stamped by the application's clock.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,7 +49,9 @@ echo "file graded: $(psql_ -At -c "select count(*) from evaluation.grade") subje
 psql_ -c "create temp table probe (code text, batch uuid)" \
       -c "\copy probe from '$dir/probes.txt' with (delimiter ' ')" \
       -c "select count(*) as probes,
-                 count(*) filter (where b.completed_at < f.completed_at) as during_file,
+                 count(*) filter (where b.completed_at < f.completed_at) as while_stored,
+                 count(*) filter (where b.completed_at >= f.completed_at
+                                    and b.completed_at < (select max(at) from evaluation.grade_change)) as while_graded,
                  round(percentile_cont(0.5) within group (order by lat)::numeric, 2) as p50_s,
                  round(percentile_cont(0.99) within group (order by lat)::numeric, 2) as p99_s,
                  round(max(lat)::numeric, 2) as max_s

@@ -352,6 +352,22 @@ final class ListCase {
         return Optional.of(entry);
     }
 
+    /**
+     * The entry's maximum period has passed: it left the list the day after its last day, whether or not anyone
+     * recorded it (issue 26, finding 11: an expired case must not stay listed and block a new one).
+     *
+     * @return the entry as ended, or empty when it is not listed or not past its end on {@code today}
+     */
+    Optional<Entry> endAtItsEnd(LocalDate today) {
+        if (status != Status.LISTED || !entry.endsOn().isBefore(today)) {
+            return Optional.empty();
+        }
+        entry = new Entry(entry.listedOn(), entry.removableFrom(), entry.endsOn(), entry.documentNumber(), entry.endsOn().plusDays(1),
+                RemovalReason.EXPIRED);
+        status = Status.REMOVED;
+        return Optional.of(entry);
+    }
+
     /** The next deadline of an open case, for the reviewers' board: an objection to verify, or the end of statements. */
     Optional<Deadline> nextDeadline() {
         if (status != Status.NOTIFIED) {

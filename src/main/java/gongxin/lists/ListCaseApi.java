@@ -188,14 +188,18 @@ class ListCaseApi {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> importRedList(@RequestPart("file") MultipartFile file, @RequestParam String listType,
                                       @RequestParam(required = false) String source,
-                                      @RequestParam(required = false) LocalDate listDate) throws IOException {
-        ListImports.Imported imported = listImports.importFile(Caller.current(), listType, source, listDate, file.getOriginalFilename(), file.getBytes());
+                                      @RequestParam(required = false) LocalDate listDate,
+                                      @RequestParam(defaultValue = "false") boolean complete) throws IOException {
+        ListImports.Imported imported = listImports.importFile(Caller.current(), listType, source, listDate, file.getOriginalFilename(),
+                file.getBytes(), complete);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", imported.id());
         answer.put("rows", imported.rows());
         answer.put("accepted", imported.accepted());
         answer.put("rejected", imported.rejected());
         answer.put("errors", imported.errors());
+        answer.put("unchanged", imported.unchanged());
+        answer.put("removed", imported.removed());
         return answer;
     }
 

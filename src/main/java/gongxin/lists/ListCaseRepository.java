@@ -70,10 +70,17 @@ class ListCaseRepository {
     }
 
     /** The open case (proposed, notified or listed) of the subject on the list type, if any. */
-    Optional<Long> openCase(String listType, long subjectId) {
+    /**
+     * A case of the subject on this list that is still going on {@code today}: proposed, notified, or listed with its
+     * entry not past its last day (an entry past its end no longer counts, even before its removal is recorded, and
+     * does not block a new case; issue 26, finding 11).
+     */
+    Optional<Long> openCase(String listType, long subjectId, LocalDate today) {
         return jdbc.sql("""
-                select id from lists.list_case where list_type = ? and subject_id = ?
-                   and status in ('PROPOSED', 'NOTIFIED', 'LISTED')""").params(listType, subjectId).query(Long.class).optional();
+                select c.id from lists.list_case c left join lists.list_entry e on e.case_id = c.id
+                 where c.list_type = ? and c.subject_id = ?
+                   and (c.status in ('PROPOSED', 'NOTIFIED') or (c.status = 'LISTED' and e.ends_on >= ?))
+                 limit 1""").params(listType, subjectId, today).query(Long.class).optional();
     }
 
     Optional<StoredCase> find(long id) {
@@ -227,6 +234,16 @@ class ListCaseRepository {
             changed++;
         }
         return changed;
+    }
+
+    /** Listed cases whose entry is past its last day on {@code today} (of one subject and type, or all when null). */
+    List<Long> listedPastTheirEnd(LocalDate today, String listType, Long subjectId) {
+        return jdbc.sql("""
+                select c.id from lists.list_case c join lists.list_entry e on e.case_id = c.id
+                 where c.status = 'LISTED' and e.ends_on < :today
+                   and (cast(:type as text) is null or c.list_type = :type) and (cast(:subject as bigint) is null or c.subject_id = :subject)
+                 order by c.id""")
+                .param("today", today).param("type", listType).param("subject", subjectId).query(Long.class).list();
     }
 
     /** Cases whose entry the platform removed because its basis fell, on or after {@code since}. */

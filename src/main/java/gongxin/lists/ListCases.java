@@ -119,7 +119,9 @@ class ListCases implements ListRepairs {
         }
         ListCase c = ListCase.propose(type, subject.id(), basis, p.facts(), acting(caller, type),
                 caller.kind() == Caller.Kind.API_CLIENT);
-        if (cases.openCase(type.code(), subject.id()).isPresent()) {
+        // a listing past its end is over, recorded or not: recorded now, so that it does not block this case
+        endPastTheirEnd(type.code(), subject.id());
+        if (cases.openCase(type.code(), subject.id(), today()).isPresent()) {
             throw RuleViolationException.of("subject", null, "open-case", "该主体在此名单上已有未结束的案件");
         }
         Instant now = clock.instant();
@@ -351,6 +353,40 @@ class ListCases implements ListRepairs {
     private List<ListCase.Basis> currentBasis(ListCase c) {
         return c.basis().stream().map(b -> new ListCase.Basis(b.recordId(), b.subjectId(),
                 records.summary(b.recordId()).map(r -> r.status().inForce()).orElse(false))).toList();
+    }
+
+    /**
+     * Records the end of listed entries past their last day (EXPIRED, the day after it, by the platform): every night
+     * for all, and before a proposal for its subject. How many ended.
+     */
+    @Transactional
+    public int endPastTheirEnd(String listType, Long subjectId) {
+        LocalDate today = today();
+        int ended = 0;
+        for (long caseId : cases.listedPastTheirEnd(today, listType, subjectId)) {
+            ListCaseRepository.StoredCase stored = locked(caseId);
+            java.util.Optional<ListCase.Entry> entry = stored.listCase().endAtItsEnd(today);
+            if (entry.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("on", entry.get().removedOn().toString());
+            details.put("reason", ListCase.RemovalReason.EXPIRED.name());
+            details.put("entry", stored.entryId());
+            Instant now = clock.instant();
+            cases.save(caseId, stored.listCase(), now);
+            cases.step(caseId, now, "REMOVED", "platform", details);
+            audit.recordAs("platform", "LIST_CASE_REMOVED", "list_case", Long.toString(caseId), details);
+            events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, stored.entryId()), EntryChange.REMOVED));
+            ended++;
+        }
+        return ended;
+    }
+
+    @org.springframework.scheduling.annotation.Scheduled(cron = "${gongxin.lists.expiry-cron:0 5 0 * * *}", zone = "${gongxin.zone:Asia/Shanghai}")
+    @Transactional
+    public void endExpiredEveryNight() {
+        endPastTheirEnd(null, null);
     }
 
     /**

@@ -19,7 +19,8 @@ public interface ListEntries {
      * @param department the determining department (for a red list: the department that keeps it)
      * @param basis the legal basis of the list type
      * @param reason why the subject is on it: the facts of the decision, or the source of an imported list
-     * @param endsOn the last day on the list
+     * @param endsOn the last day on the list; none for an upstream entry whose source gives no end (it ends when the
+     *               source removes it)
      * @param removedOn the day it left the list, if it did
      * @param flaggedReason a red-list entry whose subject later got a dishonesty record or entry (动态管理): it no longer
      *                      counts and waits for its removal
@@ -33,8 +34,8 @@ public interface ListEntries {
 
         /** On the list on {@code day}: listed by then, not removed, not past its last day, not flagged. */
         public boolean inForce(LocalDate day) {
-            return !listedOn.isAfter(day) && (removedOn == null || removedOn.isAfter(day)) && !endsOn.isBefore(day)
-                    && flaggedReason == null;
+            return !listedOn.isAfter(day) && (removedOn == null || removedOn.isAfter(day))
+                    && (endsOn == null || !endsOn.isBefore(day)) && flaggedReason == null;
         }
     }
 }

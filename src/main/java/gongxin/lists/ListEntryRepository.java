@@ -53,6 +53,47 @@ class ListEntryRepository implements ListEntries {
                 .query(this::entry).list();
     }
 
+    /** Whether the subject is on the list on {@code day} (not removed, not flagged, not past its end). */
+    boolean onList(String listType, long subjectId, LocalDate day) {
+        return jdbc.sql("""
+                select exists (select 1 from lists.list_entry where list_type = ? and subject_id = ? and removed_on is null
+                                  and flagged_at is null and (ends_on is null or ends_on >= ?))""")
+                .params(listType, subjectId, day).query(Boolean.class).single();
+    }
+
+    /** Whether this case of the subject is on the upstream list (not removed). */
+    boolean onUpstreamList(String listType, long subjectId, String documentNumber) {
+        return jdbc.sql("""
+                select exists (select 1 from lists.list_entry where list_type = ? and subject_id = ? and document_number = ?
+                                  and removed_on is null)""")
+                .params(listType, subjectId, documentNumber).query(Boolean.class).single();
+    }
+
+    long insertImported(String listType, long subjectId, long importId, LocalDate listedOn, LocalDate removableFrom,
+                        LocalDate endsOn, String documentNumber, java.time.Instant at) {
+        return jdbc.sql("""
+                insert into lists.list_entry (list_type, subject_id, import_id, listed_on, removable_from, ends_on,
+                                              document_number, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(listType, subjectId, importId, listedOn, removableFrom, endsOn, documentNumber,
+                        java.sql.Timestamp.from(at))
+                .query(Long.class).single();
+    }
+
+    /**
+     * Removes the imported entries of an upstream list that an import no longer names (by case number): the source
+     * removed them; on the import's list date (not before their listing). Their ids.
+     */
+    List<Long> removeUpstreamNotIn(String listType, long importId, java.util.Set<String> documentNumbers, LocalDate on) {
+        return jdbc.sql("""
+                update lists.list_entry set removed_on = greatest(listed_on, :on), removal_reason = 'UPSTREAM_REMOVED'
+                 where list_type = :type and removed_on is null and import_id is not null and import_id <> :import
+                   and not (document_number = any(:documents))
+                returning id""")
+                .param("type", listType).param("import", importId).param("on", on)
+                .param("documents", documentNumbers.toArray(String[]::new)).query(Long.class).list();
+    }
+
     /** Whether any red-list entry is in force and unflagged (most batches then need no look at red lists at all). */
     boolean anyRedInForce() {
         return jdbc.sql("""

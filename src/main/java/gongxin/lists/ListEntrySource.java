@@ -101,7 +101,7 @@ class ListEntrySource extends RowEntrySource<ListEntries.Entry> {
             subject = new EntrySubject(s.id(), s.category(), s.name(), s.creditCode(), s.idNumber(), List.of());
             fields = fields(e, dishonesty);
         }
-        LocalDate countsUntil = e.endsOn().plusDays(1);
+        LocalDate countsUntil = e.endsOn() == null ? null : e.endsOn().plusDays(1);
         String ended = null;
         if (e.removedOn() != null) {
             countsUntil = e.removedOn();
@@ -124,7 +124,7 @@ class ListEntrySource extends RowEntrySource<ListEntries.Entry> {
         add(fields, "设立依据", e.basis());
         add(fields, dishonesty ? "惩戒措施" : "激励措施", String.join("；", e.measures()));
         add(fields, "列入日期", e.listedOn().toString());
-        add(fields, "有效期至", e.endsOn().toString());
+        add(fields, "有效期至", e.endsOn() == null ? "至名单来源删除" : e.endsOn().toString());
         if (e.removedOn() != null) {
             add(fields, "移出日期", e.removedOn().toString());
         }

@@ -62,9 +62,14 @@ class ListImports {
     private static final Set<String> ID = Set.of("身份证号码", "证件号码", "身份证号", "IDNUMBER");
     private static final Set<String> DOCUMENT = Set.of("案号", "执行案号", "文书号", "决定文书号", "DOCUMENTNUMBER");
     private static final Set<String> DATE = Set.of("发布日期", "发布时间", "列入日期", "认定日期", "LISTEDON");
+    private static final Set<String> END = Set.of("截止日期", "届满日期", "有效期至", "移出日期", "ENDSON");
 
     /** What an import did. */
-    record Imported(long id, int rows, int accepted, int rejected, List<Map<String, Object>> errors) {
+    /**
+     * @param unchanged rows of an upstream list already on it as they are (same subject, same case number)
+     * @param removed entries of an upstream list that the new file no longer has: removed, as the source removed them
+     */
+    record Imported(long id, int rows, int accepted, int rejected, List<Map<String, Object>> errors, int unchanged, int removed) {
     }
 
     /** Why a red-list entry leaves the list. */
@@ -95,12 +100,26 @@ class ListImports {
     }
 
     /**
-     * Imports a list file: every row is checked and answered; the rows that pass become entries from the list date
-     * to the type's maximum period.
+     * Imports a list file: every row is checked and answered. A red list's rows become entries from the list date to
+     * the type's maximum period. An upstream list (the courts' 失信被执行人) is taken as the source publishes it, as a
+     * whole (issue 26, finding 5): each entry with the source's own dates (listed on its 发布日期, ending on its
+     * 截止日期 if the source gives one, else when the source removes it), a row already on the list unchanged, and an
+     * entry of an earlier file that this one no longer has removed on the list date ({@code UPSTREAM_REMOVED}: the
+     * debtor performed and the court deleted it), unless a row of this file names its case number.
      */
     @Transactional
     Imported importFile(Caller caller, String listTypeCode, String source, LocalDate listDate, String fileName, byte[] content)
             throws IOException {
+        return importFile(caller, listTypeCode, source, listDate, fileName, content, false);
+    }
+
+    /**
+     * @param complete the file is the whole upstream list as the source publishes it on the list date: entries of
+     *                 earlier files that it does not name are removed (a partial file must not say so)
+     */
+    @Transactional
+    Imported importFile(Caller caller, String listTypeCode, String source, LocalDate listDate, String fileName, byte[] content,
+                        boolean complete) throws IOException {
         ListType type = types.find(listTypeCode == null ? "" : listTypeCode)
                 .orElseThrow(() -> RuleViolationException.of("listType", listTypeCode, "exists", "名单类型不存在"));
         if (type.kind() != ListKind.RED && !type.upstream()) {
@@ -129,6 +148,7 @@ class ListImports {
         int idColumn = table.column(ID);
         int documentColumn = table.column(DOCUMENT);
         int dateColumn = table.column(DATE);
+        int endColumn = table.column(END);
         if (nameColumn < 0 || (codeColumn < 0 && idColumn < 0)) {
             throw RuleViolationException.of("file", null, "layout",
                     "文件须有“主体名称”列，以及“统一社会信用代码”或“身份证号码”列");
@@ -142,6 +162,9 @@ class ListImports {
                 .query(Long.class).single();
         List<Map<String, Object>> errors = new ArrayList<>();
         List<long[]> accepted = new ArrayList<>();
+        int unchanged = 0;
+        // the case numbers this file names, read or not: an entry named by a row refused today is not removed
+        Set<String> named = new java.util.HashSet<>();
         for (TabularFiles.Row row : rows) {
             if (row.problem() != null) {
                 errors.add(error(row.line(), null, "unreadable", row.problem()));
@@ -173,7 +196,11 @@ class ListImports {
                 continue;
             }
             LocalDate listedOn = date;
+            LocalDate endsOn = null;
             String document = Text.clean(cell(row, documentColumn));
+            if (!Text.isBlank(document)) {
+                named.add(document);
+            }
             if (!red) {
                 String rowDate = Text.clean(cell(row, dateColumn));
                 if (!Text.isBlank(rowDate)) {
@@ -188,6 +215,15 @@ class ListImports {
                     errors.add(error(row.line(), "documentNumber", "required", "上游名单的每一行须有案号或文书号"));
                     continue;
                 }
+                String rowEnd = Text.clean(cell(row, endColumn));
+                if (!Text.isBlank(rowEnd)) {
+                    var parsed = gongxin.shared.DateText.parse(rowEnd);
+                    if (parsed.isEmpty() || parsed.get().isBefore(listedOn)) {
+                        errors.add(error(row.line(), "endsOn", parsed.isEmpty() ? "format" : "before-listing", "截止日期无效或早于列入日期"));
+                        continue;
+                    }
+                    endsOn = parsed.get();
+                }
             }
             long subjectId = subjects.resolve(List.of(claim))[0];
             LocalDate from = date.minusYears(DISHONESTY_YEARS);
@@ -196,23 +232,21 @@ class ListImports {
                         "该主体在名单日期前三年内有失信记录或被列入严重失信主体名单，不能列入守信激励名单"));
                 continue;
             }
-            boolean listed = jdbc.sql("""
-                    select exists (select 1 from lists.list_entry where list_type = ? and subject_id = ? and removed_on is null
-                                      and flagged_at is null and ends_on >= ?)""")
-                    .params(type.code(), subjectId, listedOn).query(Boolean.class).single();
-            if (listed) {
+            if (!red && entries.onUpstreamList(type.code(), subjectId, document)) {
+                // the same case of the same subject, as it already is: a repeated file changes nothing
+                unchanged++;
+                continue;
+            }
+            if (red && entries.onList(type.code(), subjectId, listedOn)) {
                 errors.add(error(row.line(), "subject", "already-listed", "该主体已在此名单上"));
                 continue;
             }
-            long entryId = jdbc.sql("""
-                    insert into lists.list_entry (list_type, subject_id, import_id, listed_on, removable_from, ends_on,
-                                                  document_number, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                    .params(type.code(), subjectId, importId, listedOn, type.removableFrom(listedOn),
-                            listedOn.plusMonths(type.maximumMonths()), document, Timestamp.from(now))
-                    .query(Long.class).single();
+            long entryId = entries.insertImported(type.code(), subjectId, importId, listedOn,
+                    red ? type.removableFrom(listedOn) : listedOn, red ? listedOn.plusMonths(type.maximumMonths()) : endsOn,
+                    document, now);
             accepted.add(new long[]{entryId, subjectId});
         }
+        List<Long> removed = red || !complete ? List.of() : entries.removeUpstreamNotIn(type.code(), importId, named, date);
         jdbc.sql("update lists.list_import set row_count = ?, accepted = ?, rejected = ?, errors = ?::jsonb where id = ?")
                 .params(rows.size(), accepted.size(), errors.size(), json.writeValueAsString(errors), importId).update();
         Map<String, Object> details = new LinkedHashMap<>();
@@ -222,14 +256,20 @@ class ListImports {
         details.put("rows", rows.size());
         details.put("accepted", accepted.size());
         details.put("rejected", errors.size());
+        details.put("unchanged", unchanged);
+        details.put("complete", complete && !red);
+        details.put("removed", removed);
         audit.recordAs(caller.name(), "LIST_IMPORTED", "list_import", Long.toString(importId), details);
         if (!accepted.isEmpty()) {
             events.publishEvent(CreditEntriesChanged.of(EntryKind.LIST_ENTRY, accepted.stream().map(a -> a[0]).toList(), EntryChange.LISTED));
         }
+        if (!removed.isEmpty()) {
+            events.publishEvent(CreditEntriesChanged.of(EntryKind.LIST_ENTRY, removed, EntryChange.REMOVED));
+        }
         if (!red) {
             cases.flagRedEntries(accepted.stream().map(a -> a[1]).distinct().toList(), "列入" + type.name());
         }
-        return new Imported(importId, rows.size(), accepted.size(), errors.size(), errors);
+        return new Imported(importId, rows.size(), accepted.size(), errors.size(), errors, unchanged, removed.size());
     }
 
     /**
@@ -257,8 +297,9 @@ class ListImports {
         if (on.isBefore(e.listedOn())) {
             throw RuleViolationException.of("on", on.toString(), "before-listing", "移出日期不能早于列入日期");
         }
-        if (reason == RemovalReason.EXPIRED && !on.isAfter(e.endsOn())) {
-            throw RuleViolationException.of("reason", reason.name(), "not-expired", "名单期限至 " + e.endsOn() + " 届满，次日起方可移出");
+        if (reason == RemovalReason.EXPIRED && (e.endsOn() == null || !on.isAfter(e.endsOn()))) {
+            throw RuleViolationException.of("reason", reason.name(), "not-expired", e.endsOn() == null
+                    ? "该名单条目没有截止日期，由名单来源删除" : "名单期限至 " + e.endsOn() + " 届满，次日起方可移出");
         }
         jdbc.sql("update lists.list_entry set removed_on = ?, removal_reason = ? where id = ?").params(on, reason.name(), entryId).update();
         audit.recordAs(caller.name(), "RED_LIST_ENTRY_REMOVED", "list_entry", Long.toString(entryId), Map.of("on", on.toString(), "reason", reason.name()));

@@ -228,6 +228,11 @@ class Checks {
                 errors.add(RuleViolation.of("notApplied", n.code(), "reason-required", "未采取的措施须说明理由"));
             }
         }
+        // every measure of the answer is accounted for: feedback that leaves one out is not complete (issue 26, finding 11)
+        Set<String> answered = new HashSet<>(appliedCodes);
+        notAppliedCodes.stream().filter(java.util.Objects::nonNull).forEach(n -> answered.add(n.code()));
+        offered.stream().filter(code -> !answered.contains(code)).sorted().forEach(code -> errors.add(RuleViolation.of("applied", code,
+                "feedback-incomplete", "答复中的措施“" + code + "”未反馈：请说明已采取，或未采取及其理由")));
         if (!errors.isEmpty()) {
             throw new RuleViolationException("反馈不符合规则", errors);
         }

@@ -181,6 +181,26 @@ class ListCaseApiTest extends IntegrationTest {
         assertThat(rule(twice)).isEqualTo("not-listed");
     }
 
+    /** Issue 26, finding 11: a listing past its last day, its removal not recorded yet, does not block a new case. */
+    @Test
+    void a_listing_past_its_end_does_not_block_a_new_case() {
+        String code = code();
+        long record = penalty(code, "示例市" + PenaltyFile.uniqueWord() + "机械有限公司", "2026-09-01");
+        long id = created(system().postJson("/api/v1/lists/cases", proposal(code, record)));
+        system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2026-10-12"));
+        long entry = system().postJson("/api/v1/lists/cases/" + id + "/decision",
+                Map.of("decidedOn", "2026-11-02", "documentNumber", "示市监认〔2026〕31号")).json().get("entry").get("id").longValue();
+        assertThat(rule(system().postJson("/api/v1/lists/cases", proposal(code, record)))).isEqualTo("open-case");
+        // as if its last day had been 2026-11-20 (a short list type): over, though nobody recorded the removal
+        jdbc.sql("update lists.list_entry set ends_on = date '2026-11-20' where id = ?").param(entry).update();
+        assertThat(system().postJson("/api/v1/lists/cases", proposal(code, record)).status()).isEqualTo(201);
+        // the old entry is recorded as ended the day after its last day, by the platform
+        JsonNode old = system().purpose("案件办理").get("/api/v1/lists/cases/" + id).json();
+        assertThat(old.get("status").asString()).isEqualTo("REMOVED");
+        assertThat(old.get("entry").get("removalReason").asString()).isEqualTo("EXPIRED");
+        assertThat(old.get("entry").get("removedOn").asString()).isEqualTo("2026-11-21");
+    }
+
     /** Issue 26, finding 1: a penalty decided by 简易程序 (exempt from dishonesty) cannot be a listing's only basis. */
     @Test
     void a_listing_cannot_rest_on_a_penalty_that_is_not_dishonesty_information() {

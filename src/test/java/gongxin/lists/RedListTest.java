@@ -150,6 +150,51 @@ class RedListTest extends IntegrationTest {
         assertThat(sections.get("RED_LIST").get("entries")).as("no longer trustworthy").isEmpty();
     }
 
+    /**
+     * Issue 26, finding 5: an upstream list carries the source's own dates and is reconciled by a complete file: a
+     * repeated row changes nothing, a debtor the court deleted leaves the list. (A list type of its own, so that the
+     * reconciliation does not touch the court entries other tests import.)
+     */
+    @Test
+    void an_upstream_list_keeps_the_sources_dates_and_a_complete_file_removes_what_the_source_deleted() {
+        String type = "TEST-UP-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        TestHttp admin = staff("admin");
+        TestHttp.Response created = admin.postJsonWithCsrf("/api/v1/lists/types", Map.of("code", type, "name", "测试上游失信名单", "kind",
+                "DISHONESTY", "domain", "DEFYING_DUTIES", "department", "CITY-SAMR", "basis", "法释〔2017〕7号", "measures", List.of("限制高消费"),
+                "minimumMonths", 0, "maximumMonths", 36, "upstream", true), "/purpose");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String paid = code();
+        String paidName = "示例市" + PenaltyFile.uniqueWord() + "建工有限公司";
+        String owing = code();
+        String owingName = "示例市" + PenaltyFile.uniqueWord() + "路桥有限公司";
+        String header = "被执行人名称,统一社会信用代码,执行案号,发布日期,截止日期\n";
+        String both = header + paidName + "," + paid + ",（2026）示执1号,2026-11-05,\n" + owingName + "," + owing + ",（2026）示执2号,2026-11-05,2027-05-05\n";
+        java.util.function.BiFunction<String, String, TestHttp.Response> upload = (csv, date) -> apiClient(DEMO_API_KEY).multipart(
+                "/api/v1/lists/imports", "file", "失信被执行人.csv", csv.getBytes(GB18030),
+                Map.of("listType", type, "source", "最高人民法院失信被执行人名单公布系统", "listDate", date, "complete", "true"));
+
+        TestHttp.Response first = upload.apply(both, "2026-11-06");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().get("accepted").intValue()).isEqualTo(2);
+        // the source's dates: no end for the first (until the court deletes it), 2027-05-05 for the second
+        assertThat(jdbc.sql("select coalesce(ends_on::text, '-') from lists.list_entry where list_type = ? order by document_number")
+                .param(type).query(String.class).list()).containsExactly("-", "2027-05-05");
+
+        TestHttp.Response again = upload.apply(both, "2026-11-10");
+        assertThat(again.json().get("accepted").intValue()).as(again.body()).isZero();
+        assertThat(again.json().get("unchanged").intValue()).isEqualTo(2);
+        assertThat(again.json().get("removed").intValue()).isZero();
+        assertThat(jdbc.sql("select count(*) from lists.list_entry where list_type = ?").param(type).query(Integer.class).single()).isEqualTo(2);
+
+        // the first debtor paid and the court deleted it: the next complete file no longer has it
+        TestHttp.Response later = upload.apply(header + owingName + "," + owing + ",（2026）示执2号,2026-11-05,2027-05-05\n", "2026-11-20");
+        assertThat(later.json().get("removed").intValue()).as(later.body()).isEqualTo(1);
+        assertThat(jdbc.sql("select removed_on::text || ' ' || removal_reason from lists.list_entry where list_type = ? and document_number = ?")
+                .params(type, "（2026）示执1号").query(String.class).single()).isEqualTo("2026-11-20 UPSTREAM_REMOVED");
+        assertThat(http().get("/api/v1/public/subjects/" + paid).json().get("sections").get("SERIOUS_DISHONESTY").get("entries")).isEmpty();
+        assertThat(http().get("/api/v1/public/subjects/" + owing).json().get("sections").get("SERIOUS_DISHONESTY").get("entries")).hasSize(1);
+    }
+
     @Test
     void a_dishonesty_list_cannot_be_imported_and_only_the_keeping_department_imports() {
         String csv = "统一社会信用代码,主体名称\n" + code() + ",示例市某有限公司\n";

@@ -148,8 +148,15 @@ class CheckApiTest extends IntegrationTest {
         String code = code();
         debtors("示例市" + PenaltyFile.uniqueWord() + "园林有限公司," + code + ",");
         String key = checker();
-        String id = apiClient(key).postJson("/api/v1/checks", check("BIDDING", Map.of("creditCode", code))).json().get("id").asString();
+        JsonNode answer = apiClient(key).postJson("/api/v1/checks", check("BIDDING", Map.of("creditCode", code))).json();
+        String id = answer.get("id").asString();
+        List<String> offered = answer.get("measures").valueStream().map(m -> m.get("code").asString()).toList();
+        assertThat(offered).contains("NAT-1-BIDDING-BAN");
 
+        // issue 26, finding 11: feedback that leaves a measure of the answer out is not complete
+        TestHttp.Response partial = apiClient(key).postJson("/api/v1/checks/" + id + "/feedback", Map.of("applied", List.of()));
+        assertThat(partial.status()).isEqualTo(422);
+        assertThat(rule(partial)).isEqualTo("feedback-incomplete");
         TestHttp.Response unknown = apiClient(key).postJson("/api/v1/checks/" + id + "/feedback", Map.of("applied", List.of("NO-SUCH")));
         assertThat(rule(unknown)).isEqualTo("unknown-measure");
         TestHttp.Response noReason = apiClient(key).postJson("/api/v1/checks/" + id + "/feedback",
@@ -160,7 +167,7 @@ class CheckApiTest extends IntegrationTest {
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(jdbc.sql("select count(*) from screening.feedback where check_id = ?::uuid").param(id).query(Integer.class).single()).isZero();
 
-        TestHttp.Response given = apiClient(key).postJson("/api/v1/checks/" + id + "/feedback", Map.of("applied", List.of("NAT-1-BIDDING-BAN")));
+        TestHttp.Response given = apiClient(key).postJson("/api/v1/checks/" + id + "/feedback", Map.of("applied", offered));
         assertThat(given.status()).as(given.body()).isEqualTo(200);
 
         String page = staff("admin").get("/admin/checks?from=2026-11-24&to=2026-11-24").body();

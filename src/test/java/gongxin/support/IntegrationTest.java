@@ -45,6 +45,8 @@ public abstract class IntegrationTest {
         registry.add("gongxin.demo.records", () -> "0");
         // grades are drained by the tests that look at them, never by a background worker at an unknown moment
         registry.add("gongxin.evaluation.worker", () -> "false");
+        // nor are list entries ended by the nightly job (tests end them themselves)
+        registry.add("gongxin.lists.expiry-cron", () -> "-");
         // the test JVM exits at once: graceful shutdown would wait for idle keep-alive connections of test clients
         registry.add("server.shutdown", () -> "immediate");
     }

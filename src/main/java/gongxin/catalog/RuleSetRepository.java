@@ -89,6 +89,11 @@ class RuleSetRepository {
                 .list();
     }
 
+    List<MatterSector> matterSectors() {
+        return jdbc.sql("select sector, item_code, field_code, contains from catalog.matter_sector order by sector, item_code, field_code")
+                .query((rs, n) -> new MatterSector(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+    }
+
     Optional<StatutoryDeadline> deadline(String code, LocalDate on) {
         return deadlines().stream().filter(d -> d.code().equals(code) && !d.effectiveFrom().isAfter(on)).findFirst();
     }

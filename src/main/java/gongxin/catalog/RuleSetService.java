@@ -54,6 +54,11 @@ class RuleSetService implements RuleSets {
     }
 
     @Override
+    public List<MatterSector> matterSectors() {
+        return repository.matterSectors();
+    }
+
+    @Override
     public List<StatutoryDeadline> deadlines() {
         return repository.deadlines();
     }

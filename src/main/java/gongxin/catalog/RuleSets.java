@@ -20,6 +20,9 @@ public interface RuleSets {
      */
     java.util.Optional<LocalDate> collectionEraFrom(String infoType);
 
+    /** The matters that belong to a sector whichever department decided them (for sector periods). */
+    java.util.List<MatterSector> matterSectors();
+
     /** Every deadline value with its effective date. */
     java.util.List<StatutoryDeadline> deadlines();
 }

@@ -48,11 +48,17 @@ final class RowValidator {
      * @param allowPilotEra accept pilot-era credit codes that fail the check character (explicit, never silent)
      */
     record Context(Layout layout, List<CatalogItem> versions, Map<String, Department> departmentsByCreditCode,
-                   List<RuleSet> ruleSets, Caller caller, LocalDate today, boolean allowPilotEra, LocalDate eraFrom) {
+                   List<RuleSet> ruleSets, Caller caller, LocalDate today, boolean allowPilotEra, LocalDate eraFrom,
+                   List<gongxin.catalog.MatterSector> matterSectors) {
 
         Context(Layout layout, List<CatalogItem> versions, Map<String, Department> departmentsByCreditCode,
                 List<RuleSet> ruleSets, Caller caller, LocalDate today, boolean allowPilotEra) {
-            this(layout, versions, departmentsByCreditCode, ruleSets, caller, today, allowPilotEra, null);
+            this(layout, versions, departmentsByCreditCode, ruleSets, caller, today, allowPilotEra, null, List.of());
+        }
+
+        Context(Layout layout, List<CatalogItem> versions, Map<String, Department> departmentsByCreditCode,
+                List<RuleSet> ruleSets, Caller caller, LocalDate today, boolean allowPilotEra, LocalDate eraFrom) {
+            this(layout, versions, departmentsByCreditCode, ruleSets, caller, today, allowPilotEra, eraFrom, List.of());
         }
 
         /**
@@ -231,7 +237,9 @@ final class RowValidator {
             checkBasisDocument(row, version.get(), data, raw, refused, errors);
         }
         if (version.isPresent() && decisionDate != null) {
-            String sector = department == null ? null : sectors.get(department);
+            // the matter's sector (特种设备 by the penalty's content) before the department's
+            String sector = gongxin.catalog.MatterSector.sectorOf(context.matterSectors(), item.code(), data,
+                    department == null ? null : sectors.get(department));
             checkMinimumPublicity(row, version.get(), data, raw, decisionDate, severity, sector, errors);
         }
 

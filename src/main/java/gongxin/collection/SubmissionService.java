@@ -477,7 +477,7 @@ class SubmissionService {
             departments.all().forEach(d -> byCreditCode.put(d.creditCode(), d));
             validator = new RowValidator(new RowValidator.Context(recognised, catalog.history(recognised.item().code()),
                     byCreditCode, ruleSets.all(), caller, today, options.allowPilotEra(),
-                    ruleSets.collectionEraFrom(recognised.item().infoType()).orElse(null)));
+                    ruleSets.collectionEraFrom(recognised.item().infoType()).orElse(null), ruleSets.matterSectors()));
             preparer = ingest.preparer(batchId, recognised.item().code(), receivedAt);
             layout = recognised;
             hand(null);

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Evaluations implements Grades {
 
     private static final Logger log = LoggerFactory.getLogger(Evaluations.class);
-    static final int PAGE = 500;
+    static final int PAGE = 1000;
 
     private final EvaluationRepository repository;
     private final CreditEntries entries;

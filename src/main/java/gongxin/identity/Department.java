@@ -20,7 +20,7 @@ public record Department(String code, String name, String creditCode, Department
     /** Sectors whose rules differ from the general ones. */
     public static final java.util.Map<String, String> SECTORS = java.util.Map.of(
             "MARKET_REGULATION", "市场监管", "TAX", "税务", "COURT", "法院", "WORK_SAFETY", "安全生产",
-            "FIRE_PROTECTION", "消防");
+            "FIRE_PROTECTION", "消防", "SPECIAL_EQUIPMENT", "特种设备");
 
     public Department {
         duties = duties == null ? List.of() : List.copyOf(duties);

@@ -30,8 +30,11 @@ final class ListCase {
     /** What a reviewer found an objection to be: ACCEPTED drops the case. */
     enum Resolution { ACCEPTED, REJECTED }
 
-    /** The working days within which an objection is verified (the Guannan and Nanjing plans). */
-    static final int OBJECTION_VERIFICATION_WORKING_DAYS = 10;
+    /**
+     * The statutory deadline within which an objection is verified, in working days from its receipt (the Guannan
+     * and Nanjing plans: 10), as data in the catalog's deadline table, the same one rights use.
+     */
+    static final String OBJECTION_VERIFICATION = "OBJECTION_VERIFICATION";
 
     /**
      * A record the proposal rests on, as the records module describes it.
@@ -209,7 +212,7 @@ final class ListCase {
      * after the statement period is recorded as late and does not hold up the decision.
      */
     Statement receive(LocalDate receivedOn, String text, boolean objection, LocalDate today, WorkingCalendar calendar,
-                      String actingDepartment) {
+                      int verificationWorkingDays, String actingDepartment) {
         determining(type, actingDepartment);
         if (status != Status.NOTIFIED) {
             throw RuleViolationException.of("status", status.name(), "not-notified", "告知书送达后方可受理陈述申辩");
@@ -222,7 +225,7 @@ final class ListCase {
             throw RuleViolationException.of("text", null, "required", "请录入陈述申辩的内容");
         }
         boolean late = receivedOn.isAfter(statementDeadline.date());
-        Deadline verifyBy = objection && !late ? calendar.addWorkingDays(receivedOn, OBJECTION_VERIFICATION_WORKING_DAYS) : null;
+        Deadline verifyBy = objection && !late ? calendar.addWorkingDays(receivedOn, verificationWorkingDays) : null;
         Statement statement = new Statement(statements.size() + 1, receivedOn, text.strip(), objection, late, verifyBy, null, null);
         statements.add(statement);
         return statement;

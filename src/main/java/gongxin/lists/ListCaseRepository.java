@@ -213,7 +213,7 @@ class ListCaseRepository {
     }
 
     /** Recomputes the provisional deadlines of notified cases; how many cases changed. */
-    int recomputeProvisionalDeadlines(DeadlineCounter counter, int verificationDays) {
+    int recomputeProvisionalDeadlines(DeadlineCounter counter, java.util.function.ToIntFunction<LocalDate> verificationDays) {
         int changed = 0;
         for (Map<String, Object> row : jdbc.sql("""
                 select c.id, c.served_on, t.statement_working_days from lists.list_case c
@@ -228,7 +228,8 @@ class ListCaseRepository {
                 select s.case_id, s.number, s.received_on from lists.list_statement s
                   join lists.list_case c on c.id = s.case_id
                  where c.status = 'NOTIFIED' and s.verification_provisional and s.resolution is null""").query().listOfRows()) {
-            Deadline d = counter.add(((Date) row.get("received_on")).toLocalDate(), verificationDays);
+            LocalDate received = ((Date) row.get("received_on")).toLocalDate();
+            Deadline d = counter.add(received, verificationDays.applyAsInt(received));
             jdbc.sql("update lists.list_statement set verification_deadline = ?, verification_provisional = ? where case_id = ? and number = ?")
                     .params(d.date(), d.provisional(), row.get("case_id"), row.get("number")).update();
             changed++;

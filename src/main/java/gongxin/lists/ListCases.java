@@ -64,6 +64,7 @@ class ListCases implements ListRepairs {
     }
 
     private final ListCaseRepository cases;
+    private final gongxin.catalog.RuleSets ruleSets;
     private final ListTypeRepository types;
     private final ListEntryRepository entries;
     private final Subjects subjects;
@@ -74,8 +75,10 @@ class ListCases implements ListRepairs {
     private final Clock clock;
 
     ListCases(ListCaseRepository cases, ListTypeRepository types, ListEntryRepository entries, Subjects subjects,
-              Records records, Calendars calendars, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+              Records records, Calendars calendars, gongxin.catalog.RuleSets ruleSets, AuditLog audit,
+              ApplicationEventPublisher events, Clock clock) {
         this.cases = cases;
+        this.ruleSets = ruleSets;
         this.types = types;
         this.entries = entries;
         this.subjects = subjects;
@@ -88,6 +91,12 @@ class ListCases implements ListRepairs {
 
     LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /** The working days to verify an objection received on {@code day}: the statutory deadline in force then. */
+    int verificationDays(LocalDate day) {
+        return ruleSets.deadline(ListCase.OBJECTION_VERIFICATION, day).map(gongxin.catalog.StatutoryDeadline::workingDays)
+                .orElseThrow(() -> new IllegalStateException("no statutory deadline " + ListCase.OBJECTION_VERIFICATION + " on " + day));
     }
 
     /**
@@ -165,7 +174,7 @@ class ListCases implements ListRepairs {
     ListCase.Statement receive(Caller caller, long id, LocalDate receivedOn, String text, boolean objection) {
         ListCaseRepository.StoredCase stored = locked(id);
         ListCase.Statement s = stored.listCase().receive(receivedOn, text, objection, today(), calendars.current(),
-                acting(caller, stored.listCase().type()));
+                verificationDays(receivedOn == null ? today() : receivedOn), acting(caller, stored.listCase().type()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("statement", s.number());
         details.put("receivedOn", receivedOn.toString());
@@ -426,7 +435,7 @@ class ListCases implements ListRepairs {
     public void on(CalendarYearLoaded event) {
         var calendar = calendars.current();
         int recomputed = cases.recomputeProvisionalDeadlines((from, days) -> calendar.addWorkingDays(from, days),
-                ListCase.OBJECTION_VERIFICATION_WORKING_DAYS);
+                this::verificationDays);
         if (recomputed > 0) {
             audit.recordAs("platform", "LIST_DEADLINES_RECOMPUTED", "calendar_year", Integer.toString(event.year()),
                     Map.of("cases", recomputed));

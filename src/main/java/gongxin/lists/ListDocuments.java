@@ -39,8 +39,20 @@ class ListDocuments {
 
     private final Departments departments;
 
-    ListDocuments(Departments departments) {
+    private final gongxin.catalog.RuleSets ruleSets;
+    private final java.time.Clock clock;
+
+    ListDocuments(Departments departments, gongxin.catalog.RuleSets ruleSets, java.time.Clock clock) {
         this.departments = departments;
+        this.ruleSets = ruleSets;
+        this.clock = clock;
+    }
+
+    /** The working days to verify an objection, as the deadline table has them on the day of the notice. */
+    private int verificationDays(ListCase c) {
+        java.time.LocalDate on = c.servedOn() != null ? c.servedOn() : java.time.LocalDate.now(clock);
+        return ruleSets.deadline(ListCase.OBJECTION_VERIFICATION, on).map(gongxin.catalog.StatutoryDeadline::workingDays)
+                .orElseThrow(() -> new IllegalStateException("no statutory deadline " + ListCase.OBJECTION_VERIFICATION + " on " + on));
     }
 
     byte[] render(Kind kind, ListCases.CaseView view) {
@@ -76,7 +88,7 @@ class ListDocuments {
             String deadline = c.statementDeadline() == null ? "送达之日起 " + type.statementWorkingDays() + " 个工作日内"
                     : "自本告知书送达之日起 " + type.statementWorkingDays() + " 个工作日内（即 " + DAY.format(c.statementDeadline().date()) + " 前）";
             doc.paragraph("根据相关规定，你（单位）享有陈述、申辩和提出异议的权利。如有陈述、申辩或异议，请于" + deadline
-                    + "向本机关书面提出，并提交相关证据材料；对异议，本机关将在收到之日起 10 个工作日内核实并书面答复。"
+                    + "向本机关书面提出，并提交相关证据材料；对异议，本机关将在收到之日起 " + verificationDays(c) + " 个工作日内核实并书面答复。"
                     + "陈述申辩期内，本机关不作出列入决定。逾期未提出的，视为放弃陈述、申辩的权利。");
             ListCaseRepository.Contact contact = view.stored().contact();
             doc.paragraph("联系人：" + (contact == null || contact.name() == null ? "（认定部门信用工作人员）" : contact.name())

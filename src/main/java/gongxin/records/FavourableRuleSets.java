@@ -82,9 +82,20 @@ class FavourableRuleSets {
         return changed;
     }
 
+    @SuppressWarnings("unchecked")
+    private Map<String, String> fieldsOf(String data) {
+        Map<String, String> fields = new java.util.HashMap<>();
+        if (data != null) {
+            json.readValue(data, Map.class).forEach((k, v) -> fields.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+        }
+        return fields;
+    }
+
     private int reevaluate(RuleSet set, List<RuleSet> all, LocalDate today) {
+        List<gongxin.catalog.MatterSector> matterSectors = ruleSets.matterSectors();
         List<Map<String, Object>> rows = jdbc.sql("""
-                select id, item_code, item_version, decision_date, severity, window_end, rule_set, status, version, department_code
+                select id, item_code, item_version, decision_date, severity, window_end, rule_set, status, version, department_code,
+                       data::text as data
                   from records.record
                  where status in ('PUBLISHED', 'NOT_PUBLISHED') and rule_set is not null and rule_set <> :code
                    and decision_date < :from
@@ -101,7 +112,8 @@ class FavourableRuleSets {
             }
             LocalDate decided = ((Date) row.get("decision_date")).toLocalDate();
             Severity severity = row.get("severity") == null ? null : Severity.valueOf((String) row.get("severity"));
-            String sector = departments.find((String) row.get("department_code")).map(d -> d.sector()).orElse(null);
+            String sector = gongxin.catalog.MatterSector.sectorOf(matterSectors, (String) row.get("item_code"),
+                    fieldsOf((String) row.get("data")), departments.find((String) row.get("department_code")).map(d -> d.sector()).orElse(null));
             Optional<Lifecycle.Period> period = Lifecycle.period(item.get(), all, decided, severity, today, sector);
             if (period.isEmpty() || period.get().ruleSet().equals(row.get("rule_set"))) {
                 continue;

@@ -49,7 +49,8 @@ class RecordRightsService implements RecordRights {
         CreditRecord record = get(recordId);
         CatalogItem item = catalog.version(record.itemCode(), record.itemVersion())
                 .orElseThrow(() -> new IllegalStateException("no catalog version for record " + recordId));
-        String sector = departments.find(record.departmentCode()).map(d -> d.sector()).orElse(null);
+        String sector = gongxin.catalog.MatterSector.sectorOf(ruleSets.matterSectors(), record.itemCode(), record.data(),
+                departments.find(record.departmentCode()).map(d -> d.sector()).orElse(null));
         return RepairTerms.of(record, item, ruleSets.all(), sector, LocalDate.now(clock));
     }
 

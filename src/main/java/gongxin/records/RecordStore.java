@@ -114,7 +114,7 @@ class RecordStore implements RecordIngest {
         Map<String, String> sectors = new HashMap<>();
         departments.all().forEach(d -> sectors.put(d.code(), d.sector()));
         return new ChunkPreparer(batchId, receivedAt, ruleSets.all(), ruleSets.deadlines(), calendars.current(), sectors,
-                LocalDate.now(clock));
+                ruleSets.matterSectors(), LocalDate.now(clock));
     }
 
     /** The work on a record that needs no database, for one batch, on one thread (its caches are not shared). */
@@ -126,6 +126,7 @@ class RecordStore implements RecordIngest {
         private final List<StatutoryDeadline> deadlines;
         private final WorkingCalendar calendar;
         private final Map<String, String> sectors;
+        private final List<gongxin.catalog.MatterSector> matterSectors;
         private final LocalDate today;
         private final Map<LocalDate, WorkingDayCount> elapsedSince = new HashMap<>();
         private final Map<String, Set<String>> identifierFields = new HashMap<>();
@@ -134,7 +135,8 @@ class RecordStore implements RecordIngest {
         private final Map<PeriodKey, Optional<Lifecycle.Period>> periods = new HashMap<>();
 
         ChunkPreparer(UUID batchId, Instant receivedAt, List<RuleSet> ruleSets, List<StatutoryDeadline> deadlines,
-                      WorkingCalendar calendar, Map<String, String> sectors, LocalDate today) {
+                      WorkingCalendar calendar, Map<String, String> sectors, List<gongxin.catalog.MatterSector> matterSectors,
+                      LocalDate today) {
             this.batchId = batchId;
             this.receivedAt = receivedAt;
             this.arrivalDate = receivedAt.atZone(zone).toLocalDate();
@@ -142,6 +144,7 @@ class RecordStore implements RecordIngest {
             this.deadlines = deadlines;
             this.calendar = calendar;
             this.sectors = sectors;
+            this.matterSectors = matterSectors;
             this.today = today;
         }
 
@@ -166,7 +169,9 @@ class RecordStore implements RecordIngest {
 
         /** The rows of a batch share few decision dates, severities and sectors: each period is looked up once. */
         Lifecycle lifecycle(RecordDraft d) {
-            String sector = sectors.get(d.departmentCode());
+            // the matter's sector (特种设备 by the penalty's content) before the department's (issue 26, finding 9)
+            String sector = gongxin.catalog.MatterSector.sectorOf(matterSectors, d.item().code(), d.data(),
+                    sectors.get(d.departmentCode()));
             return Lifecycle.of(d.item(), d, today, (item, decided, severity) -> periods.computeIfAbsent(
                     new PeriodKey(item.code(), item.version(), decided, severity, sector),
                     k -> Lifecycle.period(item, ruleSets, decided, severity, today, sector)));

@@ -30,7 +30,8 @@ import gongxin.shared.Text;
 public record Measure(String code, String name, Kind kind, Integer category, Source source, String content, String target,
                       String basis, String implementedBy, boolean mandatory, boolean example, List<String> listTypes,
                       List<String> recordItems, List<String> severities, List<String> matters, LocalDate effectiveFrom,
-                      LocalDate withdrawnOn, List<String> breachMatters, List<String> grades, Integer withinMonths) {
+                      LocalDate withdrawnOn, List<String> breachMatters, List<String> grades, Integer withinMonths,
+                      boolean reachesRepresentatives) {
 
     /** Any commitment matter's breach. */
     public static final String ANY_MATTER = "*";
@@ -59,7 +60,7 @@ public record Measure(String code, String name, Kind kind, Integer category, Sou
                    List<String> recordItems, List<String> severities, List<String> matters, LocalDate effectiveFrom,
                    LocalDate withdrawnOn) {
         this(code, name, kind, category, source, content, target, basis, implementedBy, mandatory, example, listTypes,
-                recordItems, severities, matters, effectiveFrom, withdrawnOn, List.of(), List.of(), null);
+                recordItems, severities, matters, effectiveFrom, withdrawnOn, List.of(), List.of(), null, false);
     }
 
     /**
@@ -103,7 +104,17 @@ public record Measure(String code, String name, Kind kind, Integer category, Sou
     public record Draft(String code, String name, String kind, Integer category, String source, String content, String target,
                         String basis, String implementedBy, Boolean mandatory, Boolean example, List<String> listTypes,
                         List<String> recordItems, List<String> severities, List<String> matters, LocalDate effectiveFrom,
-                        LocalDate withdrawnOn, List<String> breachMatters, List<String> grades, Integer withinMonths) {
+                        LocalDate withdrawnOn, List<String> breachMatters, List<String> grades, Integer withinMonths,
+                        Boolean reachesRepresentatives) {
+
+        /** A draft that does not reach the legal representatives of the organisations on a list. */
+        public Draft(String code, String name, String kind, Integer category, String source, String content, String target,
+                     String basis, String implementedBy, Boolean mandatory, Boolean example, List<String> listTypes,
+                     List<String> recordItems, List<String> severities, List<String> matters, LocalDate effectiveFrom,
+                     LocalDate withdrawnOn, List<String> breachMatters, List<String> grades, Integer withinMonths) {
+            this(code, name, kind, category, source, content, target, basis, implementedBy, mandatory, example, listTypes,
+                    recordItems, severities, matters, effectiveFrom, withdrawnOn, breachMatters, grades, withinMonths, null);
+        }
 
         /** A draft without an age limit on the records that trigger it. */
         public Draft(String code, String name, String kind, Integer category, String source, String content, String target,
@@ -215,13 +226,17 @@ public record Measure(String code, String name, Kind kind, Integer category, Sou
             v.add(RuleViolation.of(fieldPrefix + "withinMonths", d.withinMonths().toString(), "within-months",
                     "时限只适用于由信用记录触发的措施，请同时指明信用记录信息项"));
         }
+        if (Boolean.TRUE.equals(d.reachesRepresentatives()) && (kind != Kind.PUNISHMENT || listTypes.isEmpty())) {
+            v.add(RuleViolation.of(fieldPrefix + "reachesRepresentatives", "true", "reaches-representatives",
+                    "只有由名单触发的惩戒措施可以及于法定代表人（落实到人）"));
+        }
         if (!v.isEmpty()) {
             throw new RuleViolationException("措施不符合规则", v);
         }
         return new Measure(code, Text.clean(d.name()), kind, kind == Kind.PUNISHMENT ? d.category() : null, source,
                 Text.clean(d.content()), Text.clean(d.target()), Text.clean(d.basis()), Text.clean(d.implementedBy()),
                 Boolean.TRUE.equals(d.mandatory()), Boolean.TRUE.equals(d.example()), listTypes, items, severities, matters,
-                from, d.withdrawnOn(), breaches, grades, d.withinMonths());
+                from, d.withdrawnOn(), breaches, grades, d.withinMonths(), Boolean.TRUE.equals(d.reachesRepresentatives()));
     }
 
     private static List<String> clean(List<String> values) {

@@ -60,7 +60,7 @@ class MeasureApi {
         return body(measures.save(new Measure.Draft(code, draft.name(), draft.kind(), draft.category(), draft.source(),
                 draft.content(), draft.target(), draft.basis(), draft.implementedBy(), draft.mandatory(), draft.example(),
                 draft.listTypes(), draft.recordItems(), draft.severities(), draft.matters(), draft.effectiveFrom(),
-                draft.withdrawnOn(), draft.breachMatters(), draft.grades(), draft.withinMonths())));
+                draft.withdrawnOn(), draft.breachMatters(), draft.grades(), draft.withinMonths(), draft.reachesRepresentatives())));
     }
 
     @Operation(summary = "导出措施清单（XLSX）")
@@ -104,6 +104,7 @@ class MeasureApi {
         triggers.put("breachMatters", m.breachMatters());
         triggers.put("grades", m.grades());
         triggers.put("withinMonths", m.withinMonths());
+        triggers.put("reachesRepresentatives", m.reachesRepresentatives());
         b.put("triggers", triggers);
         b.put("matters", m.matters());
         b.put("effectiveFrom", m.effectiveFrom());

@@ -50,16 +50,17 @@ class MeasureRepository {
         jdbc.sql("""
                 insert into measures.measure (code, name, kind, category, source, content, target, basis, implemented_by,
                        mandatory, example, list_types, record_items, severities, matters, effective_from, withdrawn_on,
-                       updated_at, updated_by, breach_matters, grades, within_months)
+                       updated_at, updated_by, breach_matters, grades, within_months, reaches_representatives)
                 values (:code, :name, :kind, :category, :source, :content, :target, :basis, :implementedBy, :mandatory,
-                        :example, :listTypes, :recordItems, :severities, :matters, :from, :withdrawn, :at, :by, :breachMatters, :grades, :withinMonths)
+                        :example, :listTypes, :recordItems, :severities, :matters, :from, :withdrawn, :at, :by, :breachMatters, :grades, :withinMonths, :reaches)
                 on conflict (code) do update set name = excluded.name, kind = excluded.kind, category = excluded.category,
                     source = excluded.source, content = excluded.content, target = excluded.target, basis = excluded.basis,
                     implemented_by = excluded.implemented_by, mandatory = excluded.mandatory, example = excluded.example,
                     list_types = excluded.list_types, record_items = excluded.record_items, severities = excluded.severities,
                     matters = excluded.matters, effective_from = excluded.effective_from, withdrawn_on = excluded.withdrawn_on,
                     updated_at = excluded.updated_at, updated_by = excluded.updated_by,
-                    breach_matters = excluded.breach_matters, grades = excluded.grades, within_months = excluded.within_months""")
+                    breach_matters = excluded.breach_matters, grades = excluded.grades, within_months = excluded.within_months,
+                    reaches_representatives = excluded.reaches_representatives""")
                 .param("code", m.code()).param("name", m.name()).param("kind", m.kind().name()).param("category", m.category())
                 .param("source", m.source().name()).param("content", m.content()).param("target", m.target())
                 .param("basis", m.basis()).param("implementedBy", m.implementedBy()).param("mandatory", m.mandatory())
@@ -68,7 +69,8 @@ class MeasureRepository {
                 .param("severities", m.severities().toArray(String[]::new)).param("matters", m.matters().toArray(String[]::new))
                 .param("from", m.effectiveFrom()).param("withdrawn", m.withdrawnOn()).param("at", Timestamp.from(at))
                 .param("by", by).param("breachMatters", m.breachMatters().toArray(String[]::new))
-                .param("grades", m.grades().toArray(String[]::new)).param("withinMonths", m.withinMonths()).update();
+                .param("grades", m.grades().toArray(String[]::new)).param("withinMonths", m.withinMonths())
+                .param("reaches", m.reachesRepresentatives()).update();
         return existed;
     }
 
@@ -80,7 +82,7 @@ class MeasureRepository {
                 rs.getBoolean("example"), list(rs.getArray("list_types")), list(rs.getArray("record_items")),
                 list(rs.getArray("severities")), list(rs.getArray("matters")), rs.getDate("effective_from").toLocalDate(),
                 withdrawn == null ? null : withdrawn.toLocalDate(), list(rs.getArray("breach_matters")), list(rs.getArray("grades")),
-                (Integer) rs.getObject("within_months"));
+                (Integer) rs.getObject("within_months"), rs.getBoolean("reaches_representatives"));
     }
 
     private static List<String> list(Array array) throws SQLException {

@@ -93,6 +93,11 @@ final class CheckEvaluation {
         if (h.legalRepresentative() && (m.kind() == Measure.Kind.INCENTIVE || !h.dishonesty())) {
             return false;
         }
+        // an organisation's listing binds its legal representative only where the measure says so (落实到人, as data)
+        if (h.via() == Hit.Via.REPRESENTED_ORGANISATION
+                && (!m.reachesRepresentatives() || !h.dishonesty() || h.kind() != gongxin.entries.EntryKind.LIST_ENTRY)) {
+            return false;
+        }
         Measure.Kind wanted = h.nature() == gongxin.entries.EntryNature.TRUSTWORTHY ? Measure.Kind.INCENTIVE : Measure.Kind.PUNISHMENT;
         return m.kind() == wanted && m.triggeredBy(h.kind(), h.code(), h.severity());
     }

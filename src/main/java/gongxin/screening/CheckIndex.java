@@ -217,6 +217,7 @@ class CheckIndex {
                 EntryNature.valueOf(rs.getString("nature")), rs.getString("title"), rs.getString("document_number"),
                 rs.getString("department_code"), rs.getDate("decided_on").toLocalDate(), rs.getString("severity"),
                 rs.getBoolean("minor"), rs.getDate("valid_from").toLocalDate(), to == null ? null : to.toLocalDate(),
-                rs.getString("ended_reason"), objection == null ? null : objection.toLocalDate(), false, rs.getString("exemption"));
+                rs.getString("ended_reason"), objection == null ? null : objection.toLocalDate(), Hit.Via.SUBJECT,
+                rs.getString("exemption"));
     }
 }

@@ -103,7 +103,8 @@ class Checks {
         }
         Optional<SubjectCard> subject = subjects.findAll(List.of(request.subject())).get(0);
         List<Measure> applicable = measures.applicable(matter, asOf);
-        Map<Long, List<Hit>> hits = hits(subject.stream().toList());
+        Links links = links(subject.stream().toList(), asOf);
+        Map<Long, List<Hit>> hits = hits(subject.stream().toList(), links);
         Map<Long, gongxin.evaluation.Grades.SubjectGrade> graded = grades(subject.stream().toList(), asOf);
         UUID id = UUID.randomUUID();
         Instant issued = clock.instant();
@@ -111,7 +112,7 @@ class Checks {
         answer.put("id", id.toString());
         answer.put("matter", matter);
         answer.put("asOf", asOf.toString());
-        Map<String, Object> result = result(subject, hits, graded, applicable, asOf);
+        Map<String, Object> result = result(subject, hits, links, graded, applicable, asOf);
         answer.putAll(result);
         Map<String, Object> receipt = receipts.receipt(id.toString(), issued.toString(), withoutReceipt(answer));
         answer.put(Receipts.RECEIPT, receipt);
@@ -139,7 +140,8 @@ class Checks {
         }
         List<Optional<SubjectCard>> found = subjects.findAll(refs);
         List<Measure> applicable = measures.applicable(matter, asOf);
-        Map<Long, List<Hit>> hits = hits(found.stream().flatMap(Optional::stream).toList());
+        Links links = links(found.stream().flatMap(Optional::stream).toList(), asOf);
+        Map<Long, List<Hit>> hits = hits(found.stream().flatMap(Optional::stream).toList(), links);
         Map<Long, gongxin.evaluation.Grades.SubjectGrade> graded = grades(found.stream().flatMap(Optional::stream).toList(), asOf);
         UUID id = UUID.randomUUID();
         Instant issued = clock.instant();
@@ -147,7 +149,7 @@ class Checks {
         int withHits = 0;
         int measureCount = 0;
         for (Optional<SubjectCard> subject : found) {
-            Map<String, Object> result = result(subject, hits, graded, applicable, asOf);
+            Map<String, Object> result = result(subject, hits, links, graded, applicable, asOf);
             withHits += ((List<?>) result.get("hits")).isEmpty() ? 0 : 1;
             measureCount += ((List<?>) result.get("measures")).size();
             results.add(result);
@@ -316,7 +318,22 @@ class Checks {
         return grades.asOf(ids, asOf);
     }
 
-    private Map<String, Object> result(Optional<SubjectCard> subject, Map<Long, List<Hit>> hits,
+    /**
+     * 落实到人 on the day asked (issue 26, finding 3): the legal representative of each organisation checked, and the
+     * organisations each person checked represented, on {@code asOf} (the registry keeps who represented whom when).
+     */
+    record Links(Map<Long, Long> representativeOf, Map<Long, List<Long>> represented) {
+    }
+
+    private Links links(List<SubjectCard> found, LocalDate asOf) {
+        List<Long> organisations = found.stream().filter(s -> s.creditCode() != null).map(SubjectCard::id).distinct().toList();
+        Map<Long, List<Long>> represented = new HashMap<>();
+        found.stream().filter(s -> s.creditCode() == null).map(SubjectCard::id).distinct()
+                .forEach(person -> represented.put(person, subjects.representedOn(person, asOf)));
+        return new Links(subjects.representativesOn(organisations, asOf), represented);
+    }
+
+    private Map<String, Object> result(Optional<SubjectCard> subject, Map<Long, List<Hit>> hits, Links links,
                                        Map<Long, gongxin.evaluation.Grades.SubjectGrade> graded, List<Measure> applicable,
                                        LocalDate asOf) {
         Map<String, Object> result = new LinkedHashMap<>();
@@ -339,8 +356,16 @@ class Checks {
         List<Hit> own = new ArrayList<>();
         subject.ifPresent(s -> {
             own.addAll(hits.getOrDefault(s.id(), List.of()));
-            if (s.legalRepresentativeSubjectId() != null) {
-                hits.getOrDefault(s.legalRepresentativeSubjectId(), List.of()).stream().map(Hit::viaLegalRepresentative).forEach(own::add);
+            Long representative = links.representativeOf().get(s.id());
+            if (representative != null) {
+                hits.getOrDefault(representative, List.of()).stream().map(Hit::viaLegalRepresentative).forEach(own::add);
+            }
+            // a person is bound by the listings of the organisations it represented that day, where a measure says so
+            for (long organisation : links.represented().getOrDefault(s.id(), List.of())) {
+                hits.getOrDefault(organisation, List.of()).stream()
+                        .filter(h -> h.kind() == gongxin.entries.EntryKind.LIST_ENTRY && h.dishonesty())
+                        .filter(h -> applicable.stream().anyMatch(m -> m.reachesRepresentatives() && m.triggeredByListType(h.code())))
+                        .map(Hit::viaRepresentedOrganisation).forEach(own::add);
             }
         });
         CheckEvaluation.Result evaluation = CheckEvaluation.evaluate(own, applicable, asOf, grade == null ? null : grade.grade());
@@ -384,7 +409,7 @@ class Checks {
         m.put("suspended", h.suspended(asOf));
         m.put("suspendedReason", h.suspended(asOf) ? "异议处理中" : null);
         m.put("minor", h.minor());
-        m.put("via", h.legalRepresentative() ? "LEGAL_REPRESENTATIVE" : "SUBJECT");
+        m.put("via", h.via().name());
         return m;
     }
 
@@ -396,14 +421,13 @@ class Checks {
         return departmentNames.get(code, departments::nameOf);
     }
 
-    private Map<Long, List<Hit>> hits(List<SubjectCard> found) {
+    private Map<Long, List<Hit>> hits(List<SubjectCard> found, Links links) {
         List<Long> ids = new ArrayList<>();
         for (SubjectCard s : found) {
             ids.add(s.id());
-            if (s.legalRepresentativeSubjectId() != null) {
-                ids.add(s.legalRepresentativeSubjectId());
-            }
         }
+        ids.addAll(links.representativeOf().values());
+        links.represented().values().forEach(ids::addAll);
         Map<Long, List<Hit>> bySubject = new HashMap<>();
         for (Hit h : index.hitsOf(ids.stream().distinct().toList())) {
             bySubject.computeIfAbsent(h.subjectId(), k -> new ArrayList<>()).add(h);

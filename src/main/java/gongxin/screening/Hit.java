@@ -15,14 +15,23 @@ import gongxin.entries.EntryNature;
  * @param nature dishonesty triggers punishments, trustworthiness incentives
  * @param endedReason why it stopped counting: REVOKED, PUBLICITY_ENDED, REMOVED:&lt;reason&gt;, FLAGGED (and REPAIRED)
  * @param objectionSince an objection is being handled since that day: its measures are suspended
- * @param legalRepresentative found through the organisation's legal representative (落实到人)
+ * @param via how the subject checked is bound by it: its own, its legal representative's (落实到人, from the
+ *            organisation to the person), or an organisation's it represents (落实到人, from the person to the organisation)
  * @param exemption information of a dishonesty kind the rules in force exempt (简易程序, 首违不罚): never a trigger,
  *                  but named as the reason its measures do not apply
  */
 record Hit(EntryKind kind, long sourceId, long subjectId, String code, EntryCategory category, EntryNature nature,
            String title, String documentNumber, String departmentCode, LocalDate decidedOn, String severity, boolean minor,
-           LocalDate validFrom, LocalDate validTo, String endedReason, LocalDate objectionSince, boolean legalRepresentative,
+           LocalDate validFrom, LocalDate validTo, String endedReason, LocalDate objectionSince, Via via,
            String exemption) {
+
+    /** How an entry binds the subject checked (the answer's {@code via}). */
+    enum Via { SUBJECT, LEGAL_REPRESENTATIVE, REPRESENTED_ORGANISATION }
+
+    /** Found through the organisation's legal representative. */
+    boolean legalRepresentative() {
+        return via == Via.LEGAL_REPRESENTATIVE;
+    }
 
     /** Counts on {@code day}. */
     boolean inForce(LocalDate day) {
@@ -57,7 +66,15 @@ record Hit(EntryKind kind, long sourceId, long subjectId, String code, EntryCate
     }
 
     Hit viaLegalRepresentative() {
+        return via(Via.LEGAL_REPRESENTATIVE);
+    }
+
+    Hit viaRepresentedOrganisation() {
+        return via(Via.REPRESENTED_ORGANISATION);
+    }
+
+    private Hit via(Via how) {
         return new Hit(kind, sourceId, subjectId, code, category, nature, title, documentNumber, departmentCode, decidedOn,
-                severity, minor, validFrom, validTo, endedReason, objectionSince, true, exemption);
+                severity, minor, validFrom, validTo, endedReason, objectionSince, how, exemption);
     }
 }

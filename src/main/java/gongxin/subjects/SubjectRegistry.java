@@ -63,6 +63,8 @@ class SubjectRegistry implements Subjects {
         String legalRepName;
         String legalRepDigest;
         final java.util.Set<String> formerCodes = new java.util.LinkedHashSet<>();
+        /** Every representative the claims name, by the decision date that names them: {name, ID digest or null}. */
+        final java.util.TreeMap<LocalDate, String[]> representatives = new java.util.TreeMap<>();
 
         void see(String name, LocalDate asOf) {
             if (this.asOf == null || !asOf.isBefore(this.asOf)) {
@@ -203,6 +205,13 @@ class SubjectRegistry implements Subjects {
                 LocalDate before = row.asOf;
                 row.see(Text.clean(c.name()), c.asOf());
                 row.formerCodes.addAll(c.formerCodes());
+                if (!Text.isBlank(c.legalRepresentativeName())) {
+                    String repDigest = Text.isBlank(c.legalRepresentativeIdNumber()) ? null : digest(c.legalRepresentativeIdNumber());
+                    if (repDigest != null) {
+                        person(persons, repDigest, c.legalRepresentativeIdNumber(), Text.clean(c.legalRepresentativeName()), c.asOf());
+                    }
+                    row.representatives.put(c.asOf(), new String[]{Text.clean(c.legalRepresentativeName()), repDigest});
+                }
                 if (before == null || !c.asOf().isBefore(before)) {
                     row.category = c.category().name();
                     row.pilotEra = c.pilotEra();
@@ -218,12 +227,87 @@ class SubjectRegistry implements Subjects {
         }
         Map<String, Long> ids = new HashMap<>();
         upsertPersons(persons, ids);
+        Map<String, Object[]> representedBefore = representativesBefore(organisations);
         upsertOrganisations(organisations, ids);
+        recordRepresentativeChanges(organisations, representedBefore, ids);
         long[] out = new long[claims.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = keyOf[i] == null ? 0 : ids.get(keyOf[i]);
         }
         return out;
+    }
+
+    /** The organisations' representatives as stored before this batch: credit code → {id, name, person id, first seen}. */
+    private Map<String, Object[]> representativesBefore(Map<String, Row> organisations) {
+        Map<String, Object[]> before = new HashMap<>();
+        List<String> codes = organisations.entrySet().stream().filter(e -> !e.getValue().representatives.isEmpty())
+                .map(Map.Entry::getKey).toList();
+        if (codes.isEmpty()) {
+            return before;
+        }
+        jdbc.sql("""
+                select credit_code, id, legal_rep_name, legal_rep_subject_id, first_seen,
+                       exists (select 1 from subjects.legal_representative r where r.organisation_id = s.id) as has_history
+                  from subjects.subject s where credit_code = any(:codes) and legal_rep_name is not null""")
+                .param("codes", codes.toArray(String[]::new))
+                .query((rs, n) -> before.put(rs.getString(1), new Object[]{rs.getLong(2), rs.getString(3),
+                        rs.getObject(4, Long.class), rs.getObject(5, LocalDate.class), rs.getBoolean(6)}))
+                .list();
+        return before;
+    }
+
+    /**
+     * Keeps who represented an organisation when (落实到人 on the day asked): when the claims name a representative other
+     * than the one stored, or several, the history is written (the stored one from the day the organisation was first
+     * seen, if it has no history yet; then each name from the first decision date that names it). An organisation
+     * whose representative never changed writes nothing: its subject row answers for every day.
+     */
+    private void recordRepresentativeChanges(Map<String, Row> organisations, Map<String, Object[]> before, Map<String, Long> ids) {
+        // one row per organisation and day (a statement may not update a row twice)
+        Map<String, Object[]> rows = new java.util.LinkedHashMap<>();
+        organisations.forEach((code, row) -> {
+            if (row.representatives.isEmpty()) {
+                return;
+            }
+            Object[] stored = before.get(code);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            row.representatives.values().forEach(r -> seen.add(r[0]));
+            boolean changed = stored != null ? !seen.equals(java.util.Set.of((String) stored[1])) || (Boolean) stored[4] : seen.size() > 1;
+            if (!changed) {
+                return;
+            }
+            long orgId = ids.get("C" + code);
+            if (stored != null && !(Boolean) stored[4]) {
+                rows.put(orgId + "|" + stored[3], new Object[]{orgId, stored[3].toString(), stored[1], stored[2]});
+            }
+            String previous = null;
+            for (Map.Entry<LocalDate, String[]> e : row.representatives.entrySet()) {
+                if (e.getValue()[0].equals(previous)) {
+                    continue; // the same representative again: its first date is what counts
+                }
+                previous = e.getValue()[0];
+                rows.put(orgId + "|" + e.getKey(), new Object[]{orgId, e.getKey().toString(), e.getValue()[0],
+                        e.getValue()[1] == null ? null : ids.get("P" + e.getValue()[1])});
+            }
+        });
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Object[]> values = new ArrayList<>(rows.values());
+        jdbc.sql("""
+                insert into subjects.legal_representative (organisation_id, since, name, person_id)
+                select x.org, x.since::date, x.name, x.person
+                  from unnest(:orgs::bigint[], :since::text[], :names::text[], :persons::bigint[]) as x(org, since, name, person)
+                 -- not when the history already has this representative on that day
+                 where x.name is distinct from (select r.name from subjects.legal_representative r
+                                                 where r.organisation_id = x.org and r.since <= x.since::date
+                                                 order by r.since desc limit 1)
+                on conflict (organisation_id, since) do update set name = excluded.name,
+                    person_id = coalesce(excluded.person_id, legal_representative.person_id)""")
+                .param("orgs", values.stream().map(v -> (Long) v[0]).toArray(Long[]::new))
+                .param("since", values.stream().map(v -> (String) v[1]).toArray(String[]::new))
+                .param("names", values.stream().map(v -> (String) v[2]).toArray(String[]::new))
+                .param("persons", values.stream().map(v -> (Long) v[3]).toArray(Long[]::new)).update();
     }
 
     private void person(Map<String, Row> persons, String digest, String idNumber, String name, LocalDate asOf) {
@@ -294,5 +378,44 @@ class SubjectRegistry implements Subjects {
                 .param("formers", codes.stream().map(c -> String.join("|", organisations.get(c).formerCodes)).toArray(String[]::new))
                 .param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> ids.put("C" + rs.getString("credit_code"), rs.getLong("id"))).list();
+    }
+
+    @Override
+    public Map<Long, Long> representativesOn(java.util.Collection<Long> organisationIds, LocalDate day) {
+        Map<Long, Long> out = new HashMap<>();
+        if (organisationIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select s.id, s.legal_rep_subject_id, b.found as before_found, b.person_id as before_person,
+                       f.found as first_found, f.person_id as first_person
+                  from subjects.subject s
+                  left join lateral (select true as found, r.person_id from subjects.legal_representative r
+                                      where r.organisation_id = s.id and r.since <= :day order by r.since desc limit 1) b on true
+                  left join lateral (select true as found, r.person_id from subjects.legal_representative r
+                                      where r.organisation_id = s.id order by r.since limit 1) f on true
+                 where s.id = any(:ids) and s.credit_code is not null""")
+                .param("ids", organisationIds.toArray(Long[]::new)).param("day", day)
+                .query((rs, n) -> {
+                    Long person = rs.getObject("before_found") != null ? rs.getObject("before_person", Long.class)
+                            : rs.getObject("first_found") != null ? rs.getObject("first_person", Long.class)
+                            : rs.getObject("legal_rep_subject_id", Long.class);
+                    if (person != null) {
+                        out.put(rs.getLong("id"), person);
+                    }
+                    return null;
+                }).list();
+        return out;
+    }
+
+    @Override
+    public List<Long> representedOn(long personId, LocalDate day) {
+        List<Long> candidates = jdbc.sql("""
+                select organisation_id from subjects.legal_representative where person_id = :person
+                union
+                select id from subjects.subject where legal_rep_subject_id = :person""")
+                .param("person", personId).query(Long.class).list();
+        Map<Long, Long> on = representativesOn(candidates, day);
+        return candidates.stream().filter(id -> Long.valueOf(personId).equals(on.get(id))).sorted().toList();
     }
 }

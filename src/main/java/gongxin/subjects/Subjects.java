@@ -35,4 +35,15 @@ public interface Subjects {
      * @throws gongxin.shared.RuleViolationException naming the first malformed reference ({@code subjects[i]…})
      */
     List<Optional<SubjectCard>> findAll(List<SubjectReference> references);
+
+    /**
+     * The legal representative of each organisation on {@code day}, as a person subject, when the platform knows one
+     * (落实到人 on the day asked, issue 26): the representative whose first naming decision is the latest on or before
+     * that day; before the first one the platform knows of, the earliest; an organisation whose representative never
+     * changed has the one on its subject row. Organisations without a known person are absent.
+     */
+    java.util.Map<Long, Long> representativesOn(java.util.Collection<Long> organisationIds, java.time.LocalDate day);
+
+    /** The organisations whose legal representative the person was on {@code day}. */
+    List<Long> representedOn(long personId, java.time.LocalDate day);
 }

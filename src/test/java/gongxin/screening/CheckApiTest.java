@@ -68,6 +68,68 @@ class CheckApiTest extends IntegrationTest {
         return r.json().get("errors").get(0).get("rule").asString();
     }
 
+    /**
+     * Issue 26, finding 3: 落实到人 both ways, on the representative of the day asked. 钱 represented the company until a
+     * penalty of 2026-06-01 named 赵; the company and 钱 are both on the courts' list from 2026-01-10. Procurement (whose
+     * ban reaches legal representatives, as data) checks 钱 and 赵 on two days; a check of the company finds 钱's listing
+     * while 钱 represented it, and not after.
+     */
+    @Test
+    void a_listing_binds_the_legal_representative_of_the_day_asked_in_both_directions() {
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "工程有限公司";
+        String qian = "钱" + PenaltyFile.uniqueWord();
+        String qianId = PenaltyFile.idNumber("19700101", ThreadLocalRandom.current().nextInt(1000));
+        String zhao = "赵" + PenaltyFile.uniqueWord();
+        String zhaoId = PenaltyFile.idNumber("19800202", ThreadLocalRandom.current().nextInt(1000));
+        acceptedPenalty(code, name, "2025-03-01", "法定代表人", qian, "法定代表人证件号码", qianId, "失信程度", "一般");
+        acceptedPenalty(code, name, "2026-06-01", "法定代表人", zhao, "法定代表人证件号码", zhaoId, "失信程度", "一般");
+        String csv = "被执行人名称,统一社会信用代码,身份证号码,执行案号,发布日期\n"
+                + name + "," + code + ",,（2026）示0201执" + ThreadLocalRandom.current().nextInt(100_000) + "号,2026-01-10\n"
+                + qian + ",," + qianId + ",（2026）示0201执" + ThreadLocalRandom.current().nextInt(100_000) + "号,2026-01-10\n";
+        TestHttp.Response imported = apiClient(DEMO_API_KEY).multipart("/api/v1/lists/imports", "file", "debtors.csv",
+                csv.getBytes(StandardCharsets.UTF_8),
+                Map.of("listType", "COURT-DEBTOR", "source", "最高人民法院失信被执行人名单公布系统", "listDate", "2026-01-11"));
+        assertThat(imported.json().get("accepted").intValue()).as(imported.body()).isEqualTo(2);
+        String key = checker();
+        java.util.function.BiFunction<Object, String, JsonNode> procurement = (subject, asOf) -> {
+            Map<String, Object> body = check("GOV-PROCUREMENT", subject);
+            body.put("asOf", asOf);
+            TestHttp.Response r = apiClient(key).postJson("/api/v1/checks", body);
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            return r.json();
+        };
+        java.util.function.Function<JsonNode, List<String>> vias = answer -> answer.get("hits").valueStream()
+                .map(h -> h.get("kind").asString() + ":" + h.get("via").asString()).toList();
+        java.util.function.Function<JsonNode, List<String>> bans = answer -> answer.get("measures").valueStream()
+                .map(m -> m.get("code").asString()).toList();
+        Map<String, Object> asQian = Map.of("name", qian, "idNumber", qianId);
+        Map<String, Object> asZhao = Map.of("name", zhao, "idNumber", zhaoId);
+
+        // from the organisation to the person: 钱 represented the company on 2026-05-01, 赵 does on 2026-11-24
+        JsonNode qianInMay = procurement.apply(asQian, "2026-05-01");
+        assertThat(vias.apply(qianInMay)).contains("LIST_ENTRY:SUBJECT", "LIST_ENTRY:REPRESENTED_ORGANISATION");
+        assertThat(bans.apply(qianInMay)).contains("NAT-1-PROCUREMENT-BAN");
+        JsonNode zhaoInMay = procurement.apply(asZhao, "2026-05-01");
+        assertThat(vias.apply(zhaoInMay)).doesNotContain("LIST_ENTRY:REPRESENTED_ORGANISATION");
+        JsonNode zhaoNow = procurement.apply(asZhao, "2026-11-24");
+        assertThat(vias.apply(zhaoNow)).containsExactly("LIST_ENTRY:REPRESENTED_ORGANISATION");
+        assertThat(bans.apply(zhaoNow)).containsExactly("NAT-1-PROCUREMENT-BAN");
+        JsonNode qianNow = procurement.apply(asQian, "2026-11-24");
+        assertThat(vias.apply(qianNow)).containsExactly("LIST_ENTRY:SUBJECT");
+
+        // from the person to the organisation: the representative of the day asked
+        JsonNode companyInMay = procurement.apply(Map.of("creditCode", code), "2026-05-01");
+        assertThat(vias.apply(companyInMay)).contains("LIST_ENTRY:LEGAL_REPRESENTATIVE");
+        JsonNode companyNow = procurement.apply(Map.of("creditCode", code), "2026-11-24");
+        assertThat(vias.apply(companyNow)).doesNotContain("LIST_ENTRY:LEGAL_REPRESENTATIVE");
+
+        // a measure that does not reach representatives is not applied through the organisation: bidding
+        Map<String, Object> bidding = check("BIDDING", asZhao);
+        JsonNode zhaoBidding = apiClient(key).postJson("/api/v1/checks", bidding).json();
+        assertThat(vias.apply(zhaoBidding)).isEmpty();
+    }
+
     @Test
     void a_check_answers_the_measures_with_their_basis_for_the_subject_and_its_legal_representative() {
         String code = code();

@@ -31,18 +31,18 @@ class CheckEvaluationTest {
         boolean red = "RED".equals(kind);
         return new Hit(EntryKind.LIST_ENTRY, id, 1, listType, red ? EntryCategory.RED_LIST : EntryCategory.DISHONESTY_LIST,
                 red ? EntryNature.TRUSTWORTHY : EntryNature.DISHONESTY, "名单", "文号", "CITY-SAMR", LocalDate.parse(from), null, false,
-                LocalDate.parse(from), to == null ? null : LocalDate.parse(to), ended, null, false, null);
+                LocalDate.parse(from), to == null ? null : LocalDate.parse(to), ended, null, Hit.Via.SUBJECT, null);
     }
 
     private static Hit record(long id, String severity, boolean minor, String objection) {
         return new Hit(EntryKind.RECORD, id, 1, "XZCF", EntryCategory.CATALOG_ITEM, EntryNature.DISHONESTY, "行政处罚", "罚字1号", "CITY-SAMR", LocalDate.parse("2026-06-01"),
                 severity, minor, LocalDate.parse("2026-06-01"), LocalDate.parse("2029-06-01"), null,
-                objection == null ? null : LocalDate.parse(objection), false, null);
+                objection == null ? null : LocalDate.parse(objection), Hit.Via.SUBJECT, null);
     }
 
     private static Hit exempt(long id, String exemption) {
         return new Hit(EntryKind.RECORD, id, 1, "XZCF", EntryCategory.CATALOG_ITEM, EntryNature.DISHONESTY, "行政处罚", "罚字2号", "CITY-SAMR", LocalDate.parse("2026-06-01"),
-                "SERIOUS", false, LocalDate.parse("2026-06-01"), LocalDate.parse("2029-06-01"), null, null, false, exemption);
+                "SERIOUS", false, LocalDate.parse("2026-06-01"), LocalDate.parse("2029-06-01"), null, null, Hit.Via.SUBJECT, exemption);
     }
 
     private static final Measure BAN = punishment("BAN", List.of("SAMR-SERIOUS"), List.of(), List.of());
@@ -147,7 +147,7 @@ class CheckEvaluationTest {
         private static final Measure WITHIN_A_YEAR = new Measure("WITHIN-A-YEAR", "一年内受到严重行政处罚的从严审查",
                 Measure.Kind.PUNISHMENT, 2, Measure.Source.LOCAL, "内容", "一年内受到严重行政处罚的主体", "依据", "实施部门", true, false,
                 List.of(), List.of("XZCF"), List.of("SERIOUS"), List.of("BIDDING"), LocalDate.parse("2022-01-01"), null, List.of(),
-                List.of(), 12);
+                List.of(), 12, false);
 
         @Test
         void a_penalty_triggers_it_for_twelve_months_from_its_decision_not_for_its_whole_window() {
@@ -169,10 +169,10 @@ class CheckEvaluationTest {
 
         private static final Measure FEWER_INSPECTIONS = new Measure("FEWER", "降低抽查比例", Measure.Kind.INCENTIVE, null,
                 Measure.Source.NATIONAL, "内容", "对象", "依据", "实施部门", false, true, List.of(), List.of(), List.of(),
-                List.of("SUPERVISION"), LocalDate.parse("2022-01-01"), null, List.of(), List.of("A"), null);
+                List.of("SUPERVISION"), LocalDate.parse("2022-01-01"), null, List.of(), List.of("A"), null, false);
         private static final Measure CLOSER = new Measure("CLOSER", "重点监管", Measure.Kind.PUNISHMENT, 2,
                 Measure.Source.NATIONAL, "内容", "对象", "依据", "实施部门", false, true, List.of(), List.of(), List.of(),
-                List.of("SUPERVISION"), LocalDate.parse("2022-01-01"), null, List.of(), List.of("D"), null);
+                List.of("SUPERVISION"), LocalDate.parse("2022-01-01"), null, List.of(), List.of("D"), null, false);
 
         @Test
         void a_grade_triggers_the_measures_that_name_it() {

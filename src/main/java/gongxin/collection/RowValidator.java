@@ -417,7 +417,11 @@ final class RowValidator {
         return department;
     }
 
-    /** 简易程序 and 首违不罚 are exclusions only where the rule set in force on the decision date says so. */
+    /**
+     * 简易程序 and 首违不罚 are exclusions where the rule set in force on the decision date says so; before the first rule
+     * set (history before 2019-07-01) the general rule holds: they are not dishonesty (credit-rules §2, "unless a rule
+     * says otherwise").
+     */
     private String exclusion(CatalogItem item, Map<String, String> data, LocalDate decisionDate) {
         Optional<String> procedure = item.field(FieldRole.PROCEDURE).map(f -> data.get(f.code()));
         if (procedure.isEmpty() || decisionDate == null) {
@@ -425,10 +429,10 @@ final class RowValidator {
         }
         Optional<RuleSet> ruleSet = ruleSets.computeIfAbsent(decisionDate, context::ruleSetOn);
         String value = procedure.get();
-        if (value.contains("简易程序") && ruleSet.map(s -> s.excludes(SIMPLIFIED_PROCEDURE)).orElse(false)) {
+        if (value.contains("简易程序") && ruleSet.map(s -> s.excludes(SIMPLIFIED_PROCEDURE)).orElse(true)) {
             return SIMPLIFIED_PROCEDURE;
         }
-        if (value.contains("首违不罚") && ruleSet.map(s -> s.excludes(FIRST_OFFENCE)).orElse(false)) {
+        if (value.contains("首违不罚") && ruleSet.map(s -> s.excludes(FIRST_OFFENCE)).orElse(true)) {
             return FIRST_OFFENCE;
         }
         return null;

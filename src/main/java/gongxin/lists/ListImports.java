@@ -313,7 +313,8 @@ class ListImports {
         if (!entries.anyRedInForce()) {
             return;
         }
-        List<Long> subjectIds = records.subjectsWithNewDishonesty(event.batchId());
+        // dishonesty of the three years before today: a record loaded from history, decided earlier, flags no one
+        List<Long> subjectIds = records.subjectsWithNewDishonesty(event.batchId(), LocalDate.now(clock).minusYears(DISHONESTY_YEARS));
         cases.flagRedEntries(subjectIds, "新增失信记录（" + event.itemCode() + "）");
     }
 

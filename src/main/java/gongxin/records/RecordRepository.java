@@ -114,11 +114,11 @@ class RecordRepository {
                 rs.getObject(14, LocalDate.class), rs.getObject(15, LocalDate.class))));
     }
 
-    List<Long> subjectsWithNewDishonesty(java.util.UUID batchId) {
+    List<Long> subjectsWithNewDishonesty(java.util.UUID batchId, LocalDate decidedSince) {
         return jdbc.sql("""
                 select distinct subject_id from records.record
-                 where batch_id = ? and dishonest and status <> 'REVOKED' and subject_id is not null""")
-                .param(batchId).query(Long.class).list();
+                 where batch_id = ? and dishonest and status <> 'REVOKED' and subject_id is not null and decision_date >= ?""")
+                .params(batchId, decidedSince).query(Long.class).list();
     }
 
     Optional<CreditRecord> findForUpdate(long id) {

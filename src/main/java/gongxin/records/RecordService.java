@@ -68,8 +68,8 @@ class RecordService implements Records {
     }
 
     @Override
-    public List<Long> subjectsWithNewDishonesty(UUID batchId) {
-        return repository.subjectsWithNewDishonesty(batchId);
+    public List<Long> subjectsWithNewDishonesty(UUID batchId, java.time.LocalDate decidedSince) {
+        return repository.subjectsWithNewDishonesty(batchId, decidedSince);
     }
 
     @Override

@@ -41,8 +41,11 @@ public interface Records {
                             LocalDate objectionSince) {
     }
 
-    /** The subjects that a batch gave a dishonesty record (for lists that must react at once, 动态管理). */
-    List<Long> subjectsWithNewDishonesty(UUID batchId);
+    /**
+     * The subjects that a batch gave a dishonesty record decided on or after {@code decidedSince} (for lists that must
+     * react at once, 动态管理; a record loaded from history, decided earlier, does not make anyone untrustworthy now).
+     */
+    List<Long> subjectsWithNewDishonesty(UUID batchId, LocalDate decidedSince);
 
     /**
      * @param subjectId the subject registry's id; 0 when the record names no identifiable subject

@@ -286,6 +286,16 @@ class RowValidatorTest {
         void a_decision_before_the_collection_era_is_refused() {
             assertThat(refusals(withEra(row("处罚决定日期", "2014-12-31")))).containsExactly("处罚决定日期:before-collection-era");
         }
+
+        /**
+         * Issue 26, finding 11: before the first rule set (2019-07-01) the general exclusions still hold (credit-rules
+         * §2: 简易程序 and 首违不罚 are not dishonesty unless a rule says otherwise).
+         */
+        @Test
+        void a_simplified_procedure_penalty_from_history_before_any_rule_set_is_still_excluded() {
+            assertThat(withEra(row("处罚决定日期", "2018-06-01", "适用程序", "简易程序")).draft().exclusion()).isEqualTo("SIMPLIFIED_PROCEDURE");
+            assertThat(withEra(row("处罚决定日期", "2018-06-01", "适用程序", "普通程序")).draft().exclusion()).isNull();
+        }
     }
 
     @Nested

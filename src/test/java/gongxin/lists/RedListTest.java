@@ -126,6 +126,21 @@ class RedListTest extends IntegrationTest {
         assertThat(redSection(longAgo)).hasSize(1);
     }
 
+    /** Issue 26, finding 11: a dishonesty record older than three years, loaded from history, flags no red-list entry. */
+    @Test
+    void a_penalty_from_history_older_than_three_years_does_not_take_a_subject_off_a_red_list() {
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "服饰有限公司";
+        TestHttp.Response red = importFile(DEMO_API_KEY, "TAX-A", "纳税人识别号,纳税人名称\n" + code + "," + name + "\n", "2026-11-01");
+        assertThat(red.json().get("accepted").intValue()).as(red.body()).isEqualTo(1);
+        // decided 2022-06-01: more than three years before 2026-11-24
+        penalty(code, name, "2022-06-01");
+        assertThat(redSection(code)).hasSize(1);
+        // one of 2025 does
+        penalty(code, name, "2025-06-01");
+        assertThat(redSection(code)).isEmpty();
+    }
+
     @Test
     void an_upstream_list_is_taken_as_published_and_takes_its_subjects_off_red_lists() {
         String code = code();

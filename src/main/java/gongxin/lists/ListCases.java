@@ -375,21 +375,26 @@ class ListCases implements ListRepairs {
         for (long caseId : cases.listedPastTheirEnd(today, listType, subjectId)) {
             ListCaseRepository.StoredCase stored = locked(caseId);
             java.util.Optional<ListCase.Entry> entry = stored.listCase().endAtItsEnd(today);
-            if (entry.isEmpty()) {
-                continue;
+            if (entry.isPresent()) {
+                removedByThePlatform(stored, entry.get(), Map.of());
+                ended++;
             }
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("on", entry.get().removedOn().toString());
-            details.put("reason", ListCase.RemovalReason.EXPIRED.name());
-            details.put("entry", stored.entryId());
-            Instant now = clock.instant();
-            cases.save(caseId, stored.listCase(), now);
-            cases.step(caseId, now, "REMOVED", "platform", details);
-            audit.recordAs("platform", "LIST_CASE_REMOVED", "list_case", Long.toString(caseId), details);
-            events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, stored.entryId()), EntryChange.REMOVED));
-            ended++;
         }
         return ended;
+    }
+
+    /** Stores an entry the platform took off a list, with a step and an audit entry by {@code platform}, and says so. */
+    private void removedByThePlatform(ListCaseRepository.StoredCase stored, ListCase.Entry entry, Map<String, Object> why) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("on", entry.removedOn().toString());
+        details.put("reason", entry.removalReason().name());
+        details.put("entry", stored.entryId());
+        details.putAll(why);
+        Instant now = clock.instant();
+        cases.save(stored.id(), stored.listCase(), now);
+        cases.step(stored.id(), now, "REMOVED", "platform", details);
+        audit.recordAs("platform", "LIST_CASE_REMOVED", "list_case", Long.toString(stored.id()), details);
+        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, stored.entryId()), EntryChange.REMOVED));
     }
 
     @org.springframework.scheduling.annotation.Scheduled(cron = "${gongxin.lists.expiry-cron:0 5 0 * * *}", zone = "${gongxin.zone:Asia/Shanghai}")
@@ -411,18 +416,8 @@ class ListCases implements ListRepairs {
         for (long caseId : cases.markBasisRevoked(event.recordId(), event.revokedAt())) {
             cases.step(caseId, clock.instant(), "BASIS_REVOKED", "platform", Map.of("record", event.recordId()));
             ListCaseRepository.StoredCase stored = locked(caseId);
-            stored.listCase().endOnFallenBasis(revokedOn, currentBasis(stored.listCase())).ifPresent(entry -> {
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("on", entry.removedOn().toString());
-                details.put("reason", ListCase.RemovalReason.BASIS_REVOKED.name());
-                details.put("entry", stored.entryId());
-                details.put("record", event.recordId());
-                Instant now = clock.instant();
-                cases.save(caseId, stored.listCase(), now);
-                cases.step(caseId, now, "REMOVED", "platform", details);
-                audit.recordAs("platform", "LIST_CASE_REMOVED", "list_case", Long.toString(caseId), details);
-                events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, stored.entryId()), EntryChange.REMOVED));
-            });
+            stored.listCase().endOnFallenBasis(revokedOn, currentBasis(stored.listCase()))
+                    .ifPresent(entry -> removedByThePlatform(stored, entry, Map.of("record", event.recordId())));
         }
     }
 

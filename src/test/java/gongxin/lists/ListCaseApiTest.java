@@ -47,6 +47,16 @@ class ListCaseApiTest extends IntegrationTest {
         return body;
     }
 
+    /** Proposes, serves the notice on 2026-10-12 and decides on 2026-11-02; the case id and the entry id. */
+    private long[] listed(Map<String, Object> proposal) {
+        long id = created(system().postJson("/api/v1/lists/cases", proposal));
+        system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2026-10-12"));
+        TestHttp.Response decided = system().postJson("/api/v1/lists/cases/" + id + "/decision",
+                Map.of("decidedOn", "2026-11-02", "documentNumber", "示市监认〔2026〕" + id + "号"));
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        return new long[]{id, decided.json().get("entry").get("id").longValue()};
+    }
+
     private TestHttp system() {
         return apiClient(DEMO_API_KEY);
     }
@@ -186,10 +196,9 @@ class ListCaseApiTest extends IntegrationTest {
     void a_listing_past_its_end_does_not_block_a_new_case() {
         String code = code();
         long record = penalty(code, "示例市" + PenaltyFile.uniqueWord() + "机械有限公司", "2026-09-01");
-        long id = created(system().postJson("/api/v1/lists/cases", proposal(code, record)));
-        system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2026-10-12"));
-        long entry = system().postJson("/api/v1/lists/cases/" + id + "/decision",
-                Map.of("decidedOn", "2026-11-02", "documentNumber", "示市监认〔2026〕31号")).json().get("entry").get("id").longValue();
+        long[] listed = listed(proposal(code, record));
+        long id = listed[0];
+        long entry = listed[1];
         assertThat(rule(system().postJson("/api/v1/lists/cases", proposal(code, record)))).isEqualTo("open-case");
         // as if its last day had been 2026-11-20 (a short list type): over, though nobody recorded the removal
         jdbc.sql("update lists.list_entry set ends_on = date '2026-11-20' where id = ?").param(entry).update();
@@ -277,10 +286,7 @@ class ListCaseApiTest extends IntegrationTest {
             String code = code();
             String name = "示例市" + PenaltyFile.uniqueWord() + "装饰有限公司";
             long record = penalty(code, name, "2026-09-01");
-            long id = created(system().postJson("/api/v1/lists/cases", proposal(code, record)));
-            system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2026-10-12"));
-            assertThat(system().postJson("/api/v1/lists/cases/" + id + "/decision",
-                    Map.of("decidedOn", "2026-11-02", "documentNumber", "示市监认〔2026〕21号")).status()).isEqualTo(200);
+            long id = listed(proposal(code, record))[0];
             assertThat(publicSection(code)).hasSize(1);
             String checker = newApiClient("CITY-NDRC", "check");
             java.util.function.Supplier<List<String>> hits = () -> apiClient(checker).postJson("/api/v1/checks", Map.of("matter",
@@ -311,10 +317,7 @@ class ListCaseApiTest extends IntegrationTest {
             long second = penalty(code, name, "2026-09-01");
             Map<String, Object> proposal = proposal(code, first);
             proposal.put("basis", List.of(Map.of("recordId", first), Map.of("recordId", second)));
-            long id = created(system().postJson("/api/v1/lists/cases", proposal));
-            system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2026-10-12"));
-            assertThat(system().postJson("/api/v1/lists/cases/" + id + "/decision",
-                    Map.of("decidedOn", "2026-11-02", "documentNumber", "示市监认〔2026〕22号")).status()).isEqualTo(200);
+            long id = listed(proposal)[0];
             revoke(first);
             JsonNode stored = system().purpose("案件办理").get("/api/v1/lists/cases/" + id).json();
             assertThat(stored.get("status").asString()).isEqualTo("LISTED");

@@ -298,6 +298,19 @@ final class ListCase {
      * @param current the case's basis records as they stand now
      */
     Entry remove(LocalDate on, RemovalReason reason, LocalDate today, String actingDepartment, List<Basis> current) {
+        return remove(on, reason, today, actingDepartment, current, null);
+    }
+
+    /**
+     * @param basisFellOn the day a basis record was revoked, if one was: a {@code BASIS_REVOKED} removal is not dated
+     *                    before it (a removal backdated before its ground would rewrite what checks answered then)
+     */
+    Entry remove(LocalDate on, RemovalReason reason, LocalDate today, String actingDepartment, List<Basis> current,
+                 LocalDate basisFellOn) {
+        if (reason == RemovalReason.BASIS_REVOKED && basisFellOn != null && on != null && on.isBefore(basisFellOn)) {
+            throw RuleViolationException.of("on", on.toString(), "before-ground",
+                    "认定依据于 " + basisFellOn + " 被撤销，移出日期不能早于该日");
+        }
         if (reason == RemovalReason.REPAIRED) {
             throw RuleViolationException.of("reason", reason.name(), "repair-required",
                     "经信用修复移出须通过信用修复申请办理，不能直接登记");

@@ -23,10 +23,14 @@ class ListCaseRepository {
     /**
      * A case as stored, with what the aggregate does not carry.
      *
-     * @param basisRevoked a record the case rests on was revoked since the proposal
+     * @param basisRevokedAt when a record the case rests on was revoked (the first, if several), if one was
      */
     record StoredCase(long id, ListCase listCase, Long entryId, String createdBy, Instant createdAt, Contact contact,
-                      boolean basisRevoked) {
+                      Instant basisRevokedAt) {
+
+        boolean basisRevoked() {
+            return basisRevokedAt != null;
+        }
     }
 
     /** Whom the subject may call about the case (printed on the notice). */
@@ -145,7 +149,7 @@ class ListCaseRepository {
         Contact contact = r.get("contact_name") == null && r.get("contact_phone") == null ? null
                 : new Contact((String) r.get("contact_name"), (String) r.get("contact_phone"));
         return Optional.of(new StoredCase(id, c, entryId, (String) r.get("created_by"), ((Timestamp) r.get("created_at")).toInstant(),
-                contact, r.get("basis_revoked_at") != null));
+                contact, r.get("basis_revoked_at") == null ? null : ((Timestamp) r.get("basis_revoked_at")).toInstant()));
     }
 
     private static LocalDate date(Object value) {

@@ -240,7 +240,8 @@ class ListCases implements ListRepairs {
     long remove(Caller caller, long entryId, LocalDate on, ListCase.RemovalReason reason) {
         long id = cases.caseOfEntry(entryId).orElseThrow(() -> new NotFoundException("没有该名单条目"));
         ListCaseRepository.StoredCase stored = locked(id);
-        stored.listCase().remove(on, reason, today(), acting(caller, stored.listCase().type()), currentBasis(stored.listCase()));
+        stored.listCase().remove(on, reason, today(), acting(caller, stored.listCase().type()), currentBasis(stored.listCase()),
+                stored.basisRevokedAt() == null ? null : stored.basisRevokedAt().atZone(clock.getZone()).toLocalDate());
         save(stored, caller, "REMOVED", Map.of("on", on.toString(), "reason", reason.name(), "entry", entryId));
         events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, entryId), EntryChange.REMOVED));
         return id;

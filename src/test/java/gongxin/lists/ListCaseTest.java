@@ -252,6 +252,16 @@ class ListCaseTest {
                     .isEqualTo(d("2026-11-01"));
         }
 
+        /** Issue 26, finding 11: a removal because the basis fell is not dated before the basis fell. */
+        @Test
+        void not_backdated_before_its_basis_fell() {
+            ListCase c = listed();
+            refused(() -> c.remove(d("2026-11-19"), ListCase.RemovalReason.BASIS_REVOKED, TODAY, SAMR, FALLEN, d("2026-11-20")),
+                    "before-ground");
+            assertThat(c.remove(d("2026-11-20"), ListCase.RemovalReason.BASIS_REVOKED, TODAY, SAMR, FALLEN, d("2026-11-20")).removedOn())
+                    .isEqualTo(d("2026-11-20"));
+        }
+
         /** Issue 26, finding 11: the reason must be true. */
         @Test
         void not_as_repaired_without_a_repair_nor_as_basis_revoked_while_the_basis_stands() {

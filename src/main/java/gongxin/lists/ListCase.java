@@ -25,7 +25,7 @@ final class ListCase {
     enum Status { PROPOSED, NOTIFIED, LISTED, DROPPED, REMOVED }
 
     /** Why an entry leaves the list. */
-    enum RemovalReason { EXPIRED, REPAIRED, BASIS_REVOKED, COURT_DECISION }
+    enum RemovalReason { EXPIRED, REPAIRED, BASIS_REVOKED, COURT_DECISION, OBJECTION }
 
     /** What a reviewer found an objection to be: ACCEPTED drops the case. */
     enum Resolution { ACCEPTED, REJECTED }
@@ -311,6 +311,10 @@ final class ListCase {
             throw RuleViolationException.of("on", on.toString(), "before-ground",
                     "认定依据于 " + basisFellOn + " 被撤销，移出日期不能早于该日");
         }
+        if (reason == RemovalReason.OBJECTION) {
+            throw RuleViolationException.of("reason", reason.name(), "objection-required",
+                    "因异议成立移出须通过异议申请办理，不能直接登记");
+        }
         if (reason == RemovalReason.REPAIRED) {
             throw RuleViolationException.of("reason", reason.name(), "repair-required",
                     "经信用修复移出须通过信用修复申请办理，不能直接登记");
@@ -319,6 +323,11 @@ final class ListCase {
             throw RuleViolationException.of("reason", reason.name(), "basis-stands", "认定依据仍然有效，不能以“依据已撤销”移出");
         }
         return end(on, reason, today, actingDepartment);
+    }
+
+    /** An objection found the listing wrong (异议成立): the entry leaves the list on the decision. */
+    Entry removeOnObjection(LocalDate on, LocalDate today, String actingDepartment) {
+        return end(on, RemovalReason.OBJECTION, today, actingDepartment);
     }
 
     /** A repair was granted on an application: the entry leaves the list, not before its minimum period has ended. */

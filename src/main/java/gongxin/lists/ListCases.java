@@ -264,6 +264,30 @@ class ListCases implements ListRepairs {
         events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, entryId), EntryChange.REMOVED));
     }
 
+    @Override
+    @Transactional
+    public void removeOnObjection(String actor, long entryId, LocalDate on, String applicationNumber) {
+        java.util.Optional<Long> caseId = cases.caseOfEntry(entryId);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("on", on.toString());
+        details.put("reason", ListCase.RemovalReason.OBJECTION.name());
+        details.put("entry", entryId);
+        details.put("application", applicationNumber);
+        if (caseId.isPresent()) {
+            ListCaseRepository.StoredCase stored = locked(caseId.get());
+            stored.listCase().removeOnObjection(on, today(), stored.listCase().type().departmentCode());
+            Instant now = clock.instant();
+            cases.save(stored.id(), stored.listCase(), now);
+            cases.step(stored.id(), now, "REMOVED", actor, details);
+            audit.recordAs(actor, "LIST_CASE_REMOVED", "list_case", Long.toString(stored.id()), details);
+        } else {
+            entries.removeImportedOnObjection(entryId, on);
+            audit.recordAs(actor, "LIST_ENTRY_REMOVED", "list_entry", Long.toString(entryId), details);
+        }
+        entries.clearObjection(entryId, applicationNumber);
+        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, entryId), EntryChange.REMOVED));
+    }
+
     /**
      * A subject that got a dishonesty record or list entry is no longer trustworthy: its red-list entries are flagged
      * for removal at once and stop counting (动态管理).

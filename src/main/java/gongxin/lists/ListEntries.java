@@ -26,11 +26,12 @@ public interface ListEntries {
      *                      counts and waits for its removal
      * @param flaggedOn the day it was flagged
      * @param domain the list type's domain (dishonesty lists), if any
+     * @param objectionSince an objection to the entry is being handled since that day: marked, its measures suspended
      */
     record Entry(long id, long subjectId, String listType, String listName, String kind, String domain, String department,
                  String basis, String reason, String documentNumber, LocalDate listedOn, LocalDate removableFrom,
                  LocalDate endsOn, LocalDate removedOn, String removalReason, String flaggedReason, LocalDate flaggedOn,
-                 List<String> measures) {
+                 List<String> measures, LocalDate objectionSince) {
 
         /** On the list on {@code day}: listed by then, not removed, not past its last day, not flagged. */
         public boolean inForce(LocalDate day) {

@@ -94,6 +94,25 @@ class ListEntryRepository implements ListEntries {
                 .param("documents", documentNumbers.toArray(String[]::new)).query(Long.class).list();
     }
 
+    /** Marks the entry as under objection (the application's number), or clears the mark of that application. */
+    void markObjection(long id, LocalDate since, String applicationNumber) {
+        jdbc.sql("update lists.list_entry set objection_since = ?, objection_number = ? where id = ?")
+                .params(since, applicationNumber, id).update();
+    }
+
+    void clearObjection(long id, String applicationNumber) {
+        jdbc.sql("update lists.list_entry set objection_since = null, objection_number = null where id = ? and objection_number = ?")
+                .params(id, applicationNumber).update();
+    }
+
+    /** An imported entry (red or upstream list) found wrong on objection leaves the list on {@code on}. */
+    void removeImportedOnObjection(long id, LocalDate on) {
+        jdbc.sql("""
+                update lists.list_entry set removed_on = greatest(listed_on, ?), removal_reason = 'OBJECTION',
+                       objection_since = null, objection_number = null
+                 where id = ? and removed_on is null and case_id is null""").params(on, id).update();
+    }
+
     /** Whether any red-list entry is in force and unflagged (most batches then need no look at red lists at all). */
     boolean anyRedInForce() {
         return jdbc.sql("""
@@ -131,7 +150,8 @@ class ListEntryRepository implements ListEntries {
                 rs.getString("document_number"), date(rs.getDate("listed_on")), date(rs.getDate("removable_from")),
                 date(rs.getDate("ends_on")), date(rs.getDate("removed_on")), rs.getString("removal_reason"),
                 rs.getString("flag_reason"), rs.getTimestamp("flagged_at") == null ? null
-                        : rs.getTimestamp("flagged_at").toInstant().atZone(zone).toLocalDate(), Arrays.asList((String[]) rs.getArray("measures").getArray()));
+                        : rs.getTimestamp("flagged_at").toInstant().atZone(zone).toLocalDate(), Arrays.asList((String[]) rs.getArray("measures").getArray()),
+                date(rs.getDate("objection_since")));
     }
 
     private static LocalDate date(Date d) {

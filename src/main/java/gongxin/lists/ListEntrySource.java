@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import gongxin.entries.CreditEntriesChanged;
 import gongxin.entries.CreditEntry;
+import gongxin.entries.EntryChange;
 import gongxin.entries.RowEntrySource;
 import gongxin.entries.EntryCategory;
 import gongxin.entries.EntryDetail;
@@ -37,11 +39,15 @@ class ListEntrySource extends RowEntrySource<ListEntries.Entry> {
     private final Subjects subjects;
     private final Clock clock;
 
-    ListEntrySource(ListEntryRepository repository, ListRepairs repairs, Subjects subjects, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    ListEntrySource(ListEntryRepository repository, ListRepairs repairs, Subjects subjects,
+                    org.springframework.context.ApplicationEventPublisher events, Clock clock) {
         this.entries = repository;
         this.repository = repository;
         this.repairs = repairs;
         this.subjects = subjects;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -91,6 +97,28 @@ class ListEntrySource extends RowEntrySource<ListEntries.Entry> {
         repairs.removeOnRepair(caller, id, decidedOn, applicationNumber);
     }
 
+    /**
+     * An objection to a dishonesty-list entry, local or upstream (issue 26, finding 11): marked and its measures
+     * suspended while handled, by the department that keeps the list (for an upstream list, the keeping department
+     * takes it and passes it to the source, as the plans ask).
+     */
+    @Override
+    public void openObjection(long id, String applicationNumber, LocalDate since, String actor) {
+        repository.markObjection(id, since, applicationNumber);
+        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, id), EntryChange.OBJECTION_OPENED));
+    }
+
+    @Override
+    public void closeObjection(long id, String applicationNumber, String outcome, String actor) {
+        repository.clearObjection(id, applicationNumber);
+        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, id), EntryChange.OBJECTION_CLOSED));
+    }
+
+    @Override
+    public void revokeOnObjection(long id, String applicationNumber, LocalDate decidedOn, String reason, String actor) {
+        repairs.removeOnObjection(actor, id, decidedOn, applicationNumber);
+    }
+
     @Override
     protected CreditEntry entry(ListEntries.Entry e, EntryDetail detail) {
         boolean dishonesty = "DISHONESTY".equals(e.kind());
@@ -115,7 +143,7 @@ class ListEntrySource extends RowEntrySource<ListEntries.Entry> {
                 dishonesty ? EntryCategory.DISHONESTY_LIST : EntryCategory.RED_LIST, e.domain(), true, e.department(),
                 e.documentNumber(), e.listedOn(), null, dishonesty ? EntryNature.DISHONESTY : EntryNature.TRUSTWORTHY,
                 null, false, shown ? EntryStatus.PUBLISHED : EntryStatus.REMOVED, null, e.endsOn(), countsUntil, ended,
-                null, dishonesty, false, fields);
+                e.objectionSince(), dishonesty, dishonesty && e.removedOn() == null, fields);
     }
 
     private static List<EntryField> fields(ListEntries.Entry e, boolean dishonesty) {

@@ -16,4 +16,10 @@ public interface ListRepairs {
 
     /** Repair was granted: the entry leaves the list on {@code on} with reason REPAIRED, its history kept. */
     void removeOnRepair(Caller caller, long entryId, LocalDate on, String applicationNumber);
+
+    /**
+     * An objection to the entry was found right (异议成立): it leaves the list on {@code on} with reason OBJECTION, its
+     * history kept; a listing the platform decided through its case, an imported one directly.
+     */
+    void removeOnObjection(String actor, long entryId, LocalDate on, String applicationNumber);
 }

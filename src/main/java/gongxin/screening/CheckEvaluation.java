@@ -132,6 +132,7 @@ final class CheckEvaluation {
                 case "BASIS_REVOKED" -> "认定依据已撤销，移出名单" + on;
                 case "COURT_DECISION" -> "依人民法院裁判移出名单" + on;
                 case "UPSTREAM_REMOVED" -> "名单来源已删除" + on;
+                case "OBJECTION" -> "经异议核实，移出名单" + on;
                 case "EXPIRED" -> "名单期限届满移出" + on;
                 case "DISHONESTY" -> "因新的失信信息移出激励名单" + on;
                 default -> "已移出名单" + on;

@@ -247,6 +247,62 @@ class RightsApiTest extends IntegrationTest {
                 .query(Boolean.class).single()).isFalse();
     }
 
+    /**
+     * Issue 26, finding 11: a listing may be objected to like a record. Found right (REVOKED), the entry leaves the list;
+     * an upstream entry's objection goes to the department that keeps the list and, upheld, the entry stays.
+     */
+    @Test
+    void a_list_entry_may_be_objected_to_and_found_wrong_it_leaves_the_list() {
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "食品有限公司";
+        long basis = penalty(code, name, "2026-09-01", "严重");
+        Map<String, Object> proposal = new HashMap<>();
+        proposal.put("listType", "SAMR-SERIOUS");
+        proposal.put("subject", Map.of("creditCode", code));
+        proposal.put("basis", java.util.List.of(Map.of("recordId", basis)));
+        proposal.put("facts", "拒不履行行政处罚决定，情节严重");
+        long caseId = system().postJson("/api/v1/lists/cases", proposal).json().get("id").longValue();
+        system().postJson("/api/v1/lists/cases/" + caseId + "/notice", Map.of("servedOn", "2026-10-12"));
+        long entry = system().postJson("/api/v1/lists/cases/" + caseId + "/decision",
+                Map.of("decidedOn", "2026-11-02", "documentNumber", "示市监认〔2026〕" + caseId + "号")).json()
+                .get("entry").get("id").longValue();
+        java.util.function.Supplier<JsonNode> listed = () -> http().get("/api/v1/public/subjects/" + code).json().get("sections")
+                .get("SERIOUS_DISHONESTY").get("entries");
+        assertThat(listed.get()).hasSize(1);
+
+        Map<String, Object> body = objection(subject(code, name), 0);
+        body.put("target", Map.of("kind", "LIST_ENTRY", "id", entry));
+        body.put("reason", "认定所依据的处罚决定已经复议变更，不属于严重失信");
+        TestHttp.Response objected = http().postJson("/api/v1/rights/objections", body);
+        assertThat(objected.status()).as(objected.body()).isEqualTo(201);
+        String number = objected.json().get("number").asString();
+        assertThat(listed.get().get(0).get("underObjection").booleanValue()).as("marked at once").isTrue();
+
+        system().postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true));
+        TestHttp.Response revoked = system().postJson("/api/v1/rights/applications/" + number + "/decision",
+                Map.of("outcome", "REVOKED", "reason", "经核实异议成立"));
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(listed.get()).as("off the list").isEmpty();
+        JsonNode stored = system().purpose("案件办理").get("/api/v1/lists/cases/" + caseId).json();
+        assertThat(stored.get("status").asString()).isEqualTo("REMOVED");
+        assertThat(stored.get("entry").get("removalReason").asString()).isEqualTo("OBJECTION");
+        assertThat(jdbc.sql("select count(*) from lists.list_entry where id = ? and objection_since is not null").param(entry)
+                .query(Integer.class).single()).isZero();
+
+        // an upstream entry: the objection goes to the department that keeps the list (the court), marked meanwhile
+        String csv = "被执行人名称,统一社会信用代码,执行案号,发布日期\n" + name + "," + code + ",（2026）示0201执" + caseId + "号,2026-11-05\n";
+        TestHttp.Response imported = system().multipart("/api/v1/lists/imports", "file", "debtors.csv", csv.getBytes(StandardCharsets.UTF_8),
+                Map.of("listType", "COURT-DEBTOR", "source", "最高人民法院失信被执行人名单公布系统", "listDate", "2026-11-06"));
+        long debtor = jdbc.sql("select id from lists.list_entry where import_id = ?").param(imported.json().get("id").longValue())
+                .query(Long.class).single();
+        Map<String, Object> upstream = objection(subject(code, name), 0);
+        upstream.put("target", Map.of("kind", "LIST_ENTRY", "id", debtor));
+        TestHttp.Response toCourt = http().postJson("/api/v1/rights/objections", upstream);
+        assertThat(toCourt.status()).as(toCourt.body()).isEqualTo(201);
+        assertThat(toCourt.json().get("department").asString()).isEqualTo("CITY-COURT");
+        assertThat(listed.get()).singleElement().satisfies(e -> assertThat(e.get("underObjection").booleanValue()).isTrue());
+    }
+
     @Test
     void an_objection_marks_the_record_at_once_and_suspends_its_measures_until_it_is_decided() {
         String code = code();

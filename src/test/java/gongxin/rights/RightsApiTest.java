@@ -59,6 +59,16 @@ class RightsApiTest extends IntegrationTest {
         return body;
     }
 
+    /** A proposal of the demo's SAMR-SERIOUS list resting on this penalty record. */
+    private static Map<String, Object> listingOn(String code, long basis) {
+        Map<String, Object> proposal = new HashMap<>();
+        proposal.put("listType", "SAMR-SERIOUS");
+        proposal.put("subject", Map.of("creditCode", code));
+        proposal.put("basis", java.util.List.of(Map.of("recordId", basis)));
+        proposal.put("facts", "拒不履行行政处罚决定，情节严重");
+        return proposal;
+    }
+
     private static String rule(TestHttp.Response r) {
         return r.json().get("errors").get(0).get("rule").asString();
     }
@@ -256,12 +266,7 @@ class RightsApiTest extends IntegrationTest {
         String code = code();
         String name = "示例市" + PenaltyFile.uniqueWord() + "食品有限公司";
         long basis = penalty(code, name, "2026-09-01", "严重");
-        Map<String, Object> proposal = new HashMap<>();
-        proposal.put("listType", "SAMR-SERIOUS");
-        proposal.put("subject", Map.of("creditCode", code));
-        proposal.put("basis", java.util.List.of(Map.of("recordId", basis)));
-        proposal.put("facts", "拒不履行行政处罚决定，情节严重");
-        long caseId = system().postJson("/api/v1/lists/cases", proposal).json().get("id").longValue();
+        long caseId = system().postJson("/api/v1/lists/cases", listingOn(code, basis)).json().get("id").longValue();
         system().postJson("/api/v1/lists/cases/" + caseId + "/notice", Map.of("servedOn", "2026-10-12"));
         long entry = system().postJson("/api/v1/lists/cases/" + caseId + "/decision",
                 Map.of("decidedOn", "2026-11-02", "documentNumber", "示市监认〔2026〕" + caseId + "号")).json()
@@ -404,12 +409,7 @@ class RightsApiTest extends IntegrationTest {
         String code = code();
         String name = "示例市" + PenaltyFile.uniqueWord() + "食品有限公司";
         long basis = penalty(code, name, "2025-09-01", "严重");
-        Map<String, Object> proposal = new HashMap<>();
-        proposal.put("listType", "SAMR-SERIOUS");
-        proposal.put("subject", Map.of("creditCode", code));
-        proposal.put("basis", java.util.List.of(Map.of("recordId", basis)));
-        proposal.put("facts", "拒不履行行政处罚决定，情节严重");
-        long caseId = system().postJson("/api/v1/lists/cases", proposal).json().get("id").longValue();
+        long caseId = system().postJson("/api/v1/lists/cases", listingOn(code, basis)).json().get("id").longValue();
         assertThat(system().postJson("/api/v1/lists/cases/" + caseId + "/notice", Map.of("servedOn", "2025-09-15")).status()).isEqualTo(200);
         TestHttp.Response decided = system().postJson("/api/v1/lists/cases/" + caseId + "/decision",
                 Map.of("decidedOn", "2025-10-20", "documentNumber", "示市监认〔2025〕9号"));

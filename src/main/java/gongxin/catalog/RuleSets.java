@@ -10,6 +10,15 @@ public interface RuleSets {
 
     Optional<StatutoryDeadline> deadline(String code, LocalDate on);
 
+    /**
+     * The working days of the statutory deadline {@code code} in force on {@code on}: a deadline the procedures count
+     * with must be in the table, so its absence is a configuration error, not a user's.
+     */
+    default int workingDays(String code, LocalDate on) {
+        return deadline(code, on).map(StatutoryDeadline::workingDays)
+                .orElseThrow(() -> new IllegalStateException("no statutory deadline " + code + " on " + on));
+    }
+
     /** Every rule set, newest first (few; callers that decide many records keep this list). */
     java.util.List<RuleSet> all();
 

@@ -52,13 +52,7 @@ public class CreditEntries {
 
     /** Every entry of these subjects, by subject id, whatever produced them (a subject without entries is absent). */
     public java.util.Map<Long, List<CreditEntry>> ofSubjects(java.util.Collection<Long> subjectIds, EntryDetail detail) {
-        java.util.Map<Long, List<CreditEntry>> bySubject = new java.util.HashMap<>();
-        if (subjectIds.isEmpty()) {
-            return bySubject;
-        }
-        sources.values().forEach(source -> source.ofSubjects(subjectIds, detail,
-                e -> bySubject.computeIfAbsent(e.subjectId(), k -> new java.util.ArrayList<>()).add(e)));
-        return bySubject;
+        return bySubject(subjectIds, (source, consumer) -> source.ofSubjects(subjectIds, detail, consumer));
     }
 
     /**
@@ -67,12 +61,16 @@ public class CreditEntries {
      */
     public java.util.Map<Long, List<CreditEntry>> countingOn(java.util.Collection<Long> subjectIds, java.time.LocalDate day,
                                                              EntryDetail detail) {
+        return bySubject(subjectIds, (source, consumer) -> source.ofSubjectsCountingOn(subjectIds, day, detail, consumer));
+    }
+
+    private java.util.Map<Long, List<CreditEntry>> bySubject(java.util.Collection<Long> subjectIds,
+                                                            java.util.function.BiConsumer<CreditEntrySource, Consumer<CreditEntry>> read) {
         java.util.Map<Long, List<CreditEntry>> bySubject = new java.util.HashMap<>();
-        if (subjectIds.isEmpty()) {
-            return bySubject;
+        if (!subjectIds.isEmpty()) {
+            sources.values().forEach(source -> read.accept(source,
+                    e -> bySubject.computeIfAbsent(e.subjectId(), k -> new java.util.ArrayList<>()).add(e)));
         }
-        sources.values().forEach(source -> source.ofSubjectsCountingOn(subjectIds, day, detail,
-                e -> bySubject.computeIfAbsent(e.subjectId(), k -> new java.util.ArrayList<>()).add(e)));
         return bySubject;
     }
 

@@ -95,8 +95,7 @@ class ListCases implements ListRepairs {
 
     /** The working days to verify an objection received on {@code day}: the statutory deadline in force then. */
     int verificationDays(LocalDate day) {
-        return ruleSets.deadline(ListCase.OBJECTION_VERIFICATION, day).map(gongxin.catalog.StatutoryDeadline::workingDays)
-                .orElseThrow(() -> new IllegalStateException("no statutory deadline " + ListCase.OBJECTION_VERIFICATION + " on " + day));
+        return ruleSets.workingDays(ListCase.OBJECTION_VERIFICATION, day);
     }
 
     /**
@@ -268,24 +267,21 @@ class ListCases implements ListRepairs {
     @Transactional
     public void removeOnObjection(String actor, long entryId, LocalDate on, String applicationNumber) {
         java.util.Optional<Long> caseId = cases.caseOfEntry(entryId);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("on", on.toString());
-        details.put("reason", ListCase.RemovalReason.OBJECTION.name());
-        details.put("entry", entryId);
-        details.put("application", applicationNumber);
         if (caseId.isPresent()) {
             ListCaseRepository.StoredCase stored = locked(caseId.get());
-            stored.listCase().removeOnObjection(on, today(), stored.listCase().type().departmentCode());
-            Instant now = clock.instant();
-            cases.save(stored.id(), stored.listCase(), now);
-            cases.step(stored.id(), now, "REMOVED", actor, details);
-            audit.recordAs(actor, "LIST_CASE_REMOVED", "list_case", Long.toString(stored.id()), details);
+            ListCase.Entry entry = stored.listCase().removeOnObjection(on, today(), stored.listCase().type().departmentCode());
+            entries.clearObjection(entryId, applicationNumber);
+            recordRemoval(stored, entry, actor, Map.of("application", applicationNumber));
         } else {
             entries.removeImportedOnObjection(entryId, on);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("on", on.toString());
+            details.put("reason", ListCase.RemovalReason.OBJECTION.name());
+            details.put("entry", entryId);
+            details.put("application", applicationNumber);
             audit.recordAs(actor, "LIST_ENTRY_REMOVED", "list_entry", Long.toString(entryId), details);
+            events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, entryId), EntryChange.REMOVED));
         }
-        entries.clearObjection(entryId, applicationNumber);
-        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, entryId), EntryChange.REMOVED));
     }
 
     /**
@@ -401,15 +397,15 @@ class ListCases implements ListRepairs {
             ListCaseRepository.StoredCase stored = locked(caseId);
             java.util.Optional<ListCase.Entry> entry = stored.listCase().endAtItsEnd(today);
             if (entry.isPresent()) {
-                removedByThePlatform(stored, entry.get(), Map.of());
+                recordRemoval(stored, entry.get(), "platform", Map.of());
                 ended++;
             }
         }
         return ended;
     }
 
-    /** Stores an entry the platform took off a list, with a step and an audit entry by {@code platform}, and says so. */
-    private void removedByThePlatform(ListCaseRepository.StoredCase stored, ListCase.Entry entry, Map<String, Object> why) {
+    /** Stores an entry taken off a list without a person's removal (by {@code actor}), with a step and an audit entry. */
+    private void recordRemoval(ListCaseRepository.StoredCase stored, ListCase.Entry entry, String actor, Map<String, Object> why) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("on", entry.removedOn().toString());
         details.put("reason", entry.removalReason().name());
@@ -417,8 +413,8 @@ class ListCases implements ListRepairs {
         details.putAll(why);
         Instant now = clock.instant();
         cases.save(stored.id(), stored.listCase(), now);
-        cases.step(stored.id(), now, "REMOVED", "platform", details);
-        audit.recordAs("platform", "LIST_CASE_REMOVED", "list_case", Long.toString(stored.id()), details);
+        cases.step(stored.id(), now, "REMOVED", actor, details);
+        audit.recordAs(actor, "LIST_CASE_REMOVED", "list_case", Long.toString(stored.id()), details);
         events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, stored.entryId()), EntryChange.REMOVED));
     }
 
@@ -442,7 +438,7 @@ class ListCases implements ListRepairs {
             cases.step(caseId, clock.instant(), "BASIS_REVOKED", "platform", Map.of("record", event.recordId()));
             ListCaseRepository.StoredCase stored = locked(caseId);
             stored.listCase().endOnFallenBasis(revokedOn, currentBasis(stored.listCase()))
-                    .ifPresent(entry -> removedByThePlatform(stored, entry, Map.of("record", event.recordId())));
+                    .ifPresent(entry -> recordRemoval(stored, entry, "platform", Map.of("record", event.recordId())));
         }
     }
 

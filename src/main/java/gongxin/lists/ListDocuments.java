@@ -51,8 +51,7 @@ class ListDocuments {
     /** The working days to verify an objection, as the deadline table has them on the day of the notice. */
     private int verificationDays(ListCase c) {
         java.time.LocalDate on = c.servedOn() != null ? c.servedOn() : java.time.LocalDate.now(clock);
-        return ruleSets.deadline(ListCase.OBJECTION_VERIFICATION, on).map(gongxin.catalog.StatutoryDeadline::workingDays)
-                .orElseThrow(() -> new IllegalStateException("no statutory deadline " + ListCase.OBJECTION_VERIFICATION + " on " + on));
+        return ruleSets.workingDays(ListCase.OBJECTION_VERIFICATION, on);
     }
 
     byte[] render(Kind kind, ListCases.CaseView view) {

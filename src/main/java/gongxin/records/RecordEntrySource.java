@@ -96,7 +96,7 @@ class RecordEntrySource implements CreditEntrySource {
             return;
         }
         Mapper mapper = new Mapper();
-        repository.dishonestyOfSubjects(subjectIds, r -> consumer.accept(mapper.measures(r)));
+        repository.dishonestyOfSubjects(subjectIds, null, r -> consumer.accept(mapper.measures(r)));
     }
 
     /** Leaves out the records whose window ended before {@code day}: they stopped counting then, if not before. */

@@ -82,19 +82,16 @@ class RecordRepository {
                 new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("subject", subjectId), consumer);
     }
 
-    /** The records of dishonesty items of these subjects, in one statement. */
-    void dishonestyOfSubjects(java.util.Collection<Long> subjectIds, Consumer<Records.DishonestyRecord> consumer) {
-        dishonesty(" subject_id = any(:subjects) and (dishonest or nature = 'DISHONEST') order by subject_id, id",
-                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-                        .addValue("subjects", subjectIds.toArray(Long[]::new)), consumer);
-    }
-
-    /** The same, leaving out the records whose window ended before {@code day}. */
-    void dishonestyOfSubjects(java.util.Collection<Long> subjectIds, LocalDate day, Consumer<Records.DishonestyRecord> consumer) {
+    /**
+     * The records of dishonesty items of these subjects, in one statement; with {@code windowEndingFrom}, only those
+     * whose window had not ended before that day.
+     */
+    void dishonestyOfSubjects(java.util.Collection<Long> subjectIds, LocalDate windowEndingFrom,
+                              Consumer<Records.DishonestyRecord> consumer) {
         dishonesty(" subject_id = any(:subjects) and (dishonest or nature = 'DISHONEST')"
-                        + " and (window_end is null or window_end >= :day) order by subject_id, id",
+                        + (windowEndingFrom == null ? "" : " and (window_end is null or window_end >= :day)") + " order by subject_id, id",
                 new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-                        .addValue("subjects", subjectIds.toArray(Long[]::new)).addValue("day", day), consumer);
+                        .addValue("subjects", subjectIds.toArray(Long[]::new)).addValue("day", windowEndingFrom), consumer);
     }
 
     private void dishonesty(String where, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params,

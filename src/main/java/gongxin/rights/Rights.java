@@ -15,7 +15,6 @@ import gongxin.audit.AuditLog;
 import gongxin.calendar.Calendars;
 import gongxin.calendar.Deadline;
 import gongxin.catalog.RuleSets;
-import gongxin.catalog.StatutoryDeadline;
 import gongxin.identity.Caller;
 import gongxin.entries.CreditEntries;
 import gongxin.entries.CreditEntry;
@@ -227,7 +226,7 @@ class Rights {
         RightsApplication a = s.application();
         LocalDate today = LocalDate.now(clock);
         Deadline extended = a.decideBy() == null ? null : calendars.current().addWorkingDays(a.decideBy().date(),
-                days(EXTENSION_REPAIR, a.acceptedOn()));
+                ruleSets.workingDays(EXTENSION_REPAIR, a.acceptedOn()));
         a.extend(reason, today, extended, acting(caller, a.department()));
         repository.save(number, a, false);
         step(caller, number, "EXTENDED", Map.of("reason", a.complexReason(), "decideBy", a.decideBy().date().toString()));
@@ -250,7 +249,7 @@ class Rights {
         LocalDate today = LocalDate.now(clock);
         String department = acting(caller, a.department());
         if (complex && a.complexReason() == null && a.status() == RightsApplication.Status.ACCEPTED && a.kind() == RightsApplication.Kind.REPAIR) {
-            a.extend(reason, today, calendars.current().addWorkingDays(a.decideBy().date(), days(EXTENSION_REPAIR, a.acceptedOn())),
+            a.extend(reason, today, calendars.current().addWorkingDays(a.decideBy().date(), ruleSets.workingDays(EXTENSION_REPAIR, a.acceptedOn())),
                     department);
         }
         a.decideRepair(granted, reason, today, department);
@@ -443,7 +442,7 @@ class Rights {
                 decideBy = repair ? deadline(DECISION_REPAIR, a.acceptedOn()) : deadline(DECISION_OBJECTION, a.submittedOn());
                 if (repair && a.complexReason() != null) {
                     Deadline base = decideBy;
-                    decideBy = calendars.current().addWorkingDays(base.date(), days(EXTENSION_REPAIR, a.acceptedOn()));
+                    decideBy = calendars.current().addWorkingDays(base.date(), ruleSets.workingDays(EXTENSION_REPAIR, a.acceptedOn()));
                     if (base.provisional() && !decideBy.provisional()) {
                         decideBy = new Deadline(decideBy.date(), true);
                     }
@@ -461,12 +460,7 @@ class Rights {
     }
 
     private Deadline deadline(String code, LocalDate from) {
-        return calendars.current().addWorkingDays(from, days(code, from));
-    }
-
-    private int days(String code, LocalDate on) {
-        return ruleSets.deadline(code, on).map(StatutoryDeadline::workingDays)
-                .orElseThrow(() -> new IllegalStateException("no statutory deadline " + code + " on " + on));
+        return calendars.current().addWorkingDays(from, ruleSets.workingDays(code, from));
     }
 
     private RightsRepository.Stored locked(String number) {

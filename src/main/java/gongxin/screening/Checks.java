@@ -327,10 +327,8 @@ class Checks {
 
     private Links links(List<SubjectCard> found, LocalDate asOf) {
         List<Long> organisations = found.stream().filter(s -> s.creditCode() != null).map(SubjectCard::id).distinct().toList();
-        Map<Long, List<Long>> represented = new HashMap<>();
-        found.stream().filter(s -> s.creditCode() == null).map(SubjectCard::id).distinct()
-                .forEach(person -> represented.put(person, subjects.representedOn(person, asOf)));
-        return new Links(subjects.representativesOn(organisations, asOf), represented);
+        List<Long> persons = found.stream().filter(s -> s.creditCode() == null).map(SubjectCard::id).distinct().toList();
+        return new Links(subjects.representativesOn(organisations, asOf), subjects.representedOn(persons, asOf));
     }
 
     private Map<String, Object> result(Optional<SubjectCard> subject, Map<Long, List<Hit>> hits, Links links,

@@ -409,13 +409,24 @@ class SubjectRegistry implements Subjects {
     }
 
     @Override
-    public List<Long> representedOn(long personId, LocalDate day) {
-        List<Long> candidates = jdbc.sql("""
-                select organisation_id from subjects.legal_representative where person_id = :person
+    public Map<Long, List<Long>> representedOn(java.util.Collection<Long> personIds, LocalDate day) {
+        Map<Long, List<Long>> out = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return out;
+        }
+        // every organisation any of them ever represented, then who represented it that day: two statements for a batch
+        java.util.Set<Long> candidates = new java.util.TreeSet<>();
+        jdbc.sql("""
+                select organisation_id from subjects.legal_representative where person_id = any(:persons)
                 union
-                select id from subjects.subject where legal_rep_subject_id = :person""")
-                .param("person", personId).query(Long.class).list();
-        Map<Long, Long> on = representativesOn(candidates, day);
-        return candidates.stream().filter(id -> Long.valueOf(personId).equals(on.get(id))).sorted().toList();
+                select id from subjects.subject where legal_rep_subject_id = any(:persons)""")
+                .param("persons", personIds.toArray(Long[]::new)).query(Long.class).list().forEach(candidates::add);
+        representativesOn(candidates, day).forEach((organisation, person) -> {
+            if (personIds.contains(person)) {
+                out.computeIfAbsent(person, k -> new ArrayList<>()).add(organisation);
+            }
+        });
+        out.values().forEach(java.util.Collections::sort);
+        return out;
     }
 }

@@ -44,6 +44,6 @@ public interface Subjects {
      */
     java.util.Map<Long, Long> representativesOn(java.util.Collection<Long> organisationIds, java.time.LocalDate day);
 
-    /** The organisations whose legal representative the person was on {@code day}. */
-    List<Long> representedOn(long personId, java.time.LocalDate day);
+    /** The organisations whose legal representative each person was on {@code day} (persons without any are absent). */
+    java.util.Map<Long, List<Long>> representedOn(java.util.Collection<Long> personIds, java.time.LocalDate day);
 }

@@ -142,12 +142,13 @@ class Evaluations implements Grades {
 
     /** Grades these subjects today and stores what changed; in one transaction. How many were graded. */
     int regrade(List<Long> subjectIds) {
-        if (subjectIds.isEmpty()) {
-            return 0;
-        }
         LocalDate today = LocalDate.now(clock);
-        Optional<EvaluationModel> model = modelOn(today);
-        if (model.isEmpty()) {
+        return regrade(subjectIds, modelOn(today), today);
+    }
+
+    /** The same with the model of {@code today}, which a caller grading many pages looks up once (models are JSON). */
+    private int regrade(List<Long> subjectIds, Optional<EvaluationModel> model, LocalDate today) {
+        if (subjectIds.isEmpty() || model.isEmpty()) {
             return 0;
         }
         Instant now = clock.instant();
@@ -173,12 +174,14 @@ class Evaluations implements Grades {
 
     /** Grades what is queued, a page at a time, until nothing is; how many subjects were graded. */
     int drain() {
+        LocalDate today = LocalDate.now(clock);
+        Optional<EvaluationModel> model = modelOn(today);
         int total = 0;
         while (true) {
             Integer n = transactions.execute(s -> {
                 List<Long> taken = repository.take(PAGE);
                 // graded in the transaction that took them: a node that dies gives them back
-                return taken.isEmpty() ? 0 : regrade(taken);
+                return taken.isEmpty() ? 0 : regrade(taken, model, today);
             });
             if (n == null || n == 0) {
                 return total;
@@ -307,6 +310,8 @@ class Evaluations implements Grades {
             return t;
         });
         try {
+            LocalDate today = LocalDate.now(clock);
+            Optional<EvaluationModel> model = modelOn(today);
             long after = 0;
             int graded = 0;
             java.util.ArrayDeque<java.util.concurrent.Future<Integer>> running = new java.util.ArrayDeque<>();
@@ -316,7 +321,7 @@ class Evaluations implements Grades {
                     break;
                 }
                 after = page.get(page.size() - 1);
-                running.add(pool.submit(() -> regrade(page)));
+                running.add(pool.submit(() -> regrade(page, model, today)));
                 if (running.size() >= RUN_THREADS) {
                     graded += running.poll().get();
                     int done = graded;

@@ -38,7 +38,8 @@ class SamplePagesTest extends IntegrationTest {
         TestHttp.Response unknown = operator.formPairs("/evaluation/samples", "_csrf", operator.csrfOf("/evaluation/samples"),
                 "population", PenaltyFile.creditCode(ThreadLocalRandom.current().nextLong(1_000_000_000L)) + "\n", "seed", "1");
         assertThat(unknown.body()).contains("unknown-subject").doesNotContain("id=\"seed-used\"");
-        // the public cannot reach it
+        // the public cannot reach it, nor an auditor (who reads, but draws no samples); the department is always the caller's
         assertThat(http().get("/evaluation/samples").status()).isIn(302, 401, 403);
+        assertThat(staff("auditor").get("/evaluation/samples").status()).isEqualTo(403);
     }
 }

@@ -52,6 +52,24 @@ class BreachRepairs {
         events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.COMMITMENT, b.commitmentId()), EntryChange.BREACH_REPAIRED));
     }
 
+    /** A repair granted on false material was revoked: the breach is published and counts again until its window ends. */
+    @Transactional
+    void revokeRepair(long breachId, Caller caller, String applicationNumber, LocalDate on, String reason) {
+        Breach b = repository.lockBreach(breachId).orElseThrow(() -> new NotFoundException("没有该失信承诺记录"));
+        if (!caller.mayActFor(b.department())) {
+            throw NotPermittedException.of("department", caller.departmentCode(), "not-determining-department",
+                    "只有认定部门可以撤销该失信承诺记录的信用修复（谁认定、谁负责）");
+        }
+        if (!b.repaired()) {
+            throw RuleViolationException.of("status", "PUBLISHED", "not-repaired", "该失信承诺记录没有可撤销的信用修复");
+        }
+        repository.unrepair(breachId, clock.instant());
+        audit.recordAs(caller.name(), "COMMITMENT_BREACH_REPAIR_REVOKED", "commitment_breach", Long.toString(breachId),
+                Map.of("application", applicationNumber, "on", on.toString(), "repairedOn", b.repairedOn().toString(), "reason", reason));
+        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.COMMITMENT_BREACH, breachId), EntryChange.REPAIR_REVOKED));
+        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.COMMITMENT, b.commitmentId()), EntryChange.REPAIR_REVOKED));
+    }
+
     /**
      * Whether and from when a breach may be repaired: not once repaired or past its window; from the day after the
      * minimum of the rule set it was published under (NDRC Order 36, art. 24–26, as for penalties).

@@ -177,6 +177,11 @@ class CommitmentEntrySources {
         }
 
         @Override
+        public void revokeRepair(long id, Caller caller, String applicationNumber, LocalDate on, String reason) {
+            repairs.revokeRepair(id, caller, applicationNumber, on, reason);
+        }
+
+        @Override
         protected CreditEntry entry(Breach b, EntryDetail detail) {
             List<EntryField> fields = new ArrayList<>();
             if (detail == EntryDetail.FULL) {

@@ -257,6 +257,12 @@ class CommitmentRepository {
                 .param("on", on).param("application", application).param("at", Timestamp.from(at)).param("id", breachId).update();
     }
 
+    /** A repair revoked: the breach counts again (the audit log keeps the repair and its revocation). */
+    void unrepair(long breachId, Instant at) {
+        jdbc.sql("update commitments.breach set repaired_on = null, repair_application = null, updated_at = ? where id = ?")
+                .params(Timestamp.from(at), breachId).update();
+    }
+
     private static Breach breach(ResultSet rs, int n) throws SQLException {
         return new Breach(rs.getLong("id"), rs.getLong("commitment_id"), rs.getString("number"), rs.getLong("subject_id"),
                 rs.getString("matter_code"), rs.getString("matter_name"), rs.getString("department_code"),

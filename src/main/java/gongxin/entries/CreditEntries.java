@@ -87,6 +87,11 @@ public class CreditEntries {
         source(ref.kind()).repair(ref.id(), caller, applicationNumber, decidedOn);
     }
 
+    /** A granted repair was revoked (false material): the entry is restored, see {@link CreditEntrySource#revokeRepair}. */
+    public void revokeRepair(EntryRef ref, Caller caller, String applicationNumber, LocalDate on, String reason) {
+        source(ref.kind()).revokeRepair(ref.id(), caller, applicationNumber, on, reason);
+    }
+
     public int version(EntryRef ref) {
         return source(ref.kind()).version(ref.id());
     }

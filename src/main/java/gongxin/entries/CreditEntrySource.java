@@ -53,6 +53,16 @@ public interface CreditEntrySource {
      */
     void repair(long id, Caller caller, String applicationNumber, LocalDate decidedOn);
 
+    /**
+     * A repair granted on false material was revoked by the department that granted it: the entry stands again as it
+     * would have without the repair (published, a hit, on its list) until its own end, in the caller's transaction,
+     * announced by {@link CreditEntriesChanged} ({@link EntryChange#REPAIR_REVOKED}); the repair and its revocation
+     * stay in its history.
+     */
+    default void revokeRepair(long id, Caller caller, String applicationNumber, LocalDate on, String reason) {
+        throw new UnsupportedOperationException(kind() + " entries are not repaired");
+    }
+
     /** The entry's current version (a correction makes a new one), for objections. */
     default int version(long id) {
         return 1;

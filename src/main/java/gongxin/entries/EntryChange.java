@@ -21,7 +21,9 @@ public enum EntryChange {
     COMMITMENT_KEPT(false),
     COMMITMENT_WITHDRAWN(false),
     BREACHED(true),
-    BREACH_REPAIRED(true);
+    BREACH_REPAIRED(true),
+    /** A repair granted on false material was revoked: the entry counts again. */
+    REPAIR_REVOKED(true);
 
     private final boolean told;
 

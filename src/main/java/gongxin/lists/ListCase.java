@@ -31,6 +31,32 @@ final class ListCase {
     enum Resolution { ACCEPTED, REJECTED }
 
     /**
+     * The court's document a {@code COURT_DECISION} removal rests on (a ruling or decision: the enforcement court
+     * deleting a debtor who performed, a judgment annulling the listing). Issue 26: a removal without it, or dated
+     * before it, would rewrite what checks answered before the court decided.
+     */
+    record CourtDecision(String number, LocalDate date) {
+
+        /** Refuses a court removal without its document, with a document dated after today, or dated before it. */
+        static void check(RemovalReason reason, CourtDecision court, LocalDate on, LocalDate today) {
+            if (reason != RemovalReason.COURT_DECISION) {
+                return;
+            }
+            if (court == null || court.number() == null || court.number().isBlank() || court.date() == null) {
+                throw RuleViolationException.of("courtDecision", null, "court-decision-required",
+                        "依人民法院裁判移出，须写明裁判文书号和作出日期");
+            }
+            if (court.date().isAfter(today)) {
+                throw RuleViolationException.of("courtDecision.date", court.date().toString(), "not-future", "裁判日期不能晚于今天");
+            }
+            if (on != null && on.isBefore(court.date())) {
+                throw RuleViolationException.of("on", on.toString(), "before-ground",
+                        "人民法院裁判于 " + court.date() + " 作出，移出日期不能早于该日");
+            }
+        }
+    }
+
+    /**
      * The statutory deadline within which an objection is verified, in working days from its receipt (the Guannan
      * and Nanjing plans: 10), as data in the catalog's deadline table, the same one rights use.
      */
@@ -298,15 +324,17 @@ final class ListCase {
      * @param current the case's basis records as they stand now
      */
     Entry remove(LocalDate on, RemovalReason reason, LocalDate today, String actingDepartment, List<Basis> current) {
-        return remove(on, reason, today, actingDepartment, current, null);
+        return remove(on, reason, today, actingDepartment, current, null, null);
     }
 
     /**
      * @param basisFellOn the day a basis record was revoked, if one was: a {@code BASIS_REVOKED} removal is not dated
      *                    before it (a removal backdated before its ground would rewrite what checks answered then)
+     * @param court the court's document of a {@code COURT_DECISION} removal, which it needs and is not dated before
      */
     Entry remove(LocalDate on, RemovalReason reason, LocalDate today, String actingDepartment, List<Basis> current,
-                 LocalDate basisFellOn) {
+                 LocalDate basisFellOn, CourtDecision court) {
+        CourtDecision.check(reason, court, on, today);
         if (reason == RemovalReason.BASIS_REVOKED && basisFellOn != null && on != null && on.isBefore(basisFellOn)) {
             throw RuleViolationException.of("on", on.toString(), "before-ground",
                     "认定依据于 " + basisFellOn + " 被撤销，移出日期不能早于该日");
@@ -333,6 +361,22 @@ final class ListCase {
     /** A repair was granted on an application: the entry leaves the list, not before its minimum period has ended. */
     Entry removeOnRepair(LocalDate on, LocalDate today, String actingDepartment) {
         return end(on, RemovalReason.REPAIRED, today, actingDepartment);
+    }
+
+    /**
+     * The repair that took the entry off the list was revoked (it rested on false material; the commitment letter:
+     * 接受信用修复被撤销): the entry is back on the list as decided, until its own end; if that end has passed
+     * meanwhile, it ended then (EXPIRED). The removal and the reinstatement stay in the case's steps.
+     */
+    Entry reinstateAfterRepairRevoked(LocalDate today, String actingDepartment) {
+        determining(type, actingDepartment);
+        if (status != Status.REMOVED || entry == null || entry.removalReason() != RemovalReason.REPAIRED) {
+            throw RuleViolationException.of("status", status.name(), "not-repaired", "该名单条目不是经信用修复移出的，没有可撤销的修复");
+        }
+        entry = new Entry(entry.listedOn(), entry.removableFrom(), entry.endsOn(), entry.documentNumber(), null, null);
+        status = Status.LISTED;
+        endAtItsEnd(today);
+        return entry;
     }
 
     private Entry end(LocalDate on, RemovalReason reason, LocalDate today, String actingDepartment) {

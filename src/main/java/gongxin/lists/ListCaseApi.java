@@ -64,7 +64,15 @@ class ListCaseApi {
     record DecisionBody(LocalDate decidedOn, String documentNumber) {
     }
 
-    record RemovalBody(LocalDate on, String reason) {
+    /** @param courtDecision for COURT_DECISION: the court's document, {@code {number, date}} */
+    record RemovalBody(LocalDate on, String reason, CourtDecisionBody courtDecision) {
+    }
+
+    record CourtDecisionBody(String number, LocalDate date) {
+
+        ListCase.CourtDecision value() {
+            return new ListCase.CourtDecision(number, date);
+        }
     }
 
     private final ListCases cases;
@@ -168,17 +176,18 @@ class ListCaseApi {
         return answer;
     }
 
-    @Operation(summary = "移出名单（期满、信用修复、依据撤销或法院决定；历史保留）")
+    @Operation(summary = "移出名单（期满、依据撤销或人民法院裁判：COURT_DECISION 须附 courtDecision {number, date}，移出日期不早于裁判日期；历史保留）")
     @PostMapping("/entries/{id}/removal")
     @PreAuthorize(ACTORS)
     Map<String, Object> removal(@PathVariable long id, @RequestBody RemovalBody body) {
         if (!cases.decidedByCase(id)) {
-            listImports.remove(Caller.current(), id, body.on(), body.reason());
+            listImports.remove(Caller.current(), id, body.on(), body.reason(),
+                    body.courtDecision() == null ? null : body.courtDecision().value());
             return Map.of("status", ListCase.Status.REMOVED.name());
         }
         ListCase.RemovalReason reason = parse(ListCase.RemovalReason.class, "reason", body.reason(),
                 "移出原因应为 EXPIRED、REPAIRED、BASIS_REVOKED 或 COURT_DECISION");
-        cases.remove(Caller.current(), id, body.on(), reason);
+        cases.remove(Caller.current(), id, body.on(), reason, body.courtDecision() == null ? null : body.courtDecision().value());
         return Map.of("status", ListCase.Status.REMOVED.name());
     }
 

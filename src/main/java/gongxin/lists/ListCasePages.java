@@ -166,13 +166,16 @@ class ListCasePages {
     @PostMapping("/{id}/removal")
     @PreAuthorize("hasAnyRole('OPERATOR', 'REVIEWER')")
     String remove(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-                  @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect, HttpServletRequest request) {
+                  @RequestParam(required = false) String reason, @RequestParam(required = false) String courtDecisionNumber,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate courtDecisionDate,
+                  Model model, RedirectAttributes redirect, HttpServletRequest request) {
         return step(id, () -> {
             Long entryId = cases.view(Caller.current(), id).stored().entryId();
             if (entryId == null) {
                 throw RuleViolationException.of("status", null, "not-listed", "该主体不在名单上");
             }
-            cases.remove(Caller.current(), entryId, on, ListCaseApi.parse(ListCase.RemovalReason.class, "reason", reason, "请选择移出原因"));
+            cases.remove(Caller.current(), entryId, on, ListCaseApi.parse(ListCase.RemovalReason.class, "reason", reason, "请选择移出原因"),
+                    new ListCase.CourtDecision(courtDecisionNumber, courtDecisionDate));
         }, "已移出名单，历史保留", model, redirect, request);
     }
 

@@ -236,12 +236,19 @@ class ListCases implements ListRepairs {
 
     /** The entry leaves the list; the case and the entry keep their history. */
     @Transactional
-    long remove(Caller caller, long entryId, LocalDate on, ListCase.RemovalReason reason) {
+    long remove(Caller caller, long entryId, LocalDate on, ListCase.RemovalReason reason, ListCase.CourtDecision court) {
         long id = cases.caseOfEntry(entryId).orElseThrow(() -> new NotFoundException("没有该名单条目"));
         ListCaseRepository.StoredCase stored = locked(id);
         stored.listCase().remove(on, reason, today(), acting(caller, stored.listCase().type()), currentBasis(stored.listCase()),
-                stored.basisRevokedAt() == null ? null : stored.basisRevokedAt().atZone(clock.getZone()).toLocalDate());
-        save(stored, caller, "REMOVED", Map.of("on", on.toString(), "reason", reason.name(), "entry", entryId));
+                stored.basisRevokedAt() == null ? null : stored.basisRevokedAt().atZone(clock.getZone()).toLocalDate(), court);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("on", on.toString());
+        details.put("reason", reason.name());
+        details.put("entry", entryId);
+        if (reason == ListCase.RemovalReason.COURT_DECISION) {
+            details.put("courtDecision", Map.of("number", court.number().strip(), "date", court.date().toString()));
+        }
+        save(stored, caller, "REMOVED", details);
         events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, entryId), EntryChange.REMOVED));
         return id;
     }
@@ -261,6 +268,24 @@ class ListCases implements ListRepairs {
         save(stored, caller, "REMOVED", Map.of("on", on.toString(), "reason", "REPAIRED", "entry", entryId,
                 "application", applicationNumber));
         events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, entryId), EntryChange.REMOVED));
+    }
+
+    @Override
+    @Transactional
+    public void reinstateOnRepairRevoked(Caller caller, long entryId, LocalDate on, String applicationNumber, String reason) {
+        long id = cases.caseOfEntry(entryId).orElseThrow(() -> new NotFoundException("没有该名单条目"));
+        ListCaseRepository.StoredCase stored = locked(id);
+        ListCase.Entry entry = stored.listCase().reinstateAfterRepairRevoked(today(), acting(caller, stored.listCase().type()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("on", on.toString());
+        details.put("entry", entryId);
+        details.put("application", applicationNumber);
+        details.put("reason", reason);
+        if (entry.removedOn() != null) {
+            details.put("endedOn", entry.removedOn().toString());
+        }
+        save(stored, caller, "REINSTATED", details);
+        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, entryId), EntryChange.REPAIR_REVOKED));
     }
 
     @Override

@@ -97,6 +97,11 @@ class ListEntrySource extends RowEntrySource<ListEntries.Entry> {
         repairs.removeOnRepair(caller, id, decidedOn, applicationNumber);
     }
 
+    @Override
+    public void revokeRepair(long id, Caller caller, String applicationNumber, LocalDate on, String reason) {
+        repairs.reinstateOnRepairRevoked(caller, id, on, applicationNumber, reason);
+    }
+
     /**
      * An objection to a dishonesty-list entry, local or upstream (issue 26, finding 11): marked and its measures
      * suspended while handled, by the department that keeps the list (for an upstream list, the keeping department

@@ -277,7 +277,7 @@ class ListImports {
      * lists), or because the authority that determined it deleted it (COURT_DECISION, e.g. the debtor performed).
      */
     @Transactional
-    void remove(Caller caller, long entryId, LocalDate on, String reasonText) {
+    void remove(Caller caller, long entryId, LocalDate on, String reasonText, ListCase.CourtDecision court) {
         ListEntries.Entry e = entries.find(entryId).orElseThrow(() -> new NotFoundException("没有该名单条目"));
         if (!caller.mayActFor(e.department())) {
             throw NotPermittedException.of("listType", e.listType(), "not-determining-department", "只有名单的管理部门可以移出");
@@ -301,8 +301,16 @@ class ListImports {
             throw RuleViolationException.of("reason", reason.name(), "not-expired", e.endsOn() == null
                     ? "该名单条目没有截止日期，由名单来源删除" : "名单期限至 " + e.endsOn() + " 届满，次日起方可移出");
         }
+        ListCase.CourtDecision.check(reason == RemovalReason.COURT_DECISION ? ListCase.RemovalReason.COURT_DECISION : null,
+                court, on, today);
         jdbc.sql("update lists.list_entry set removed_on = ?, removal_reason = ? where id = ?").params(on, reason.name(), entryId).update();
-        audit.recordAs(caller.name(), "RED_LIST_ENTRY_REMOVED", "list_entry", Long.toString(entryId), Map.of("on", on.toString(), "reason", reason.name()));
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("on", on.toString());
+        details.put("reason", reason.name());
+        if (reason == RemovalReason.COURT_DECISION) {
+            details.put("courtDecision", Map.of("number", court.number().strip(), "date", court.date().toString()));
+        }
+        audit.recordAs(caller.name(), "RED_LIST_ENTRY_REMOVED", "list_entry", Long.toString(entryId), details);
         events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, entryId), EntryChange.REMOVED));
     }
 

@@ -18,6 +18,12 @@ public interface ListRepairs {
     void removeOnRepair(Caller caller, long entryId, LocalDate on, String applicationNumber);
 
     /**
+     * The repair that removed the entry was revoked (false material): it is back on the list until its own end, its
+     * history kept.
+     */
+    void reinstateOnRepairRevoked(Caller caller, long entryId, LocalDate on, String applicationNumber, String reason);
+
+    /**
      * An objection to the entry was found right (异议成立): it leaves the list on {@code on} with reason OBJECTION, its
      * history kept; a listing the platform decided through its case, an imported one directly.
      */

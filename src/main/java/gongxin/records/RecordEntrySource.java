@@ -139,6 +139,11 @@ class RecordEntrySource implements CreditEntrySource {
     }
 
     @Override
+    public void revokeRepair(long id, Caller caller, String applicationNumber, LocalDate on, String reason) {
+        rights.revokeRepair(id, applicationNumber, on, reason, caller.name());
+    }
+
+    @Override
     public int version(long id) {
         return repository.find(id).map(CreditRecord::version).orElse(0);
     }

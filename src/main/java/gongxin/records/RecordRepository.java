@@ -218,6 +218,19 @@ class RecordRepository {
                 .param("on", on).param("repair", repairJson).param("now", Timestamp.from(now)).param("id", id).update();
     }
 
+    /** A repair revoked: the record's status as restored, its repair cleared (the transitions keep both). */
+    void unrepair(long id, RecordStatus status, Instant now) {
+        jdbc.sql("update records.record set status = :status, repaired_on = null, repair = null, updated_at = :now where id = :id")
+                .param("status", status.name()).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    /** The status the record had when its last repair was granted. */
+    java.util.Optional<RecordStatus> statusBeforeRepair(long id) {
+        return jdbc.sql("""
+                select from_status from records.transition where record_id = ? and kind = 'REPAIRED' order by id desc limit 1""")
+                .param(id).query(String.class).optional().map(RecordStatus::valueOf);
+    }
+
     void objection(long id, LocalDate since, String application, Instant now) {
         jdbc.sql("update records.record set objection_since = :since, objection_application = :application, updated_at = :now where id = :id")
                 .param("since", since).param("application", application).param("now", Timestamp.from(now)).param("id", id).update();

@@ -29,4 +29,10 @@ public interface RecordRights {
 
     /** Credit repair was granted: not published, no hit in checks, kept and marked (一次申请、同步修复). */
     void repair(long recordId, String applicationNumber, LocalDate decidedOn, String actor);
+
+    /**
+     * A repair granted on false material was revoked: the record stands again as before the repair (published or not,
+     * or ended if its window passed meanwhile); both stay in its transitions.
+     */
+    void revokeRepair(long recordId, String applicationNumber, LocalDate on, String reason, String actor);
 }

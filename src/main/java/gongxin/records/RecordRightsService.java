@@ -139,6 +139,32 @@ class RecordRightsService implements RecordRights {
         }
     }
 
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void revokeRepair(long recordId, String applicationNumber, LocalDate on, String reason, String actor) {
+        CreditRecord record = locked(recordId);
+        if (record.status() != RecordStatus.REPAIRED) {
+            throw RuleViolationException.of("target.recordId", Long.toString(recordId), "not-repaired",
+                    "该记录" + record.status().label() + "，没有可撤销的信用修复");
+        }
+        // as it stood before the repair, unless its window has passed since
+        RecordStatus before = repository.statusBeforeRepair(recordId).orElse(RecordStatus.PUBLISHED);
+        RecordStatus to = before.inForce() && record.windowEnd() != null && record.windowEnd().isBefore(on)
+                ? RecordStatus.PUBLICITY_ENDED : before;
+        Map<String, String> revocation = new LinkedHashMap<>();
+        revocation.put("application", applicationNumber);
+        revocation.put("revokedOn", on.toString());
+        revocation.put("reason", reason);
+        Instant now = clock.instant();
+        String details = json(revocation);
+        repository.unrepair(recordId, to, now);
+        repository.transition(recordId, now, "REPAIR_REVOKED", RecordStatus.REPAIRED, to, record.version(), actor, details);
+        Map<String, Object> audited = new LinkedHashMap<>(revocation);
+        audited.put("to", to.name());
+        audit.recordAs(actor, "RECORD_REPAIR_REVOKED", "credit_record", Long.toString(recordId), audited);
+        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.RECORD, recordId), EntryChange.REPAIR_REVOKED));
+    }
+
     private CreditRecord get(long id) {
         return repository.find(id).orElseThrow(() -> new NotFoundException("信用记录 " + id + " 不存在"));
     }

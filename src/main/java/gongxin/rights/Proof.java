@@ -9,9 +9,10 @@ import gongxin.shared.RuleViolationException;
 
 /**
  * A proof an applicant uploads (a receipt of the fine paid, a rectification report…): PDF, PNG or JPEG, told by its
- * content, not by its name or declared type, so that a file that only claims to be a PDF is refused.
+ * content, not by its name or declared type, so that a file that only claims to be a PDF is refused. Its kind says what
+ * it shows (identity, performance of the obligations…), which acceptance of a repair checks.
  */
-record Proof(String fileName, String contentType, byte[] content) {
+record Proof(ProofKind kind, String fileName, String contentType, byte[] content) {
 
     /** Per file, and how many one application may carry (the city's portal limits, comfortably above a scan). */
     static final int MAX_BYTES = 10 * 1024 * 1024;
@@ -49,7 +50,7 @@ record Proof(String fileName, String contentType, byte[] content) {
                 v.add(RuleViolation.of(field, name, "proof-type", "文件“" + name + "”的内容与其名称或类型不符（内容是 " + type + "）"));
                 continue;
             }
-            proofs.add(new Proof(name, type, u.content()));
+            proofs.add(new Proof(u.kind() == null ? ProofKind.OTHER : u.kind(), name, type, u.content()));
         }
         if (!v.isEmpty()) {
             throw new RuleViolationException("证明材料不符合要求", v);
@@ -57,8 +58,12 @@ record Proof(String fileName, String contentType, byte[] content) {
         return proofs;
     }
 
-    /** A file as it arrived. */
-    record Upload(String fileName, String contentType, byte[] content) {
+    /** A file as it arrived, with the kind the applicant says it is. */
+    record Upload(ProofKind kind, String fileName, String contentType, byte[] content) {
+
+        Upload(String fileName, String contentType, byte[] content) {
+            this(ProofKind.OTHER, fileName, contentType, content);
+        }
     }
 
     /** The type the content is, by its signature; null for anything else. A PDF must also end like one. */

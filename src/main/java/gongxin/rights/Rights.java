@@ -89,7 +89,9 @@ class Rights {
     }
 
     /** The answer to a submission. */
-    record Submitted(String number, RightsApplication.Status status, String department, Deadline acceptBy, int proofs) {
+    /** @param missingProofs the kinds of proof a repair still needs before it can be accepted */
+    record Submitted(String number, RightsApplication.Status status, String department, Deadline acceptBy, int proofs,
+                     java.util.Set<ProofKind> missingProofs) {
     }
 
     // ---- the public
@@ -101,7 +103,7 @@ class Rights {
             if (earlier.isPresent()) {
                 RightsRepository.Stored s = earlier.get();
                 return new Submitted(s.number(), s.application().status(), s.application().department(),
-                        s.application().acceptBy(), repository.proofCount(s.number()));
+                        s.application().acceptBy(), repository.proofCount(s.number()), missingProofs(s));
             }
         }
         LocalDate today = LocalDate.now(clock);
@@ -143,6 +145,7 @@ class Rights {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("target", target.toString());
         details.put("proofs", proofs.size());
+        details.put("kinds", proofs.stream().map(p -> p.kind().name()).toList());
         details.put("acceptBy", application.acceptBy().date().toString());
         repository.step(number, now, "SUBMITTED", "申请人", details);
         audit.recordAs("public", "RIGHTS_" + kind.name() + "_SUBMITTED", "rights_application", number, details);
@@ -154,12 +157,13 @@ class Rights {
             events.publishEvent(new RepairCommitmentMade(number, target, subject.id(), entry.department(), today,
                     person ? subject.name() : Text.clean(request.legalRepresentative()), person, REPAIR_COMMITMENT_TEXT));
         }
-        return new Submitted(number, application.status(), entry.department(), application.acceptBy(), proofs.size());
+        return new Submitted(number, application.status(), entry.department(), application.acceptBy(), proofs.size(),
+                missingProofs(repository.find(number).orElseThrow()));
     }
 
     /** More proofs for an open application (the applicant has the number). */
     @Transactional
-    int addProofs(String number, List<Proof.Upload> uploads) {
+    ProofsAdded addProofs(String number, List<Proof.Upload> uploads) {
         RightsRepository.Stored stored = repository.lock(number).orElseThrow(Rights::unknown);
         if (!stored.application().status().open()) {
             throw RuleViolationException.of("status", stored.application().status().name(), "not-open",
@@ -171,18 +175,33 @@ class Rights {
                     "每份申请最多上传 " + Proof.MAX_FILES + " 个证明材料");
         }
         proofs.forEach(p -> repository.addProof(number, p));
-        repository.step(number, clock.instant(), "PROOFS_ADDED", "申请人", Map.of("proofs", proofs.size()));
-        audit.recordAs("public", "RIGHTS_PROOFS_ADDED", "rights_application", number, Map.of("proofs", proofs.size()));
-        return repository.proofCount(number);
+        Map<String, Object> details = Map.of("proofs", proofs.size(), "kinds", proofs.stream().map(p -> p.kind().name()).toList());
+        repository.step(number, clock.instant(), "PROOFS_ADDED", "申请人", details);
+        audit.recordAs("public", "RIGHTS_PROOFS_ADDED", "rights_application", number, details);
+        return new ProofsAdded(repository.proofCount(number), missingProofs(stored));
+    }
+
+    /** @param missingProofs the kinds a repair still needs before it can be accepted */
+    record ProofsAdded(int proofs, java.util.Set<ProofKind> missingProofs) {
     }
 
     /** What anyone with the number sees: no contact data, no proofs' content. */
     PublicView publicView(String number) {
         RightsRepository.Stored s = repository.find(number).orElseThrow(Rights::unknown);
-        return new PublicView(s, repository.steps(number), LocalDate.now(clock));
+        return new PublicView(s, repository.steps(number), LocalDate.now(clock), neededProofs(s), missingProofs(s));
     }
 
-    record PublicView(RightsRepository.Stored stored, List<RightsRepository.Step> steps, LocalDate today) {
+    /**
+     * @param neededProofs the kinds of proof the application's target needs
+     * @param missingProofs those it does not hold yet (acceptance waits for them)
+     */
+    record PublicView(RightsRepository.Stored stored, List<RightsRepository.Step> steps, LocalDate today,
+                      java.util.Set<ProofKind> neededProofs, java.util.Set<ProofKind> missingProofs) {
+    }
+
+    private java.util.Set<ProofKind> neededProofs(RightsRepository.Stored s) {
+        return s.application().kind() == RightsApplication.Kind.REPAIR
+                ? repository.requiredProofs(s.application().target().kind(), s.application().submittedOn()) : java.util.Set.of();
     }
 
     // ---- the determining department
@@ -200,7 +219,7 @@ class Rights {
         LocalDate today = LocalDate.now(clock);
         Deadline decideBy = a.kind() == RightsApplication.Kind.REPAIR ? deadline(DECISION_REPAIR, today)
                 : deadline(DECISION_OBJECTION, a.submittedOn());
-        a.accept(accepted, reason, today, decideBy, acting(caller, a.department()));
+        a.accept(accepted, reason, today, decideBy, acting(caller, a.department()), missingProofs(s));
         repository.save(number, a, false);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("accepted", accepted);
@@ -272,6 +291,46 @@ class Rights {
         return a.status();
     }
 
+    /**
+     * The department revokes a repair it granted, because it rested on false material or a false commitment: the entry
+     * stands again (published, a hit, on its list) in this transaction, and new repair applications for it are refused
+     * for the refusal period from today.
+     */
+    @Transactional
+    RightsApplication revokeGrant(Caller caller, String number, String reason) {
+        RightsRepository.Stored s = locked(number);
+        RightsApplication a = s.application();
+        LocalDate today = LocalDate.now(clock);
+        a.revokeGrant(reason, today, acting(caller, a.department()));
+        repository.save(number, a, true);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", a.grantRevocationReason());
+        details.put("refusedUntil", refusedUntil(today).toString());
+        step(caller, number, "GRANT_REVOKED", details);
+        entries.revokeRepair(a.target(), caller, number, today, a.grantRevocationReason());
+        return a;
+    }
+
+    /** The last day new applications are refused after a false statement found on {@code on}. */
+    LocalDate refusedUntil(LocalDate on) {
+        return on.plusMonths(repository.refusalMonths(on).orElse(0));
+    }
+
+    /**
+     * The kinds of proof a repair's target needs (as in force on its submission) that the application does not hold;
+     * none for an objection.
+     */
+    java.util.Set<ProofKind> missingProofs(RightsRepository.Stored s) {
+        RightsApplication a = s.application();
+        if (a.kind() != RightsApplication.Kind.REPAIR) {
+            return java.util.Set.of();
+        }
+        java.util.Set<ProofKind> missing = java.util.EnumSet.noneOf(ProofKind.class);
+        missing.addAll(repository.requiredProofs(a.target().kind(), a.submittedOn()));
+        missing.removeAll(repository.proofKinds(s.number()));
+        return missing;
+    }
+
     /** The objection decision; the record's mark goes in every case, a REVOKED record leaves every view. */
     @Transactional
     RightsApplication.Status decideObjection(Caller caller, String number, RightsApplication.ObjectionOutcome outcome, String reason) {
@@ -302,11 +361,11 @@ class Rights {
         RightsRepository.Stored s = repository.find(number).orElseThrow(Rights::unknown);
         requireSees(caller, s.application().department());
         audit.recordRead("rights_application", number, purpose, Map.of());
-        return new StaffView(s, repository.steps(number), repository.proofs(number), LocalDate.now(clock));
+        return new StaffView(s, repository.steps(number), repository.proofs(number), LocalDate.now(clock), missingProofs(s));
     }
 
     record StaffView(RightsRepository.Stored stored, List<RightsRepository.Step> steps,
-                     List<RightsRepository.StoredProof> proofs, LocalDate today) {
+                     List<RightsRepository.StoredProof> proofs, LocalDate today, java.util.Set<ProofKind> missingProofs) {
     }
 
     Proof proof(Caller caller, String number, long proofId, gongxin.audit.Purpose purpose) {
@@ -413,8 +472,7 @@ class Rights {
         }
         Optional<LocalDate> lied = repository.lastFalseStatement(target);
         if (lied.isPresent()) {
-            int months = repository.refusalMonths(lied.get()).orElse(0);
-            LocalDate until = lied.get().plusMonths(months);
+            LocalDate until = refusedUntil(lied.get());
             if (!today.isAfter(until)) {
                 throw RuleViolationException.of("target", target.toString(), "refusal-period",
                         "此前的修复申请因弄虚作假被不予修复（" + lied.get() + "），" + until + " 前不予受理").with("earliestDate", until.plusDays(1));

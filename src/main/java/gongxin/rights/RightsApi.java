@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -58,6 +59,9 @@ class RightsApi {
     }
 
     record ExtensionBody(String reason) {
+    }
+
+    record RevocationBody(String reason) {
     }
 
     /** Repair: {@code granted}, {@code reason}, {@code complex}, {@code falseStatement}; objection: {@code outcome}, {@code reason}. */
@@ -116,12 +120,19 @@ class RightsApi {
         return submitted(s);
     }
 
-    @Operation(summary = "补充证明材料（PDF、PNG、JPEG，每个不超过 10 MB；凭申请编号）")
+    @Operation(summary = "补充证明材料（PDF、PNG、JPEG，每个不超过 10 MB；凭申请编号）：每个文件一个 kinds 部分，"
+            + "依次为 IDENTITY（身份证明）、PERFORMANCE（履行法定义务的证明）或 OTHER；答复列出受理前尚缺的类别")
     @PostMapping(path = "/applications/{number}/proofs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("permitAll()")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> proofs(@PathVariable String number, @RequestPart("files") List<MultipartFile> files) throws IOException {
-        return Map.of("number", number, "proofs", rights.addProofs(number, uploads(files)));
+    Map<String, Object> proofs(@PathVariable String number, @RequestPart("files") List<MultipartFile> files,
+                               @RequestParam(value = "kinds", required = false) List<String> kinds) throws IOException {
+        Rights.ProofsAdded added = rights.addProofs(number, uploads(files, kinds));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("number", number);
+        answer.put("proofs", added.proofs());
+        answer.put("missingProofs", names(added.missingProofs()));
+        return answer;
     }
 
     @Operation(summary = "查询申请进度（凭申请编号）")
@@ -129,10 +140,15 @@ class RightsApi {
     @PreAuthorize("permitAll()")
     Map<String, Object> application(@PathVariable String number) {
         Rights.PublicView view = rights.publicView(number);
-        return publicBody(view.stored(), view.steps(), view.today());
+        Map<String, Object> body = publicBody(view.stored(), view.steps(), view.today());
+        if (!view.neededProofs().isEmpty()) {
+            body.put("neededProofs", names(view.neededProofs()));
+            body.put("missingProofs", names(view.missingProofs()));
+        }
+        return body;
     }
 
-    @Operation(summary = "受理或不予受理（认定部门；提交后 3 个工作日内）")
+    @Operation(summary = "受理或不予受理（认定部门；提交后 3 个工作日内）：信用修复须所需类别的证明材料齐全（proofs-required）")
     @PostMapping("/applications/{number}/acceptance")
     @PreAuthorize(ACTORS)
     Map<String, Object> acceptance(@PathVariable String number, @RequestBody AcceptanceBody body) {
@@ -178,6 +194,20 @@ class RightsApi {
         return Map.of("number", number, "status", status.name());
     }
 
+    @Operation(summary = "撤销已准予的信用修复（认定部门；申请材料或承诺虚假）：信息恢复公示和惩戒，自撤销之日起一定期限内不予受理修复申请")
+    @PostMapping("/applications/{number}/revocation")
+    @PreAuthorize(ACTORS)
+    Map<String, Object> revocation(@PathVariable String number, @RequestBody RevocationBody body) {
+        RightsApplication a = rights.revokeGrant(Caller.current(), number, body == null ? null : body.reason());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("number", number);
+        answer.put("status", a.status().name());
+        answer.put("revokedOn", a.grantRevokedOn());
+        answer.put("refusedUntil", rights.refusedUntil(a.grantRevokedOn()));
+        answer.put("target", Targets.body(a.target()));
+        return answer;
+    }
+
     @Operation(summary = "待办队列（本部门；信用办看全部）：按期限排列，含逾期")
     @GetMapping("/queue")
     @PreAuthorize(READERS)
@@ -210,8 +240,9 @@ class RightsApi {
         applicant.put("commitment", a.commitment());
         applicant.put("statement", a.statement());
         body.put("applicant", applicant);
-        body.put("proofs", view.proofs().stream().map(p -> Map.of("id", p.id(), "fileName", p.fileName(),
+        body.put("proofs", view.proofs().stream().map(p -> Map.of("id", p.id(), "kind", p.kind().name(), "fileName", p.fileName(),
                 "contentType", p.contentType(), "size", p.size(), "sm3", p.sm3())).toList());
+        body.put("missingProofs", names(view.missingProofs()));
         return body;
     }
 
@@ -235,18 +266,31 @@ class RightsApi {
                 contact == null ? null : contact.phone(), commitment, statement);
     }
 
-    static List<Proof.Upload> uploads(List<MultipartFile> files) throws IOException {
+    /**
+     * The files as uploads, each of the kind at its position in {@code kinds} (none given: OTHER). Kinds that do not
+     * pair with the files one to one are refused, as a kind given to the wrong file would mislead the department.
+     */
+    static List<Proof.Upload> uploads(List<MultipartFile> files, List<String> kinds) throws IOException {
         List<Proof.Upload> uploads = new ArrayList<>();
-        if (files != null) {
-            for (MultipartFile f : files) {
-                if (f != null && !f.isEmpty()) {
-                    uploads.add(new Proof.Upload(f.getOriginalFilename(), f.getContentType(), f.getBytes()));
-                } else if (f != null && f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank()) {
-                    uploads.add(new Proof.Upload(f.getOriginalFilename(), f.getContentType(), new byte[0]));
-                }
+        int sent = files == null ? 0 : files.size();
+        if (kinds != null && !kinds.isEmpty() && kinds.size() != sent) {
+            throw RuleViolationException.of("kinds", Integer.toString(kinds.size()), "proof-kinds",
+                    "证明材料类别（kinds）应与文件一一对应：收到 " + sent + " 个文件、" + kinds.size() + " 个类别");
+        }
+        for (int i = 0; i < sent; i++) {
+            MultipartFile f = files.get(i);
+            ProofKind kind = ProofKind.of(kinds == null || kinds.isEmpty() ? null : kinds.get(i), "kinds[" + i + "]");
+            if (f != null && !f.isEmpty()) {
+                uploads.add(new Proof.Upload(kind, f.getOriginalFilename(), f.getContentType(), f.getBytes()));
+            } else if (f != null && f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank()) {
+                uploads.add(new Proof.Upload(kind, f.getOriginalFilename(), f.getContentType(), new byte[0]));
             }
         }
         return uploads;
+    }
+
+    static List<String> names(java.util.Set<ProofKind> kinds) {
+        return kinds.stream().sorted().map(Enum::name).toList();
     }
 
     private static Map<String, Object> submitted(Rights.Submitted s) {
@@ -257,6 +301,7 @@ class RightsApi {
         answer.put("acceptBy", s.acceptBy().date());
         answer.put("acceptByProvisional", s.acceptBy().provisional());
         answer.put("proofs", s.proofs());
+        answer.put("missingProofs", names(s.missingProofs()));
         answer.put("fee", 0);
         return answer;
     }

@@ -1,6 +1,7 @@
 package gongxin.rights;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import gongxin.calendar.Deadline;
 import gongxin.entries.EntryRef;
@@ -25,7 +26,9 @@ final class RightsApplication {
         /** repair decisions */
         GRANTED, REFUSED,
         /** objection decisions: the record was corrected by a new version, revoked, or stands as it was */
-        CORRECTED, REVOKED, UPHELD;
+        CORRECTED, REVOKED, UPHELD,
+        /** a granted repair revoked by its department because it rested on false material: the entry is restored */
+        GRANT_REVOKED;
 
         public boolean open() {
             return this == SUBMITTED || this == ACCEPTED;
@@ -46,6 +49,8 @@ final class RightsApplication {
     private String complexReason;
     private LocalDate decidedOn;
     private String reason;
+    private LocalDate grantRevokedOn;
+    private String grantRevocationReason;
 
     private RightsApplication(Kind kind, EntryRef target, String department, LocalDate submittedOn, Deadline acceptBy) {
         this.kind = kind;
@@ -100,19 +105,36 @@ final class RightsApplication {
         return a;
     }
 
+    /** The revocation of a granted repair, as stored. */
+    RightsApplication withGrantRevocation(LocalDate on, String why) {
+        this.grantRevokedOn = on;
+        this.grantRevocationReason = why;
+        return this;
+    }
+
     /**
      * The department accepts the application or refuses to accept it (with a reason) — within the acceptance deadline,
-     * or late, which the queue shows.
+     * or late, which the queue shows. A repair is accepted only with the proofs its kind of entry needs (the plans of
+     * Benxi and Hegang: the ID document and proof that the obligations were performed; which ones is data): without
+     * them the department may still refuse to accept it, or wait for the applicant to add them.
      *
      * @param decideBy acceptance day + the decision deadline in working days
+     * @param missingProofs the kinds of proof the target needs that the application does not hold
      */
-    void accept(boolean accepted, String why, LocalDate today, Deadline decideBy, String actingDepartment) {
+    void accept(boolean accepted, String why, LocalDate today, Deadline decideBy, String actingDepartment,
+                java.util.Set<ProofKind> missingProofs) {
         determining(actingDepartment);
         if (status != Status.SUBMITTED) {
             throw RuleViolationException.of("status", status.name(), "not-submitted", "该申请已" + label(status) + "，不能再决定是否受理");
         }
         if (!accepted && Text.isBlank(why)) {
             throw RuleViolationException.of("reason", null, "reason-required", "不予受理须写明理由");
+        }
+        if (accepted && kind == Kind.REPAIR && !missingProofs.isEmpty()) {
+            List<ProofKind> missing = missingProofs.stream().sorted().toList();
+            throw RuleViolationException.of("proofs", String.join(",", missing.stream().map(Enum::name).toList()), "proofs-required",
+                    "尚缺证明材料：" + String.join("、", missing.stream().map(ProofKind::label).toList()) + "；申请人补齐后方可受理")
+                    .with("missing", missing.stream().map(Enum::name).toList());
         }
         acceptedOn = today;
         if (accepted) {
@@ -217,6 +239,25 @@ final class RightsApplication {
         reason = why.strip();
     }
 
+    /**
+     * The department revokes a repair it granted, because the application rested on false material or a false
+     * commitment (the commitment letter: 接受信用修复被撤销; 信用修复管理办法): the entry is restored by the caller, and
+     * new applications for it are refused for the refusal period from today.
+     */
+    void revokeGrant(String why, LocalDate today, String actingDepartment) {
+        determining(actingDepartment);
+        if (status != Status.GRANTED) {
+            throw RuleViolationException.of("status", status.name(), "not-granted",
+                    "只能撤销已准予的信用修复（该申请" + label(status) + "）");
+        }
+        if (Text.isBlank(why)) {
+            throw RuleViolationException.of("reason", null, "reason-required", "撤销信用修复须写明弄虚作假的事实和依据");
+        }
+        status = Status.GRANT_REVOKED;
+        grantRevokedOn = today;
+        grantRevocationReason = why.strip();
+    }
+
     /** The deadline that runs now, if the application is open. */
     public Deadline currentDeadline() {
         return status == Status.SUBMITTED ? acceptBy : status == Status.ACCEPTED ? decideBy : null;
@@ -257,6 +298,7 @@ final class RightsApplication {
             case CORRECTED -> "异议成立，已更正";
             case REVOKED -> "异议成立，已撤销";
             case UPHELD -> "异议不成立，维持";
+            case GRANT_REVOKED -> "修复已撤销（弄虚作假）";
         };
     }
 
@@ -302,5 +344,13 @@ final class RightsApplication {
 
     public String reason() {
         return reason;
+    }
+
+    public LocalDate grantRevokedOn() {
+        return grantRevokedOn;
+    }
+
+    public String grantRevocationReason() {
+        return grantRevocationReason;
     }
 }

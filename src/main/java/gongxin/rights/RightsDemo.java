@@ -69,6 +69,17 @@ class RightsDemo {
         });
     }
 
+    /** A one-page PDF saying what it stands for (the demo has no real scans). */
+    static byte[] demoPdf(String text) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        com.lowagie.text.Document document = new com.lowagie.text.Document();
+        com.lowagie.text.pdf.PdfWriter.getInstance(document, out);
+        document.open();
+        document.add(new com.lowagie.text.Paragraph(text));
+        document.close();
+        return out.toByteArray();
+    }
+
     private void seedApplications() {
         LocalDate today = LocalDate.now(clock);
         List<CreditEntry> candidates = new ArrayList<>();
@@ -89,7 +100,9 @@ class RightsDemo {
             return;
         }
         Rights.Submitted repair = rights.submit(RightsApplication.Kind.REPAIR, request(candidates.get(0),
-                "罚款已于决定后十日内缴清，违法广告已全部下架并建立广告审核制度", true), List.of(), null);
+                "罚款已于决定后十日内缴清，违法广告已全部下架并建立广告审核制度", true),
+                List.of(new Proof.Upload(ProofKind.IDENTITY, "营业执照（副本）.pdf", "application/pdf", demoPdf("Business licence (demo)")),
+                        new Proof.Upload(ProofKind.PERFORMANCE, "罚款缴纳凭证.pdf", "application/pdf", demoPdf("Fine paid (demo)"))), null);
         Rights.Submitted objection = rights.submit(RightsApplication.Kind.OBJECTION, request(candidates.get(1),
                 "公示的罚款金额与处罚决定书不符：决定书为罚款五千元", false), List.of(), null);
         Caller system = new Caller("api:示例市数据归集系统", Caller.Kind.API_CLIENT, SAMR, Set.of(SAMR), Set.of(), Set.of(Scope.SUBMIT));

@@ -89,6 +89,8 @@ class RightsPages {
                  @RequestParam(required = false) String contactName, @RequestParam(required = false) String contactPhone,
                  @RequestParam(required = false) String commitment, @RequestParam(required = false) String statement,
                  @RequestParam(value = "proofs", required = false) List<MultipartFile> proofs,
+                 @RequestParam(value = "identityProofs", required = false) List<MultipartFile> identityProofs,
+                 @RequestParam(value = "performanceProofs", required = false) List<MultipartFile> performanceProofs,
                  Model model, RedirectAttributes redirect) throws IOException {
         RightsApplication.Kind k = "OBJECTION".equals(kind) ? RightsApplication.Kind.OBJECTION : RightsApplication.Kind.REPAIR;
         boolean person = "PERSON".equals(category);
@@ -97,8 +99,14 @@ class RightsPages {
                     person ? new SubjectReference(null, name, idNumber) : new SubjectReference(creditCode, name, null),
                     person ? null : legalRepresentative, formTarget(entryKind, entryId),
                     contactName, contactPhone, "on".equals(commitment) || "true".equals(commitment), statement);
-            Rights.Submitted s = rights.submit(k, request, RightsApi.uploads(proofs), null);
-            redirect.addFlashAttribute("notice", "申请已提交。请保存申请编号 " + s.number() + "，凭编号查询办理进度。");
+            List<Proof.Upload> uploads = new java.util.ArrayList<>();
+            uploads.addAll(uploads(identityProofs, ProofKind.IDENTITY));
+            uploads.addAll(uploads(performanceProofs, ProofKind.PERFORMANCE));
+            uploads.addAll(uploads(proofs, ProofKind.OTHER));
+            Rights.Submitted s = rights.submit(k, request, uploads, null);
+            redirect.addFlashAttribute("notice", "申请已提交。请保存申请编号 " + s.number() + "，凭编号查询办理进度。"
+                    + (s.missingProofs().isEmpty() ? "" : "受理前尚须补充：" + String.join("、",
+                    s.missingProofs().stream().sorted().map(ProofKind::label).toList()) + "。"));
             return "redirect:/rights/applications/" + s.number();
         } catch (RuleViolationException e) {
             model.addAttribute("formError", e.title());
@@ -119,6 +127,30 @@ class RightsPages {
             model.addAttribute("entryKinds", EntryKind.values());
             model.addAttribute("commitmentText", Rights.REPAIR_COMMITMENT_TEXT);
             return "rights/apply";
+        }
+    }
+
+    private static List<Proof.Upload> uploads(List<MultipartFile> files, ProofKind kind) throws IOException {
+        if (files == null) {
+            return List.of();
+        }
+        return RightsApi.uploads(files, java.util.Collections.nCopies(files.size(), kind.name()));
+    }
+
+    /** The applicant adds proofs of one kind with the number (the page of its application). */
+    @PostMapping("/rights/applications/{number}/proofs")
+    @PreAuthorize("permitAll()")
+    String addProofs(@PathVariable String number, @RequestParam(required = false) String kind,
+                     @RequestParam(value = "files", required = false) List<MultipartFile> files, Model model,
+                     RedirectAttributes redirect) throws IOException {
+        try {
+            Rights.ProofsAdded added = rights.addProofs(number, uploads(files, ProofKind.of(kind, "kind")));
+            redirect.addFlashAttribute("notice", "材料已上传（共 " + added.proofs() + " 个）。");
+            return "redirect:/rights/applications/" + number;
+        } catch (RuleViolationException e) {
+            model.addAttribute("formError", e.title());
+            model.addAttribute("violations", e.violations());
+            return application(number, model);
         }
     }
 
@@ -151,6 +183,9 @@ class RightsPages {
         model.addAttribute("today", view.today());
         model.addAttribute("statusLabel", RightsApplication.label(view.stored().application().status()));
         model.addAttribute("departmentName", departments.nameOf(view.stored().application().department()));
+        model.addAttribute("needed", view.neededProofs().stream().sorted().toList());
+        model.addAttribute("missing", view.missingProofs().stream().sorted().toList());
+        model.addAttribute("proofKinds", ProofKind.values());
         return "rights/application";
     }
 
@@ -190,6 +225,14 @@ class RightsPages {
     String extend(@PathVariable String number, @RequestParam(required = false) String reason, Model model,
                   RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
         return step(number, model, redirect, request, () -> rights.extend(Caller.current(), number, reason), "办理期限已延长");
+    }
+
+    @PostMapping("/rights/queue/{number}/revocation")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'REVIEWER')")
+    String revoke(@PathVariable String number, @RequestParam(required = false) String reason, Model model,
+                  RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
+        return step(number, model, redirect, request, () -> rights.revokeGrant(Caller.current(), number, reason),
+                "已撤销信用修复，信息已恢复");
     }
 
     @PostMapping("/rights/queue/{number}/decision")

@@ -48,7 +48,27 @@ class RightsRepository {
     record Step(Instant at, String step, String actor, String details) {
     }
 
-    record StoredProof(long id, String fileName, String contentType, int size, String sm3, Instant addedAt) {
+    record StoredProof(long id, ProofKind kind, String fileName, String contentType, int size, String sm3, Instant addedAt) {
+    }
+
+    /** The proofs a repair of this kind of entry needs, as in force on {@code day}; none when no row says so. */
+    java.util.Set<ProofKind> requiredProofs(EntryKind target, LocalDate day) {
+        List<String> kinds = jdbc.sql("""
+                select unnest(kinds) from rights.required_proof
+                 where target_kind = :target and effective_from = (select max(effective_from) from rights.required_proof
+                                                                    where target_kind = :target and effective_from <= :day)""")
+                .param("target", target.name()).param("day", day).query(String.class).list();
+        java.util.Set<ProofKind> required = java.util.EnumSet.noneOf(ProofKind.class);
+        kinds.forEach(k -> required.add(ProofKind.valueOf(k)));
+        return required;
+    }
+
+    /** The kinds of proof an application holds. */
+    java.util.Set<ProofKind> proofKinds(String number) {
+        java.util.Set<ProofKind> kinds = java.util.EnumSet.noneOf(ProofKind.class);
+        jdbc.sql("select distinct kind from rights.proof where number = ?").param(number).query(String.class).list()
+                .forEach(k -> kinds.add(ProofKind.valueOf(k)));
+        return kinds;
     }
 
     void insert(String number, RightsApplication a, Applicant applicant, Integer recordVersion, String idempotencyKey) {
@@ -83,8 +103,10 @@ class RightsRepository {
                 update rights.application set status = :status, accepted_on = :acceptedOn, decide_by = :decideBy,
                        accept_by = :acceptBy, accept_by_provisional = :acceptByProvisional,
                        decide_by_provisional = :decideByProvisional, complex_reason = :complex, decided_on = :decidedOn,
-                       reason = :reason, false_statement = :falseStatement
+                       reason = :reason, false_statement = :falseStatement, grant_revoked_on = :revokedOn,
+                       grant_revocation_reason = :revocationReason
                  where number = :number""")
+                .param("revokedOn", a.grantRevokedOn()).param("revocationReason", a.grantRevocationReason())
                 .param("status", a.status().name()).param("acceptedOn", a.acceptedOn())
                 .param("acceptBy", a.acceptBy().date()).param("acceptByProvisional", a.acceptBy().provisional())
                 .param("decideBy", a.decideBy() == null ? null : a.decideBy().date())
@@ -116,10 +138,13 @@ class RightsRepository {
                 .query(String.class).optional();
     }
 
-    /** The last repair of the target refused because the applicant lied, if any: the day it was decided. */
+    /**
+     * The last repair of the target refused because the applicant lied, or granted and then revoked for it, if any: the
+     * day of that decision (the refusal period runs from it).
+     */
     Optional<LocalDate> lastFalseStatement(EntryRef target) {
         return jdbc.sql("""
-                select max(decided_on) from rights.application
+                select max(coalesce(grant_revoked_on, decided_on)) from rights.application
                  where kind = 'REPAIR' and false_statement and target_kind = :targetKind and target_id = :targetId""")
                 .param("targetKind", target.kind().name()).param("targetId", target.id())
                 .query(LocalDate.class).optional();
@@ -167,22 +192,22 @@ class RightsRepository {
 
     void addProof(String number, Proof proof) {
         jdbc.sql("""
-                insert into rights.proof (number, file_name, content_type, size, sm3, content, added_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(number, proof.fileName(), proof.contentType(), proof.content().length, Sm3.hex(proof.content()),
+                insert into rights.proof (number, kind, file_name, content_type, size, sm3, content, added_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(number, proof.kind().name(), proof.fileName(), proof.contentType(), proof.content().length, Sm3.hex(proof.content()),
                         proof.content(), Timestamp.from(clock.instant())).update();
     }
 
     List<StoredProof> proofs(String number) {
-        return jdbc.sql("select id, file_name, content_type, size, sm3, added_at from rights.proof where number = ? order by id")
-                .param(number).query((rs, n) -> new StoredProof(rs.getLong("id"), rs.getString("file_name"),
+        return jdbc.sql("select id, kind, file_name, content_type, size, sm3, added_at from rights.proof where number = ? order by id")
+                .param(number).query((rs, n) -> new StoredProof(rs.getLong("id"), ProofKind.valueOf(rs.getString("kind")), rs.getString("file_name"),
                         rs.getString("content_type"), rs.getInt("size"), rs.getString("sm3"),
                         rs.getTimestamp("added_at").toInstant())).list();
     }
 
     Optional<Proof> proof(String number, long id) {
-        return jdbc.sql("select file_name, content_type, content from rights.proof where number = ? and id = ?").params(number, id)
-                .query((rs, n) -> new Proof(rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content")))
+        return jdbc.sql("select kind, file_name, content_type, content from rights.proof where number = ? and id = ?").params(number, id)
+                .query((rs, n) -> new Proof(ProofKind.valueOf(rs.getString("kind")), rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content")))
                 .optional();
     }
 
@@ -198,7 +223,8 @@ class RightsRepository {
                 new Deadline(rs.getObject("accept_by", LocalDate.class), rs.getBoolean("accept_by_provisional")),
                 RightsApplication.Status.valueOf(rs.getString("status")), rs.getObject("accepted_on", LocalDate.class),
                 decideBy == null ? null : new Deadline(decideBy, rs.getBoolean("decide_by_provisional")),
-                rs.getString("complex_reason"), rs.getObject("decided_on", LocalDate.class), rs.getString("reason"));
+                rs.getString("complex_reason"), rs.getObject("decided_on", LocalDate.class), rs.getString("reason"))
+                .withGrantRevocation(rs.getObject("grant_revoked_on", LocalDate.class), rs.getString("grant_revocation_reason"));
         Applicant applicant = new Applicant(rs.getLong("subject_id"), rs.getString("applicant_name"),
                 rs.getString("legal_representative"), rs.getString("contact_name"), rs.getString("contact_phone"),
                 rs.getBoolean("commitment"), rs.getString("statement"));

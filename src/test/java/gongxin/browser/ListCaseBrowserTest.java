@@ -118,6 +118,8 @@ class ListCaseBrowserTest extends BrowserTest {
             // removal by a court's decision: off the website, history kept on the case
             reviewer.getByLabel("移出日期").fill("2026-11-20");
             reviewer.getByLabel("原因").selectOption("COURT_DECISION");
+            reviewer.getByLabel("裁判文书号（人民法院裁判移出时填写）").fill("（2026）示0201执恢1号之一");
+            reviewer.getByLabel("裁判日期").fill("2026-11-19");
             button(reviewer, "#removal", "移出");
             assertThat(reviewer.locator("#case-status")).hasText("已移出名单");
             assertThat(reviewer.locator("#timeline")).containsText("REMOVED");

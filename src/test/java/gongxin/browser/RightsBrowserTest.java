@@ -27,6 +27,8 @@ class RightsBrowserTest extends BrowserTest {
         long record = acceptedPenalty(code, name, "2026-03-15", "失信程度", "严重", "法定代表人", "赵六");
         Path proof = Files.createTempFile("receipt", ".pdf");
         Files.write(proof, "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path licence = Files.createTempFile("licence", ".pdf");
+        Files.write(licence, "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1));
 
         // the company finds its penalty on the website and applies from there
         page.navigate(url("/subjects/" + code));
@@ -41,19 +43,27 @@ class RightsBrowserTest extends BrowserTest {
         page.getByLabel("纠正失信行为、履行义务的情况").fill("罚款已缴清，食品安全管理制度已整改");
         page.getByLabel("联系人").fill("钱会计");
         page.getByLabel("联系电话").fill("13912345678");
-        page.getByLabel("证明材料（PDF、PNG 或 JPEG，每个不超过 10 MB，最多 5 个）").setInputFiles(proof);
+        page.getByLabel("身份证明（营业执照、身份证等）").setInputFiles(licence);
 
         // without the commitment it is refused, and says why
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交修复申请")).click();
         assertThat(page.locator("#violations [data-rule='commitment-required']")).isVisible();
         page.getByLabel("法定代表人（负责人、经营者）姓名").fill("赵六");
         page.getByLabel("联系人").fill("钱会计");
-        page.getByLabel("证明材料（PDF、PNG 或 JPEG，每个不超过 10 MB，最多 5 个）").setInputFiles(proof);
+        page.getByLabel("身份证明（营业执照、身份证等）").setInputFiles(licence);
         page.getByLabel("我已阅读并作出以上信用承诺").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交修复申请")).click();
         assertThat(page.locator("#status")).hasText("提交待受理");
         String number = page.locator("#number").textContent().strip();
         String follow = page.url();
+
+        // issue 26 (Also): the page says what is still missing, and the receipt is added from it
+        assertThat(page.locator("#missing-proofs")).containsText("履行法定义务的证明");
+        assertThat(page.getByLabel("补充证明材料：类别")).hasValue("PERFORMANCE");
+        page.getByLabel("文件（PDF、PNG 或 JPEG，每个不超过 10 MB）").setInputFiles(proof);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("上传")).click();
+        assertThat(page.locator("#proofs-complete")).isVisible();
+        assertThat(page.locator("#missing-proofs")).hasCount(0);
 
         // the market regulator's operator finds it in the queue, accepts and grants it
         BrowserContext staff = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("zh-CN"));

@@ -189,6 +189,12 @@ class CommitmentApiTest extends IntegrationTest {
         assertThat(repairCommitment.get("public").booleanValue()).isFalse();
         assertThat(samr().purpose("核对信用承诺").get("/api/v1/commitments/" + repairCommitment.get("id").longValue()).json()
                 .get("letterText").asString()).contains(number).contains("王五");
+        assertThat(applied.json().get("missingProofs").toString()).as("a breach needs the identity document only")
+                .isEqualTo("[\"IDENTITY\"]");
+        TestHttp.Response identity = http().multipart("/api/v1/rights/applications/" + number + "/proofs", "files", "营业执照.pdf",
+                "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                Map.of("kinds", "IDENTITY"));
+        assertThat(identity.json().get("missingProofs")).as(identity.body()).isEmpty();
         assertThat(samr().postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true)).status()).isEqualTo(200);
         TestHttp.Response granted = samr().postJson("/api/v1/rights/applications/" + number + "/decision",
                 Map.of("granted", true, "reason", "已纠正失信行为"));
@@ -203,6 +209,15 @@ class CommitmentApiTest extends IntegrationTest {
                 .as("history stays").isEqualTo("2026-11-24");
         TestHttp.Response afterRepair = samr().postJson("/api/v1/commitments", signing(approval, code, name, "2026-11-20"));
         assertThat(afterRepair.status()).as("repaired, the subject may commit again: " + afterRepair.body()).isEqualTo(201);
+
+        // issue 26 (Also): the repair rested on false material: revoked, the breach is shown again
+        TestHttp.Response revoked = samr().postJson("/api/v1/rights/applications/" + number + "/revocation",
+                Map.of("reason", "经营场所租赁合同系伪造"));
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(publicEntries(code, "COMMITMENT_BREACH")).as("published again").hasSize(1);
+        assertThat(check(checker, code).get("hits")).as("and a hit again").isNotEmpty();
+        assertThat(jdbc.sql("select repaired_on from commitments.breach where id = ?").param(breachId).query(String.class).optional())
+                .as("the repair undone (the audit log keeps it)").isEmpty();
     }
 
     @Test

@@ -120,7 +120,8 @@ class EvaluationApiTest extends IntegrationTest {
         assertThat(listed.get("override").get("entry").get("id").longValue()).isEqualTo(entry);
 
         // removed by the court, and one penalty revoked: back up
-        assertThat(system().postJson("/api/v1/lists/entries/" + entry + "/removal", Map.of("on", "2026-11-20", "reason", "COURT_DECISION"))
+        assertThat(system().postJson("/api/v1/lists/entries/" + entry + "/removal", Map.of("on", "2026-11-20", "reason", "COURT_DECISION",
+                        "courtDecision", Map.of("number", "（2026）示0201执恢1号之一", "date", "2026-11-19")))
                 .status()).isEqualTo(200);
         assertThat(storedGrade(subject)).isEqualTo("C");
         assertThat(system().postJson("/api/v1/records/" + first + "/revocation", Map.of("documentType", "撤销行政处罚决定书",

@@ -25,6 +25,8 @@ import tools.jackson.databind.JsonNode;
  */
 class ListCaseApiTest extends IntegrationTest {
 
+    static final Map<String, Object> COURT = Map.of("number", "（2026）示0201执恢1号之一", "date", "2026-11-19");
+
     @Autowired
     JdbcClient jdbc;
 
@@ -175,9 +177,17 @@ class ListCaseApiTest extends IntegrationTest {
                 Map.of("on", "2026-11-20", "reason", "BASIS_REVOKED")))).isEqualTo("basis-stands");
         assertThat(rule(system().postJson("/api/v1/lists/entries/" + entryId + "/removal",
                 Map.of("on", "2026-11-20", "reason", "REPAIRED")))).isEqualTo("repair-required");
+        // issue 26: a court's removal names the court's document and is not dated before it
+        assertThat(rule(system().postJson("/api/v1/lists/entries/" + entryId + "/removal",
+                Map.of("on", "2026-11-20", "reason", "COURT_DECISION")))).isEqualTo("court-decision-required");
+        assertThat(rule(system().postJson("/api/v1/lists/entries/" + entryId + "/removal",
+                Map.of("on", "2026-11-18", "reason", "COURT_DECISION", "courtDecision", COURT)))).isEqualTo("before-ground");
+        assertThat(rule(system().postJson("/api/v1/lists/entries/" + entryId + "/removal",
+                Map.of("on", "2026-11-20", "reason", "COURT_DECISION", "courtDecision",
+                        Map.of("number", "（2026）示0201执恢1号之一", "date", "2026-11-25"))))).isEqualTo("not-future");
         // removal by a court's decision: off the public pages at once, history kept
         TestHttp.Response removed = system().postJson("/api/v1/lists/entries/" + entryId + "/removal",
-                Map.of("on", "2026-11-20", "reason", "COURT_DECISION"));
+                Map.of("on", "2026-11-20", "reason", "COURT_DECISION", "courtDecision", COURT));
         assertThat(removed.status()).as(removed.body()).isEqualTo(200);
         assertThat(removed.json().get("status").asString()).isEqualTo("REMOVED");
         assertThat(publicSection(code)).isEmpty();
@@ -185,9 +195,10 @@ class ListCaseApiTest extends IntegrationTest {
         JsonNode after = system().purpose("案件办理").get("/api/v1/lists/cases/" + id).json();
         assertThat(after.get("status").asString()).isEqualTo("REMOVED");
         assertThat(after.get("entry").get("removalReason").asString()).isEqualTo("COURT_DECISION");
+        assertThat(after.get("timeline").toString()).as("the court's document kept with the removal").contains("（2026）示0201执恢1号之一");
         assertThat(jdbc.sql("select count(*) from lists.list_entry where id = ?").param(entryId).query(Integer.class).single()).isEqualTo(1);
         TestHttp.Response twice = system().postJson("/api/v1/lists/entries/" + entryId + "/removal",
-                Map.of("on", "2026-11-20", "reason", "COURT_DECISION"));
+                Map.of("on", "2026-11-20", "reason", "COURT_DECISION", "courtDecision", COURT));
         assertThat(rule(twice)).isEqualTo("not-listed");
     }
 

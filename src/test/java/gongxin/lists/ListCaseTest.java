@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import gongxin.calendar.WorkingCalendar;
+import gongxin.shared.NotPermittedException;
 import gongxin.shared.RuleViolationException;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Nested;
@@ -256,10 +257,45 @@ class ListCaseTest {
         @Test
         void not_backdated_before_its_basis_fell() {
             ListCase c = listed();
-            refused(() -> c.remove(d("2026-11-19"), ListCase.RemovalReason.BASIS_REVOKED, TODAY, SAMR, FALLEN, d("2026-11-20")),
+            refused(() -> c.remove(d("2026-11-19"), ListCase.RemovalReason.BASIS_REVOKED, TODAY, SAMR, FALLEN, d("2026-11-20"), null),
                     "before-ground");
-            assertThat(c.remove(d("2026-11-20"), ListCase.RemovalReason.BASIS_REVOKED, TODAY, SAMR, FALLEN, d("2026-11-20")).removedOn())
+            assertThat(c.remove(d("2026-11-20"), ListCase.RemovalReason.BASIS_REVOKED, TODAY, SAMR, FALLEN, d("2026-11-20"), null).removedOn())
                     .isEqualTo(d("2026-11-20"));
+        }
+
+        /** Issue 26: a court's removal rests on the court's document and is not dated before it. */
+        @Test
+        void by_a_court_with_its_document_and_not_before_it() {
+            ListCase c = listed();
+            ListCase.CourtDecision ruling = new ListCase.CourtDecision("（2026）示0201执恢1号之一", d("2026-11-10"));
+            refused(() -> c.remove(d("2026-11-12"), ListCase.RemovalReason.COURT_DECISION, TODAY, SAMR, STANDING, null, null),
+                    "court-decision-required");
+            refused(() -> c.remove(d("2026-11-12"), ListCase.RemovalReason.COURT_DECISION, TODAY, SAMR, STANDING, null,
+                    new ListCase.CourtDecision(" ", d("2026-11-10"))), "court-decision-required");
+            refused(() -> c.remove(d("2026-11-09"), ListCase.RemovalReason.COURT_DECISION, TODAY, SAMR, STANDING, null, ruling),
+                    "before-ground");
+            assertThat(c.status()).isEqualTo(ListCase.Status.LISTED);
+            assertThat(c.remove(d("2026-11-10"), ListCase.RemovalReason.COURT_DECISION, TODAY, SAMR, STANDING, null, ruling).removedOn())
+                    .isEqualTo(d("2026-11-10"));
+        }
+
+        /** Issue 26 (Also): a repair revoked for false material puts the entry back until its own end. */
+        @Test
+        void back_on_the_list_when_its_repair_is_revoked_and_ended_if_its_end_has_passed() {
+            ListCase c = listed();
+            refused(() -> c.reinstateAfterRepairRevoked(d("2027-11-01"), SAMR), "not-repaired");
+            c.removeOnRepair(d("2027-10-20"), d("2027-10-20"), SAMR);
+            assertThatThrownBy(() -> c.reinstateAfterRepairRevoked(d("2027-11-01"), "CITY-EEB")).isInstanceOf(NotPermittedException.class);
+            ListCase.Entry back = c.reinstateAfterRepairRevoked(d("2027-11-01"), SAMR);
+            assertThat(c.status()).isEqualTo(ListCase.Status.LISTED);
+            assertThat(back.removedOn()).isNull();
+
+            ListCase late = listed();
+            late.removeOnRepair(d("2027-10-20"), d("2027-10-20"), SAMR);
+            ListCase.Entry ended = late.reinstateAfterRepairRevoked(d("2029-12-01"), SAMR);
+            assertThat(late.status()).as("its 36 months ended on 2029-10-19 meanwhile").isEqualTo(ListCase.Status.REMOVED);
+            assertThat(ended.removalReason()).isEqualTo(ListCase.RemovalReason.EXPIRED);
+            assertThat(ended.removedOn()).isEqualTo(d("2029-10-20"));
         }
 
         /** Issue 26, finding 11: the reason must be true. */

@@ -69,6 +69,17 @@ class RightsApiTest extends IntegrationTest {
         return proposal;
     }
 
+    /** The proofs a repair of a penalty or a listing needs in the demo: an identity document and the fine's receipt. */
+    private void proofsOf(String number) {
+        TestHttp.Response identity = http().multipart("/api/v1/rights/applications/" + number + "/proofs", "files", "营业执照.pdf", PDF,
+                Map.of("kinds", "IDENTITY"));
+        assertThat(identity.status()).as(identity.body()).isEqualTo(201);
+        TestHttp.Response performance = http().multipart("/api/v1/rights/applications/" + number + "/proofs", "files", "缴款凭证.pdf", PDF,
+                Map.of("kinds", "PERFORMANCE"));
+        assertThat(performance.status()).as(performance.body()).isEqualTo(201);
+        assertThat(performance.json().get("missingProofs")).isEmpty();
+    }
+
     private static String rule(TestHttp.Response r) {
         return r.json().get("errors").get(0).get("rule").asString();
     }
@@ -154,6 +165,7 @@ class RightsApiTest extends IntegrationTest {
         assertThat(applied.json().get("department").asString()).isEqualTo("CITY-SAMR");
         assertThat(applied.json().get("acceptBy").asString()).as("Tuesday + 3 working days").isEqualTo("2026-11-27");
         assertThat(applied.json().get("fee").intValue()).isZero();
+        assertThat(applied.json().get("missingProofs").toString()).isEqualTo("[\"IDENTITY\",\"PERFORMANCE\"]");
         assertThat(rule(http().postJson("/api/v1/rights/repairs", repair(subject(code, name), older))))
                 .as("twice for the same record").isEqualTo("open-application");
 
@@ -179,6 +191,17 @@ class RightsApiTest extends IntegrationTest {
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(http().postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true)).status())
                 .as("the public cannot accept").isIn(401, 403);
+        // issue 26 (Also): not accepted before the identity document and the proof of performance are there
+        TestHttp.Response incomplete = system().postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true));
+        assertThat(incomplete.status()).as(incomplete.body()).isEqualTo(422);
+        assertThat(rule(incomplete)).isEqualTo("proofs-required");
+        assertThat(incomplete.json().get("missing").toString()).isEqualTo("[\"IDENTITY\",\"PERFORMANCE\"]");
+        assertThat(http().get("/api/v1/rights/applications/" + number).json().get("missingProofs").toString())
+                .as("the applicant sees what is missing").isEqualTo("[\"IDENTITY\",\"PERFORMANCE\"]");
+        TestHttp.Response mismatched = http().multipart("/api/v1/rights/applications/" + number + "/proofs", "files", "营业执照.pdf", PDF,
+                Map.of("kinds", "PASSPORT"));
+        assertThat(rule(mismatched)).isEqualTo("proof-kind");
+        proofsOf(number);
         TestHttp.Response accepted = system().postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         assertThat(accepted.json().get("decideBy").asString()).as("+7 working days").isEqualTo("2026-12-03");
@@ -424,6 +447,7 @@ class RightsApiTest extends IntegrationTest {
         TestHttp.Response applied = http().postJson("/api/v1/rights/repairs", body);
         assertThat(applied.status()).as(applied.body()).isEqualTo(201);
         String number = applied.json().get("number").asString();
+        proofsOf(number);
         system().postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true));
         TestHttp.Response granted = system().postJson("/api/v1/rights/applications/" + number + "/decision",
                 Map.of("granted", true, "reason", "已履行处罚决定并完成整改"));
@@ -435,6 +459,68 @@ class RightsApiTest extends IntegrationTest {
         assertThat(listCase.get("status").asString()).isEqualTo("REMOVED");
         assertThat(listCase.get("entry").get("removalReason").asString()).isEqualTo("REPAIRED");
         assertThat(rule(http().postJson("/api/v1/rights/repairs", body))).as("nothing left to repair").isEqualTo("not-repairable");
+
+        // issue 26 (Also): the repair rested on a forged receipt: revoked, the subject is back on the list until its end
+        clock.set(java.time.Instant.parse("2026-12-01T02:00:00Z"));
+        TestHttp.Response revoked = system().postJson("/api/v1/rights/applications/" + number + "/revocation",
+                Map.of("reason", "缴款凭证系伪造（开户银行回函）"));
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(revoked.json().get("status").asString()).isEqualTo("GRANT_REVOKED");
+        assertThat(http().get("/api/v1/public/subjects/" + code).json().get("sections").get("SERIOUS_DISHONESTY").get("entries"))
+                .as("back on the list").hasSize(1);
+        JsonNode reinstated = system().purpose("核对撤销修复结果").get("/api/v1/lists/cases/" + caseId).json();
+        assertThat(reinstated.get("status").asString()).isEqualTo("LISTED");
+        assertThat(reinstated.get("entry").get("removedOn").isNull()).isTrue();
+        assertThat(reinstated.toString()).as("the removal and the reinstatement stay in the case's steps")
+                .contains("REMOVED").contains("REINSTATED");
+        TestHttp.Response again = http().postJson("/api/v1/rights/repairs", body);
+        assertThat(rule(again)).as("refused for the refusal period from the revocation").isEqualTo("refusal-period");
+        assertThat(again.json().get("earliestDate").asString()).isEqualTo("2029-12-02");
+    }
+
+    /**
+     * Issue 26 (Also): a repair granted on false material is revoked by the department that granted it: the penalty is
+     * published and a hit again at once, the repair and its revocation stay in its history, and a new application is
+     * refused for the refusal period counted from the revocation. Only a granted repair, only its department.
+     */
+    @Test
+    void a_repair_granted_on_false_material_is_revoked_and_the_penalty_counts_again() {
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "建材有限公司";
+        long record = penalty(code, name, "2026-03-10", "严重");
+        String checker = newApiClient("CITY-NDRC", "check");
+        String number = http().postJson("/api/v1/rights/repairs", repair(subject(code, name), record)).json().get("number").asString();
+        assertThat(rule(system().postJson("/api/v1/rights/applications/" + number + "/revocation", Map.of("reason", "伪造"))))
+                .as("nothing granted yet").isEqualTo("not-granted");
+        proofsOf(number);
+        system().postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true));
+        system().postJson("/api/v1/rights/applications/" + number + "/decision", Map.of("granted", true, "reason", "罚款已缴清"));
+        assertThat(publicEntry(code, record)).as("repaired: off the website").isNull();
+        assertThat(checkHit(checker, code, record)).isNull();
+
+        clock.set(java.time.Instant.parse("2026-11-26T02:00:00Z"));
+        assertThat(apiClient(newApiClient("CITY-EEB", "submit")).postJson("/api/v1/rights/applications/" + number + "/revocation",
+                Map.of("reason", "伪造")).status()).as("another department").isEqualTo(403);
+        assertThat(rule(system().postJson("/api/v1/rights/applications/" + number + "/revocation", Map.of("reason", " "))))
+                .isEqualTo("reason-required");
+        assertThat(publicEntry(code, record)).as("a refused step changes nothing").isNull();
+        TestHttp.Response revoked = system().postJson("/api/v1/rights/applications/" + number + "/revocation",
+                Map.of("reason", "缴款凭证系伪造（开户银行回函）"));
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(revoked.json().get("revokedOn").asString()).isEqualTo("2026-11-26");
+        assertThat(revoked.json().get("refusedUntil").asString()).as("36 months in the demo's data").isEqualTo("2029-11-26");
+
+        assertThat(publicEntry(code, record)).as("published again").isNotNull();
+        assertThat(checkHit(checker, code, record)).as("a hit again").isNotNull();
+        assertThat(jdbc.sql("select status from records.record where id = ?").param(record).query(String.class).single())
+                .isEqualTo("PUBLISHED");
+        assertThat(jdbc.sql("select string_agg(kind, ',' order by id) from records.transition where record_id = ? and kind like 'REPAIR%'")
+                .param(record).query(String.class).single()).isEqualTo("REPAIRED,REPAIR_REVOKED");
+        JsonNode followed = http().get("/api/v1/rights/applications/" + number).json();
+        assertThat(followed.get("status").asString()).isEqualTo("GRANT_REVOKED");
+        assertThat(rule(http().postJson("/api/v1/rights/repairs", repair(subject(code, name), record)))).isEqualTo("refusal-period");
+        assertThat(rule(system().postJson("/api/v1/rights/applications/" + number + "/revocation", Map.of("reason", "再次"))))
+                .as("revoked once").isEqualTo("not-granted");
     }
 
     @Test
@@ -450,6 +536,7 @@ class RightsApiTest extends IntegrationTest {
         String number = applied.json().get("number").asString();
 
         clock.set(java.time.Instant.parse("2026-09-30T02:00:00Z"));
+        proofsOf(number);
         TestHttp.Response accepted = system().postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true));
         assertThat(accepted.json().get("decideBy").asString()).as("8, 9, the make-up Saturday 10, 12–15 October").isEqualTo("2026-10-15");
         TestHttp.Response extended = system().postJson("/api/v1/rights/applications/" + number + "/extension",

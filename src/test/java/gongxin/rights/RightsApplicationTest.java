@@ -22,6 +22,7 @@ class RightsApplicationTest {
     static final String SAMR = "CITY-SAMR";
     static final EntryRef RECORD_7 = EntryRef.of(EntryKind.RECORD, 7);
     static final LocalDate SUBMITTED = LocalDate.of(2026, 11, 24);
+    static final java.util.Set<ProofKind> NONE_MISSING = java.util.Set.of();
 
     static Deadline on(String date) {
         return new Deadline(LocalDate.parse(date), false);
@@ -72,25 +73,50 @@ class RightsApplicationTest {
 
         @Test
         void only_the_determining_department_accepts() {
-            assertThatThrownBy(() -> repair().accept(true, null, SUBMITTED, on("2026-12-03"), "CITY-EEB"))
+            assertThatThrownBy(() -> repair().accept(true, null, SUBMITTED, on("2026-12-03"), "CITY-EEB", NONE_MISSING))
                     .isInstanceOf(NotPermittedException.class);
         }
 
         @Test
         void refusing_to_accept_needs_a_reason_and_ends_it() {
             RightsApplication a = repair();
-            refused(() -> a.accept(false, "", SUBMITTED, on("2026-12-03"), SAMR), "reason-required");
+            refused(() -> a.accept(false, "", SUBMITTED, on("2026-12-03"), SAMR, NONE_MISSING), "reason-required");
             assertThat(a.status()).as("a refused step changes nothing").isEqualTo(RightsApplication.Status.SUBMITTED);
-            a.accept(false, "申请材料不齐全", SUBMITTED, on("2026-12-03"), SAMR);
+            a.accept(false, "申请材料不齐全", SUBMITTED, on("2026-12-03"), SAMR, NONE_MISSING);
             assertThat(a.status()).isEqualTo(RightsApplication.Status.NOT_ACCEPTED);
             assertThat(a.currentDeadline()).isNull();
-            refused(() -> a.accept(true, null, SUBMITTED, on("2026-12-03"), SAMR), "not-submitted");
+            refused(() -> a.accept(true, null, SUBMITTED, on("2026-12-03"), SAMR, NONE_MISSING), "not-submitted");
+        }
+
+        /** Issue 26 (Also): the plans of Benxi and Hegang: the ID document and proof that the obligations were performed. */
+        @Test
+        void a_repair_is_accepted_only_with_the_proofs_its_entry_needs_and_may_still_be_refused_without_them() {
+            RightsApplication a = repair();
+            assertThatThrownBy(() -> a.accept(true, null, SUBMITTED, on("2026-12-03"), SAMR,
+                    java.util.EnumSet.of(ProofKind.PERFORMANCE, ProofKind.IDENTITY)))
+                    .isInstanceOf(RuleViolationException.class)
+                    .satisfies(e -> {
+                        RuleViolationException r = (RuleViolationException) e;
+                        assertThat(r.violations().get(0).rule()).isEqualTo("proofs-required");
+                        assertThat(r.properties().get("missing")).isEqualTo(List.of("IDENTITY", "PERFORMANCE"));
+                        assertThat(r.violations().get(0).message()).contains("身份证明").contains("履行法定义务的证明");
+                    });
+            assertThat(a.status()).isEqualTo(RightsApplication.Status.SUBMITTED);
+            a.accept(false, "未提供身份证明", SUBMITTED, on("2026-12-03"), SAMR, java.util.EnumSet.of(ProofKind.IDENTITY));
+            assertThat(a.status()).isEqualTo(RightsApplication.Status.NOT_ACCEPTED);
+        }
+
+        @Test
+        void an_objection_needs_no_repair_proofs() {
+            RightsApplication a = objection();
+            a.accept(true, null, SUBMITTED, on("2026-12-08"), SAMR, java.util.EnumSet.of(ProofKind.IDENTITY));
+            assertThat(a.status()).isEqualTo(RightsApplication.Status.ACCEPTED);
         }
 
         @Test
         void a_late_acceptance_is_taken_and_shows_as_late() {
             RightsApplication a = repair();
-            a.accept(true, null, LocalDate.of(2026, 11, 30), on("2026-12-09"), SAMR);
+            a.accept(true, null, LocalDate.of(2026, 11, 30), on("2026-12-09"), SAMR, NONE_MISSING);
             assertThat(a.acceptedLate()).isTrue();
             assertThat(a.currentDeadline().date()).isEqualTo(LocalDate.of(2026, 12, 9));
         }
@@ -108,7 +134,7 @@ class RightsApplicationTest {
         @Test
         void a_refusal_gives_its_reason() {
             RightsApplication a = repair();
-            a.accept(true, null, SUBMITTED, on("2026-12-03"), SAMR);
+            a.accept(true, null, SUBMITTED, on("2026-12-03"), SAMR, NONE_MISSING);
             refused(() -> a.decideRepair(false, null, SUBMITTED, SAMR), "reason-required");
             a.decideRepair(false, "罚款尚未缴纳", SUBMITTED, SAMR);
             assertThat(a.status()).isEqualTo(RightsApplication.Status.REFUSED);
@@ -118,7 +144,7 @@ class RightsApplicationTest {
         @Test
         void a_complex_case_is_extended_once_with_a_reason_before_its_deadline() {
             RightsApplication a = repair();
-            a.accept(true, null, SUBMITTED, on("2026-12-03"), SAMR);
+            a.accept(true, null, SUBMITTED, on("2026-12-03"), SAMR, NONE_MISSING);
             refused(() -> a.extend(" ", SUBMITTED, on("2026-12-17"), SAMR), "reason-required");
             refused(() -> a.extend("需现场核查整改", LocalDate.of(2026, 12, 4), on("2026-12-17"), SAMR), "deadline-passed");
             a.extend("需现场核查整改", LocalDate.of(2026, 12, 3), on("2026-12-17"), SAMR);
@@ -131,9 +157,36 @@ class RightsApplicationTest {
         @Test
         void an_objection_is_not_decided_as_a_repair() {
             RightsApplication a = objection();
-            a.accept(true, null, SUBMITTED, on("2026-12-08"), SAMR);
+            a.accept(true, null, SUBMITTED, on("2026-12-08"), SAMR, NONE_MISSING);
             refused(() -> a.decideRepair(true, null, SUBMITTED, SAMR), "wrong-kind");
             refused(() -> a.extend("复杂", SUBMITTED, on("2026-12-22"), SAMR), "not-extendable");
+        }
+    }
+
+    /** Issue 26 (Also): a repair granted on false material can be revoked by its department. */
+    @Nested
+    class GrantRevocation {
+
+        @Test
+        void only_a_granted_repair_is_revoked_by_its_department_with_the_facts() {
+            RightsApplication a = repair();
+            refused(() -> a.revokeGrant("材料伪造", SUBMITTED, SAMR), "not-granted");
+            a.accept(true, null, SUBMITTED, on("2026-12-03"), SAMR, NONE_MISSING);
+            a.decideRepair(false, "罚款未缴", LocalDate.of(2026, 11, 26), SAMR);
+            refused(() -> a.revokeGrant("材料伪造", LocalDate.of(2026, 11, 30), SAMR), "not-granted");
+
+            RightsApplication g = repair();
+            g.accept(true, null, SUBMITTED, on("2026-12-03"), SAMR, NONE_MISSING);
+            g.decideRepair(true, null, LocalDate.of(2026, 11, 26), SAMR);
+            assertThatThrownBy(() -> g.revokeGrant("材料伪造", LocalDate.of(2026, 12, 1), "CITY-EEB"))
+                    .isInstanceOf(NotPermittedException.class);
+            refused(() -> g.revokeGrant(" ", LocalDate.of(2026, 12, 1), SAMR), "reason-required");
+            assertThat(g.status()).isEqualTo(RightsApplication.Status.GRANTED);
+            g.revokeGrant("缴款凭证系伪造（银行回函）", LocalDate.of(2026, 12, 1), SAMR);
+            assertThat(g.status()).isEqualTo(RightsApplication.Status.GRANT_REVOKED);
+            assertThat(g.grantRevokedOn()).isEqualTo(LocalDate.of(2026, 12, 1));
+            assertThat(g.decidedOn()).as("the grant stays recorded").isEqualTo(LocalDate.of(2026, 11, 26));
+            refused(() -> g.revokeGrant("再次撤销", LocalDate.of(2026, 12, 2), SAMR), "not-granted");
         }
     }
 
@@ -143,7 +196,7 @@ class RightsApplicationTest {
         @Test
         void corrected_needs_the_corrected_version_first() {
             RightsApplication a = objection();
-            a.accept(true, null, SUBMITTED, on("2026-12-08"), SAMR);
+            a.accept(true, null, SUBMITTED, on("2026-12-08"), SAMR, NONE_MISSING);
             refused(() -> a.decideObjection(RightsApplication.ObjectionOutcome.CORRECTED, "文号已更正", false, SUBMITTED, SAMR),
                     "correction-required");
             a.decideObjection(RightsApplication.ObjectionOutcome.CORRECTED, "文号已更正", true, SUBMITTED, SAMR);
@@ -153,7 +206,7 @@ class RightsApplicationTest {
         @Test
         void every_outcome_gives_the_applicant_its_reason() {
             RightsApplication a = objection();
-            a.accept(true, null, SUBMITTED, on("2026-12-08"), SAMR);
+            a.accept(true, null, SUBMITTED, on("2026-12-08"), SAMR, NONE_MISSING);
             refused(() -> a.decideObjection(RightsApplication.ObjectionOutcome.UPHELD, null, false, SUBMITTED, SAMR), "reason-required");
             refused(() -> a.decideObjection(null, "x", false, SUBMITTED, SAMR), "outcome-required");
             a.decideObjection(RightsApplication.ObjectionOutcome.UPHELD, "经核查，记录与处罚决定书一致", false, SUBMITTED, SAMR);

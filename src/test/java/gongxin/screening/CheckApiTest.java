@@ -252,7 +252,7 @@ class CheckApiTest extends IntegrationTest {
         long cursor = apiClient(key).get("/api/v1/checks/changes").json().get("next").longValue();
 
         TestHttp.Response removed = apiClient(DEMO_API_KEY).postJson("/api/v1/lists/entries/" + entries.get(0) + "/removal",
-                Map.of("on", "2026-11-20", "reason", "COURT_DECISION"));
+                Map.of("on", "2026-11-20", "reason", "COURT_DECISION", "courtDecision", Map.of("number", "（2026）示0201执恢1号之一", "date", "2026-11-19")));
         assertThat(removed.status()).as(removed.body()).isEqualTo(200);
 
         JsonNode feed = apiClient(key).get("/api/v1/checks/changes?after=" + cursor).json();

@@ -11,6 +11,12 @@ public enum FieldRole implements Labeled {
     SUBJECT_ID_TYPE("主体证件类型"),
     SUBJECT_ID_NUMBER("主体证件号码"),
     LEGAL_REPRESENTATIVE("法定代表人"),
+    /**
+     * Since when the named legal representative serves (a registration's 任职日期 or 变更日期): the representative's
+     * history is dated by it rather than by the record's decision date (issue 26, finding 3: a registration record is
+     * decided on the founding day, its later versions name later representatives).
+     */
+    REPRESENTATIVE_SINCE("法定代表人任职日期"),
     DECISION_NUMBER("决定文书号"),
     BASIS_DOCUMENT_TYPE("依据文书类型"),
     DECISION_DATE("决定日期"),

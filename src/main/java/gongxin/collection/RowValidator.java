@@ -197,7 +197,10 @@ final class RowValidator {
                 errors.add(error(row, dateField.get(), raw.get(dateField.get().code()), "not-future",
                         dateField.get().name() + "不能晚于今天"));
             }
-            for (FieldRole role : List.of(FieldRole.VALID_UNTIL, FieldRole.PUBLICITY_UNTIL)) {
+            item.field(FieldRole.REPRESENTATIVE_SINCE).filter(f -> data.get(f.code()) != null)
+                    .filter(f -> LocalDate.parse(data.get(f.code())).isAfter(context.today()))
+                    .ifPresent(f -> errors.add(error(row, f, raw.get(f.code()), "not-future", f.name() + "不能晚于今天")));
+            for (FieldRole role : List.of(FieldRole.VALID_UNTIL, FieldRole.PUBLICITY_UNTIL, FieldRole.REPRESENTATIVE_SINCE)) {
                 item.field(role).filter(f -> data.get(f.code()) != null).ifPresent(f -> {
                     if (LocalDate.parse(data.get(f.code())).isBefore(decisionDate)) {
                         errors.add(error(row, f, raw.get(f.code()), "not-before-decision", f.name() + "不能早于决定日期"));

@@ -477,7 +477,15 @@ class RecordStore implements RecordIngest {
                 }
             }
         }
-        return new SubjectClaim(category, name, creditCode, pilotEra, idNumber, decided, representative, representativeId,
+        // a registration says since when its representative serves; other records name the one of their decision date
+        java.time.LocalDate asOf = decided;
+        if (item != null && representative != null) {
+            String since = item.field(FieldRole.REPRESENTATIVE_SINCE).map(f -> data.get(f.code())).orElse(null);
+            if (since != null && !since.isBlank()) {
+                asOf = java.time.LocalDate.parse(since);
+            }
+        }
+        return new SubjectClaim(category, name, creditCode, pilotEra, idNumber, asOf, representative, representativeId,
                 formerCodes);
     }
 

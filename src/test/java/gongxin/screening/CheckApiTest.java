@@ -74,6 +74,63 @@ class CheckApiTest extends IntegrationTest {
      * ban reaches legal representatives, as data) checks 钱 and 赵 on two days; a check of the company finds 钱's listing
      * while 钱 represented it, and not after.
      */
+    /**
+     * Issue 26, finding 3: a registration names its representative since the day the change was approved (任职日期), not
+     * since the company was founded (its decision date, 2022-03-01): a later version of the registration naming 赵 from 2026-06-01
+     * does not make 赵 the representative of May.
+     */
+    @Test
+    void a_registration_dates_a_new_representative_by_its_appointment_not_by_the_founding() {
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "物流有限公司";
+        String qian = "钱" + PenaltyFile.uniqueWord();
+        String qianId = PenaltyFile.idNumber("19710303", ThreadLocalRandom.current().nextInt(1000));
+        String zhao = "赵" + PenaltyFile.uniqueWord();
+        String zhaoId = PenaltyFile.idNumber("19810404", ThreadLocalRandom.current().nextInt(1000));
+        java.util.function.BiFunction<String[], String, Map<String, Object>> registration = (rep, since) -> {
+            Map<String, Object> r = new java.util.LinkedHashMap<>();
+            r.put("主体名称", name);
+            r.put("统一社会信用代码", code);
+            r.put("主体类型", "有限责任公司");
+            r.put("法定代表人（负责人）", rep[0]);
+            r.put("法定代表人证件号码", rep[1]);
+            if (since != null) {
+                r.put("法定代表人任职日期", since);
+            }
+            r.put("成立日期", "2022-03-01");
+            r.put("登记机关", "示例市市场监督管理局");
+            r.put("登记状态", "存续");
+            return r;
+        };
+        for (Map<String, Object> r : List.of(registration.apply(new String[]{qian, qianId}, null),
+                registration.apply(new String[]{zhao, zhaoId}, "2026-06-01"))) {
+            TestHttp.Response answer = staff("operator").postJsonWithCsrf("/api/v1/submissions", Map.of("item", "DJZC", "records", List.of(r)),
+                    "/collection");
+            assertThat(answer.json().get("accepted").intValue()).as(answer.body()).isEqualTo(1);
+        }
+        TestHttp.Response future = staff("operator").postJsonWithCsrf("/api/v1/submissions", Map.of("item", "DJZC",
+                "records", List.of(registration.apply(new String[]{zhao, zhaoId}, "2026-12-01"))), "/collection");
+        assertThat(future.body()).as("an appointment after today is refused").contains("not-future");
+        String csv = "被执行人名称,统一社会信用代码,身份证号码,执行案号,发布日期\n"
+                + name + "," + code + ",,（2026）示0201执" + ThreadLocalRandom.current().nextInt(100_000) + "号,2026-01-10\n";
+        TestHttp.Response imported = apiClient(DEMO_API_KEY).multipart("/api/v1/lists/imports", "file", "debtors.csv",
+                csv.getBytes(StandardCharsets.UTF_8),
+                Map.of("listType", "COURT-DEBTOR", "source", "最高人民法院失信被执行人名单公布系统", "listDate", "2026-01-11"));
+        assertThat(imported.json().get("accepted").intValue()).as(imported.body()).isEqualTo(1);
+        String key = checker();
+        java.util.function.BiFunction<Map<String, Object>, String, List<String>> vias = (subject, asOf) -> {
+            Map<String, Object> body = check("GOV-PROCUREMENT", subject);
+            body.put("asOf", asOf);
+            TestHttp.Response r = apiClient(key).postJson("/api/v1/checks", body);
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            return r.json().get("hits").valueStream().map(h -> h.get("kind").asString() + ":" + h.get("via").asString()).toList();
+        };
+        assertThat(vias.apply(Map.of("name", zhao, "idNumber", zhaoId), "2026-05-01")).doesNotContain("LIST_ENTRY:REPRESENTED_ORGANISATION");
+        assertThat(vias.apply(Map.of("name", qian, "idNumber", qianId), "2026-05-01")).contains("LIST_ENTRY:REPRESENTED_ORGANISATION");
+        assertThat(vias.apply(Map.of("name", zhao, "idNumber", zhaoId), "2026-11-24")).contains("LIST_ENTRY:REPRESENTED_ORGANISATION");
+        assertThat(vias.apply(Map.of("name", qian, "idNumber", qianId), "2026-11-24")).doesNotContain("LIST_ENTRY:REPRESENTED_ORGANISATION");
+    }
+
     @Test
     void a_listing_binds_the_legal_representative_of_the_day_asked_in_both_directions() {
         String code = code();

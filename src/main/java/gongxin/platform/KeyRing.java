@@ -177,6 +177,11 @@ public class KeyRing {
     }
 
     /** SM2 signature (SM3withSM2, GB/T 32918) of {@code data} with the platform's key, Base64. */
+    /** The id of the SM2 key that signs (receipts, exchange batches): {@code SM2-} and the start of its public key's SM3. */
+    public String reportKeyId() {
+        return "SM2-" + gongxin.shared.Sm3.hex(reportKeys.getPublic().getEncoded()).substring(0, 16);
+    }
+
     public String sign(byte[] data) {
         try {
             java.security.Signature signature = signers.get();

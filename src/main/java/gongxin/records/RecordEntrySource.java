@@ -196,7 +196,7 @@ class RecordEntrySource implements CreditEntrySource {
                     if (Text.isBlank(value)) {
                         continue;
                     }
-                    fields.add(new EntryField(field.name(), value, role(field)));
+                    fields.add(new EntryField(field.name(), value, role(field), field.code()));
                     if (field.name() != null && field.name().contains("曾用名")) {
                         for (String name : value.split("[;；,，、/]")) {
                             if (!Text.isBlank(name)) {

@@ -47,6 +47,13 @@ public abstract class IntegrationTest {
         registry.add("gongxin.evaluation.worker", () -> "false");
         // nor are list entries ended by the nightly job (tests end them themselves)
         registry.add("gongxin.lists.expiry-cron", () -> "-");
+        // the province and an upstream court list: a stand-in over real HTTP; pushed and pulled by the tests that look
+        registry.add("gongxin.exchange.province.url", () -> gongxin.exchange.StandInProvince.shared().url());
+        registry.add("gongxin.exchange.upstream.court.url", () -> gongxin.exchange.StandInProvince.shared().url() + "/upstream/court");
+        registry.add("gongxin.exchange.upstream.court.list-type", () -> "COURT-DEBTOR");
+        registry.add("gongxin.exchange.upstream.court.name", () -> "最高人民法院失信被执行人名单（测试替身）");
+        registry.add("gongxin.exchange.worker", () -> "false");
+        registry.add("gongxin.exchange.queue-async", () -> "false");
         // the test JVM exits at once: graceful shutdown would wait for idle keep-alive connections of test clients
         registry.add("server.shutdown", () -> "immediate");
     }

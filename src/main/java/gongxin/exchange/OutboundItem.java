@@ -1,0 +1,85 @@
+package gongxin.exchange;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import gongxin.entries.CreditEntry;
+import gongxin.entries.EntryField;
+import gongxin.shared.Sm3;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A credit entry as the province receives it (docs/api.md, "Exchange with the provincial platform"): {@code key},
+ * {@code kind}, {@code op}, {@code version}, {@code subject}, {@code fields} by national field code (a record's catalog
+ * codes; other entries by their labels), and {@code entry}, the entry's state (status, dates, why it ended), so that a
+ * revocation, a repair or a removal travels as a new version of the entry.
+ */
+final class OutboundItem {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final CreditEntry entry;
+    private final Map<String, Object> content;
+    private final String digest;
+
+    private OutboundItem(CreditEntry entry, Map<String, Object> content) {
+        this.entry = entry;
+        this.content = content;
+        this.digest = Sm3.hex(JSON.writeValueAsBytes(content));
+    }
+
+    /** The entry's content as it is now; its digest tells a new version from a repeat. */
+    static OutboundItem of(CreditEntry e) {
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("name", e.subject().name());
+        subject.put("creditCode", e.subject().creditCode());
+        subject.put("idNumber", e.subject().idNumber());
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (EntryField f : e.fields()) {
+            fields.put(f.code() != null ? f.code() : f.name(), f.value());
+        }
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("code", e.code());
+        state.put("title", e.title());
+        state.put("department", e.department());
+        state.put("documentNumber", e.documentNumber());
+        state.put("date", e.date() == null ? null : e.date().toString());
+        state.put("status", e.status() == null ? null : e.status().name());
+        state.put("nature", e.nature() == null ? null : e.nature().name());
+        state.put("severity", e.severity());
+        state.put("windowEnd", e.windowEnd() == null ? null : e.windowEnd().toString());
+        state.put("endedReason", e.endedReason());
+        state.put("public", e.disclosed());
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("kind", e.kind().name());
+        content.put("subject", subject);
+        content.put("fields", fields);
+        content.put("entry", state);
+        return new OutboundItem(e, content);
+    }
+
+    CreditEntry entry() {
+        return entry;
+    }
+
+    String digest() {
+        return digest;
+    }
+
+    static String key(CreditEntry e, int version) {
+        return e.kind().name() + ":" + e.id() + ":" + version;
+    }
+
+    /** The wire item of this content as version {@code version}, fixed once queued. */
+    String json(int version) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("key", key(entry, version));
+        item.put("kind", entry.kind().name());
+        item.put("op", "UPSERT");
+        item.put("version", version);
+        item.put("subject", content.get("subject"));
+        item.put("fields", content.get("fields"));
+        item.put("entry", content.get("entry"));
+        return JSON.writeValueAsString(item);
+    }
+}

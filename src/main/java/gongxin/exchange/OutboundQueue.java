@@ -1,0 +1,60 @@
+package gongxin.exchange;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import gongxin.entries.CreditEntries;
+import gongxin.entries.CreditEntriesChanged;
+import gongxin.entries.EntryDetail;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Queues for the province every entry a change names, as the entry now stands: the change's event is stored by Spring
+ * Modulith's event publication registry in the producer's own transaction, and this listener completes it once the
+ * items are queued, so a node that dies in between queues them when the event is published again (ADR 0025). An item
+ * is queued only when the entry's content changed since its last version, so a repeated event queues nothing. A
+ * minor's entries are not pushed (Administrative Penalty Law art. 30; they are never published either).
+ */
+@Component
+class OutboundQueue {
+
+    private static final int CHUNK = 2000;
+
+    private final CreditEntries entries;
+    private final OutboundRepository repository;
+    private final ExchangeProperties properties;
+    private final Clock clock;
+
+    OutboundQueue(CreditEntries entries, OutboundRepository repository, ExchangeProperties properties, Clock clock) {
+        this.entries = entries;
+        this.repository = repository;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Async(ExchangeConfiguration.QUEUEING)
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(CreditEntriesChanged event) {
+        if (!properties.pushing()) {
+            return;
+        }
+        List<OutboundItem> chunk = new ArrayList<>();
+        entries.changed(event, EntryDetail.FULL, e -> {
+            if (e.minor()) {
+                return;
+            }
+            chunk.add(OutboundItem.of(e));
+            if (chunk.size() >= CHUNK) {
+                repository.queue(chunk, clock.instant());
+                chunk.clear();
+            }
+        });
+        repository.queue(chunk, clock.instant());
+    }
+}

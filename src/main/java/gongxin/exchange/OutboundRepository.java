@@ -1,0 +1,199 @@
+package gongxin.exchange;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The outbound queue, the entries' versions and the sender's state (schema {@code exchange}). */
+@Repository
+class OutboundRepository {
+
+    enum Status { PENDING, DELIVERED, REJECTED }
+
+    /** An item as staff see it. */
+    record Row(long seq, String key, String kind, long entryId, int version, long subjectId, String department, Status status,
+               int attempts, String lastError, Instant queuedAt, Instant deliveredAt) {
+    }
+
+    /** A pending item as the sender takes it. */
+    record Pending(long seq, String key, String item) {
+    }
+
+    record Stats(long pending, long delivered, long rejected, Instant oldestPending) {
+    }
+
+    record DeliveryState(int failures, Instant nextAttemptAt, String lastError, Instant lastSuccessAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    OutboundRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Queues the items whose content differs from the last version queued of their entry, each as the next version;
+     * returns how many were queued. Entries are locked in (kind, id) order, so that two transactions queueing
+     * overlapping entries wait for each other rather than deadlock; the later one then finds the content unchanged.
+     */
+    int queue(List<OutboundItem> items, Instant now) {
+        Map<String, OutboundItem> last = new LinkedHashMap<>();
+        for (OutboundItem i : items) {
+            last.put(i.entry().kind().name() + ":" + i.entry().id(), i);
+        }
+        List<OutboundItem> sorted = new ArrayList<>(last.values());
+        sorted.sort(Comparator.comparing((OutboundItem i) -> i.entry().kind().name()).thenComparingLong(i -> i.entry().id()));
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        Map<String, Integer> versions = new HashMap<>();
+        jdbc.sql("""
+                insert into exchange.entry_version (kind, entry_id, version, digest)
+                select k, i, 1, d from unnest(:kinds::text[], :ids::bigint[], :digests::text[]) as x(k, i, d)
+                on conflict (kind, entry_id) do update set version = entry_version.version + 1, digest = excluded.digest
+                 where entry_version.digest <> excluded.digest
+                returning kind, entry_id, version""")
+                .param("kinds", sorted.stream().map(i -> i.entry().kind().name()).toArray(String[]::new))
+                .param("ids", sorted.stream().map(i -> i.entry().id()).toArray(Long[]::new))
+                .param("digests", sorted.stream().map(OutboundItem::digest).toArray(String[]::new))
+                .query((rs, n) -> versions.put(rs.getString(1) + ":" + rs.getLong(2), rs.getInt(3))).list();
+        if (versions.isEmpty()) {
+            return 0;
+        }
+        List<String> keys = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        List<Long> subjects = new ArrayList<>();
+        List<String> departments = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        // in the order the changes came, which is each subject's order
+        for (OutboundItem i : last.values()) {
+            Integer version = versions.get(i.entry().kind().name() + ":" + i.entry().id());
+            if (version == null) {
+                continue;
+            }
+            keys.add(OutboundItem.key(i.entry(), version));
+            kinds.add(i.entry().kind().name());
+            ids.add(i.entry().id());
+            numbers.add(version);
+            subjects.add(i.entry().subjectId());
+            departments.add(i.entry().department());
+            bodies.add(i.json(version));
+        }
+        return jdbc.sql("""
+                insert into exchange.outbound (key, kind, entry_id, version, subject_id, department_code, item, queued_at)
+                select k, kd, i, v, s, d, b, :at
+                  from unnest(:keys::text[], :kinds::text[], :ids::bigint[], :versions::int[], :subjects::bigint[],
+                              :departments::text[], :bodies::text[]) with ordinality as x(k, kd, i, v, s, d, b, n)
+                 order by n
+                on conflict (key) do nothing""")
+                .param("keys", keys.toArray(String[]::new)).param("kinds", kinds.toArray(String[]::new))
+                .param("ids", ids.toArray(Long[]::new)).param("versions", numbers.toArray(Integer[]::new))
+                .param("subjects", subjects.toArray(Long[]::new)).param("departments", departments.toArray(String[]::new))
+                .param("bodies", bodies.toArray(String[]::new)).param("at", Timestamp.from(now)).update();
+    }
+
+    /** The oldest pending items, in queue order (each subject's changes in their order). */
+    List<Pending> pending(int limit) {
+        return jdbc.sql("select seq, key, item from exchange.outbound where status = 'PENDING' order by seq limit ?")
+                .param(limit).query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    void delivered(List<String> keys, UUID batch, Instant at) {
+        jdbc.sql("""
+                update exchange.outbound set status = 'DELIVERED', delivered_at = :at, batch_id = :batch, attempts = attempts + 1,
+                       last_error = null
+                 where key = any(:keys) and status = 'PENDING'""")
+                .param("keys", keys.toArray(String[]::new)).param("batch", batch).param("at", Timestamp.from(at)).update();
+    }
+
+    void rejected(String key, String reason, UUID batch) {
+        jdbc.sql("""
+                update exchange.outbound set status = 'REJECTED', last_error = :reason, batch_id = :batch, attempts = attempts + 1
+                 where key = :key and status = 'PENDING'""")
+                .param("key", key).param("reason", reason).param("batch", batch).update();
+    }
+
+    void failed(List<String> keys, String error) {
+        jdbc.sql("update exchange.outbound set attempts = attempts + 1, last_error = :error where key = any(:keys) and status = 'PENDING'")
+                .param("keys", keys.toArray(String[]::new)).param("error", error).update();
+    }
+
+    /** A delivered or rejected item is pending again (staff resend it); false for an unknown key. */
+    boolean resend(String key) {
+        return jdbc.sql("update exchange.outbound set status = 'PENDING', last_error = null where key = ?")
+                .param(key).update() > 0;
+    }
+
+    Optional<Row> find(String key) {
+        return jdbc.sql("select * from exchange.outbound where key = ?").param(key).query(OutboundRepository::row).optional();
+    }
+
+    /** Items of a status (all when null), of one department (all when null), newest first. */
+    List<Row> list(Status status, String department, int offset, int limit) {
+        return jdbc.sql("""
+                select * from exchange.outbound
+                 where (cast(:status as text) is null or status = :status)
+                   and (cast(:department as text) is null or department_code = :department)
+                 order by seq desc offset :offset limit :limit""")
+                .param("status", status == null ? null : status.name()).param("department", department)
+                .param("offset", offset).param("limit", limit).query(OutboundRepository::row).list();
+    }
+
+    long count(Status status, String department) {
+        return jdbc.sql("""
+                select count(*) from exchange.outbound
+                 where (cast(:status as text) is null or status = :status)
+                   and (cast(:department as text) is null or department_code = :department)""")
+                .param("status", status == null ? null : status.name()).param("department", department)
+                .query(Long.class).single();
+    }
+
+    Stats stats(String department) {
+        return jdbc.sql("""
+                select count(*) filter (where status = 'PENDING'), count(*) filter (where status = 'DELIVERED'),
+                       count(*) filter (where status = 'REJECTED'), min(queued_at) filter (where status = 'PENDING')
+                  from exchange.outbound where cast(:department as text) is null or department_code = :department""")
+                .param("department", department)
+                .query((rs, n) -> new Stats(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant())).single();
+    }
+
+    DeliveryState state() {
+        return jdbc.sql("select failures, next_attempt_at, last_error, last_success_at from exchange.delivery_state where id = 1")
+                .query((rs, n) -> new DeliveryState(rs.getInt(1), instant(rs.getTimestamp(2)), rs.getString(3),
+                        instant(rs.getTimestamp(4)))).single();
+    }
+
+    void succeeded(Instant at) {
+        jdbc.sql("update exchange.delivery_state set failures = 0, next_attempt_at = null, last_error = null, last_success_at = ? where id = 1")
+                .param(Timestamp.from(at)).update();
+    }
+
+    void backOff(int failures, Instant next, String error) {
+        jdbc.sql("update exchange.delivery_state set failures = ?, next_attempt_at = ?, last_error = ? where id = 1")
+                .params(failures, Timestamp.from(next), error).update();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Row(rs.getLong("seq"), rs.getString("key"), rs.getString("kind"), rs.getLong("entry_id"), rs.getInt("version"),
+                rs.getLong("subject_id"), rs.getString("department_code"), Status.valueOf(rs.getString("status")),
+                rs.getInt("attempts"), rs.getString("last_error"), rs.getTimestamp("queued_at").toInstant(),
+                instant(rs.getTimestamp("delivered_at")));
+    }
+}

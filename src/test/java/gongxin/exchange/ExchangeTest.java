@@ -1,0 +1,238 @@
+package gongxin.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import gongxin.entries.CreditEntriesChanged;
+import gongxin.entries.EntryChange;
+import gongxin.entries.EntryKind;
+import gongxin.entries.EntryRef;
+import gongxin.platform.KeyRing;
+import gongxin.support.IntegrationTest;
+import gongxin.support.PenaltyFile;
+import gongxin.support.TestClock;
+import gongxin.support.TestHttp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The exchange against a stand-in province over real HTTP (issue 23): every change of an entry arrives as a new
+ * version under a stable key, signed, in the order of the subject's changes; while the province is down nothing is
+ * lost; a rejected item holds back nothing; an upstream court list is pulled from its cursor, idempotently, and a
+ * removal upstream removes the entry here.
+ */
+class ExchangeTest extends IntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Deliveries deliveries;
+
+    @Autowired
+    OutboundQueue queue;
+
+    @Autowired
+    KeyRing keys;
+
+    private final StandInProvince province = StandInProvince.shared();
+
+    @AfterEach
+    void provinceBack() {
+        province.mode(StandInProvince.Mode.ACCEPT);
+        province.delay(0);
+    }
+
+    private static String code() {
+        return PenaltyFile.creditCode(ThreadLocalRandom.current().nextLong(1_000_000_000L));
+    }
+
+    private long penalty(String code) {
+        return acceptedPenalty(code, "示例市" + PenaltyFile.uniqueWord() + "贸易有限公司", "2026-10-10", "失信程度", "一般");
+    }
+
+    private String status(String key) {
+        return jdbc.sql("select status from exchange.outbound where key = ?").param(key).query(String.class).optional().orElse(null);
+    }
+
+    private JsonNode arrived(String key) {
+        JsonNode found = null;
+        for (StandInProvince.Batch b : province.batches()) {
+            for (JsonNode item : JSON.readTree(b.body()).get("items")) {
+                if (item.get("key").asString().equals(key)) {
+                    found = item;
+                }
+            }
+        }
+        return found;
+    }
+
+    private TestHttp admin() {
+        return staff("admin");
+    }
+
+    @Test
+    void every_change_of_an_entry_arrives_as_a_new_version_signed_and_in_the_order_of_the_changes() {
+        String code = code();
+        long record = penalty(code);
+        String first = "RECORD:" + record + ":1";
+        assertThat(status(first)).as("queued with the change").isEqualTo("PENDING");
+
+        Deliveries.Run run = deliveries.drain();
+        assertThat(run.failed()).isFalse();
+        assertThat(status(first)).isEqualTo("DELIVERED");
+        JsonNode item = arrived(first);
+        assertThat(item).isNotNull();
+        assertThat(item.get("op").asString()).isEqualTo("UPSERT");
+        assertThat(item.get("version").intValue()).isEqualTo(1);
+        assertThat(item.get("subject").get("creditCode").asString()).isEqualTo(code);
+        assertThat(item.get("fields").get("CF_WSH")).as("by the national field code: " + item.get("fields")).isNotNull();
+        assertThat(item.get("entry").get("status").asString()).isEqualTo("PUBLISHED");
+        StandInProvince.Batch batch = province.batches().stream().filter(b -> b.keys().contains(first)).findFirst().orElseThrow();
+        assertThat(keys.verify(batch.body().getBytes(StandardCharsets.UTF_8), batch.signature())).as("signed with the platform's SM2 key").isTrue();
+        assertThat(batch.keyId()).isEqualTo(keys.reportKeyId());
+
+        // the same event again (a republication after a crash): the content is unchanged, nothing is queued
+        long queued = jdbc.sql("select count(*) from exchange.outbound").query(Long.class).single();
+        queue.on(CreditEntriesChanged.of(EntryRef.of(EntryKind.RECORD, record), EntryChange.RECORD_ADDED));
+        assertThat(jdbc.sql("select count(*) from exchange.outbound").query(Long.class).single()).isEqualTo(queued);
+
+        // revoked: a new version carrying the entry's state, after the first
+        TestHttp.Response revoked = apiClient(DEMO_API_KEY).postJson("/api/v1/records/" + record + "/revocation",
+                Map.of("documentType", "撤销行政处罚决定书", "documentNumber", "示例市监撤〔2026〕77号", "documentDate", "2026-11-20"));
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        String second = "RECORD:" + record + ":2";
+        assertThat(status(second)).isEqualTo("PENDING");
+        deliveries.drain();
+        assertThat(arrived(second).get("entry").get("status").asString()).isEqualTo("REVOKED");
+        List<String> keysInOrder = province.keys();
+        assertThat(keysInOrder.indexOf(first)).isLessThan(keysInOrder.indexOf(second));
+    }
+
+    @Test
+    void while_the_province_is_down_everything_waits_and_arrives_once_it_is_back() {
+        province.mode(StandInProvince.Mode.DOWN);
+        List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            keys.add("RECORD:" + penalty(code()) + ":1");
+        }
+        Deliveries.Run down = deliveries.drain();
+        assertThat(down.failed()).isTrue();
+        keys.forEach(k -> assertThat(status(k)).isEqualTo("PENDING"));
+        JsonNode stats = admin().get("/api/v1/exchange/outbound/stats").json();
+        assertThat(stats.get("pending").longValue()).isGreaterThanOrEqualTo(3);
+        assertThat(stats.get("failures").intValue()).isEqualTo(1);
+        assertThat(stats.get("lastError").asString()).isNotBlank();
+        int batches = province.batches().size();
+
+        // it waits before trying again (backing off, at most a minute apart), even when asked
+        province.mode(StandInProvince.Mode.ACCEPT);
+        assertThat(deliveries.drain().batches()).isZero();
+        assertThat(province.batches()).hasSize(batches);
+
+        clock.set(TestClock.START.plusSeconds(61));
+        Deliveries.Run back = deliveries.drain();
+        assertThat(back.failed()).isFalse();
+        keys.forEach(k -> assertThat(status(k)).isEqualTo("DELIVERED"));
+        assertThat(admin().get("/api/v1/exchange/outbound/stats").json().get("failures").intValue()).isZero();
+    }
+
+    @Test
+    void a_rejected_item_is_shown_to_its_department_and_holds_back_nothing() {
+        String refusedKey = "RECORD:" + penalty(code()) + ":1";
+        String otherKey = "RECORD:" + penalty(code()) + ":1";
+        province.reject(refusedKey, "统一社会信用代码与登记信息不符");
+        deliveries.drain();
+        assertThat(status(refusedKey)).isEqualTo("REJECTED");
+        assertThat(status(otherKey)).isEqualTo("DELIVERED");
+
+        JsonNode rejected = staff("operator").get("/api/v1/exchange/outbound?status=REJECTED").json();
+        assertThat(rejected.toString()).as("the owning department sees it with the province's reason")
+                .contains(refusedKey).contains("统一社会信用代码与登记信息不符");
+        String firstContent = arrived(refusedKey).toString();
+
+        TestHttp.Response resent = admin().postJsonWithCsrf("/api/v1/exchange/outbound/" + refusedKey + "/resend", Map.of(), "/console");
+        assertThat(resent.status()).as(resent.body()).isEqualTo(200);
+        assertThat(status(refusedKey)).isEqualTo("PENDING");
+        province.reject(refusedKey, null);
+        deliveries.drain();
+        assertThat(status(refusedKey)).isEqualTo("DELIVERED");
+        assertThat(province.keys().stream().filter(refusedKey::equals).count()).as("sent twice").isEqualTo(2);
+        assertThat(arrived(refusedKey).toString()).as("never with different content").isEqualTo(firstContent);
+        assertThat(admin().postJsonWithCsrf("/api/v1/exchange/outbound/RECORD:0:9/resend", Map.of(), "/console").status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_court_list_is_pulled_from_its_cursor_once_and_a_removal_upstream_removes_the_entry() {
+        String debtor = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "拖欠有限公司";
+        String id = "SXBZXR-" + debtor;
+        province.publish("court", entry(id, name, debtor, null));
+        String client = newApiClient("CITY-NDRC", "exchange");
+        TestHttp.Response pulled = apiClient(client).postJson("/api/v1/exchange/upstream/court/pull", Map.of());
+        assertThat(pulled.status()).as(pulled.body()).isEqualTo(200);
+        assertThat(pulled.json().get("created").intValue()).isGreaterThanOrEqualTo(1);
+        long entryId = jdbc.sql("select id from lists.list_entry where upstream_source = 'court' and upstream_id = ?").param(id)
+                .query(Long.class).single();
+        String checker = newApiClient("CITY-NDRC", "check");
+        assertThat(hits(checker, debtor)).as("the debtor is a hit in checks").contains("LIST_ENTRY:" + entryId);
+
+        // pulled again: from the cursor, nothing new; the same entry again changes nothing
+        assertThat(apiClient(client).postJson("/api/v1/exchange/upstream/court/pull", Map.of()).json().get("pulled").intValue()).isZero();
+        province.publish("court", entry(id, name, debtor, null));
+        JsonNode again = apiClient(client).postJson("/api/v1/exchange/upstream/court/pull", Map.of()).json();
+        assertThat(again.get("unchanged").intValue()).isEqualTo(1);
+        assertThat(again.get("created").intValue()).isZero();
+
+        // the court deleted the debtor (it performed): removed here, on that day
+        province.publish("court", entry(id, name, debtor, "2026-11-20"));
+        assertThat(apiClient(client).postJson("/api/v1/exchange/upstream/court/pull", Map.of()).json().get("removed").intValue()).isEqualTo(1);
+        assertThat(jdbc.sql("select removed_on::text || ' ' || removal_reason from lists.list_entry where id = ?").param(entryId)
+                .query(String.class).single()).isEqualTo("2026-11-20 UPSTREAM_REMOVED");
+        assertThat(hits(checker, debtor)).doesNotContain("LIST_ENTRY:" + entryId);
+
+        // a source that is down: 502, the cursor stays, the failure shows with the source
+        province.mode(StandInProvince.Mode.DOWN);
+        String cursor = jdbc.sql("select cursor from exchange.upstream_source where code = 'court'").query(String.class).single();
+        TestHttp.Response down = apiClient(client).postJson("/api/v1/exchange/upstream/court/pull", Map.of());
+        assertThat(down.status()).isEqualTo(502);
+        assertThat(down.json().get("type").asString()).isEqualTo("urn:gongxin:problem:source-unavailable");
+        assertThat(jdbc.sql("select cursor from exchange.upstream_source where code = 'court'").query(String.class).single()).isEqualTo(cursor);
+        assertThat(admin().get("/api/v1/exchange/upstream").json().get("sources").get(0).get("lastError").asString()).isNotBlank();
+        assertThat(apiClient(client).postJson("/api/v1/exchange/upstream/nowhere/pull", Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void only_staff_and_exchange_clients_see_the_exchange_and_only_admins_resend() {
+        assertThat(http().get("/api/v1/exchange/outbound/stats").status()).isIn(401, 403);
+        assertThat(apiClient(newApiClient("CITY-SAMR", "check")).get("/api/v1/exchange/outbound").status()).isEqualTo(403);
+        assertThat(apiClient(newApiClient("CITY-SAMR", "check")).postJson("/api/v1/exchange/upstream/court/pull", Map.of()).status())
+                .isEqualTo(403);
+        assertThat(staff("operator").postJsonWithCsrf("/api/v1/exchange/outbound/RECORD:1:1/resend", Map.of(), "/console").status())
+                .isEqualTo(403);
+        assertThat(staff("operator").get("/api/v1/exchange/outbound?status=SENT").status()).isEqualTo(422);
+    }
+
+    private List<String> hits(String checker, String code) {
+        TestHttp.Response r = apiClient(checker).postJson("/api/v1/checks", Map.of("matter", "GOV-PROCUREMENT",
+                "purpose", "政府采购供应商资格审查", "subject", Map.of("creditCode", code)));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("hits").valueStream().map(h -> h.get("kind").asString() + ":" + h.get("id").longValue()).toList();
+    }
+
+    private static String entry(String id, String name, String code, String removedOn) {
+        return "{\"id\":\"" + id + "\",\"listType\":\"COURT-DEBTOR\",\"subject\":{\"name\":\"" + name + "\",\"creditCode\":\"" + code
+                + "\"},\"documentNumber\":\"（2026）示0201执" + id.hashCode() % 10000 + "号\",\"authority\":\"示例市中级人民法院\","
+                + "\"listedOn\":\"2026-10-15\",\"removedOn\":" + (removedOn == null ? "null" : "\"" + removedOn + "\"") + "}";
+    }
+}

@@ -24,7 +24,7 @@ echo "file: $file ($(du -m "$file" | cut -f1) MB, $rows rows)"
 work=$(mktemp -d /tmp/gongxin-exchange-XXXX)
 java src/test/java/gongxin/exchange/StandInProvince.java $province_port > "$work/province.log" 2>&1 &
 province=$!
-trap 'kill $province 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $province 2>/dev/null || true; pkill -f "gongxin.data-dir=$work" 2>/dev/null || true; sleep 1; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 until grep -q "Stand-in province at" "$work/province.log"; do kill -0 $province || { cat "$work/province.log"; exit 1; }; sleep 0.2; done
 
 # run: $1 = on|off; prints "ingest_ms delivered_ms_from_start"
@@ -36,6 +36,8 @@ run() {
     --gongxin.demo.enabled=true --gongxin.demo.records=0 --gongxin.evaluation.worker=false "${extra[@]}" > "$dir/app.log" 2>&1 &
   local app=$!
   until grep -q "Started GongxinApplication" "$dir/app.log"; do kill -0 $app 2>/dev/null || { tail -20 "$dir/app.log" >&2; exit 1; }; sleep 0.2; done
+  # the demo's API client is seeded after the start
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $key" "http://127.0.0.1:$port/api/v1/measures")" = 200 ]; do sleep 0.5; done
   local pg; pg=$(grep -o "ready on 127.0.0.1:[0-9]*" "$dir/app.log" | head -1 | cut -d: -f2)
   psql_() { psql -X -q -h 127.0.0.1 -p "$pg" -U postgres -d gongxin "$@"; }
   # the demo's own seeding (its items pushed) settles first
@@ -55,6 +57,10 @@ run() {
   done
   local ingest_ms=$(( ($(date +%s%N) - start) / 1000000 ))
   local delivered_ms=0
+  if [ "$mode" = off ]; then
+    until [ "$(psql_ -At -c "select count(*) from event_publication where completion_date is null")" = 0 ]; do sleep 0.2; done
+    echo "   (exchange off) the batch's listeners (website, checks, grades queue) done $(( ($(date +%s%N) - start) / 1000000 )) ms after the upload began" >&2
+  fi
   if [ "$mode" = on ]; then
     # every item of the file queued (one per record) and none pending
     until [ "$(psql_ -At -c "select count(*) >= $before + $rows and count(*) filter (where status = 'PENDING') = 0 from exchange.outbound")" = t ]; do
@@ -63,12 +69,36 @@ run() {
     delivered_ms=$(( ($(date +%s%N) - start) / 1000000 ))
     echo "   items: $(psql_ -At -c "select status || ' ' || count(*) from exchange.outbound group by status order by 1" | tr '\n' ' ')" >&2
     echo "   batches at the stand-in: $(grep -c '^batch of' "$work/province.log")" >&2
+    psql_ -At -c "select 'queued from ' || round(extract(epoch from min(queued_at)) * 1000 - $start / 1000000) || ' to ' || round(extract(epoch from max(queued_at)) * 1000 - $start / 1000000)
+                  || ' ms, delivered from ' || round(extract(epoch from min(delivered_at)) * 1000 - $start / 1000000) || ' to ' || round(extract(epoch from max(delivered_at)) * 1000 - $start / 1000000)
+                  || ' ms after the upload began' from exchange.outbound where seq > $before" >&2
+    psql_ -At -c "select 'portal had the batch (event publications complete) at ' || round(extract(epoch from max(completion_date)) * 1000 - $start / 1000000) || ' ms' from event_publication" >&2
   fi
+  if [ "$mode" = on ]; then
+    # floors: PostgreSQL alone writing the items as JSON out of the stored records, and copying the queue's rows back
+    # into a copy of exchange.outbound with its indexes
+    local t0; t0=$(date +%s%N)
+    psql_ -c "\\copy (select json_build_object('key', 'RECORD:' || id || ':1', 'kind', 'RECORD', 'subject', json_build_object('name', subject_name, 'creditCode', subject_credit_code), 'fields', data, 'entry', json_build_object('status', status, 'date', decision_date)) from records.record) to '$dir/items.json'"
+    echo "   floor: PostgreSQL writes the records as JSON items in $(( ($(date +%s%N) - t0) / 1000000 )) ms" >&2
+    psql_ -c "\\copy exchange.outbound to '$dir/outbound.copy' with (format binary)"
+    psql_ -c "create table public.bench_outbound (like exchange.outbound including all)"
+    t0=$(date +%s%N)
+    psql_ -c "\\copy public.bench_outbound from '$dir/outbound.copy' with (format binary)"
+    echo "   floor: PostgreSQL copies the queue's $(psql_ -At -c "select count(*) from public.bench_outbound") rows back in $(( ($(date +%s%N) - t0) / 1000000 )) ms" >&2
+  fi
+  if [ "$mode" = on ]; then
+    # the sender alone, on an idle machine: every item of the file pending again (same keys, same content)
+    psql_ -c "update exchange.outbound set status = 'PENDING' where seq > $before"
+    local t1; t1=$(date +%s%N)
+    until [ "$(psql_ -At -c "select count(*) from exchange.outbound where status = 'PENDING'")" = 0 ]; do sleep 0.2; done
+    echo "   the sender alone (idle machine): $rows items delivered again in $(( ($(date +%s%N) - t1) / 1000000 )) ms" >&2
+  fi
+  [ -z "${JFR:-}" ] || [ "$mode" != on ] || jcmd $app JFR.dump name=bench filename="$JFR" > /dev/null
   kill $app; wait $app 2>/dev/null || true
   echo "$ingest_ms $delivered_ms"
 }
 
-read off_ms _ < <(run off)
+if [ -n "${ONLY_ON:-}" ]; then off_ms=1; else read off_ms _ < <(run off); fi
 echo "exchange off: ingest ${off_ms} ms = $(( rows * 1000 / off_ms )) rows/s"
 read on_ms delivered_ms < <(run on)
 echo "exchange on:  ingest ${on_ms} ms = $(( rows * 1000 / on_ms )) rows/s; ratio on/off speed = $(python3 -c "print(round($off_ms/$on_ms, 2))")"

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import gongxin.entries.CreditEntry;
 import gongxin.entries.EntryField;
-import gongxin.shared.Sm3;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,13 +18,14 @@ final class OutboundItem {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final CreditEntry entry;
-    private final Map<String, Object> content;
+    /** The content as JSON, serialized once: digested, and the body of every version's item. */
+    private final String content;
     private final String digest;
 
     private OutboundItem(CreditEntry entry, Map<String, Object> content) {
         this.entry = entry;
-        this.content = content;
-        this.digest = Sm3.hex(JSON.writeValueAsBytes(content));
+        this.content = JSON.writeValueAsString(content);
+        this.digest = digest(this.content);
     }
 
     /** The entry's content as it is now; its digest tells a new version from a repeat. */
@@ -58,6 +58,23 @@ final class OutboundItem {
         return new OutboundItem(e, content);
     }
 
+    private static final ThreadLocal<java.security.MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    /**
+     * Tells one content from another, and nothing more (it is never shown, signed or compared with anyone else's): the
+     * JDK's SHA-256, which the JVM runs on the CPU's own instructions, at a fraction of the cost of SM3 in Java (the
+     * profile of a 200k-item queueing: SM3 took a fifth of the thread's time). Batches are still signed SM3withSM2.
+     */
+    private static String digest(String content) {
+        return java.util.HexFormat.of().formatHex(SHA256.get().digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     CreditEntry entry() {
         return entry;
     }
@@ -70,16 +87,11 @@ final class OutboundItem {
         return e.kind().name() + ":" + e.id() + ":" + version;
     }
 
-    /** The wire item of this content as version {@code version}, fixed once queued. */
+    /**
+     * The wire item of this content as version {@code version}, fixed once queued: {@code key}, {@code op} and
+     * {@code version}, then the content ({@code kind}, {@code subject}, {@code fields}, {@code entry}).
+     */
     String json(int version) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("key", key(entry, version));
-        item.put("kind", entry.kind().name());
-        item.put("op", "UPSERT");
-        item.put("version", version);
-        item.put("subject", content.get("subject"));
-        item.put("fields", content.get("fields"));
-        item.put("entry", content.get("entry"));
-        return JSON.writeValueAsString(item);
+        return "{\"key\":\"" + key(entry, version) + "\",\"op\":\"UPSERT\",\"version\":" + version + "," + content.substring(1);
     }
 }

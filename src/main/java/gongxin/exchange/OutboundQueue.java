@@ -29,12 +29,16 @@ class OutboundQueue {
     private final OutboundRepository repository;
     private final ExchangeProperties properties;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate chunks;
 
-    OutboundQueue(CreditEntries entries, OutboundRepository repository, ExchangeProperties properties, Clock clock) {
+    OutboundQueue(CreditEntries entries, OutboundRepository repository, ExchangeProperties properties, Clock clock,
+                  org.springframework.transaction.PlatformTransactionManager transactions) {
         this.entries = entries;
         this.repository = repository;
         this.properties = properties;
         this.clock = clock;
+        this.chunks = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.chunks.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Async(ExchangeConfiguration.QUEUEING)
@@ -51,10 +55,23 @@ class OutboundQueue {
             }
             chunk.add(OutboundItem.of(e));
             if (chunk.size() >= CHUNK) {
-                repository.queue(chunk, clock.instant());
+                queue(chunk);
                 chunk.clear();
             }
         });
-        repository.queue(chunk, clock.instant());
+        queue(chunk);
+    }
+
+    /**
+     * A chunk committed on its own, so that the sender starts on a large batch's first items while the rest are being
+     * queued; if the node dies in between, the event is published again and the chunks already queued are unchanged.
+     */
+    private void queue(List<OutboundItem> chunk) {
+        if (!chunk.isEmpty()) {
+            chunks.executeWithoutResult(s -> {
+                repository.relaxedCommit();
+                repository.queue(chunk, clock.instant());
+            });
+        }
     }
 }

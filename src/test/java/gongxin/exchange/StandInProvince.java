@@ -50,6 +50,8 @@ public final class StandInProvince {
 
     private StandInProvince(int port, boolean verbose) throws IOException {
         this.verbose = verbose;
+        // without it every answer waits for the client's delayed ACK (about 40 ms a batch on Linux)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "stand-in-province");

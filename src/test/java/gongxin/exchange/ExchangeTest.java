@@ -45,6 +45,9 @@ class ExchangeTest extends IntegrationTest {
     @Autowired
     KeyRing keys;
 
+    @Autowired
+    org.springframework.modulith.events.IncompleteEventPublications incomplete;
+
     private final StandInProvince province = StandInProvince.shared();
 
     @AfterEach
@@ -117,6 +120,33 @@ class ExchangeTest extends IntegrationTest {
         assertThat(arrived(second).get("entry").get("status").asString()).isEqualTo("REVOKED");
         List<String> keysInOrder = province.keys();
         assertThat(keysInOrder.indexOf(first)).isLessThan(keysInOrder.indexOf(second));
+    }
+
+    /**
+     * The node dies after a change committed and before its items were queued: the change's event stays incomplete in
+     * the event publication registry, and publishing it again (as the next start does) queues the items.
+     */
+    @Test
+    void a_change_whose_items_were_never_queued_is_queued_when_its_event_is_published_again() {
+        long record = penalty(code());
+        String key = "RECORD:" + record + ":1";
+        assertThat(status(key)).isEqualTo("PENDING");
+        java.util.UUID batch = jdbc.sql("select batch_id from records.record where id = ?").param(record).query(java.util.UUID.class).single();
+        // as if the node had died in between: the listener's publication not completed, nothing queued
+        int reopened = jdbc.sql("""
+                update event_publication set completion_date = null, status = 'PUBLISHED'
+                 where listener_id like '%OutboundQueue%' and serialized_event like ?""").param("%" + batch + "%").update();
+        assertThat(reopened).as("the exchange's publication of the batch's event").isEqualTo(1);
+        jdbc.sql("delete from exchange.outbound where key = ?").param(key).update();
+        jdbc.sql("delete from exchange.entry_version where kind = 'RECORD' and entry_id = ?").param(record).update();
+
+        incomplete.resubmitIncompletePublications(p -> p.getEvent() instanceof CreditEntriesChanged c && batch.equals(c.batch()));
+
+        assertThat(status(key)).isEqualTo("PENDING");
+        assertThat(jdbc.sql("""
+                select count(*) from event_publication
+                 where listener_id like '%OutboundQueue%' and serialized_event like ? and completion_date is null""")
+                .param("%" + batch + "%").query(Long.class).single()).as("completed this time").isZero();
     }
 
     @Test

@@ -74,6 +74,12 @@ public class CreditEntries {
         return bySubject;
     }
 
+    /** See {@link CreditEntrySource#changedSince}. */
+    public void changedSince(EntryKind kind, String code, java.time.Instant since, EntryDetail detail,
+                             java.util.function.Consumer<CreditEntry> consumer) {
+        source(kind).changedSince(code, since, detail, consumer);
+    }
+
     /** The kinds that have a producer in this application. */
     public List<EntryKind> kinds() {
         return List.copyOf(sources.keySet());

@@ -41,6 +41,17 @@ public interface CreditEntrySource {
         ofSubjects(subjectIds, detail, consumer);
     }
 
+    /**
+     * The entries of one kind of information ({@link CreditEntry#code()}: a catalog item…) that changed at or after
+     * {@code since} (made, corrected, revoked, repaired, ended), in id order: for file exchanges of what changed since a
+     * day. A source that cannot tell when its entries changed does not override it.
+     *
+     * @throws UnsupportedOperationException when this source cannot
+     */
+    default void changedSince(String code, java.time.Instant since, EntryDetail detail, Consumer<CreditEntry> consumer) {
+        throw new UnsupportedOperationException(kind() + " entries cannot be listed by when they changed");
+    }
+
     /** Streams every entry ever made, in id order (to rebuild a read model). */
     void each(EntryDetail detail, Consumer<CreditEntry> consumer);
 

@@ -43,15 +43,43 @@ class ExchangeApi {
     private final OutboundRepository outbound;
     private final Deliveries deliveries;
     private final UpstreamPulls pulls;
+    private final Exports exports;
     private final AuditLog audit;
     private final Clock clock;
 
-    ExchangeApi(OutboundRepository outbound, Deliveries deliveries, UpstreamPulls pulls, AuditLog audit, Clock clock) {
+    ExchangeApi(OutboundRepository outbound, Deliveries deliveries, UpstreamPulls pulls, Exports exports, AuditLog audit, Clock clock) {
         this.outbound = outbound;
         this.deliveries = deliveries;
         this.pulls = pulls;
+        this.exports = exports;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    @Operation(summary = "双公示文件：某信息项自某日起新增或变化的记录（按目录字段的全国版式；CSV 为 GB18030 编码，或 XLSX），"
+            + "末列数据状态；含非公开字段，须说明查询目的，导出留痕")
+    @GetMapping("/export")
+    @PreAuthorize(ACTORS)
+    void export(@RequestParam(required = false) String item,
+                @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate since,
+                @RequestParam(required = false) String format, jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        export(exports, audit, item, since, format, request, response);
+    }
+
+    /** Shared by the API and the page: checks everything before the first byte, then streams the file and audits it. */
+    static void export(Exports exports, AuditLog audit, String item, java.time.LocalDate since, String format,
+                       jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        Exports.Format f = Exports.Format.of(format);
+        gongxin.catalog.CatalogItem layout = exports.layout(item);
+        java.time.Instant from = exports.since(since);
+        gongxin.audit.Purpose purpose = gongxin.audit.Purpose.declared(request);
+        response.setContentType(f.contentType);
+        response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                .filename(layout.code() + "-" + since + "." + f.extension).build().toString());
+        int rows = exports.write(layout, from, f, response.getOutputStream());
+        audit.recordRead("exchange_export", layout.code() + "@" + since, purpose, Map.of("format", f.name(), "rows", rows));
     }
 
     @Operation(summary = "推送队列：按状态（PENDING 待推送、DELIVERED 已推送、REJECTED 被拒收）列出，最新的在前")

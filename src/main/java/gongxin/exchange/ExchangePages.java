@@ -29,11 +29,13 @@ class ExchangePages {
     private final Deliveries deliveries;
     private final UpstreamPulls pulls;
     private final ExchangeProperties properties;
+    private final Exports exports;
     private final AuditLog audit;
     private final Clock clock;
 
     ExchangePages(OutboundRepository outbound, Deliveries deliveries, UpstreamPulls pulls, ExchangeProperties properties,
-                  AuditLog audit, Clock clock) {
+                  Exports exports, AuditLog audit, Clock clock) {
+        this.exports = exports;
         this.outbound = outbound;
         this.deliveries = deliveries;
         this.pulls = pulls;
@@ -68,7 +70,18 @@ class ExchangePages {
         model.addAttribute("statuses", statuses);
         model.addAttribute("items", outbound.list(s, department, 0, 100));
         model.addAttribute("sources", pulls.sources());
+        model.addAttribute("monthAgo", java.time.LocalDate.now(clock).minusMonths(1));
         return "exchange/index";
+    }
+
+    /** The 双公示 file, for the session's declared purpose (staff declare it before pages with non-public data). */
+    @GetMapping("/admin/exchange/export")
+    @PreAuthorize("hasRole('ADMIN')")
+    void export(@RequestParam(required = false) String item,
+                @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate since,
+                @RequestParam(required = false) String format, jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        ExchangeApi.export(exports, audit, item, since, format, request, response);
     }
 
     @PostMapping("/admin/exchange/delivery")

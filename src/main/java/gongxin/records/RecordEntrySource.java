@@ -114,6 +114,13 @@ class RecordEntrySource implements CreditEntrySource {
 
     @Override
     @Transactional(readOnly = true)
+    public void changedSince(String code, java.time.Instant since, EntryDetail detail, Consumer<CreditEntry> consumer) {
+        Mapper mapper = new Mapper();
+        repository.changedSince(code, since, r -> consumer.accept(mapper.full(r))); // full in either detail: a file needs it all
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public void each(EntryDetail detail, Consumer<CreditEntry> consumer) {
         Mapper mapper = new Mapper();
         if (detail == EntryDetail.FULL) {

@@ -196,6 +196,12 @@ class RecordRepository {
         return jdbc.sql("select * from records.record where subject_id = ? order by id").param(subjectId).query(this::map).list();
     }
 
+    /** The records of an item whose current version was stored or changed at or after {@code since}, in id order. */
+    void changedSince(String itemCode, Instant since, Consumer<CreditRecord> consumer) {
+        streaming.query("select * from records.record where item_code = ? and updated_at >= ? order by id",
+                (RowCallbackHandler) rs -> consumer.accept(map(rs, 0)), itemCode, Timestamp.from(since));
+    }
+
     void each(Consumer<CreditRecord> consumer) {
         streaming.query("select * from records.record order by id", (RowCallbackHandler) rs -> consumer.accept(map(rs, 0)));
     }

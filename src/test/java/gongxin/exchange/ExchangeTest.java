@@ -243,6 +243,49 @@ class ExchangeTest extends IntegrationTest {
     }
 
     @Test
+    void a_file_of_the_penalties_changed_since_a_day_in_the_national_layout_in_gb18030_or_xlsx() {
+        String name = "示例市" + PenaltyFile.uniqueWord() + "导出有限公司";
+        long kept = acceptedPenalty(code(), name, "2026-10-10", "失信程度", "一般");
+        String revokedName = "示例市" + PenaltyFile.uniqueWord() + "撤销有限公司";
+        long revoked = acceptedPenalty(code(), revokedName, "2026-10-11", "失信程度", "一般");
+        apiClient(DEMO_API_KEY).postJson("/api/v1/records/" + revoked + "/revocation",
+                Map.of("documentType", "撤销行政处罚决定书", "documentNumber", "示例市监撤〔2026〕78号", "documentDate", "2026-11-20"));
+        String oldName = "示例市" + PenaltyFile.uniqueWord() + "旧有限公司";
+        long old = acceptedPenalty(code(), oldName, "2026-09-01", "失信程度", "一般");
+        jdbc.sql("update records.record set updated_at = '2026-10-01T00:00:00Z' where id = ?").param(old).update();
+        TestHttp client = apiClient(newApiClient("CITY-NDRC", "exchange"));
+
+        assertThat(client.get("/api/v1/exchange/export?item=XZCF&since=2026-11-24").status()).as("a purpose is declared").isEqualTo(422);
+        TestHttp.Response csv = client.purpose("向省级平台报送双公示数据").get("/api/v1/exchange/export?item=XZCF&since=2026-11-24&format=csv");
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).contains("GB18030");
+        String text = new String(csv.bytes(), java.nio.charset.Charset.forName("GB18030"));
+        String[] lines = text.split("\r\n");
+        assertThat(lines[0]).startsWith("行政相对人名称,").endsWith(",数据状态");
+        assertThat(text).contains(name).contains(revokedName).doesNotContain(oldName);
+        String revokedLine = java.util.Arrays.stream(lines).filter(l -> l.startsWith(revokedName)).findFirst().orElseThrow();
+        assertThat(revokedLine).endsWith(",已撤销");
+        assertThat(java.util.Arrays.stream(lines).filter(l -> l.startsWith(name)).findFirst().orElseThrow()).endsWith(",正常");
+        assertThat(lines[0].split(",").length).as("every line has the header's columns")
+                .isEqualTo(java.util.Arrays.stream(lines).filter(l -> l.startsWith(name)).findFirst().orElseThrow().split(",", -1).length);
+
+        TestHttp.Response xlsx = client.purpose("向省级平台报送双公示数据").get("/api/v1/exchange/export?item=XZCF&since=2026-11-24&format=xlsx");
+        assertThat(xlsx.status()).isEqualTo(200);
+        List<Map<Integer, String>> rows = cn.idev.excel.FastExcel.read(new java.io.ByteArrayInputStream(xlsx.bytes())).sheet()
+                .headRowNumber(0).doReadSync();
+        assertThat(rows.get(0).get(0)).isEqualTo("行政相对人名称");
+        assertThat(rows.stream().anyMatch(r -> name.equals(r.get(0)))).isTrue();
+        assertThat(jdbc.sql("select count(*) from audit.entry where action = 'READ_NON_PUBLIC' and object_type = 'exchange_export'")
+                .query(Long.class).single()).as("audited as a read").isGreaterThanOrEqualTo(2);
+
+        assertThat(client.purpose("核对").get("/api/v1/exchange/export?item=XZCF&since=2026-11-25").status()).isEqualTo(422);
+        assertThat(client.purpose("核对").get("/api/v1/exchange/export?item=NOPE&since=2026-11-01").status()).isEqualTo(422);
+        assertThat(apiClient(newApiClient("CITY-SAMR", "check")).purpose("核对").get("/api/v1/exchange/export?item=XZCF&since=2026-11-01")
+                .status()).isEqualTo(403);
+        assertThat(kept).isPositive();
+    }
+
+    @Test
     void only_staff_and_exchange_clients_see_the_exchange_and_only_admins_resend() {
         assertThat(http().get("/api/v1/exchange/outbound/stats").status()).isIn(401, 403);
         assertThat(apiClient(newApiClient("CITY-SAMR", "check")).get("/api/v1/exchange/outbound").status()).isEqualTo(403);

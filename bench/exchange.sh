@@ -7,7 +7,8 @@
 # Measured: (1) the ingest time (first byte of the upload to the batch's COMPLETED) with the exchange off, the baseline,
 # and on; (2) with it on, when the last item reached the stand-in province (every item DELIVERED), from the start of
 # the upload and from COMPLETED. Targets: ingest with the exchange at least 0.9x as fast; everything delivered within
-# 1x the ingest time after it.
+# 1x the ingest time after it. With DOWN=1 the province is down during the whole ingest and comes back after the
+# batch's listeners are done: then (2) is the backlog's drain, from the province's return.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-200000}
@@ -47,6 +48,7 @@ run() {
   fi
   local before=0
   [ "$mode" = on ] && before=$(psql_ -At -c "select count(*) from exchange.outbound")
+  if [ "$mode" = on ] && [ -n "${DOWN:-}" ]; then curl -s -X POST "http://127.0.0.1:$province_port/control/mode?value=DOWN" > /dev/null; fi
   local start; start=$(date +%s%N)
   local answer; answer=$(curl -s -H "Authorization: Bearer $key" -F "file=@$file;filename=penalties.csv" -F item=XZCF \
     "http://127.0.0.1:$port/api/v1/submissions/files")
@@ -60,6 +62,12 @@ run() {
   if [ "$mode" = off ]; then
     until [ "$(psql_ -At -c "select count(*) from event_publication where completion_date is null")" = 0 ]; do sleep 0.2; done
     echo "   (exchange off) the batch's listeners (website, checks, grades queue) done $(( ($(date +%s%N) - start) / 1000000 )) ms after the upload began" >&2
+  fi
+  if [ "$mode" = on ] && [ -n "${DOWN:-}" ]; then
+    until [ "$(psql_ -At -c "select count(*) from event_publication where completion_date is null")" = 0 ]; do sleep 0.5; done
+    echo "   province down during the ingest: $(psql_ -At -c "select count(*) from exchange.outbound where status = 'PENDING'") items pending, $(psql_ -At -c "select failures from exchange.delivery_state") failed attempts; back now" >&2
+    curl -s -X POST "http://127.0.0.1:$province_port/control/mode?value=ACCEPT" > /dev/null
+    start=$(date +%s%N); ingest_ms=0
   fi
   if [ "$mode" = on ]; then
     # every item of the file queued (one per record) and none pending
@@ -101,5 +109,9 @@ run() {
 if [ -n "${ONLY_ON:-}" ]; then off_ms=1; else read off_ms _ < <(run off); fi
 echo "exchange off: ingest ${off_ms} ms = $(( rows * 1000 / off_ms )) rows/s"
 read on_ms delivered_ms < <(run on)
+if [ -n "${DOWN:-}" ]; then
+  echo "backlog:      the province down during the whole ingest; all $rows items delivered ${delivered_ms} ms after it came back"
+  exit 0
+fi
 echo "exchange on:  ingest ${on_ms} ms = $(( rows * 1000 / on_ms )) rows/s; ratio on/off speed = $(python3 -c "print(round($off_ms/$on_ms, 2))")"
 echo "delivered:    all $rows items at the province ${delivered_ms} ms after the upload began, $(( delivered_ms - on_ms )) ms after COMPLETED = $(python3 -c "print(round(($delivered_ms-$on_ms)/$on_ms, 2))")x the ingest time"

@@ -60,6 +60,7 @@ public final class StandInProvince {
         }));
         server.createContext("/batches", this::batch);
         server.createContext("/upstream/", this::entries);
+        server.createContext("/control/mode", this::control);
         server.start();
     }
 
@@ -154,6 +155,25 @@ public final class StandInProvince {
             System.out.println("batch of " + keys.size() + " items" + (keys.isEmpty() ? "" : ": " + keys.get(0) + (keys.size() > 1 ? " …" : "")));
         }
         respond(exchange, 200, "{\"accepted\":[" + accepted + "],\"rejected\":[" + rejected + "]}");
+    }
+
+    /**
+     * {@code POST /control/mode?value=ACCEPT|FAIL|DOWN}: how it answers batches from now on (for benchmarks that take
+     * the province away during an ingest); answers the number of items taken so far.
+     */
+    private void control(HttpExchange exchange) throws IOException {
+        readAll(exchange.getRequestBody());
+        String value = query(exchange.getRequestURI().getRawQuery()).get("value");
+        try {
+            mode(Mode.valueOf(value));
+        } catch (RuntimeException e) {
+            respond(exchange, 400, "{\"error\":\"value: ACCEPT, FAIL or DOWN\"}");
+            return;
+        }
+        if (verbose) {
+            System.out.println("mode " + value);
+        }
+        respond(exchange, 200, "{\"mode\":\"" + value + "\",\"items\":" + keys().size() + "}");
     }
 
     /** {@code /upstream/{source}/entries?since={index}&limit={n}}: the cursor is the index of the next entry. */

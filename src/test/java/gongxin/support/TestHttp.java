@@ -101,6 +101,13 @@ public class TestHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
     }
 
+    /** A JSON PUT with the CSRF token of {@code csrfPage} in a header. */
+    public Response putJsonWithCsrf(String path, Object body, String csrfPage) {
+        String csrf = csrfOf(csrfPage);
+        return send(request(path).header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf)
+                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
+    }
+
     /** Any method, with a body of this type or none. */
     public Response request(String method, String path, String contentType, byte[] body) {
         HttpRequest.Builder builder = request(path);

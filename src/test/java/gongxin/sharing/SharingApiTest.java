@@ -1,0 +1,169 @@
+package gongxin.sharing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import gongxin.support.IntegrationTest;
+import gongxin.support.PenaltyFile;
+import gongxin.support.TestHttp;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Sharing by duty and consent as the issue's users try it (issue 24): a department with a duty reads a company's
+ * non-public penalty, one without gets 403; a person's data needs a consent, which then works, then is withdrawn and
+ * stops working; the subject's query history lists exactly those reads, the refused ones too.
+ */
+class SharingApiTest extends IntegrationTest {
+
+    private static final String SM3 = "0123456789abcdef".repeat(4);
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static String code() {
+        return PenaltyFile.creditCode(ThreadLocalRandom.current().nextLong(1_000_000_000L));
+    }
+
+    private static String rule(TestHttp.Response r) {
+        return r.json().get("errors").get(0).get("rule").asString();
+    }
+
+    private TestHttp client(String department) {
+        return apiClient(newApiClient(department, "share")).purpose("办理行政许可的信用审查");
+    }
+
+    private static Map<String, Object> query(Map<String, Object> subject, String matter) {
+        return Map.of("subject", subject, "matter", matter);
+    }
+
+    @Test
+    void a_department_reads_what_its_duty_covers_and_one_without_a_duty_is_refused_and_both_show_in_the_history() {
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "共享有限公司";
+        long penalty = acceptedPenalty(code, name, "2026-10-10", "失信程度", "一般");
+        long revoked = acceptedPenalty(code, name, "2026-10-11", "失信程度", "一般");
+        apiClient(DEMO_API_KEY).postJson("/api/v1/records/" + revoked + "/revocation",
+                Map.of("documentType", "撤销行政处罚决定书", "documentNumber", "示例市监撤〔2026〕91号", "documentDate", "2026-11-20"));
+
+        TestHttp samr = client("CITY-SAMR");
+        assertThat(apiClient(newApiClient("CITY-SAMR", "share")).postJson("/api/v1/sharing/queries",
+                query(Map.of("creditCode", code), "LICENSING")).status()).as("a purpose is declared").isEqualTo(422);
+        TestHttp.Response answered = samr.postJson("/api/v1/sharing/queries", query(Map.of("creditCode", code), "LICENSING"));
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        JsonNode answer = answered.json();
+        assertThat(answer.get("entries").valueStream().map(e -> e.get("kind").asString() + ":" + e.get("id").longValue()).toList())
+                .contains("RECORD:" + penalty).doesNotContain("RECORD:" + revoked);
+        assertThat(answer.get("withheld").toString()).contains("已撤销，不再共享");
+        assertThat(answer.get("legalBasis").asString()).contains("行政许可法");
+
+        TestHttp.Response refused = client("CITY-EEB").postJson("/api/v1/sharing/queries", query(Map.of("creditCode", code), "LICENSING"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(rule(refused)).isEqualTo("not-in-duty");
+        assertThat(rule(samr.postJson("/api/v1/sharing/queries", query(Map.of("creditCode", code), "NOPE")))).isEqualTo("unknown-matter");
+
+        // an investigation's query, listed only after its date
+        TestHttp.Response restricted = samr.postJson("/api/v1/sharing/queries",
+                Map.of("subject", Map.of("creditCode", code), "matter", "SUPERVISION", "restrictedUntil", "2026-12-31"));
+        assertThat(restricted.status()).as(restricted.body()).isEqualTo(200);
+
+        TestHttp window = staff("operator");
+        JsonNode history = window.get("/api/v1/sharing/history?creditCode=" + code).json().get("items");
+        assertThat(history.valueStream().map(h -> h.get("department").asString() + ":" + h.get("matter").asString() + ":"
+                + h.get("outcome").asString()).toList())
+                .as("newest first, the refused one too, not the restricted one, not the unknown matter (nothing was read)")
+                .containsExactly("CITY-EEB:LICENSING:REFUSED", "CITY-SAMR:LICENSING:ANSWERED");
+        assertThat(history.get(0).get("rule").asString()).isEqualTo("not-in-duty");
+        assertThat(history.get(1).get("purpose").asString()).isEqualTo("办理行政许可的信用审查");
+        long lines = jdbc.sql("select count(*) from sharing.read where subject_id = (select subject_id from records.record where id = ?)")
+                .param(penalty).query(Long.class).single();
+        window.get("/api/v1/sharing/history?creditCode=" + code);
+        assertThat(jdbc.sql("select count(*) from sharing.read where subject_id = (select subject_id from records.record where id = ?)")
+                .param(penalty).query(Long.class).single()).as("reading the history is not a line of it").isEqualTo(lines);
+
+        clock.set(java.time.Instant.parse("2027-01-01T02:00:00Z"));
+        assertThat(window.get("/api/v1/sharing/history?creditCode=" + code).json().get("items")).as("listed after its date").hasSize(3);
+    }
+
+    @Test
+    void a_persons_information_needs_a_consent_which_works_until_it_is_withdrawn() {
+        String name = "钱" + PenaltyFile.uniqueWord();
+        String idNumber = PenaltyFile.idNumber("19850505", ThreadLocalRandom.current().nextInt(1000));
+        long penalty = acceptedPenalty("", name, "2026-10-10", "行政相对人类别", "自然人", "法定代表人", "", "证件类型", "身份证",
+                "证件号码", idNumber, "失信程度", "一般");
+        Map<String, Object> person = Map.of("name", name, "idNumber", idNumber);
+        TestHttp ndrc = client("CITY-NDRC");
+
+        TestHttp.Response noConsent = ndrc.postJson("/api/v1/sharing/queries", query(person, "FISCAL-SUPPORT"));
+        assertThat(noConsent.status()).isEqualTo(422);
+        assertThat(rule(noConsent)).isEqualTo("consent-required");
+        TestHttp.Response statutory = client("CITY-SAMR").postJson("/api/v1/sharing/queries", query(person, "LICENSING"));
+        assertThat(statutory.status()).as("a statutory duty needs no consent: " + statutory.body()).isEqualTo(200);
+
+        // consents refused for what the law forbids
+        Map<String, Object> consent = new java.util.HashMap<>(Map.of("subject", person, "grantee", "CITY-NDRC",
+                "matters", List.of("FISCAL-SUPPORT"), "validFrom", "2026-11-24", "validTo", "2027-11-23",
+                "evidence", Map.of("fileName", "个人信用信息查询授权书.pdf", "sm3", SM3)));
+        Map<String, Object> tooLong = new java.util.HashMap<>(consent);
+        tooLong.put("validTo", "2027-11-24");
+        assertThat(rule(ndrc.postJson("/api/v1/sharing/consents", tooLong))).isEqualTo("consent-too-long");
+        Map<String, Object> noEvidence = new java.util.HashMap<>(consent);
+        noEvidence.remove("evidence");
+        assertThat(rule(ndrc.postJson("/api/v1/sharing/consents", noEvidence))).isEqualTo("consent-required-fields");
+        Map<String, Object> company = new java.util.HashMap<>(consent);
+        company.put("subject", Map.of("creditCode", code(), "name", "示例市某有限公司"));
+        assertThat(rule(ndrc.postJson("/api/v1/sharing/consents", company))).isEqualTo("consent-persons-only");
+        assertThat(client("CITY-EEB").postJson("/api/v1/sharing/consents", consent).status()).as("another department").isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from sharing.consent where evidence_sm3 = ?").param(SM3).query(Long.class).single())
+                .as("nothing recorded").isZero();
+
+        TestHttp.Response granted = ndrc.postJson("/api/v1/sharing/consents", consent);
+        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+        long id = granted.json().get("id").longValue();
+        TestHttp.Response withConsent = ndrc.postJson("/api/v1/sharing/queries",
+                Map.of("subject", person, "matter", "FISCAL-SUPPORT", "consent", id));
+        assertThat(withConsent.status()).as(withConsent.body()).isEqualTo(200);
+        assertThat(withConsent.json().get("entries").valueStream().map(e -> e.get("id").longValue()).toList()).contains(penalty);
+        assertThat(withConsent.json().get("consent").longValue()).isEqualTo(id);
+        assertThat(rule(ndrc.postJson("/api/v1/sharing/queries", Map.of("subject", person, "matter", "HONOURS", "consent", id))))
+                .as("another matter").isEqualTo("consent-invalid");
+
+        assertThat(ndrc.postJson("/api/v1/sharing/consents/" + id + "/revocation", Map.of("reason", "本人书面撤回")).status()).isEqualTo(200);
+        TestHttp.Response afterRevocation = ndrc.postJson("/api/v1/sharing/queries",
+                Map.of("subject", person, "matter", "FISCAL-SUPPORT", "consent", id));
+        assertThat(rule(afterRevocation)).isEqualTo("consent-invalid");
+
+        JsonNode history = staff("operator").get("/api/v1/sharing/history?name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+                + "&idNumber=" + idNumber).json().get("items");
+        assertThat(history.valueStream().map(h -> h.get("matter").asString() + ":" + h.get("outcome").asString()
+                + (h.get("consent").isNull() ? "" : ":consent")).toList()).containsExactly(
+                "FISCAL-SUPPORT:REFUSED:consent", "HONOURS:REFUSED:consent", "FISCAL-SUPPORT:ANSWERED:consent",
+                "LICENSING:ANSWERED", "FISCAL-SUPPORT:REFUSED");
+    }
+
+    @Test
+    void the_credit_office_sets_the_duties_and_bad_lines_change_nothing() {
+        TestHttp admin = staff("admin");
+        List<Map<String, Object>> duties = List.of(Map.of("matter", "LAND", "kinds", List.of("RECORD", "LIST_ENTRY"),
+                "legalBasis", "国有土地使用权出让信用审查（测试）", "statutory", true));
+        TestHttp.Response put = admin.putJsonWithCsrf("/api/v1/sharing/duties/CITY-NRES", Map.of("duties", duties), "/console");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(apiClient(newApiClient("CITY-NRES", "share")).get("/api/v1/sharing/duties/CITY-NRES").json().get("duties").get(0)
+                .get("matter").asString()).isEqualTo("LAND");
+
+        List<Map<String, Object>> bad = List.of(Map.of("matter", "NOPE", "kinds", List.of("GRADE"), "statutory", true));
+        TestHttp.Response refused = admin.putJsonWithCsrf("/api/v1/sharing/duties/CITY-NRES", Map.of("duties", bad), "/console");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("errors").valueStream().map(e -> e.get("rule").asString()).toList())
+                .contains("unknown-matter", "unknown-kind", "required");
+        assertThat(jdbc.sql("select count(*) from sharing.duty where department_code = 'CITY-NRES'").query(Long.class).single())
+                .as("the earlier list stands").isEqualTo(1);
+        assertThat(staff("operator").putJsonWithCsrf("/api/v1/sharing/duties/CITY-NRES", Map.of("duties", duties), "/console")
+                .status()).isEqualTo(403);
+    }
+}

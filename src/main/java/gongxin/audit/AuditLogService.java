@@ -36,9 +36,12 @@ class AuditLogService implements AuditLog {
     private final JsonMapper json;
 
     private final AuditCheckpoints checkpoints;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    AuditLogService(JdbcClient jdbc, DataSource dataSource, Clock clock, AuditCheckpoints checkpoints) {
+    AuditLogService(JdbcClient jdbc, DataSource dataSource, Clock clock, AuditCheckpoints checkpoints,
+                    org.springframework.context.ApplicationEventPublisher events) {
         this.checkpoints = checkpoints;
+        this.events = events;
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(1000);
@@ -56,6 +59,17 @@ class AuditLogService implements AuditLog {
     @Transactional
     public void recordRead(String objectType, String objectId, Purpose purpose, Map<String, ?> details) {
         append(currentActor(), "READ_NON_PUBLIC", objectType, objectId, purpose.text(), details);
+    }
+
+    @Override
+    @Transactional
+    public void recordSubjectsRead(String channel, String objectType, String objectId, Purpose purpose, Map<String, ?> details,
+                                   String matter, java.util.Collection<Long> subjectIds) {
+        recordRead(objectType, objectId, purpose, details);
+        List<Long> ids = subjectIds == null ? List.of() : subjectIds.stream().filter(id -> id != null && id > 0).distinct().toList();
+        if (!ids.isEmpty()) {
+            events.publishEvent(new SubjectsRead(channel, ids, matter, purpose.text()));
+        }
     }
 
     @Override

@@ -81,7 +81,8 @@ class EvaluationApi {
                 .orElseThrow(() -> new NotFoundException("平台没有该主体"));
         Evaluation e = evaluations.evaluate(subject.id(), day)
                 .orElseThrow(() -> new NotFoundException("该日期没有适用的评价模型"));
-        audit.recordRead("evaluation", Long.toString(subject.id()), purpose, Map.of("asOf", day.toString(), "grade", e.grade()));
+        audit.recordSubjectsRead("EVALUATION", "evaluation", Long.toString(subject.id()), purpose, Map.of("asOf", day.toString(),
+                "grade", e.grade()), null, java.util.List.of(subject.id()));
         Map<String, Object> who = new LinkedHashMap<>();
         who.put("id", subject.id());
         who.put("name", subject.name());

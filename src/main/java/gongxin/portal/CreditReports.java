@@ -86,10 +86,15 @@ class CreditReports {
     private final Clock clock;
     private final ZoneId zone;
     private final SubjectGrades grades;
+    private final gongxin.sharing.QueryRecords queryRecords;
+    private final gongxin.identity.Departments departments;
 
     CreditReports(PublicCredit credit, PortalRepository repository, PlatformKeys keys, AuditLog audit, Clock clock,
-                  GongxinProperties properties, SubjectGrades grades) {
+                  GongxinProperties properties, SubjectGrades grades, gongxin.sharing.QueryRecords queryRecords,
+                  gongxin.identity.Departments departments) {
         this.grades = grades;
+        this.queryRecords = queryRecords;
+        this.departments = departments;
         this.audit = audit;
         this.credit = credit;
         this.repository = repository;
@@ -137,7 +142,8 @@ class CreditReports {
             details.put("from", String.valueOf(from));
             details.put("to", String.valueOf(to));
             details.put("domains", domains);
-            audit.recordRead("credit_report", number, purpose, details);
+            audit.recordSubjectsRead("REPORT", "credit_report", number, purpose, details, null,
+                    grades.registryId(view.subject()).map(List::of).orElse(List.of()));
         }
         return new Issued(number, issuedAt, sm3, signature, pdf);
     }
@@ -257,6 +263,7 @@ class CreditReports {
                 }
             }
             evaluation(document, heading, text, view);
+            queries(document, heading, text, view, time);
             document.add(new Paragraph("行政强制措施、刑事判决：本平台暂未归集，本报告不作说明。", text));
         }
         Paragraph foot = new Paragraph("本报告依据示例市公共信用信息平台截至出具时间归集的信息生成，仅反映该时点已公示（专项报告为报告期内已归集）的信息。"
@@ -290,6 +297,39 @@ class CreditReports {
         document.add(table);
     }
 
+    /**
+     * Section 查询记录 (issue 24; the Shanghai and Henan reports): who read the subject's non-public information, the
+     * newest 50 reads, without those an investigation still restricts.
+     */
+    private void queries(Document document, Font heading, Font text, PublicCredit.SubjectView view, DateTimeFormatter time) {
+        document.add(new Paragraph("查询记录", heading));
+        List<gongxin.sharing.QueryRecords.Line> lines = grades.registryId(view.subject())
+                .map(id -> queryRecords.of(id, LocalDate.now(clock), 50)).orElse(List.of());
+        if (lines.isEmpty()) {
+            document.add(new Paragraph("暂无非公开信息查询记录。", text));
+            return;
+        }
+        PdfPTable table = table(4, new float[]{2, 3, 2, 2});
+        for (gongxin.sharing.QueryRecords.Line l : lines) {
+            cell(table, text, time.format(l.at()));
+            cell(table, text, l.department() == null ? "—" : departments.nameOf(l.department()));
+            cell(table, text, channel(l.channel()) + (l.matter() == null ? "" : "（" + l.matter() + "）"));
+            cell(table, text, "REFUSED".equals(l.outcome()) ? "已拒绝" : "已查询");
+        }
+        document.add(table);
+    }
+
+    private static String channel(String channel) {
+        return switch (channel) {
+            case "QUERY" -> "共享查询";
+            case "CHECK" -> "联合奖惩核查";
+            case "REPORT" -> "专项信用报告";
+            case "LOOKUP" -> "主体查询";
+            case "EVALUATION" -> "信用评价查询";
+            default -> channel;
+        };
+    }
+
     private static void entry(Document document, Font text, PublicCredit.EntryView e) {
         PdfPTable table = table(2, new float[]{1, 3});
         row(table, text, "信息项", e.itemName() + (e.underObjection() ? "（异议处理中）" : ""));
@@ -311,6 +351,10 @@ class CreditReports {
         table.setSpacingBefore(6);
         table.setSpacingAfter(8);
         return table;
+    }
+
+    private static void cell(PdfPTable table, Font font, String value) {
+        table.addCell(new PdfPCell(new Phrase(value == null ? "" : value, font)));
     }
 
     private static void row(PdfPTable table, Font font, String name, String value) {

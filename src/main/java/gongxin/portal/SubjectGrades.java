@@ -24,6 +24,14 @@ class SubjectGrades {
         this.grades = grades;
     }
 
+    /** The subject in the registry: a site subject of a market subject, by its credit code. */
+    Optional<Long> registryId(PortalRepository.Subject subject) {
+        if (subject.creditCode() == null) {
+            return Optional.empty();
+        }
+        return subjects.find(new SubjectReference(subject.creditCode(), null, null)).map(gongxin.subjects.SubjectCard::id);
+    }
+
     Optional<Grades.Explained> of(PortalRepository.Subject subject, LocalDate day) {
         if (subject.creditCode() == null) {
             return Optional.empty();

@@ -121,7 +121,8 @@ class Checks {
         int measureCount = ((List<?>) result.get("measures")).size();
         store(id, caller, false, matter, purpose, asOf, 1, withHits, measureCount, bytes, (String) receipt.get("sm3"), issued,
                 subject.map(s -> List.of(s.id())).orElse(List.of()));
-        audit.recordRead("check", id.toString(), purpose, Map.of("matter", matter, "subjects", 1, "withHits", withHits));
+        audit.recordSubjectsRead("CHECK", "check", id.toString(), purpose, Map.of("matter", matter, "subjects", 1, "withHits", withHits),
+                matter, subject.map(s -> List.of(s.id())).orElse(List.of()));
         return new Answer(id, bytes);
     }
 
@@ -164,7 +165,8 @@ class Checks {
         byte[] bytes = receipts.json(answer);
         store(id, caller, true, matter, purpose, asOf, refs.size(), withHits, measureCount, bytes, (String) receipt.get("sm3"), issued,
                 found.stream().flatMap(Optional::stream).map(SubjectCard::id).distinct().toList());
-        audit.recordRead("check", id.toString(), purpose, Map.of("matter", matter, "subjects", refs.size(), "withHits", withHits));
+        audit.recordSubjectsRead("CHECK", "check", id.toString(), purpose, Map.of("matter", matter, "subjects", refs.size(),
+                "withHits", withHits), matter, found.stream().flatMap(Optional::stream).map(SubjectCard::id).toList());
         return new Answer(id, bytes);
     }
 

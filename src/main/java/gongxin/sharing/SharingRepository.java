@@ -120,6 +120,17 @@ class SharingRepository {
                 .query(Long.class).single();
     }
 
+    /** The same read of many subjects (a batch check): one line each, in one statement. */
+    void recordAll(List<Long> subjectIds, String channel, String department, String caller, String matter, String purpose,
+                   Instant at) {
+        jdbc.sql("""
+                insert into sharing.read (subject_id, at, channel, department_code, caller, matter, purpose, outcome)
+                select s, :at, :channel, :department, :caller, :matter, :purpose, 'ANSWERED' from unnest(:subjects::bigint[]) as x(s)""")
+                .param("subjects", subjectIds.toArray(Long[]::new)).param("at", Timestamp.from(at)).param("channel", channel)
+                .param("department", department).param("caller", caller).param("matter", matter).param("purpose", purpose)
+                .update();
+    }
+
     /** A subject's history, newest first, without what is restricted on {@code today}; a page of {@code limit}. */
     List<Read> history(long subjectId, LocalDate today, int offset, int limit) {
         return jdbc.sql("""

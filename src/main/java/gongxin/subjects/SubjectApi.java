@@ -55,7 +55,8 @@ class SubjectApi {
                 .orElseThrow(() -> new NotFoundException(!Text.isBlank(formerCode) ? "平台没有以该号码登记过的组织" : Text.isBlank(creditCode) ? "平台没有姓名与证件号码相符的自然人"
                         : "平台没有该统一社会信用代码的主体"));
         Map<String, Object> body = body(subject);
-        audit.recordRead("subject", Long.toString(subject.id()), purpose, Map.of("by", !Text.isBlank(formerCode) ? "formerCode" : Text.isBlank(creditCode) ? "idNumber" : "creditCode"));
+        audit.recordSubjectsRead("LOOKUP", "subject", Long.toString(subject.id()), purpose, Map.of("by", !Text.isBlank(formerCode)
+                ? "formerCode" : Text.isBlank(creditCode) ? "idNumber" : "creditCode"), null, List.of(subject.id()));
         return body;
     }
 

@@ -146,6 +146,35 @@ class SharingApiTest extends IntegrationTest {
                 "LICENSING:ANSWERED", "FISCAL-SUPPORT:REFUSED");
     }
 
+    /**
+     * Who queried me covers every non-public read, not only shared queries: a check, a subject look-up and a SPECIAL
+     * report land in the history, and the next SPECIAL report lists them in its section 查询记录.
+     */
+    @Test
+    void checks_look_ups_and_special_reports_land_in_the_history_and_the_report_lists_them() {
+        String code = code();
+        acceptedPenalty(code, "示例市" + PenaltyFile.uniqueWord() + "查询记录有限公司", "2026-10-10", "失信程度", "一般");
+        TestHttp.Response checked = apiClient(newApiClient("CITY-HOUS", "check")).postJson("/api/v1/checks",
+                Map.of("matter", "BIDDING", "purpose", "招标投标资格审查", "subject", Map.of("creditCode", code)));
+        assertThat(checked.status()).as(checked.body()).isEqualTo(201);
+        assertThat(apiClient(newApiClient("CITY-TRAN", "share")).purpose("核对主体").get("/api/v1/subjects?creditCode=" + code).status())
+                .isEqualTo(200);
+        TestHttp.Response first = apiClient(DEMO_API_KEY).purpose("政府采购资格审查").postJson("/api/v1/public/reports",
+                Map.of("creditCode", code, "kind", "SPECIAL", "from", "2026-01-01", "to", "2026-11-24"));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+
+        JsonNode history = staff("operator").get("/api/v1/sharing/history?creditCode=" + code).json().get("items");
+        assertThat(history.valueStream().map(h -> h.get("channel").asString() + ":" + h.get("department").asString()).toList())
+                .containsExactlyInAnyOrder("CHECK:CITY-HOUS", "LOOKUP:CITY-TRAN", "REPORT:CITY-NDRC");
+        assertThat(history.valueStream().filter(h -> "CHECK".equals(h.get("channel").asString())).findFirst().orElseThrow()
+                .get("matter").asString()).isEqualTo("BIDDING");
+
+        TestHttp.Response second = apiClient(DEMO_API_KEY).purpose("政府采购资格审查").postJson("/api/v1/public/reports",
+                Map.of("creditCode", code, "kind", "SPECIAL", "from", "2026-01-01", "to", "2026-11-24"));
+        String text = gongxin.support.PdfText.of(second.bytes()).replaceAll("\\s", "");
+        assertThat(text).contains("查询记录").contains("联合奖惩核查（BIDDING）").contains("主体查询").contains("专项信用报告");
+    }
+
     @Test
     void the_credit_office_sets_the_duties_and_bad_lines_change_nothing() {
         TestHttp admin = staff("admin");

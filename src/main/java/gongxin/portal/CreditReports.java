@@ -62,7 +62,12 @@ class CreditReports {
     static final Set<Section> SPECIAL_SECTIONS = EnumSet.of(Section.PENALTY, Section.SERIOUS_DISHONESTY, Section.ABNORMAL);
 
     /** @param purpose why a special report is asked for (required for it, and audited); ignored for a full report */
-    record Request(String code, Kind kind, LocalDate from, LocalDate to, List<String> domains, String purpose) {
+    /** @param matter what a system obtains a SPECIAL report for: its department needs a sharing duty for it */
+    record Request(String code, Kind kind, LocalDate from, LocalDate to, List<String> domains, String purpose, String matter) {
+
+        Request(String code, Kind kind, LocalDate from, LocalDate to, List<String> domains, String purpose) {
+            this(code, kind, from, to, domains, purpose, null);
+        }
     }
 
     record Issued(String number, Instant issuedAt, String sm3, String signature, byte[] pdf) {
@@ -88,10 +93,12 @@ class CreditReports {
     private final SubjectGrades grades;
     private final gongxin.sharing.QueryRecords queryRecords;
     private final gongxin.identity.Departments departments;
+    private final gongxin.sharing.Duties duties;
 
     CreditReports(PublicCredit credit, PortalRepository repository, PlatformKeys keys, AuditLog audit, Clock clock,
                   GongxinProperties properties, SubjectGrades grades, gongxin.sharing.QueryRecords queryRecords,
-                  gongxin.identity.Departments departments) {
+                  gongxin.identity.Departments departments, gongxin.sharing.Duties duties) {
+        this.duties = duties;
         this.grades = grades;
         this.queryRecords = queryRecords;
         this.departments = departments;
@@ -107,6 +114,9 @@ class CreditReports {
     Issued issue(Request request) {
         Kind kind = request.kind() == null ? Kind.FULL : request.kind();
         Purpose purpose = kind == Kind.SPECIAL ? mayObtainSpecialReport(Caller.current(), request.purpose()) : null;
+        if (kind == Kind.SPECIAL && Caller.current().kind() == Caller.Kind.API_CLIENT) {
+            duties.require(Caller.current(), request.matter());
+        }
         LocalDate today = credit.today();
         PublicCredit.SubjectView view = credit.subject(request.code())
                 .orElseThrow(() -> new NotFoundException("未找到统一社会信用代码为“" + request.code() + "”的主体"));
@@ -142,7 +152,7 @@ class CreditReports {
             details.put("from", String.valueOf(from));
             details.put("to", String.valueOf(to));
             details.put("domains", domains);
-            audit.recordSubjectsRead("REPORT", "credit_report", number, purpose, details, null,
+            audit.recordSubjectsRead("REPORT", "credit_report", number, purpose, details, request.matter(),
                     grades.registryId(view.subject()).map(List::of).orElse(List.of()));
         }
         return new Issued(number, issuedAt, sm3, signature, pdf);

@@ -97,7 +97,8 @@ class PublicApi {
         return credit.latest(section, department, from, to, page);
     }
 
-    record ReportBody(String creditCode, CreditReports.Kind kind, LocalDate from, LocalDate to, List<String> domains) {
+    /** @param matter a system's SPECIAL report: the matter its department's sharing duty covers */
+    record ReportBody(String creditCode, CreditReports.Kind kind, LocalDate from, LocalDate to, List<String> domains, String matter) {
     }
 
     /** FULL for anyone; SPECIAL only for staff or a system with the {@code share} scope, with {@code X-Purpose}. */
@@ -106,7 +107,7 @@ class PublicApi {
     ResponseEntity<byte[]> report(@RequestBody ReportBody body,
                                   @RequestHeader(name = "X-Purpose", required = false) String purpose) {
         CreditReports.Issued issued = reports.issue(new CreditReports.Request(body.creditCode(), body.kind(), body.from(),
-                body.to(), CreditReports.domainsOf(body.domains()), purpose));
+                body.to(), CreditReports.domainsOf(body.domains()), purpose, body.matter()));
         return pdf(issued);
     }
 

@@ -34,9 +34,11 @@ class SubjectApi {
     private final List<SubjectHoldings> holdings;
     private final KeyRing keys;
     private final AuditLog audit;
+    private final List<LookUpPolicy> policies;
 
     SubjectApi(SubjectRepository subjects, SubjectRegistry registry, List<SubjectHoldings> holdings, KeyRing keys,
-               AuditLog audit) {
+               AuditLog audit, List<LookUpPolicy> policies) {
+        this.policies = policies;
         this.subjects = subjects;
         this.registry = registry;
         this.holdings = holdings;
@@ -49,14 +51,18 @@ class SubjectApi {
     @Transactional
     Map<String, Object> lookUp(@RequestParam(required = false) String creditCode, @RequestParam(required = false) String name,
                                @RequestParam(required = false) String idNumber,
-                               @RequestParam(required = false) String formerCode, HttpServletRequest request) {
+                               @RequestParam(required = false) String formerCode, @RequestParam(required = false) String matter,
+                               HttpServletRequest request) {
         Purpose purpose = Purpose.declared(request);
+        gongxin.identity.Caller caller = gongxin.identity.Caller.current();
+        policies.forEach(p -> p.check(caller, matter));
         SubjectRepository.Subject subject = registry.stored(new SubjectReference(creditCode, name, idNumber, formerCode))
                 .orElseThrow(() -> new NotFoundException(!Text.isBlank(formerCode) ? "平台没有以该号码登记过的组织" : Text.isBlank(creditCode) ? "平台没有姓名与证件号码相符的自然人"
                         : "平台没有该统一社会信用代码的主体"));
         Map<String, Object> body = body(subject);
         audit.recordSubjectsRead("LOOKUP", "subject", Long.toString(subject.id()), purpose, Map.of("by", !Text.isBlank(formerCode)
-                ? "formerCode" : Text.isBlank(creditCode) ? "idNumber" : "creditCode"), null, List.of(subject.id()));
+                ? "formerCode" : Text.isBlank(creditCode) ? "idNumber" : "creditCode"), Text.isBlank(matter) ? null : matter.strip(),
+                List.of(subject.id()));
         return body;
     }
 

@@ -96,7 +96,7 @@ class EvaluationApiTest extends IntegrationTest {
 
         // the SPECIAL report's section 评价 gives the grade and its reasons; the public page shows no grade by default
         TestHttp.Response special = system().purpose("办理行政许可").postJson("/api/v1/public/reports",
-                Map.of("creditCode", code, "kind", "SPECIAL"));
+                Map.of("creditCode", code, "kind", "SPECIAL", "matter", "FISCAL-SUPPORT"));
         assertThat(special.status()).as(special.body()).isEqualTo(200);
         String report = gongxin.support.PdfText.of(special.bytes()).replaceAll("\\s", "");
         assertThat(report).contains("信用评价").contains("评价等级C").contains("近36个月严重失信行政处罚");

@@ -336,12 +336,12 @@ class PortalTest extends IntegrationTest {
             String code = search(u).get("items").get(0).get("code").asString();
             TestHttp system = apiClient(DEMO_API_KEY).purpose("政府采购资格审查");
             TestHttp.Response pdf = system.postJson("/api/v1/public/reports", Map.of("creditCode", code, "kind", "SPECIAL",
-                    "from", "2026-01-01", "to", "2026-11-24"));
+                    "from", "2026-01-01", "to", "2026-11-24", "matter", "FISCAL-SUPPORT"));
             assertThat(pdf.status()).as(pdf.body()).isEqualTo(200);
             assertThat(jdbc().sql("select kind from portal.report where number = ?").param(pdf.header("X-Report-Number"))
                     .query(String.class).single()).isEqualTo("SPECIAL");
             TestHttp.Response future = system.postJson("/api/v1/public/reports", Map.of("creditCode", code, "kind", "SPECIAL",
-                    "from", "2026-01-01", "to", "2027-01-01"));
+                    "from", "2026-01-01", "to", "2027-01-01", "matter", "FISCAL-SUPPORT"));
             assertThat(future.status()).isEqualTo(422);
         }
 
@@ -384,6 +384,14 @@ class PortalTest extends IntegrationTest {
             TestHttp.Response noShare = apiClient(submitOnly).purpose("招标投标").postJson("/api/v1/public/reports",
                     Map.of("creditCode", code, "kind", "SPECIAL"));
             assertThat(noShare.status()).isEqualTo(403);
+            // issue 24: a system names the matter, and its department's sharing duties must cover it
+            TestHttp.Response noMatter = apiClient(DEMO_API_KEY).purpose("招标投标").postJson("/api/v1/public/reports",
+                    Map.of("creditCode", code, "kind", "SPECIAL"));
+            assertThat(noMatter.json().get("errors").get(0).get("rule").asString()).isEqualTo("matter-required");
+            TestHttp.Response notInDuty = apiClient(DEMO_API_KEY).purpose("招标投标").postJson("/api/v1/public/reports",
+                    Map.of("creditCode", code, "kind", "SPECIAL", "matter", "LICENSING"));
+            assertThat(notInDuty.status()).as("the demo system's department has no duty for licensing").isEqualTo(403);
+            assertThat(notInDuty.json().get("errors").get(0).get("rule").asString()).isEqualTo("not-in-duty");
             assertThat(specialReportsOf(code)).isZero();
         }
 

@@ -157,20 +157,26 @@ class SharingApiTest extends IntegrationTest {
         TestHttp.Response checked = apiClient(newApiClient("CITY-HOUS", "check")).postJson("/api/v1/checks",
                 Map.of("matter", "BIDDING", "purpose", "招标投标资格审查", "subject", Map.of("creditCode", code)));
         assertThat(checked.status()).as(checked.body()).isEqualTo(201);
-        assertThat(apiClient(newApiClient("CITY-TRAN", "share")).purpose("核对主体").get("/api/v1/subjects?creditCode=" + code).status())
-                .isEqualTo(200);
+        TestHttp tran = apiClient(newApiClient("CITY-TRAN", "share")).purpose("核对主体");
+        assertThat(rule(tran.get("/api/v1/subjects?creditCode=" + code))).as("a sharing system names its matter")
+                .isEqualTo("matter-required");
+        TestHttp.Response outside = tran.get("/api/v1/subjects?creditCode=" + code + "&matter=APPOINTMENT");
+        assertThat(outside.status()).as("and needs a duty for it").isEqualTo(403);
+        assertThat(rule(outside)).isEqualTo("not-in-duty");
+        assertThat(apiClient(newApiClient("CITY-HRSS", "share")).purpose("核对任职资格")
+                .get("/api/v1/subjects?creditCode=" + code + "&matter=APPOINTMENT").status()).isEqualTo(200);
         TestHttp.Response first = apiClient(DEMO_API_KEY).purpose("政府采购资格审查").postJson("/api/v1/public/reports",
-                Map.of("creditCode", code, "kind", "SPECIAL", "from", "2026-01-01", "to", "2026-11-24"));
+                Map.of("creditCode", code, "kind", "SPECIAL", "from", "2026-01-01", "to", "2026-11-24", "matter", "FISCAL-SUPPORT"));
         assertThat(first.status()).as(first.body()).isEqualTo(200);
 
         JsonNode history = staff("operator").get("/api/v1/sharing/history?creditCode=" + code).json().get("items");
         assertThat(history.valueStream().map(h -> h.get("channel").asString() + ":" + h.get("department").asString()).toList())
-                .containsExactlyInAnyOrder("CHECK:CITY-HOUS", "LOOKUP:CITY-TRAN", "REPORT:CITY-NDRC");
+                .containsExactlyInAnyOrder("CHECK:CITY-HOUS", "LOOKUP:CITY-HRSS", "REPORT:CITY-NDRC");
         assertThat(history.valueStream().filter(h -> "CHECK".equals(h.get("channel").asString())).findFirst().orElseThrow()
                 .get("matter").asString()).isEqualTo("BIDDING");
 
         TestHttp.Response second = apiClient(DEMO_API_KEY).purpose("政府采购资格审查").postJson("/api/v1/public/reports",
-                Map.of("creditCode", code, "kind", "SPECIAL", "from", "2026-01-01", "to", "2026-11-24"));
+                Map.of("creditCode", code, "kind", "SPECIAL", "from", "2026-01-01", "to", "2026-11-24", "matter", "FISCAL-SUPPORT"));
         String text = gongxin.support.PdfText.of(second.bytes()).replaceAll("\\s", "");
         assertThat(text).contains("查询记录").contains("联合奖惩核查（BIDDING）").contains("主体查询").contains("专项信用报告");
     }

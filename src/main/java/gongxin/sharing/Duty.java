@@ -59,6 +59,11 @@ record Duty(String department, String matter, Set<EntryKind> kinds, String legal
                 : new Duty(department, matter, Set.copyOf(kinds), d.legalBasis().strip(), d.statutory());
     }
 
+    /** The kinds in the contract's order, for pages. */
+    public List<String> kindNames() {
+        return names(kinds);
+    }
+
     static List<String> names(Set<EntryKind> kinds) {
         List<String> names = new ArrayList<>();
         for (EntryKind k : EntryKind.values()) {

@@ -65,8 +65,11 @@ class Sharing {
     private final Measures measures;
     private final AuditLog audit;
     private final Clock clock;
+    private final gongxin.calendar.Calendars calendars;
 
-    Sharing(SharingRepository repository, Subjects subjects, CreditEntries entries, Measures measures, AuditLog audit, Clock clock) {
+    Sharing(SharingRepository repository, Subjects subjects, CreditEntries entries, Measures measures, AuditLog audit, Clock clock,
+            gongxin.calendar.Calendars calendars) {
+        this.calendars = calendars;
         this.repository = repository;
         this.subjects = subjects;
         this.entries = entries;
@@ -100,6 +103,27 @@ class Sharing {
         audit.record("SHARING_DUTIES_SET", "department", code, Map.of("duties", duties.stream().map(d -> Map.of("matter", d.matter(),
                 "kinds", Duty.names(d.kinds()), "statutory", d.statutory())).toList()));
         return repository.duties(code);
+    }
+
+    /** One line set (added or replaced by its matter) or removed ({@code draft} null), the rest of the list kept. */
+    @Transactional
+    List<Duty> putDuty(Caller caller, String department, String matter, Duty.Draft draft) {
+        List<Duty.Draft> lines = new ArrayList<>();
+        String m = matter == null ? "" : matter.strip().toUpperCase(Locale.ROOT);
+        for (Duty d : duties(department)) {
+            if (!d.matter().equals(m)) {
+                lines.add(new Duty.Draft(d.matter(), Duty.names(d.kinds()), d.legalBasis(), d.statutory()));
+            }
+        }
+        if (draft != null) {
+            lines.add(draft);
+        }
+        return putDuties(caller, department, lines);
+    }
+
+    /** Every department's duties, by department. */
+    Map<String, List<Duty>> allDuties() {
+        return repository.allDuties();
     }
 
     List<Duty> duties(String department) {
@@ -253,6 +277,47 @@ class Sharing {
         consent.revoke(reason, clock.instant());
         repository.saveRevocation(consent);
         audit.record("SHARING_CONSENT_REVOKED", "sharing_consent", Long.toString(id), Map.of("reason", consent.revocationReason()));
+    }
+
+    // ---- the credit office's review
+
+    /** Reads per department and caller, and what looks wrong, in a period (days, the platform's zone). */
+    record Review(LocalDate from, LocalDate to, SharingRepository.Settings settings, List<SharingRepository.Volume> volume,
+                  List<SharingRepository.Flag> flags) {
+    }
+
+    /**
+     * The review of a period (at most a year): each flag names its rule and the history lines behind it (a caller that
+     * read many subjects in an hour, reads on days off or outside working hours, a matter the caller rarely reads for);
+     * the thresholds are data ({@code sharing.review_setting}). Flags are for a person to look at, not findings.
+     */
+    @Transactional(readOnly = true)
+    Review review(LocalDate from, LocalDate to) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate end = to == null ? today : to;
+        LocalDate start = from == null ? end.minusDays(30) : from;
+        if (start.isAfter(end)) {
+            throw RuleViolationException.of("from", start.toString(), "period", "起始日期不能晚于截止日期");
+        }
+        if (start.plusYears(1).isBefore(end)) {
+            throw RuleViolationException.of("to", end.toString(), "period-too-long", "复核期间最长一年");
+        }
+        java.time.ZoneId zone = clock.getZone();
+        java.time.Instant a = start.atStartOfDay(zone).toInstant();
+        java.time.Instant b = end.plusDays(1).atStartOfDay(zone).toInstant();
+        SharingRepository.Settings settings = repository.settings(end);
+        List<LocalDate> daysOff = new ArrayList<>();
+        gongxin.calendar.WorkingCalendar calendar = calendars.current();
+        for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
+            if (!calendar.isWorkingDay(d)) {
+                daysOff.add(d);
+            }
+        }
+        List<SharingRepository.Flag> flags = new ArrayList<>();
+        flags.addAll(repository.manySubjects(a, b, zone.getId(), settings.subjectsPerHour()));
+        flags.addAll(repository.offHours(a, b, zone.getId(), settings.workingFrom(), settings.workingTo(), daysOff));
+        flags.addAll(repository.rareMatters(a, b, settings.rareMatterShare(), settings.rareMatterMinReads()));
+        return new Review(start, end, settings, repository.volume(a, b), flags);
     }
 
     // ---- who queried me

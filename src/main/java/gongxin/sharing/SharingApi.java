@@ -143,6 +143,20 @@ class SharingApi {
                 }).toList());
     }
 
+    @Operation(summary = "信用办复核：各部门、各调用方的查询量，以及异常标记（一小时内查询大量主体、非工作时间查询、罕见事项），每个标记附对应的查询记录")
+    @GetMapping("/review")
+    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    Map<String, Object> review(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
+        Sharing.Review r = sharing.review(from, to);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("from", r.from());
+        answer.put("to", r.to());
+        answer.put("settings", r.settings());
+        answer.put("volume", r.volume());
+        answer.put("flags", r.flags());
+        return answer;
+    }
+
     private static Map<String, Object> duty(Duty d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("matter", d.matter());

@@ -42,6 +42,13 @@ class SharingRepository {
                 .query(SharingRepository::duty).list();
     }
 
+    java.util.Map<String, List<Duty>> allDuties() {
+        java.util.Map<String, List<Duty>> all = new java.util.TreeMap<>();
+        jdbc.sql("select * from sharing.duty order by department_code, matter").query(SharingRepository::duty).list()
+                .forEach(d -> all.computeIfAbsent(d.department(), k -> new java.util.ArrayList<>()).add(d));
+        return all;
+    }
+
     Optional<Duty> duty(String department, String matter) {
         return jdbc.sql("select * from sharing.duty where department_code = ? and matter = ?").params(department, matter)
                 .query(SharingRepository::duty).optional();
@@ -129,6 +136,87 @@ class SharingRepository {
                 .param("subjects", subjectIds.toArray(Long[]::new)).param("at", Timestamp.from(at)).param("channel", channel)
                 .param("department", department).param("caller", caller).param("matter", matter).param("purpose", purpose)
                 .update();
+    }
+
+    // ---- the credit office's review
+
+    record Settings(int subjectsPerHour, java.time.LocalTime workingFrom, java.time.LocalTime workingTo, double rareMatterShare,
+                    int rareMatterMinReads) {
+    }
+
+    Settings settings(LocalDate day) {
+        return jdbc.sql("""
+                select subjects_per_hour, working_from, working_to, rare_matter_share, rare_matter_min_reads from sharing.review_setting
+                 where effective_from <= ? order by effective_from desc limit 1""").param(day)
+                .query((rs, n) -> new Settings(rs.getInt(1), rs.getObject(2, java.time.LocalTime.class), rs.getObject(3, java.time.LocalTime.class),
+                        rs.getDouble(4), rs.getInt(5))).optional()
+                .orElse(new Settings(50, java.time.LocalTime.of(8, 0), java.time.LocalTime.of(18, 0), 0.05, 20));
+    }
+
+    /** Reads per department and caller in a period. */
+    record Volume(String department, String caller, long reads, long subjects, long refused) {
+    }
+
+    List<Volume> volume(Instant from, Instant to) {
+        return jdbc.sql("""
+                select department_code, caller, count(*), count(distinct subject_id), count(*) filter (where outcome = 'REFUSED')
+                  from sharing.read where at >= :from and at < :to group by 1, 2 order by 3 desc, 2""")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, n) -> new Volume(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))).list();
+    }
+
+    /**
+     * Something the review flags: the rule, who, when (the hour or day, local time), how many, and the history lines
+     * behind it (at most 100 of them).
+     */
+    record Flag(String rule, String department, String caller, String when, String matter, long count, List<Long> reads,
+                List<Long> subjects) {
+    }
+
+    List<Flag> manySubjects(Instant from, Instant to, String zone, int perHour) {
+        return jdbc.sql("""
+                select department_code, caller, to_char(date_trunc('hour', at at time zone :zone), 'YYYY-MM-DD HH24:00') as hour,
+                       count(distinct subject_id), (array_agg(id order by id))[1 : 100], (array_agg(distinct subject_id))[1 : 100]
+                  from sharing.read where at >= :from and at < :to
+                 group by 1, 2, 3 having count(distinct subject_id) > :limit order by 3, 1, 2""")
+                .param("zone", zone).param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("limit", perHour)
+                .query((rs, n) -> new Flag("MANY_SUBJECTS", rs.getString(1), rs.getString(2), rs.getString(3), null, rs.getLong(4),
+                        longs(rs.getArray(5)), longs(rs.getArray(6)))).list();
+    }
+
+    List<Flag> offHours(Instant from, Instant to, String zone, java.time.LocalTime workingFrom, java.time.LocalTime workingTo,
+                        List<LocalDate> daysOff) {
+        return jdbc.sql("""
+                select department_code, caller, to_char((at at time zone :zone)::date, 'YYYY-MM-DD'), count(*),
+                       (array_agg(id order by id))[1 : 100], (array_agg(distinct subject_id))[1 : 100]
+                  from sharing.read
+                 where at >= :from and at < :to
+                   and ((at at time zone :zone)::date = any(:daysOff)
+                        or (at at time zone :zone)::time < :workingFrom or (at at time zone :zone)::time >= :workingTo)
+                 group by 1, 2, 3 order by 3, 1, 2""")
+                .param("zone", zone).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param("daysOff", daysOff.stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new))
+                .param("workingFrom", workingFrom).param("workingTo", workingTo)
+                .query((rs, n) -> new Flag("OFF_HOURS", rs.getString(1), rs.getString(2), rs.getString(3), null, rs.getLong(4),
+                        longs(rs.getArray(5)), longs(rs.getArray(6)))).list();
+    }
+
+    List<Flag> rareMatters(Instant from, Instant to, double share, int minReads) {
+        return jdbc.sql("""
+                with m as (
+                    select department_code, caller, matter, count(*) as n, sum(count(*)) over (partition by department_code, caller) as total,
+                           (array_agg(id order by id))[1 : 100] as ids, (array_agg(distinct subject_id))[1 : 100] as subjects
+                      from sharing.read where at >= :from and at < :to and matter is not null
+                     group by 1, 2, 3)
+                select department_code, caller, matter, n, ids, subjects from m
+                 where total >= :minReads and n::numeric / total < :share order by 1, 2, 3""")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("minReads", minReads).param("share", share)
+                .query((rs, n) -> new Flag("RARE_MATTER", rs.getString(1), rs.getString(2), null, rs.getString(3), rs.getLong(4),
+                        longs(rs.getArray(5)), longs(rs.getArray(6)))).list();
+    }
+
+    private static List<Long> longs(java.sql.Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.stream((Long[]) array.getArray()).toList();
     }
 
     /** A subject's history, newest first, without what is restricted on {@code today}; a page of {@code limit}. */

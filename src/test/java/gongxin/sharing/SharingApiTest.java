@@ -181,6 +181,52 @@ class SharingApiTest extends IntegrationTest {
         assertThat(text).contains("查询记录").contains("联合奖惩核查（BIDDING）").contains("主体查询").contains("专项信用报告");
     }
 
+    /** Issue 24, 5: the credit office sees the volume per department and caller, and flags with their reads. */
+    @Test
+    void the_review_counts_reads_and_flags_many_subjects_off_hours_and_rare_matters() {
+        // thresholds as data: low, so that a handful of reads shows each flag
+        jdbc.sql("""
+                insert into sharing.review_setting values ('2026-11-20', 2, '08:00', '18:00', 0.3, 4, '测试口径')
+                on conflict (effective_from) do nothing""").update();
+        String key = newApiClient("CITY-SAMR", "share");
+        List<String> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String code = code();
+            acceptedPenalty(code, "示例市" + PenaltyFile.uniqueWord() + "复核有限公司", "2026-10-10", "失信程度", "一般");
+            codes.add(code);
+        }
+        TestHttp samr = apiClient(key).purpose("日常监管");
+        // Tuesday 24 November, 10:00 in the city: three subjects within the hour, for licensing
+        codes.forEach(c -> assertThat(samr.postJson("/api/v1/sharing/queries", query(Map.of("creditCode", c), "LICENSING")).status()).isEqualTo(200));
+        // 22:00 the same day, for supervision: after working hours, and a matter this caller rarely reads for
+        clock.set(java.time.Instant.parse("2026-11-24T14:00:00Z"));
+        assertThat(samr.postJson("/api/v1/sharing/queries", query(Map.of("creditCode", codes.get(0)), "SUPERVISION")).status()).isEqualTo(200);
+        // Saturday 28 November, 10:00: a day off
+        clock.set(java.time.Instant.parse("2026-11-28T02:00:00Z"));
+        assertThat(samr.postJson("/api/v1/sharing/queries", query(Map.of("creditCode", codes.get(1)), "LICENSING")).status()).isEqualTo(200);
+
+        String caller = staff("operator").get("/api/v1/sharing/history?creditCode=" + codes.get(2)).json().get("items").get(0)
+                .get("caller").asString();
+        JsonNode review = staff("auditor").get("/api/v1/sharing/review?from=2026-11-24&to=2026-11-28").json();
+        JsonNode volume = review.get("volume").valueStream().filter(v -> caller.equals(v.get("caller").asString())).findFirst().orElse(null);
+        List<String> flags = review.get("flags").valueStream()
+                .filter(f -> volume != null && f.get("caller").asString().equals(volume.get("caller").asString()))
+                .map(f -> f.get("rule").asString() + ":" + (f.get("when").isNull() ? f.get("matter").asString() : f.get("when").asString())
+                        + ":" + f.get("count").longValue()).toList();
+        assertThat(volume).as(review.get("volume").toString()).isNotNull();
+        assertThat(volume.get("reads").longValue()).isEqualTo(5);
+        assertThat(volume.get("subjects").longValue()).isEqualTo(3);
+        assertThat(flags).containsExactlyInAnyOrder("MANY_SUBJECTS:2026-11-24 10:00:3", "OFF_HOURS:2026-11-24:1",
+                "OFF_HOURS:2026-11-28:1", "RARE_MATTER:SUPERVISION:1");
+        assertThat(review.get("flags").valueStream().filter(f -> "RARE_MATTER".equals(f.get("rule").asString())
+                && f.get("caller").asString().equals(volume.get("caller").asString())).findFirst().orElseThrow().get("reads")).hasSize(1);
+        assertThat(staff("operator").get("/api/v1/sharing/review").status()).isEqualTo(403);
+        // the same on the credit office's page
+        String page = staff("auditor").get("/admin/sharing?from=2026-11-24&to=2026-11-28").body();
+        assertThat(page).contains("短时大量查询").contains("非工作时间").contains("罕见事项").contains(caller);
+        assertThat(rule(staff("auditor").get("/api/v1/sharing/review?from=2025-01-01&to=2026-11-24"))).isEqualTo("period-too-long");
+    }
+
     @Test
     void the_credit_office_sets_the_duties_and_bad_lines_change_nothing() {
         TestHttp admin = staff("admin");
@@ -200,5 +246,17 @@ class SharingApiTest extends IntegrationTest {
                 .as("the earlier list stands").isEqualTo(1);
         assertThat(staff("operator").putJsonWithCsrf("/api/v1/sharing/duties/CITY-NRES", Map.of("duties", duties), "/console")
                 .status()).isEqualTo(403);
+
+        // the console: one line added, then removed, the rest kept
+        TestHttp page = staff("admin");
+        TestHttp.Response added = page.form("/admin/sharing/duties", Map.of("_csrf", page.csrfOf("/admin/sharing"),
+                "department", "CITY-NRES", "matter", "HONOURS", "kinds", "RECORD", "legalBasis", "评优评先信用审查（测试）"));
+        assertThat(added.status()).isEqualTo(302);
+        assertThat(jdbc.sql("select string_agg(matter || ':' || statutory, ',' order by matter) from sharing.duty where department_code = 'CITY-NRES'")
+                .query(String.class).single()).isEqualTo("HONOURS:false,LAND:true");
+        assertThat(page.get("/admin/sharing").body()).contains("评优评先信用审查（测试）");
+        page.form("/admin/sharing/duties/removal", Map.of("_csrf", page.csrfOf("/admin/sharing"), "department", "CITY-NRES", "matter", "HONOURS"));
+        assertThat(jdbc.sql("select string_agg(matter, ',') from sharing.duty where department_code = 'CITY-NRES'")
+                .query(String.class).single()).isEqualTo("LAND");
     }
 }

@@ -21,6 +21,17 @@ class ApplicationTest extends IntegrationTest {
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
     }
 
+    /** Issue 25, finding 9: the metrics are for the credit office, not the public. */
+    @Test
+    void the_metrics_need_an_administrator() {
+        assertThat(http().get("/actuator/prometheus").status()).as("anonymous").isIn(302, 401, 403);
+        assertThat(staff("operator").get("/actuator/prometheus").status()).isEqualTo(403);
+        TestHttp.Response metrics = staff("admin").get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        assertThat(http().get("/actuator/health").status()).as("health stays open for load balancers").isEqualTo(200);
+    }
+
     @Test
     void the_home_page_is_chinese() {
         TestHttp.Response home = http().get("/");

@@ -68,10 +68,29 @@ class PurposePages {
         }
     }
 
-    /** Only a path of this site: an address from a query parameter must not send the user elsewhere. */
+    /**
+     * Only a path of this site: an address from a query parameter must not send the user elsewhere. Browsers drop tabs
+     * and line breaks in a location and read a backslash as a slash, so {@code /%09/host} or {@code /\host} would lead
+     * off the site (issue 25, finding 9): the path is read decoded, and any control character, backslash or second
+     * leading slash refuses it.
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+        if (next == null || !next.startsWith("/") || next.length() > 500) {
             return "/console";
+        }
+        String decoded;
+        try {
+            decoded = java.net.URLDecoder.decode(next.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "/console";
+        }
+        for (String form : new String[]{next, decoded}) {
+            if (form.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {
+                return "/console";
+            }
+            if (form.startsWith("//") || form.replaceAll("\\s", "").startsWith("//")) {
+                return "/console";
+            }
         }
         return next;
     }

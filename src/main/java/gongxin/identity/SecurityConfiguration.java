@@ -79,6 +79,9 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(STAFF_AREAS).authenticated()
+                        // the metrics tell who uses the platform how much (issue 25, finding 9): the credit office only,
+                        // or a scraper on the management port when `management.server.port` is set
+                        .requestMatchers("/actuator/prometheus").hasRole("ADMIN")
                         .anyRequest().permitAll())
                 .formLogin(form -> form
                         .loginPage("/login")

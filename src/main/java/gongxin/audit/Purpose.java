@@ -29,10 +29,26 @@ public record Purpose(String text) {
         }
     }
 
-    /** The declared purpose, or a refusal with rule {@code purpose-required} naming {@code field}. */
+    /** The declared purpose from the header (percent-encoded), or a refusal with rule {@code purpose-required}. */
     public static Purpose required(String raw, String field) {
         return of(raw).orElseThrow(() -> RuleViolationException.of(field, null, "purpose-required",
                 "读取非公开信息须说明查询目的（请求头 X-Purpose，中文请按 UTF-8 百分号编码）"));
+    }
+
+    /**
+     * The declared purpose as text that arrived decoded already (a JSON body, a form field, a header decoded once):
+     * taken as written, never decoded again, so that {@code 100%} stays {@code 100%} and {@code %25} is not read as
+     * {@code %} (issue 25, finding 9); a refusal with rule {@code purpose-required} when there is none.
+     */
+    public static Purpose requiredText(String text, String field) {
+        String clean = Text.clean(text);
+        if (clean == null || clean.isBlank()) {
+            throw RuleViolationException.of(field, null, "purpose-required", "读取非公开信息须说明查询目的");
+        }
+        if (clean.codePointCount(0, clean.length()) > MAX_LENGTH) {
+            throw RuleViolationException.of(field, null, "purpose-length", "查询目的不能超过 " + MAX_LENGTH + " 个字");
+        }
+        return new Purpose(clean);
     }
 
     /**

@@ -58,7 +58,7 @@ class PurposePages {
     String declare(@RequestParam(required = false) String purpose, @RequestParam(required = false) String next,
                    HttpServletRequest request, Model model) {
         try {
-            Purpose declared = Purpose.required(purpose, "purpose");
+            Purpose declared = Purpose.requiredText(purpose, "purpose");
             request.getSession().setAttribute(Purpose.SESSION_ATTRIBUTE, declared.text());
             audit.record("PURPOSE_DECLARED", "staff_session", null, Map.of("purpose", declared.text()));
             return "redirect:" + safeNext(next);

@@ -171,7 +171,7 @@ class CreditReports {
         if (!window && !system) {
             throw new AccessDeniedException("专项信用报告仅向服务窗口工作人员或具有共享权限并说明用途的系统出具");
         }
-        return Purpose.required(purpose, window ? "purpose" : Purpose.HEADER);
+        return window ? Purpose.requiredText(purpose, "purpose") : Purpose.required(purpose, Purpose.HEADER);
     }
 
     /**

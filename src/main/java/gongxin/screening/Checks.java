@@ -95,7 +95,7 @@ class Checks {
 
     @Transactional
     Answer check(Caller caller, Request request) {
-        Purpose purpose = Purpose.required(request.purpose(), "purpose");
+        Purpose purpose = Purpose.requiredText(request.purpose(), "purpose");
         String matter = matter(request.matter());
         LocalDate asOf = asOf(request.asOf());
         if (request.subject() == null) {
@@ -128,7 +128,7 @@ class Checks {
 
     @Transactional
     Answer batch(Caller caller, BatchRequest request) {
-        Purpose purpose = Purpose.required(request.purpose(), "purpose");
+        Purpose purpose = Purpose.requiredText(request.purpose(), "purpose");
         String matter = matter(request.matter());
         LocalDate asOf = asOf(request.asOf());
         List<SubjectReference> refs = request.subjects() == null ? List.of() : request.subjects();

@@ -91,10 +91,12 @@ class EvaluationRepository {
      * values, the changes of grade. A grade found again keeps the day and time it was first reached ({@code as_of},
      * {@code evaluated_at}), and a full run over a stable registry writes nothing: rewriting every row cost about a
      * third of a run at 1M subjects (docs/benchmarks.md).
+     *
+     * @return the subjects whose stored grade row was written (a new grade, score, model or next change)
      */
-    void storeAll(Map<Long, Evaluation> evaluations, Instant at) {
+    List<Long> storeAll(Map<Long, Evaluation> evaluations, Instant at) {
         if (evaluations.isEmpty()) {
-            return;
+            return List.of();
         }
         Map<Long, Held> held = new java.util.HashMap<>();
         jdbc.sql("select subject_id, model_code, model_from, score, grade, next_change from evaluation.grade where subject_id = any(:ids)")
@@ -105,7 +107,7 @@ class EvaluationRepository {
         Long[] ids = evaluations.entrySet().stream().filter(e -> !Held.of(e.getValue()).equals(held.get(e.getKey())))
                 .map(Map.Entry::getKey).sorted().toArray(Long[]::new);
         if (ids.length == 0) {
-            return;
+            return List.of();
         }
         Map<Long, String> before = new java.util.HashMap<>();
         jdbc.sql("select subject_id, grade from evaluation.grade where subject_id = any(:ids) order by subject_id for update")
@@ -157,6 +159,7 @@ class EvaluationRepository {
                     .param("ids", changed.toArray(Long[]::new)).param("days", day).param("from", from).param("to", to)
                     .param("scores", score).param("models", model).param("at", now).update();
         }
+        return List.of(ids);
     }
 
     /** How many subjects have each grade now. */

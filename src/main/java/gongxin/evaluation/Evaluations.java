@@ -38,8 +38,11 @@ class Evaluations implements Grades {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     Evaluations(EvaluationRepository repository, CreditEntries entries, Subjects subjects, AuditLog audit,
-                TransactionTemplate transactions, Clock clock) {
+                TransactionTemplate transactions, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.entries = entries;
         this.subjects = subjects;
@@ -159,7 +162,10 @@ class Evaluations implements Grades {
             for (long id : subjectIds) {
                 page.put(id, Evaluation.of(model.get(), bySubject.getOrDefault(id, List.of()), today));
             }
-            repository.storeAll(page, now);
+            List<Long> stored = repository.storeAll(page, now);
+            if (!stored.isEmpty()) {
+                events.publishEvent(new GradesChanged(stored));
+            }
             return page.size();
         });
     }

@@ -17,13 +17,19 @@ final class OutboundItem {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final CreditEntry entry;
+    private final String kind;
+    private final long id;
+    private final long subjectId;
+    private final String department;
     /** The content as JSON, serialized once: digested, and the body of every version's item. */
     private final String content;
     private final String digest;
 
-    private OutboundItem(CreditEntry entry, Map<String, Object> content) {
-        this.entry = entry;
+    private OutboundItem(String kind, long id, long subjectId, String department, Map<String, Object> content) {
+        this.kind = kind;
+        this.id = id;
+        this.subjectId = subjectId;
+        this.department = department;
         this.content = JSON.writeValueAsString(content);
         this.digest = digest(this.content);
     }
@@ -55,8 +61,31 @@ final class OutboundItem {
         content.put("subject", subject);
         content.put("fields", fields);
         content.put("entry", state);
-        return new OutboundItem(e, content);
+        return new OutboundItem(e.kind().name(), e.id(), e.subjectId(), e.department(), content);
     }
+
+    /**
+     * A subject's grade as the province receives it (kind {@code GRADE}, an extension of the contract's kinds; its id is
+     * the subject's): the grade, score and model in force, as a new version whenever one of them changes.
+     */
+    static OutboundItem grade(gongxin.subjects.SubjectCard card, gongxin.evaluation.Grades.SubjectGrade grade) {
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("name", card.name());
+        subject.put("creditCode", card.creditCode());
+        subject.put("idNumber", card.idNumber());
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("grade", grade.grade());
+        state.put("score", grade.score());
+        state.put("model", grade.model());
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("kind", GRADE);
+        content.put("subject", subject);
+        content.put("fields", Map.of());
+        content.put("entry", state);
+        return new OutboundItem(GRADE, card.id(), card.id(), null, content);
+    }
+
+    static final String GRADE = "GRADE";
 
     private static final ThreadLocal<java.security.MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
@@ -75,16 +104,28 @@ final class OutboundItem {
         return java.util.HexFormat.of().formatHex(SHA256.get().digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    CreditEntry entry() {
-        return entry;
+    String kind() {
+        return kind;
+    }
+
+    long id() {
+        return id;
+    }
+
+    long subjectId() {
+        return subjectId;
+    }
+
+    String department() {
+        return department;
     }
 
     String digest() {
         return digest;
     }
 
-    static String key(CreditEntry e, int version) {
-        return e.kind().name() + ":" + e.id() + ":" + version;
+    String key(int version) {
+        return kind + ":" + id + ":" + version;
     }
 
     /**
@@ -92,6 +133,6 @@ final class OutboundItem {
      * {@code version}, then the content ({@code kind}, {@code subject}, {@code fields}, {@code entry}).
      */
     String json(int version) {
-        return "{\"key\":\"" + key(entry, version) + "\",\"op\":\"UPSERT\",\"version\":" + version + "," + content.substring(1);
+        return "{\"key\":\"" + key(version) + "\",\"op\":\"UPSERT\",\"version\":" + version + "," + content.substring(1);
     }
 }

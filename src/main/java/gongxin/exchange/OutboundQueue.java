@@ -26,14 +26,19 @@ class OutboundQueue {
     private static final int CHUNK = 2000;
 
     private final CreditEntries entries;
+    private final gongxin.evaluation.Grades grades;
+    private final gongxin.subjects.Subjects subjects;
     private final OutboundRepository repository;
     private final ExchangeProperties properties;
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate chunks;
 
-    OutboundQueue(CreditEntries entries, OutboundRepository repository, ExchangeProperties properties, Clock clock,
+    OutboundQueue(CreditEntries entries, gongxin.evaluation.Grades grades, gongxin.subjects.Subjects subjects,
+                  OutboundRepository repository, ExchangeProperties properties, Clock clock,
                   org.springframework.transaction.PlatformTransactionManager transactions) {
         this.entries = entries;
+        this.grades = grades;
+        this.subjects = subjects;
         this.repository = repository;
         this.properties = properties;
         this.clock = clock;
@@ -60,6 +65,28 @@ class OutboundQueue {
             }
         });
         queue(chunk);
+    }
+
+    /** Grades that changed: each subject's grade as a new version of its {@code GRADE} item (issue 23). */
+    @Async(ExchangeConfiguration.QUEUEING)
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(gongxin.evaluation.GradesChanged event) {
+        if (!properties.pushing() || event.subjectIds().isEmpty()) {
+            return;
+        }
+        for (int from = 0; from < event.subjectIds().size(); from += CHUNK) {
+            List<Long> ids = event.subjectIds().subList(from, Math.min(event.subjectIds().size(), from + CHUNK));
+            java.util.Map<Long, gongxin.evaluation.Grades.SubjectGrade> current = grades.current(ids);
+            java.util.Map<Long, gongxin.subjects.SubjectCard> cards = subjects.cards(ids);
+            List<OutboundItem> chunk = new ArrayList<>();
+            for (long id : ids) {
+                if (current.containsKey(id) && cards.containsKey(id)) {
+                    chunk.add(OutboundItem.grade(cards.get(id), current.get(id)));
+                }
+            }
+            queue(chunk);
+        }
     }
 
     /**

@@ -59,10 +59,10 @@ class OutboundRepository {
     int queue(List<OutboundItem> items, Instant now) {
         Map<String, OutboundItem> last = new LinkedHashMap<>();
         for (OutboundItem i : items) {
-            last.put(i.entry().kind().name() + ":" + i.entry().id(), i);
+            last.put(i.kind() + ":" + i.id(), i);
         }
         List<OutboundItem> sorted = new ArrayList<>(last.values());
-        sorted.sort(Comparator.comparing((OutboundItem i) -> i.entry().kind().name()).thenComparingLong(i -> i.entry().id()));
+        sorted.sort(Comparator.comparing(OutboundItem::kind).thenComparingLong(OutboundItem::id));
         if (sorted.isEmpty()) {
             return 0;
         }
@@ -73,8 +73,8 @@ class OutboundRepository {
                 on conflict (kind, entry_id) do update set version = entry_version.version + 1, digest = excluded.digest
                  where entry_version.digest <> excluded.digest
                 returning kind, entry_id, version""")
-                .param("kinds", sorted.stream().map(i -> i.entry().kind().name()).toArray(String[]::new))
-                .param("ids", sorted.stream().map(i -> i.entry().id()).toArray(Long[]::new))
+                .param("kinds", sorted.stream().map(OutboundItem::kind).toArray(String[]::new))
+                .param("ids", sorted.stream().map(OutboundItem::id).toArray(Long[]::new))
                 .param("digests", sorted.stream().map(OutboundItem::digest).toArray(String[]::new))
                 .query((rs, n) -> versions.put(rs.getString(1) + ":" + rs.getLong(2), rs.getInt(3))).list();
         if (versions.isEmpty()) {
@@ -89,16 +89,16 @@ class OutboundRepository {
         List<String> bodies = new ArrayList<>();
         // in the order the changes came, which is each subject's order
         for (OutboundItem i : last.values()) {
-            Integer version = versions.get(i.entry().kind().name() + ":" + i.entry().id());
+            Integer version = versions.get(i.kind() + ":" + i.id());
             if (version == null) {
                 continue;
             }
-            keys.add(OutboundItem.key(i.entry(), version));
-            kinds.add(i.entry().kind().name());
-            ids.add(i.entry().id());
+            keys.add(i.key(version));
+            kinds.add(i.kind());
+            ids.add(i.id());
             numbers.add(version);
-            subjects.add(i.entry().subjectId());
-            departments.add(i.entry().department());
+            subjects.add(i.subjectId());
+            departments.add(i.department());
             bodies.add(i.json(version));
         }
         return jdbc.sql("""

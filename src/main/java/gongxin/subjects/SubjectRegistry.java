@@ -144,6 +144,15 @@ class SubjectRegistry implements Subjects {
         return repository.byId(id).map(this::card);
     }
 
+    @Override
+    public Map<Long, SubjectCard> cards(java.util.Collection<Long> ids) {
+        Map<Long, SubjectCard> out = new HashMap<>();
+        if (!ids.isEmpty()) {
+            repository.byIds(ids).forEach(s -> out.put(s.id(), card(s)));
+        }
+        return out;
+    }
+
     /** See {@link Subjects#find}; the stored row, for the look-up that answers more than a card. */
     Optional<SubjectRepository.Subject> stored(SubjectReference r) {
         if (r == null) {

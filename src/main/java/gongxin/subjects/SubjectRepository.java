@@ -34,6 +34,11 @@ class SubjectRepository {
         return jdbc.sql("select * from subjects.subject where id = ?").param(id).query(SubjectRepository::map).optional();
     }
 
+    List<Subject> byIds(java.util.Collection<Long> ids) {
+        return jdbc.sql("select * from subjects.subject where id = any(?)").param(ids.toArray(Long[]::new))
+                .query(SubjectRepository::map).list();
+    }
+
     Optional<Subject> byCreditCode(String code) {
         return jdbc.sql("select * from subjects.subject where credit_code = ?").param(code).query(SubjectRepository::map).optional();
     }

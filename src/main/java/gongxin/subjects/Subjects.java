@@ -25,6 +25,13 @@ public interface Subjects {
 
     Optional<SubjectCard> card(long id);
 
+    /** The cards of these subjects, by id, read at once (unknown ids are absent). */
+    default java.util.Map<Long, SubjectCard> cards(java.util.Collection<Long> ids) {
+        java.util.Map<Long, SubjectCard> out = new java.util.HashMap<>();
+        ids.forEach(id -> card(id).ifPresent(c -> out.put(id, c)));
+        return out;
+    }
+
     /** The ids of subjects after {@code afterId}, in order, at most {@code limit} (to visit every subject in pages). */
     List<Long> idsAfter(long afterId, int limit);
 

@@ -72,6 +72,9 @@ class EvaluationApiTest extends IntegrationTest {
         assertThat(clean.get("grade").asString()).isEqualTo("A");
         assertThat(clean.get("explanation")).isEmpty();
         assertThat(storedGrade(subject)).isEqualTo("A");
+        // issue 23: the grade goes to the province as a GRADE item of the subject
+        assertThat(jdbc.sql("select item from exchange.outbound where kind = 'GRADE' and entry_id = ? order by version desc limit 1")
+                .param(subject).query(String.class).single()).contains("\"grade\":\"A\"").contains(code);
         // checks answer the grade, and a grade triggers the measures that name it (the demo: 绿色通道 for A)
         String checker = newApiClient("CITY-NDRC", "check");
         JsonNode checked = apiClient(checker).postJson("/api/v1/checks", Map.of("matter", "GOV-SERVICE", "purpose", "政务服务办理",

@@ -149,6 +149,29 @@ class ExchangeTest extends IntegrationTest {
                 .param("%" + batch + "%").query(Long.class).single()).as("completed this time").isZero();
     }
 
+    /** Issue 23: grades go to the province too, a new version when the grade, score or model changes. */
+    @Test
+    void a_grade_is_pushed_as_a_new_version_when_it_changes() {
+        String code = code();
+        long record = penalty(code);
+        long subject = jdbc.sql("select subject_id from records.record where id = ?").param(record).query(Long.class).single();
+        jdbc.sql("""
+                insert into evaluation.grade (subject_id, model_code, model_from, as_of, score, grade, evaluated_at)
+                values (?, 'CITY-2026', '2026-01-01', '2026-11-24', 950, 'A', now())
+                on conflict (subject_id) do update set score = 950, grade = 'A'""").param(subject).update();
+        queue.on(new gongxin.evaluation.GradesChanged(List.of(subject)));
+        queue.on(new gongxin.evaluation.GradesChanged(List.of(subject)));
+        jdbc.sql("update evaluation.grade set score = 700, grade = 'C' where subject_id = ?").param(subject).update();
+        queue.on(new gongxin.evaluation.GradesChanged(List.of(subject)));
+        assertThat(jdbc.sql("select string_agg(key, ',' order by seq) from exchange.outbound where kind = 'GRADE' and entry_id = ?")
+                .param(subject).query(String.class).single()).as("the repeat queued nothing")
+                .isEqualTo("GRADE:" + subject + ":1,GRADE:" + subject + ":2");
+        deliveries.drain();
+        JsonNode second = arrived("GRADE:" + subject + ":2");
+        assertThat(second.get("entry").get("grade").asString()).isEqualTo("C");
+        assertThat(second.get("subject").get("creditCode").asString()).isEqualTo(code);
+    }
+
     @Test
     void while_the_province_is_down_everything_waits_and_arrives_once_it_is_back() {
         province.mode(StandInProvince.Mode.DOWN);

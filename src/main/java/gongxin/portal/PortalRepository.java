@@ -91,6 +91,12 @@ class PortalRepository {
                 masked[k] = r.idMasked();
                 formers[k] = String.join(FORMER_SEPARATOR, r.formerNames());
             }
+            // A new subject that two chunks of one batch bring at once: the second insert would meet the first's
+            // uncommitted row in the public id's unique index, which ON CONFLICT (subject_key) does not arbitrate, and
+            // fail (seen in CI: subject_public_id_key). Each subject's key is locked first, in key order, so the second
+            // writer waits for the first to commit and then updates its row.
+            jdbc.sql("select count(pg_advisory_xact_lock(hashtextextended('portal.subject:' || k, 0))) from unnest(:keys::text[]) k")
+                    .param("keys", keys).query(Long.class).single();
             List<Long> created = jdbc.sql("""
                     insert into portal.subject as s (subject_key, public_id, category, name, name_date, credit_code, id_digest,
                                                      id_masked, former_names, tokens, updated_at)

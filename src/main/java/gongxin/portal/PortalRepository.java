@@ -30,7 +30,11 @@ class PortalRepository {
     private final PortalGeneration generation;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    PortalRepository(JdbcClient jdbc, JdbcTemplate template, Clock clock, PortalGeneration generation) {
+    private final org.springframework.transaction.PlatformTransactionManager transactions;
+
+    PortalRepository(JdbcClient jdbc, JdbcTemplate template, Clock clock, PortalGeneration generation,
+                     org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.template = template;
         this.clock = clock;
@@ -91,13 +95,39 @@ class PortalRepository {
                 masked[k] = r.idMasked();
                 formers[k] = String.join(FORMER_SEPARATOR, r.formerNames());
             }
-            // A new subject that two chunks of one batch bring at once: the second insert would meet the first's
-            // uncommitted row in the public id's unique index, which ON CONFLICT (subject_key) does not arbitrate, and
-            // fail (seen in CI: subject_public_id_key). Each subject's key is locked first, in key order, so the second
-            // writer waits for the first to commit and then updates its row.
-            jdbc.sql("select count(pg_advisory_xact_lock(hashtextextended('portal.subject:' || k, 0))) from unnest(:keys::text[]) k")
-                    .param("keys", keys).query(Long.class).single();
-            List<Long> created = jdbc.sql("""
+            // A new subject that two chunks of one batch bring at once: the second insert waits for the first's row in
+            // the public id's unique index, which ON CONFLICT (subject_key) does not arbitrate, and fails once the first
+            // commits (seen in CI: subject_public_id_key). The statement runs under a savepoint and once more on that
+            // failure: the first writer's row is committed by then, and the statement updates it.
+            String[] k1 = keys;
+            String[] k2 = publicIds;
+            String[] k3 = categories;
+            String[] k4 = names;
+            String[] k5 = dates;
+            String[] k6 = codes;
+            String[] k7 = digests;
+            String[] k8 = masked;
+            String[] k9 = formers;
+            java.util.function.Supplier<List<Long>> statement = () -> subjectStatement(k1, k2, k3, k4, k5, k6, k7, k8, k9, now);
+            List<Long> created = againOnce(statement);
+            if (!created.isEmpty()) {
+                // the same rows as portal.subject_token_rows, from the bigrams the statement above computed: a bigram is
+                // "former" when only a former name has it
+                jdbc.sql("""
+                        insert into portal.subject_token (token, former, name_length, subject_id)
+                        select t, cardinality(s.former_names) > 0 and t <> all (portal.bigrams(array[s.name])),
+                               char_length(s.name), s.id
+                          from portal.subject s, unnest(s.tokens) t
+                         where s.id = any(:ids::bigint[]) and s.category <> 'NATURAL_PERSON'""")
+                        .param("ids", created.toArray(Long[]::new)).update();
+            }
+        }
+    }
+
+    /** The subjects' upsert: the ids of the subjects it created. */
+    private List<Long> subjectStatement(String[] keys, String[] publicIds, String[] categories, String[] names, String[] dates,
+                                        String[] codes, String[] digests, String[] masked, String[] formers, Timestamp now) {
+        return jdbc.sql("""
                     insert into portal.subject as s (subject_key, public_id, category, name, name_date, credit_code, id_digest,
                                                      id_masked, former_names, tokens, updated_at)
                     select x.key, x.public_id, x.category, x.name, x.name_date::date, x.credit_code, x.id_digest, x.id_masked,
@@ -124,18 +154,18 @@ class PortalRepository {
                     .param("dates", dates).param("codes", codes).param("digests", digests).param("masked", masked)
                     .param("formers", formers).param("now", now)
                     .query((rs, k) -> rs.getBoolean("created") ? rs.getLong("id") : null).list()
-                    .stream().filter(java.util.Objects::nonNull).toList();
-            if (!created.isEmpty()) {
-                // the same rows as portal.subject_token_rows, from the bigrams the statement above computed: a bigram is
-                // "former" when only a former name has it
-                jdbc.sql("""
-                        insert into portal.subject_token (token, former, name_length, subject_id)
-                        select t, cardinality(s.former_names) > 0 and t <> all (portal.bigrams(array[s.name])),
-                               char_length(s.name), s.id
-                          from portal.subject s, unnest(s.tokens) t
-                         where s.id = any(:ids::bigint[]) and s.category <> 'NATURAL_PERSON'""")
-                        .param("ids", created.toArray(Long[]::new)).update();
-            }
+                .stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Under a savepoint, and once more if a concurrent writer's new subject made it fail. */
+    private List<Long> againOnce(java.util.function.Supplier<List<Long>> statement) {
+        org.springframework.transaction.support.TransactionTemplate savepoint =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        savepoint.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+        try {
+            return savepoint.execute(status -> statement.get());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            return savepoint.execute(status -> statement.get());
         }
     }
 

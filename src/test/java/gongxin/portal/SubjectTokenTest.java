@@ -16,6 +16,58 @@ class SubjectTokenTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    PortalRepository repository;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /**
+     * Two writers of one batch bring the same new subject: the second waits for the first and then takes its row, the
+     * later name winning. (The narrower race CI once hit, both writers past ON CONFLICT's check before either inserted,
+     * ends in a unique violation on the public id that the repository answers by running the statement again under a
+     * savepoint; this test does not reproduce that timing.)
+     */
+    @Test
+    void two_writers_bringing_the_same_new_subject_at_once_both_succeed() throws Exception {
+        String code = gongxin.support.PenaltyFile.creditCode(ThreadLocalRandom.current().nextLong(1_000_000_000L));
+        PortalRepository.SubjectRow older = new PortalRepository.SubjectRow("C:" + code, code, "ORGANIZATION", "示例市并发老字号",
+                java.time.LocalDate.parse("2025-06-01"), code, null, null, java.util.List.of());
+        PortalRepository.SubjectRow newer = new PortalRepository.SubjectRow("C:" + code, code, "ORGANIZATION", "示例市并发食品有限公司",
+                java.time.LocalDate.parse("2026-06-01"), code, null, null, java.util.List.of());
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<?> first = two.submit(() -> tx.executeWithoutResult(s -> {
+                repository.upsertSubjects(java.util.List.of(older));
+                written.countDown();
+                try {
+                    commit.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            written.await();
+            java.util.concurrent.Future<?> second = two.submit(() -> tx.executeWithoutResult(s -> repository.upsertSubjects(java.util.List.of(newer))));
+            // the second waits on the first's uncommitted row
+            long until = System.currentTimeMillis() + 60_000;
+            while (jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%portal.subject%'")
+                    .query(Long.class).single() == 0) {
+                assertThat(System.currentTimeMillis()).as("the second writer to wait").isLessThan(until);
+                Thread.sleep(20);
+            }
+            commit.countDown();
+            first.get();
+            second.get();
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(jdbc.sql("select name from portal.subject where credit_code = ?").param(code).query(String.class).single())
+                .isEqualTo("示例市并发食品有限公司");
+    }
+
     private long difference(String code) {
         return jdbc.sql("""
                 select count(*) from (

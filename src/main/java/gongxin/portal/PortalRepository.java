@@ -99,17 +99,8 @@ class PortalRepository {
             // the public id's unique index, which ON CONFLICT (subject_key) does not arbitrate, and fails once the first
             // commits (seen in CI: subject_public_id_key). The statement runs under a savepoint and once more on that
             // failure: the first writer's row is committed by then, and the statement updates it.
-            String[] k1 = keys;
-            String[] k2 = publicIds;
-            String[] k3 = categories;
-            String[] k4 = names;
-            String[] k5 = dates;
-            String[] k6 = codes;
-            String[] k7 = digests;
-            String[] k8 = masked;
-            String[] k9 = formers;
-            java.util.function.Supplier<List<Long>> statement = () -> subjectStatement(k1, k2, k3, k4, k5, k6, k7, k8, k9, now);
-            List<Long> created = againOnce(statement);
+            List<Long> created = againOnce(() -> subjectStatement(keys, publicIds, categories, names, dates, codes, digests,
+                    masked, formers, now));
             if (!created.isEmpty()) {
                 // the same rows as portal.subject_token_rows, from the bigrams the statement above computed: a bigram is
                 // "former" when only a former name has it

@@ -69,6 +69,60 @@ class ListEntryRepository implements ListEntries {
                 .params(listType, subjectId, documentNumber).query(Boolean.class).single();
     }
 
+    /** An entry pulled from an upstream source, found by the source's id: its id here and when it was removed. */
+    record PulledEntry(long id, LocalDate removedOn) {
+    }
+
+    java.util.Optional<PulledEntry> pulled(String source, String upstreamId) {
+        return jdbc.sql("select id, removed_on from lists.list_entry where upstream_source = ? and upstream_id = ?")
+                .params(source, upstreamId).query((rs, n) -> new PulledEntry(rs.getLong(1), rs.getObject(2, LocalDate.class)))
+                .optional();
+    }
+
+    /** The latest entry of an upstream list a file brought (no source id yet) for this subject and case number. */
+    java.util.Optional<Long> importedByFile(String listType, long subjectId, String documentNumber) {
+        return jdbc.sql("""
+                select id from lists.list_entry where list_type = ? and subject_id = ? and document_number = ?
+                                                 and upstream_id is null and case_id is null
+                 order by id desc limit 1""").params(listType, subjectId, documentNumber).query(Long.class).optional();
+    }
+
+    /** A file's entry is from now on the source's entry with this id. */
+    void adopt(long entryId, String source, String upstreamId) {
+        jdbc.sql("update lists.list_entry set upstream_source = ?, upstream_id = ? where id = ?").params(source, upstreamId, entryId).update();
+    }
+
+    long insertPulled(String listType, long subjectId, long importId, LocalDate listedOn, String documentNumber,
+                      java.time.Instant at, String source, String upstreamId) {
+        return jdbc.sql("""
+                insert into lists.list_entry (list_type, subject_id, import_id, listed_on, removable_from, ends_on,
+                                              document_number, created_at, upstream_source, upstream_id)
+                values (?, ?, ?, ?, ?, null, ?, ?, ?, ?) returning id""")
+                .params(listType, subjectId, importId, listedOn, listedOn, documentNumber, java.sql.Timestamp.from(at), source, upstreamId)
+                .query(Long.class).single();
+    }
+
+    /** The source removed the entry: it leaves the list on that day (not before its listing). */
+    void removeUpstream(long entryId, LocalDate on) {
+        jdbc.sql("""
+                update lists.list_entry set removed_on = greatest(listed_on, ?), removal_reason = 'UPSTREAM_REMOVED'
+                 where id = ? and removed_on is null""").params(on, entryId).update();
+    }
+
+    /** The import a pull records its new entries under. */
+    long insertPullImport(String listType, String source, LocalDate on, java.time.Instant at, String actor) {
+        return jdbc.sql("""
+                insert into lists.list_import (list_type, source, list_date, file_name, file_sm3, row_count, accepted, rejected,
+                                              imported_at, imported_by)
+                values (?, ?, ?, null, '', 0, 0, 0, ?, ?) returning id""")
+                .params(listType, source, on, java.sql.Timestamp.from(at), actor).query(Long.class).single();
+    }
+
+    void countImport(long importId, int rows, int accepted, int rejected) {
+        jdbc.sql("update lists.list_import set row_count = ?, accepted = ?, rejected = ? where id = ?")
+                .params(rows, accepted, rejected, importId).update();
+    }
+
     long insertImported(String listType, long subjectId, long importId, LocalDate listedOn, LocalDate removableFrom,
                         LocalDate endsOn, String documentNumber, java.time.Instant at) {
         return jdbc.sql("""

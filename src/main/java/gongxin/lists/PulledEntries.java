@@ -1,6 +1,5 @@
 package gongxin.lists;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +21,6 @@ import gongxin.shared.Text;
 import gongxin.subjects.SubjectClaim;
 import gongxin.subjects.Subjects;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,21 +33,21 @@ import org.springframework.transaction.annotation.Transactional;
 class PulledEntries implements UpstreamLists {
 
     private final ListTypeRepository types;
+    private final ListEntryRepository entries;
     private final ListCases cases;
     private final Subjects subjects;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
-    PulledEntries(ListTypeRepository types, ListCases cases, Subjects subjects, AuditLog audit, ApplicationEventPublisher events,
-                  JdbcClient jdbc, Clock clock) {
+    PulledEntries(ListTypeRepository types, ListEntryRepository entries, ListCases cases, Subjects subjects, AuditLog audit,
+                  ApplicationEventPublisher events, Clock clock) {
         this.types = types;
+        this.entries = entries;
         this.cases = cases;
         this.subjects = subjects;
         this.audit = audit;
         this.events = events;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -70,23 +68,20 @@ class PulledEntries implements UpstreamLists {
         int unchanged = 0;
         Long importId = null;
         for (Pulled p : pulled) {
-            Optional<String> problem = problem(p, today);
+            Optional<Refusal> problem = problem(p, today);
             if (problem.isPresent()) {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("id", p.id());
-                r.put("rule", problem.get().substring(0, problem.get().indexOf(' ')));
-                r.put("message", problem.get().substring(problem.get().indexOf(' ') + 1));
+                r.put("rule", problem.get().rule());
+                r.put("message", problem.get().message());
                 refused.add(r);
                 continue;
             }
-            Optional<Object[]> known = jdbc.sql("""
-                    select id, removed_on from lists.list_entry where upstream_source = ? and upstream_id = ?""")
-                    .params(source, p.id()).query((rs, n) -> new Object[]{rs.getLong(1), rs.getObject(2, LocalDate.class)})
-                    .optional();
+            Optional<ListEntryRepository.PulledEntry> known = entries.pulled(source, p.id());
             long entryId;
             if (known.isPresent()) {
-                entryId = (Long) known.get()[0];
-                if (p.removedOn() == null || known.get()[1] != null) {
+                entryId = known.get().id();
+                if (p.removedOn() == null || known.get().removedOn() != null) {
                     unchanged++;
                     continue;
                 }
@@ -99,46 +94,30 @@ class PulledEntries implements UpstreamLists {
                 long subjectId = subjects.resolve(List.of(claim))[0];
                 String document = Text.clean(p.documentNumber());
                 // an entry the same source's file brought by hand: adopted, not listed twice
-                Optional<Long> imported = jdbc.sql("""
-                        select id from lists.list_entry where list_type = ? and subject_id = ? and document_number = ?
-                                                         and upstream_id is null and case_id is null
-                         order by id desc limit 1""").params(type.code(), subjectId, document).query(Long.class).optional();
+                Optional<Long> imported = entries.importedByFile(type.code(), subjectId, document);
                 if (imported.isPresent()) {
                     entryId = imported.get();
-                    jdbc.sql("update lists.list_entry set upstream_source = ?, upstream_id = ? where id = ?")
-                            .params(source, p.id(), entryId).update();
+                    entries.adopt(entryId, source, p.id());
                     if (p.removedOn() == null) {
                         unchanged++;
                         continue;
                     }
                 } else {
                     if (importId == null) {
-                        importId = jdbc.sql("""
-                                insert into lists.list_import (list_type, source, list_date, file_name, file_sm3, row_count,
-                                                              accepted, rejected, imported_at, imported_by)
-                                values (?, ?, ?, null, '', 0, 0, 0, ?, ?) returning id""")
-                                .params(type.code(), "exchange:" + source, today, Timestamp.from(now), actor).query(Long.class).single();
+                        importId = entries.insertPullImport(type.code(), "exchange:" + source, today, now, actor);
                     }
-                    entryId = jdbc.sql("""
-                            insert into lists.list_entry (list_type, subject_id, import_id, listed_on, removable_from, ends_on,
-                                                          document_number, created_at, upstream_source, upstream_id)
-                            values (?, ?, ?, ?, ?, null, ?, ?, ?, ?) returning id""")
-                            .params(type.code(), subjectId, importId, p.listedOn(), p.listedOn(), document, Timestamp.from(now),
-                                    source, p.id()).query(Long.class).single();
+                    entryId = entries.insertPulled(type.code(), subjectId, importId, p.listedOn(), document, now, source, p.id());
                     created.add(entryId);
                     listedSubjects.add(subjectId);
                 }
             }
             if (p.removedOn() != null) {
-                jdbc.sql("""
-                        update lists.list_entry set removed_on = greatest(listed_on, ?), removal_reason = 'UPSTREAM_REMOVED'
-                         where id = ? and removed_on is null""").params(p.removedOn(), entryId).update();
+                entries.removeUpstream(entryId, p.removedOn());
                 removed.add(entryId);
             }
         }
         if (importId != null) {
-            jdbc.sql("update lists.list_import set row_count = ?, accepted = ?, rejected = ? where id = ?")
-                    .params(pulled.size(), created.size(), refused.size(), importId).update();
+            entries.countImport(importId, pulled.size(), created.size(), refused.size());
         }
         if (!created.isEmpty() || !removed.isEmpty() || !refused.isEmpty()) {
             Map<String, Object> details = new LinkedHashMap<>();
@@ -161,31 +140,34 @@ class PulledEntries implements UpstreamLists {
         return new Applied(created.size(), removed.size(), unchanged, refused);
     }
 
-    /** Why a pulled entry cannot be taken, as "rule message"; empty when it can. */
-    private static Optional<String> problem(Pulled p, LocalDate today) {
+    private record Refusal(String rule, String message) {
+    }
+
+    /** Why a pulled entry cannot be taken; empty when it can. */
+    private static Optional<Refusal> problem(Pulled p, LocalDate today) {
         if (Text.isBlank(p.id())) {
-            return Optional.of("required 来源未给出条目编号（id）");
+            return Optional.of(new Refusal("required", "来源未给出条目编号（id）"));
         }
         if (Text.isBlank(p.name())) {
-            return Optional.of("required 缺少主体名称");
+            return Optional.of(new Refusal("required", "缺少主体名称"));
         }
         if (!Text.isBlank(p.creditCode())) {
             if (!CreditCode.check(Text.normalizeIdentifier(p.creditCode())).valid()) {
-                return Optional.of("credit-code 统一社会信用代码无效");
+                return Optional.of(new Refusal("credit-code", "统一社会信用代码无效"));
             }
         } else if (Text.isBlank(p.idNumber())) {
-            return Optional.of("subject-required 请给出统一社会信用代码或身份证号码");
+            return Optional.of(new Refusal("subject-required", "请给出统一社会信用代码或身份证号码"));
         } else if (!IdNumber.check(Text.normalizeIdentifier(p.idNumber())).valid()) {
-            return Optional.of("id-number 身份证号码无效");
+            return Optional.of(new Refusal("id-number", "身份证号码无效"));
         }
         if (Text.isBlank(p.documentNumber())) {
-            return Optional.of("required 上游名单的每一条须有案号或文书号");
+            return Optional.of(new Refusal("required", "上游名单的每一条须有案号或文书号"));
         }
         if (p.listedOn() == null || p.listedOn().isAfter(today)) {
-            return Optional.of("listed-on 列入日期缺失或晚于今天");
+            return Optional.of(new Refusal("listed-on", "列入日期缺失或晚于今天"));
         }
         if (p.removedOn() != null && (p.removedOn().isBefore(p.listedOn()) || p.removedOn().isAfter(today))) {
-            return Optional.of("removed-on 移出日期早于列入日期或晚于今天");
+            return Optional.of(new Refusal("removed-on", "移出日期早于列入日期或晚于今天"));
         }
         return Optional.empty();
     }

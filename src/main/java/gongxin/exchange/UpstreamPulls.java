@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,7 +20,6 @@ import gongxin.platform.ClusterLock;
 import gongxin.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -51,15 +49,16 @@ class UpstreamPulls {
     private final ExchangeProperties properties;
     private final UpstreamLists lists;
     private final ClusterLock lock;
-    private final JdbcClient jdbc;
+    private final UpstreamSourceRepository repository;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    UpstreamPulls(ExchangeProperties properties, UpstreamLists lists, ClusterLock lock, JdbcClient jdbc, Clock clock) {
+    UpstreamPulls(ExchangeProperties properties, UpstreamLists lists, ClusterLock lock, UpstreamSourceRepository repository,
+                  Clock clock) {
         this.properties = properties;
         this.lists = lists;
         this.lock = lock;
-        this.jdbc = jdbc;
+        this.repository = repository;
         this.clock = clock;
     }
 
@@ -86,11 +85,12 @@ class UpstreamPulls {
     List<Source> sources() {
         List<Source> out = new ArrayList<>();
         properties.upstream().forEach((code, config) -> {
-            Optional<Source> stored = jdbc.sql("select * from exchange.upstream_source where code = ?").param(code)
-                    .query((rs, n) -> new Source(code, config.name(), config.listType(), rs.getString("cursor"),
-                            instant(rs.getTimestamp("last_attempt_at")), instant(rs.getTimestamp("last_success_at")),
-                            rs.getString("last_error"), rs.getLong("pulled"))).optional();
-            out.add(stored.orElse(new Source(code, config.name(), config.listType(), null, null, null, null, 0)));
+            Optional<UpstreamSourceRepository.State> state = repository.state(code);
+            out.add(new Source(code, config.name(), config.listType(), state.map(UpstreamSourceRepository.State::cursor).orElse(null),
+                    state.map(UpstreamSourceRepository.State::lastAttemptAt).orElse(null),
+                    state.map(UpstreamSourceRepository.State::lastSuccessAt).orElse(null),
+                    state.map(UpstreamSourceRepository.State::lastError).orElse(null),
+                    state.map(UpstreamSourceRepository.State::pulled).orElse(0L)));
         });
         out.sort(java.util.Comparator.comparing(Source::code));
         return out;
@@ -98,11 +98,7 @@ class UpstreamPulls {
 
     private Pull pullPages(String source, String actor) {
         ExchangeProperties.Upstream config = config(source);
-        jdbc.sql("insert into exchange.upstream_source (code) values (?) on conflict do nothing").param(source).update();
-        String cursor = jdbc.sql("select cursor from exchange.upstream_source where code = ?").param(source)
-                .query(String.class).optional().orElse(null);
-        jdbc.sql("update exchange.upstream_source set last_attempt_at = ? where code = ?")
-                .params(Timestamp.from(clock.instant()), source).update();
+        String cursor = repository.attempt(source, clock.instant());
         int pulled = 0;
         int created = 0;
         int removed = 0;
@@ -113,7 +109,7 @@ class UpstreamPulls {
             try {
                 page = fetch(config, cursor);
             } catch (SourceDown e) {
-                jdbc.sql("update exchange.upstream_source set last_error = ? where code = ?").params(e.getMessage(), source).update();
+                repository.failed(source, e.getMessage());
                 throw new SourceUnavailable(source, e.getMessage());
             }
             List<UpstreamLists.Pulled> entries = new ArrayList<>();
@@ -137,14 +133,12 @@ class UpstreamPulls {
             if (next != null) {
                 cursor = next;
             }
-            jdbc.sql("update exchange.upstream_source set cursor = ?, pulled = pulled + ? where code = ?")
-                    .params(cursor, entries.size(), source).update();
+            repository.advance(source, cursor, entries.size());
             if (next == null || entries.isEmpty()) {
                 break;
             }
         }
-        jdbc.sql("update exchange.upstream_source set last_success_at = ?, last_error = null where code = ?")
-                .params(Timestamp.from(clock.instant()), source).update();
+        repository.succeeded(source, clock.instant());
         return new Pull(source, pulled, created, removed, unchanged, refused);
     }
 
@@ -207,7 +201,4 @@ class UpstreamPulls {
         }
     }
 
-    private static java.time.Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
 }

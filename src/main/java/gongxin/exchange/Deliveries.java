@@ -45,14 +45,16 @@ class Deliveries {
 
     private final OutboundRepository repository;
     private final ExchangeProperties properties;
+    private final gongxin.audit.AuditLog audit;
     private final KeyRing keys;
     private final ClusterLock lock;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final HttpClient http;
 
-    Deliveries(OutboundRepository repository, ExchangeProperties properties, KeyRing keys, ClusterLock lock,
-               TransactionTemplate transactions, Clock clock) {
+    Deliveries(OutboundRepository repository, ExchangeProperties properties, gongxin.audit.AuditLog audit, KeyRing keys,
+               ClusterLock lock, TransactionTemplate transactions, Clock clock) {
+        this.audit = audit;
         this.repository = repository;
         this.properties = properties;
         this.keys = keys;
@@ -71,6 +73,27 @@ class Deliveries {
                 log.warn("Exchange delivery failed; retried at the next run", e);
             }
         }
+    }
+
+    /** A delivered or rejected item is pending again, with the same content (staff resend it); false for an unknown key. */
+    boolean resend(String key) {
+        boolean found = repository.resend(key);
+        if (found) {
+            audit.record("EXCHANGE_ITEM_RESENT", "exchange_item", key, java.util.Map.of());
+        }
+        return found;
+    }
+
+    /**
+     * The department whose items a caller sees: department staff their own (a rejection is theirs to correct); the
+     * credit office, auditors and {@code exchange} clients every department's (null).
+     */
+    static String departmentSeen(gongxin.identity.Caller caller) {
+        if (caller.seesEveryDepartment() || caller.hasRole(gongxin.identity.Role.ADMIN)
+                || caller.kind() == gongxin.identity.Caller.Kind.API_CLIENT) {
+            return null;
+        }
+        return caller.departmentCode() == null ? "" : caller.departmentCode();
     }
 
     /** Sends batches until nothing is pending, the province fails, or the sender must wait; waits for another sender. */

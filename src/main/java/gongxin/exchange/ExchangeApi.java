@@ -6,9 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import gongxin.audit.AuditLog;
 import gongxin.identity.Caller;
-import gongxin.identity.Role;
 import gongxin.shared.NotFoundException;
 import gongxin.shared.RuleViolationException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,15 +42,13 @@ class ExchangeApi {
     private final Deliveries deliveries;
     private final UpstreamPulls pulls;
     private final Exports exports;
-    private final AuditLog audit;
     private final Clock clock;
 
-    ExchangeApi(OutboundRepository outbound, Deliveries deliveries, UpstreamPulls pulls, Exports exports, AuditLog audit, Clock clock) {
+    ExchangeApi(OutboundRepository outbound, Deliveries deliveries, UpstreamPulls pulls, Exports exports, Clock clock) {
         this.outbound = outbound;
         this.deliveries = deliveries;
         this.pulls = pulls;
         this.exports = exports;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -64,22 +60,21 @@ class ExchangeApi {
                 @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate since,
                 @RequestParam(required = false) String format, jakarta.servlet.http.HttpServletRequest request,
                 jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        export(exports, audit, item, since, format, request, response);
+        export(exports, item, since, format, request, response);
     }
 
-    /** Shared by the API and the page: checks everything before the first byte, then streams the file and audits it. */
-    static void export(Exports exports, AuditLog audit, String item, java.time.LocalDate since, String format,
+    /** Shared by the API and the page: checks everything before the first byte, then streams the file. */
+    static void export(Exports exports, String item, java.time.LocalDate since, String format,
                        jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
             throws java.io.IOException {
         Exports.Format f = Exports.Format.of(format);
         gongxin.catalog.CatalogItem layout = exports.layout(item);
-        java.time.Instant from = exports.since(since);
+        exports.since(since);
         gongxin.audit.Purpose purpose = gongxin.audit.Purpose.declared(request);
         response.setContentType(f.contentType);
         response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
                 .filename(layout.code() + "-" + since + "." + f.extension).build().toString());
-        int rows = exports.write(layout, from, f, response.getOutputStream());
-        audit.recordRead("exchange_export", layout.code() + "@" + since, purpose, Map.of("format", f.name(), "rows", rows));
+        exports.write(layout, since, f, purpose, response.getOutputStream());
     }
 
     @Operation(summary = "推送队列：按状态（PENDING 待推送、DELIVERED 已推送、REJECTED 被拒收）列出，最新的在前")
@@ -87,7 +82,7 @@ class ExchangeApi {
     @PreAuthorize(READERS)
     Map<String, Object> outbound(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page) {
         OutboundRepository.Status s = status(status);
-        String department = department(Caller.current());
+        String department = Deliveries.departmentSeen(Caller.current());
         int size = 100;
         List<Map<String, Object>> items = outbound.list(s, department, Math.max(0, page) * size, size).stream().map(ExchangeApi::item).toList();
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -100,7 +95,7 @@ class ExchangeApi {
     @GetMapping("/outbound/stats")
     @PreAuthorize(READERS)
     Map<String, Object> stats() {
-        OutboundRepository.Stats stats = outbound.stats(department(Caller.current()));
+        OutboundRepository.Stats stats = outbound.stats(Deliveries.departmentSeen(Caller.current()));
         OutboundRepository.DeliveryState state = outbound.state();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("pending", stats.pending());
@@ -119,10 +114,9 @@ class ExchangeApi {
     @PostMapping("/outbound/{key}/resend")
     @PreAuthorize("hasRole('ADMIN')")
     Map<String, Object> resend(@PathVariable String key) {
-        if (!outbound.resend(key)) {
+        if (!deliveries.resend(key)) {
             throw new NotFoundException("没有该推送条目：" + key);
         }
-        audit.record("EXCHANGE_ITEM_RESENT", "exchange_item", key, Map.of());
         return Map.of("key", key, "status", OutboundRepository.Status.PENDING.name());
     }
 
@@ -169,14 +163,6 @@ class ExchangeApi {
         problem.setProperty("source", e.source);
         return ResponseEntity.status(HttpStatus.BAD_GATEWAY).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
-    }
-
-    /** Department staff see their department's items; the credit office and exchange clients see all. */
-    private static String department(Caller caller) {
-        if (caller.seesEveryDepartment() || caller.hasRole(Role.ADMIN) || caller.kind() == Caller.Kind.API_CLIENT) {
-            return null;
-        }
-        return caller.departmentCode() == null ? "" : caller.departmentCode();
     }
 
     private static OutboundRepository.Status status(String status) {

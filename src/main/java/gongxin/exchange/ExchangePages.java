@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import gongxin.audit.AuditLog;
 import gongxin.identity.Caller;
-import gongxin.identity.Role;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,25 +28,21 @@ class ExchangePages {
     private final UpstreamPulls pulls;
     private final ExchangeProperties properties;
     private final Exports exports;
-    private final AuditLog audit;
     private final Clock clock;
 
     ExchangePages(OutboundRepository outbound, Deliveries deliveries, UpstreamPulls pulls, ExchangeProperties properties,
-                  Exports exports, AuditLog audit, Clock clock) {
+                  Exports exports, Clock clock) {
         this.exports = exports;
         this.outbound = outbound;
         this.deliveries = deliveries;
         this.pulls = pulls;
         this.properties = properties;
-        this.audit = audit;
         this.clock = clock;
     }
 
     @GetMapping("/admin/exchange")
     String index(@RequestParam(defaultValue = "PENDING") String status, Model model) {
-        Caller caller = Caller.current();
-        String department = caller.seesEveryDepartment() || caller.hasRole(Role.ADMIN) ? null
-                : caller.departmentCode() == null ? "" : caller.departmentCode();
+        String department = Deliveries.departmentSeen(Caller.current());
         OutboundRepository.Status s;
         try {
             s = OutboundRepository.Status.valueOf(status);
@@ -81,7 +75,7 @@ class ExchangePages {
                 @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate since,
                 @RequestParam(required = false) String format, jakarta.servlet.http.HttpServletRequest request,
                 jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-        ExchangeApi.export(exports, audit, item, since, format, request, response);
+        ExchangeApi.export(exports, item, since, format, request, response);
     }
 
     @PostMapping("/admin/exchange/delivery")
@@ -96,8 +90,7 @@ class ExchangePages {
     @PostMapping("/admin/exchange/resend")
     @PreAuthorize("hasRole('ADMIN')")
     String resend(@RequestParam String key, RedirectAttributes redirect) {
-        if (outbound.resend(key)) {
-            audit.record("EXCHANGE_ITEM_RESENT", "exchange_item", key, Map.of());
+        if (deliveries.resend(key)) {
             redirect.addFlashAttribute("notice", key + " 将重新推送");
         }
         return "redirect:/admin/exchange";

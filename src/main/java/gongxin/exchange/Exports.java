@@ -67,9 +67,11 @@ class Exports {
 
     private final Catalog catalog;
     private final CreditEntries entries;
+    private final gongxin.audit.AuditLog audit;
     private final Clock clock;
 
-    Exports(Catalog catalog, CreditEntries entries, Clock clock) {
+    Exports(Catalog catalog, CreditEntries entries, gongxin.audit.AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.catalog = catalog;
         this.entries = entries;
         this.clock = clock;
@@ -97,9 +99,12 @@ class Exports {
         return since.atStartOfDay(clock.getZone()).toInstant();
     }
 
-    /** Writes the file; returns how many records it holds. */
-    @Transactional(readOnly = true)
-    int write(CatalogItem item, Instant since, Format format, OutputStream out) throws IOException {
+    /**
+     * Writes the file; audited as a non-public read, and a line in the query history of every subject it holds (it
+     * leaves the platform with their non-public fields).
+     */
+    @Transactional
+    void write(CatalogItem item, LocalDate since, Format format, gongxin.audit.Purpose purpose, OutputStream out) throws IOException {
         List<String> header = new ArrayList<>();
         List<String> codes = new ArrayList<>();
         for (ItemField f : item.fields()) {
@@ -107,16 +112,22 @@ class Exports {
             codes.add(f.code());
         }
         header.add(STATUS_COLUMN);
-        return format == Format.CSV ? csv(item, since, header, codes, out) : xlsx(item, since, header, codes, out);
+        java.util.Set<Long> subjects = new java.util.LinkedHashSet<>();
+        Instant from = since(since);
+        int rows = format == Format.CSV ? csv(item, from, header, codes, out, subjects) : xlsx(item, from, header, codes, out, subjects);
+        audit.recordSubjectsRead("EXPORT", "exchange_export", item.code() + "@" + since, purpose,
+                java.util.Map.of("format", format.name(), "rows", rows), null, subjects);
     }
 
-    private int csv(CatalogItem item, Instant since, List<String> header, List<String> codes, OutputStream out) throws IOException {
+    private int csv(CatalogItem item, Instant since, List<String> header, List<String> codes, OutputStream out,
+                    java.util.Set<Long> subjects) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, GB18030), 1 << 16);
         line(w, header);
         int[] n = {0};
         try {
             entries.changedSince(EntryKind.RECORD, item.code(), since, EntryDetail.FULL, e -> {
                 if (!e.minor()) {
+                    subjects.add(e.subjectId());
                     try {
                         line(w, row(e, codes));
                     } catch (IOException x) {
@@ -132,7 +143,8 @@ class Exports {
         return n[0];
     }
 
-    private int xlsx(CatalogItem item, Instant since, List<String> header, List<String> codes, OutputStream out) {
+    private int xlsx(CatalogItem item, Instant since, List<String> header, List<String> codes, OutputStream out,
+                     java.util.Set<Long> subjects) {
         List<List<String>> head = header.stream().map(List::of).toList();
         ExcelWriter writer = FastExcel.write(out).build();
         WriteSheet sheet = FastExcel.writerSheet(0, item.name()).head(head).build();
@@ -141,6 +153,7 @@ class Exports {
         try {
             entries.changedSince(EntryKind.RECORD, item.code(), since, EntryDetail.FULL, e -> {
                 if (!e.minor()) {
+                    subjects.add(e.subjectId());
                     chunk.add(row(e, codes));
                     n[0]++;
                     if (chunk.size() >= XLSX_CHUNK) {

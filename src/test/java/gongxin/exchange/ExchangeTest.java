@@ -300,6 +300,10 @@ class ExchangeTest extends IntegrationTest {
         assertThat(rows.stream().anyMatch(r -> name.equals(r.get(0)))).isTrue();
         assertThat(jdbc.sql("select count(*) from audit.entry where action = 'READ_NON_PUBLIC' and object_type = 'exchange_export'")
                 .query(Long.class).single()).as("audited as a read").isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.sql("""
+                select count(*) from sharing.read where channel = 'EXPORT'
+                   and subject_id = (select subject_id from records.record where id = ?)""").param(kept)
+                .query(Long.class).single()).as("a line in the exported subject's query history").isEqualTo(2);
 
         assertThat(client.purpose("核对").get("/api/v1/exchange/export?item=XZCF&since=2026-11-25").status()).isEqualTo(422);
         assertThat(client.purpose("核对").get("/api/v1/exchange/export?item=NOPE&since=2026-11-01").status()).isEqualTo(422);

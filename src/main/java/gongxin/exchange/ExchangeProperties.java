@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where the province and the upstream sources are ({@code gongxin.exchange.*}; docs/api.md, "Exchange with the
- * provincial platform"). Without a province URL nothing is queued or pushed.
+ * provincial platform"). Without a province URL nothing is queued or pushed. The sender runs every
+ * {@code gongxin.exchange.delivery-delay} (1 s) and pulls follow {@code gongxin.exchange.pull-cron} (every 10 minutes);
+ * both are read by the schedules themselves.
  *
  * @param worker whether this node pushes and pulls in the background; tests push and pull by hand
  * @param queueAsync whether entries are queued on a thread of their own after the change commits (so that a large
@@ -17,8 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("gongxin.exchange")
 public record ExchangeProperties(@DefaultValue Province province, Map<String, Upstream> upstream,
-                                 @DefaultValue("true") boolean worker, @DefaultValue("true") boolean queueAsync,
-                                 @DefaultValue("PT1S") Duration deliveryDelay) {
+                                 @DefaultValue("true") boolean worker, @DefaultValue("true") boolean queueAsync) {
 
     public ExchangeProperties {
         upstream = upstream == null ? Map.of() : Map.copyOf(upstream);

@@ -29,16 +29,27 @@ class DutyGuard implements Duties, LookUpPolicy {
 
     @Override
     public void require(Caller caller, String matter) {
+        String m = knownMatter(matter, "matter-required", "系统查询非公开信息须写明办理的事项（matter），按共享责任清单提供");
+        if (duty(caller, m).isEmpty()) {
+            throw NotPermittedException.of("matter", m, "not-in-duty", "本部门的共享责任清单中没有事项 " + m + "，不能查询（按需共享）");
+        }
+    }
+
+    /** The matter as the catalogue names it; refused when none is named ({@code missingRule}) or it is unknown. */
+    String knownMatter(String matter, String missingRule, String missingMessage) {
         String m = matter == null ? null : matter.strip().toUpperCase(Locale.ROOT);
         if (Text.isBlank(m)) {
-            throw RuleViolationException.of("matter", null, "matter-required", "系统查询非公开信息须写明办理的事项（matter），按共享责任清单提供");
+            throw RuleViolationException.of("matter", null, missingRule, missingMessage);
         }
         if (measures.matter(m).isEmpty()) {
             throw RuleViolationException.of("matter", m, "unknown-matter", "事项目录中没有 " + m);
         }
-        if (caller.departmentCode() == null || repository.duty(caller.departmentCode(), m).isEmpty()) {
-            throw NotPermittedException.of("matter", m, "not-in-duty", "本部门的共享责任清单中没有事项 " + m + "，不能查询（按需共享）");
-        }
+        return m;
+    }
+
+    /** The caller's department's duty for a known matter, if it has one. */
+    java.util.Optional<Duty> duty(Caller caller, String matter) {
+        return caller.departmentCode() == null ? java.util.Optional.empty() : repository.duty(caller.departmentCode(), matter);
     }
 
     @Override

@@ -67,8 +67,11 @@ class Sharing {
     private final Clock clock;
     private final gongxin.calendar.Calendars calendars;
 
+    private final DutyGuard guard;
+
     Sharing(SharingRepository repository, Subjects subjects, CreditEntries entries, Measures measures, AuditLog audit, Clock clock,
-            gongxin.calendar.Calendars calendars) {
+            gongxin.calendar.Calendars calendars, DutyGuard guard) {
+        this.guard = guard;
         this.calendars = calendars;
         this.repository = repository;
         this.subjects = subjects;
@@ -139,13 +142,7 @@ class Sharing {
     @Transactional(noRollbackFor = {RuleViolationException.class, NotPermittedException.class})
     Answer query(Caller caller, Query q, Purpose purpose) {
         LocalDate today = LocalDate.now(clock);
-        String matter = q.matter() == null ? null : q.matter().strip().toUpperCase(Locale.ROOT);
-        if (Text.isBlank(matter)) {
-            throw RuleViolationException.of("matter", null, "required", "请写明查询的事项");
-        }
-        if (measures.matter(matter).isEmpty()) {
-            throw RuleViolationException.of("matter", matter, "unknown-matter", "事项目录中没有 " + matter);
-        }
+        String matter = guard.knownMatter(q.matter(), "required", "请写明查询的事项");
         if (q.restrictedUntil() != null && (q.restrictedUntil().isBefore(today) || q.restrictedUntil().isAfter(today.plusYears(1)))) {
             throw RuleViolationException.of("restrictedUntil", q.restrictedUntil().toString(), "restricted-range",
                     "暂不向本人显示的期限应在今天之后、一年以内");
@@ -155,7 +152,7 @@ class Sharing {
         }
         SubjectCard subject = subjects.find(q.subject()).orElseThrow(() -> new NotFoundException("没有该主体的信用信息"));
         String department = caller.departmentCode();
-        Optional<Duty> duty = department == null ? Optional.empty() : repository.duty(department, matter);
+        Optional<Duty> duty = guard.duty(caller, matter);
         if (duty.isEmpty()) {
             refuse(caller, subject, matter, purpose, q, "not-in-duty");
             throw NotPermittedException.of("matter", matter, "not-in-duty",

@@ -4,21 +4,7 @@
 -- the first, with 10,000 lines of query history.
 SELECT setseed(0.2024);
 
-CREATE FUNCTION pg_temp.org_check(s text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-  SELECT CASE r WHEN 10 THEN 'X' WHEN 11 THEN '0' ELSE r::text END
-    FROM (SELECT 11 - (sum((strpos('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', substr(s, i::int, 1)) - 1) * w) % 11) AS r
-            FROM unnest(ARRAY[3, 7, 9, 10, 5, 8, 4, 2]) WITH ORDINALITY AS t(w, i)) x
-$$;
-CREATE FUNCTION pg_temp.uscc_check(s text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-  SELECT substr('0123456789ABCDEFGHJKLMNPQRTUWXY',
-                ((31 - (sum((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY', substr(s, i::int, 1)) - 1) * w) % 31)) % 31)::int + 1, 1)
-    FROM unnest(ARRAY[1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]) WITH ORDINALITY AS t(w, i)
-$$;
-
-CREATE TEMP TABLE bench_code AS
-SELECT i, first17 || pg_temp.uscc_check(first17) AS code
-  FROM (SELECT i, '91329900' || lpad(i::text, 8, '0') || pg_temp.org_check(lpad(i::text, 8, '0')) AS first17
-          FROM generate_series(1, :subjects) AS i) x;
+\i bench/credit-codes.sql
 
 INSERT INTO subjects.subject (category, name, name_as_of, credit_code, first_seen, updated_at)
 SELECT 'ORGANIZATION', '示例市共享基准' || i || '号有限公司', DATE '2020-01-01', code, DATE '2020-01-01', now() FROM bench_code;

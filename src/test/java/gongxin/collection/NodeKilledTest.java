@@ -1,5 +1,6 @@
 package gongxin.collection;
 
+import static gongxin.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -10,11 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 import gongxin.support.BatchCompletions;
 import gongxin.support.IntegrationTest;
@@ -177,17 +175,6 @@ class NodeKilledTest extends IntegrationTest {
             return rs.getInt(1);
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Polls a condition that another process makes true; fails the test after {@code limit}. */
-    private static void eventually(Duration limit, BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
-        Instant until = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("waited " + limit + " for " + what.get());
-            }
-            Thread.sleep(50);
         }
     }
 }

@@ -1,16 +1,14 @@
 package gongxin.exchange;
 
+import static gongxin.support.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 import gongxin.support.IntegrationTest;
 import gongxin.support.Node;
@@ -122,16 +120,5 @@ class ExchangeNodesTest extends IntegrationTest {
         Map<String, Integer> n = new HashMap<>();
         province.keys().forEach(k -> n.merge(k, 1, Integer::sum));
         return n;
-    }
-
-    /** Polls a condition that another process makes true; fails the test after {@code limit}. */
-    private static void eventually(Duration limit, BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
-        Instant until = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("waited " + limit + " for " + what.get());
-            }
-            Thread.sleep(50);
-        }
     }
 }

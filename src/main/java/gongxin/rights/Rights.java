@@ -157,8 +157,10 @@ class Rights {
             events.publishEvent(new RepairCommitmentMade(number, target, subject.id(), entry.department(), today,
                     person ? subject.name() : Text.clean(request.legalRepresentative()), person, REPAIR_COMMITMENT_TEXT));
         }
+        java.util.Set<ProofKind> held = java.util.EnumSet.noneOf(ProofKind.class);
+        proofs.forEach(p -> held.add(p.kind()));
         return new Submitted(number, application.status(), entry.department(), application.acceptBy(), proofs.size(),
-                missingProofs(repository.find(number).orElseThrow()));
+                missing(application, held));
     }
 
     /** More proofs for an open application (the applicant has the number). */
@@ -188,7 +190,13 @@ class Rights {
     /** What anyone with the number sees: no contact data, no proofs' content. */
     PublicView publicView(String number) {
         RightsRepository.Stored s = repository.find(number).orElseThrow(Rights::unknown);
-        return new PublicView(s, repository.steps(number), LocalDate.now(clock), neededProofs(s), missingProofs(s));
+        java.util.Set<ProofKind> needed = neededProofs(s);
+        java.util.Set<ProofKind> missing = java.util.EnumSet.noneOf(ProofKind.class);
+        missing.addAll(needed);
+        if (!needed.isEmpty()) {
+            missing.removeAll(repository.proofKinds(number));
+        }
+        return new PublicView(s, repository.steps(number), LocalDate.now(clock), needed, missing);
     }
 
     /**
@@ -321,13 +329,18 @@ class Rights {
      * none for an objection.
      */
     java.util.Set<ProofKind> missingProofs(RightsRepository.Stored s) {
-        RightsApplication a = s.application();
+        return s.application().kind() != RightsApplication.Kind.REPAIR ? java.util.Set.of()
+                : missing(s.application(), repository.proofKinds(s.number()));
+    }
+
+    /** The kinds a repair's target needs, as in force on its submission, that are not among those held. */
+    private java.util.Set<ProofKind> missing(RightsApplication a, java.util.Set<ProofKind> held) {
         if (a.kind() != RightsApplication.Kind.REPAIR) {
             return java.util.Set.of();
         }
         java.util.Set<ProofKind> missing = java.util.EnumSet.noneOf(ProofKind.class);
         missing.addAll(repository.requiredProofs(a.target().kind(), a.submittedOn()));
-        missing.removeAll(repository.proofKinds(s.number()));
+        missing.removeAll(held);
         return missing;
     }
 

@@ -39,9 +39,18 @@ final class ListCase {
 
         /** Refuses a court removal without its document, with a document dated after today, or dated before it. */
         static void check(RemovalReason reason, CourtDecision court, LocalDate on, LocalDate today) {
-            if (reason != RemovalReason.COURT_DECISION) {
-                return;
+            if (reason == RemovalReason.COURT_DECISION) {
+                require(court, on, today);
             }
+        }
+
+        /** As a removal's step and audit record it. */
+        java.util.Map<String, String> details() {
+            return java.util.Map.of("number", number.strip(), "date", date.toString());
+        }
+
+        /** The same for any list's removal by a court (imported lists have reasons of their own). */
+        static void require(CourtDecision court, LocalDate on, LocalDate today) {
             if (court == null || court.number() == null || court.number().isBlank() || court.date() == null) {
                 throw RuleViolationException.of("courtDecision", null, "court-decision-required",
                         "依人民法院裁判移出，须写明裁判文书号和作出日期");

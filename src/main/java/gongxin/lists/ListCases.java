@@ -246,7 +246,7 @@ class ListCases implements ListRepairs {
         details.put("reason", reason.name());
         details.put("entry", entryId);
         if (reason == ListCase.RemovalReason.COURT_DECISION) {
-            details.put("courtDecision", Map.of("number", court.number().strip(), "date", court.date().toString()));
+            details.put("courtDecision", court.details());
         }
         save(stored, caller, "REMOVED", details);
         events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, entryId), EntryChange.REMOVED));

@@ -301,14 +301,15 @@ class ListImports {
             throw RuleViolationException.of("reason", reason.name(), "not-expired", e.endsOn() == null
                     ? "该名单条目没有截止日期，由名单来源删除" : "名单期限至 " + e.endsOn() + " 届满，次日起方可移出");
         }
-        ListCase.CourtDecision.check(reason == RemovalReason.COURT_DECISION ? ListCase.RemovalReason.COURT_DECISION : null,
-                court, on, today);
+        if (reason == RemovalReason.COURT_DECISION) {
+            ListCase.CourtDecision.require(court, on, today);
+        }
         jdbc.sql("update lists.list_entry set removed_on = ?, removal_reason = ? where id = ?").params(on, reason.name(), entryId).update();
         Map<String, Object> details = new java.util.LinkedHashMap<>();
         details.put("on", on.toString());
         details.put("reason", reason.name());
         if (reason == RemovalReason.COURT_DECISION) {
-            details.put("courtDecision", Map.of("number", court.number().strip(), "date", court.date().toString()));
+            details.put("courtDecision", court.details());
         }
         audit.recordAs(caller.name(), "RED_LIST_ENTRY_REMOVED", "list_entry", Long.toString(entryId), details);
         events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, entryId), EntryChange.REMOVED));

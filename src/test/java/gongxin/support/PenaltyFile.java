@@ -46,7 +46,7 @@ public final class PenaltyFile {
         headers.forEach(h -> row.put(h, ""));
         row.put("行政相对人名称", "示例市测试" + n + "号科技有限公司");
         row.put("行政相对人类别", "法人及非法人组织");
-        row.put("统一社会信用代码", creditCode(SEQUENCE.get() * 10_000L + n));
+        row.put("统一社会信用代码", creditCode("91329800", SEQUENCE.get() * 10_000L + n));
         row.put("法定代表人", "张" + n);
         row.put("行政处罚决定书文号", prefix + n + "号");
         row.put("违法行为类型", "虚假宣传");
@@ -120,10 +120,18 @@ public final class PenaltyFile {
         return new String(Character.toChars(0x5000 + r.nextInt(0x3000))) + new String(Character.toChars(0x5000 + r.nextInt(0x3000)));
     }
 
-    /** A valid unified social credit code of a company registered in the demo city (91 3299 00 …). */
+    /**
+     * A valid unified social credit code of a company registered in the demo city (91 3299 00 …), as tests draw them
+     * for the subject they are about. The rows of a file ({@link #valid}) take theirs from another county (91 3298 00 …),
+     * so that a test's drawn code never names a subject some file created in the shared database.
+     */
     public static String creditCode(long n) {
+        return creditCode("91329900", n);
+    }
+
+    private static String creditCode(String prefix, long n) {
         String org = String.format("%08d", n % 100_000_000L);
-        String first17 = "91329900" + org + CreditCode.organizationCodeCheckCharacter(org);
+        String first17 = prefix + org + CreditCode.organizationCodeCheckCharacter(org);
         return first17 + CreditCode.checkCharacter(first17);
     }
 

@@ -144,7 +144,7 @@ class PortalTest extends IntegrationTest {
             submit(file, new String[]{"行政相对人名称", "示例市" + u + "建材有限公司"});
             String code = file.valid().get("统一社会信用代码");
             // valid() makes the next row's code; the submitted row had the previous sequence number
-            String submitted = PenaltyFile.creditCode(Long.parseLong(code.substring(8, 16)) - 1);
+            String submitted = PenaltyFile.creditCode(code.substring(0, 8), Long.parseLong(code.substring(8, 16)) - 1);
             JsonNode byCode = search(fullWidth(submitted.toLowerCase()));
             assertThat(byCode.get("items").size()).isEqualTo(1);
             assertThat(byCode.get("items").get(0).get("name").asString()).isEqualTo("示例市" + u + "建材有限公司");

@@ -129,7 +129,8 @@ public final class PenaltyFile {
         return creditCode("91329900", n);
     }
 
-    private static String creditCode(String prefix, long n) {
+    /** A valid code with this 8-character prefix (registration authority, type, county). */
+    public static String creditCode(String prefix, long n) {
         String org = String.format("%08d", n % 100_000_000L);
         String first17 = prefix + org + CreditCode.organizationCodeCheckCharacter(org);
         return first17 + CreditCode.checkCharacter(first17);

@@ -125,7 +125,7 @@ class CommitmentEntrySources {
             }
             return new CreditEntry(EntryRef.of(EntryKind.COMMITMENT, s.id()), subject(subjects, c.subjectId(), detail), c.matter(),
                     s.matterName(), EntryCategory.COMMITMENT, null, c.publicCommitment(), c.department(), s.number(), c.signedOn(),
-                    null, c.status() == Commitment.Status.KEPT ? EntryNature.TRUSTWORTHY : EntryNature.NEUTRAL, null, false, status, null, null, null, null, null, false, false, fields);
+                    null, c.status() == Commitment.Status.KEPT ? EntryNature.TRUSTWORTHY : EntryNature.NEUTRAL, null, false, status, null, null, null, null, null, null, false, false, fields);
         }
     }
 
@@ -197,7 +197,7 @@ class CommitmentEntrySources {
                     b.matter(), "未履行信用承诺：" + b.matterName(), EntryCategory.COMMITMENT, null, true, b.department(),
                     b.documentNumber(), b.decidedOn(), b.severity().name(), EntryNature.DISHONESTY, null, false,
                     b.repaired() ? EntryStatus.REPAIRED : EntryStatus.PUBLISHED, null, b.windowEnd(), b.countsUntil(),
-                    b.repaired() ? "REPAIRED" : null, null, true, false, fields);
+                    b.repaired() ? "REPAIRED" : null, null, null, true, false, fields);
         }
     }
 }

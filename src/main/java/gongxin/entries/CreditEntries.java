@@ -106,6 +106,10 @@ public class CreditEntries {
         source(ref.kind()).openObjection(ref.id(), applicationNumber, since, actor);
     }
 
+    public void acceptObjection(EntryRef ref, String applicationNumber, LocalDate on, String actor) {
+        source(ref.kind()).acceptObjection(ref.id(), applicationNumber, on, actor);
+    }
+
     public void closeObjection(EntryRef ref, String applicationNumber, String outcome, String actor) {
         source(ref.kind()).closeObjection(ref.id(), applicationNumber, outcome, actor);
     }

@@ -24,7 +24,9 @@ import java.util.List;
  * @param countsUntil the first day it no longer counts in checks (revoked, repaired, removed, past its window), if any
  * @param endedReason why it stopped counting: {@code REVOKED}, {@code REPAIRED}, {@code PUBLICITY_ENDED},
  *                    {@code REMOVED:<reason>}, {@code FLAGGED}
- * @param objectionSince an objection is being handled since that day: shown marked, its measures suspended
+ * @param objectionSince an objection is being handled since that day (filed): shown marked (异议处理中)
+ * @param objectionAcceptedOn the day the department accepted that objection (受理): its measures are suspended from then
+ *                            until the decision (issue 25, finding 1: a filed objection alone lifts nothing)
  * @param repairable the platform's credit repair procedure applies to it (whether it is possible today is
  *                   {@link CreditEntrySource#repairTerms})
  * @param objectable a subject may object to it through the platform
@@ -34,6 +36,7 @@ public record CreditEntry(EntryRef ref, EntrySubject subject, String code, Strin
                           String domain, boolean disclosed, String department, String documentNumber, LocalDate date, String severity, EntryNature nature,
                           String exemption, boolean minor, EntryStatus status, String notPublishedReason,
                           LocalDate windowEnd, LocalDate countsUntil, String endedReason, LocalDate objectionSince,
+                          LocalDate objectionAcceptedOn,
                           boolean repairable, boolean objectable, List<EntryField> fields) {
 
     public CreditEntry {
@@ -60,6 +63,15 @@ public record CreditEntry(EntryRef ref, EntrySubject subject, String code, Strin
     /** Whether checks keep it: it can trigger a measure, or be named as why one does not apply. */
     public boolean measurable() {
         return nature != EntryNature.NEUTRAL && subject.id() != 0;
+    }
+
+    /**
+     * Shown to the public on {@code day}, as the website shows it: information of a public kind, not a minor's,
+     * published and within its window. What is not must answer to the public exactly as unknown information (issue 25,
+     * finding 4).
+     */
+    public boolean publicOn(LocalDate day) {
+        return disclosed && !minor && status == EntryStatus.PUBLISHED && (windowEnd == null || !windowEnd.isBefore(day));
     }
 
     public boolean underObjection() {

@@ -80,11 +80,20 @@ public interface CreditEntrySource {
     }
 
     /**
-     * An objection was received (credit-rules §7): the entry is shown marked and its measures are suspended.
+     * An objection was received (credit-rules §7): the entry is shown marked (异议处理中); its measures still apply until
+     * the department accepts it ({@link #acceptObjection}).
      *
      * @throws UnsupportedOperationException when the entry is not {@link CreditEntry#objectable()}
      */
     default void openObjection(long id, String applicationNumber, LocalDate since, String actor) {
+        throw new UnsupportedOperationException(kind() + " entries take no objections");
+    }
+
+    /**
+     * The department accepted the objection (受理, after checking who applied): the entry's measures are suspended from
+     * {@code on} until the decision (issue 25, finding 1).
+     */
+    default void acceptObjection(long id, String applicationNumber, LocalDate on, String actor) {
         throw new UnsupportedOperationException(kind() + " entries take no objections");
     }
 

@@ -10,7 +10,10 @@ public enum EntryChange {
     RECORD_REVOKED(true),
     RECORD_ENDED(true),
     RECORD_REPAIRED(true),
+    /** An objection was filed: the entry is marked (异议处理中); its measures still apply. */
     OBJECTION_OPENED(true),
+    /** The department accepted the objection (受理): the entry's measures are suspended until the decision. */
+    OBJECTION_ACCEPTED(true),
     OBJECTION_CLOSED(true),
     /** A more favourable rule set changed a window: not a change watchers are told of. */
     WINDOW_CHANGED(false),

@@ -31,7 +31,7 @@ public interface ListEntries {
     record Entry(long id, long subjectId, String listType, String listName, String kind, String domain, String department,
                  String basis, String reason, String documentNumber, LocalDate listedOn, LocalDate removableFrom,
                  LocalDate endsOn, LocalDate removedOn, String removalReason, String flaggedReason, LocalDate flaggedOn,
-                 List<String> measures, LocalDate objectionSince) {
+                 List<String> measures, LocalDate objectionSince, LocalDate objectionAcceptedOn) {
 
         /** On the list on {@code day}: listed by then, not removed, not past its last day, not flagged. */
         public boolean inForce(LocalDate day) {

@@ -150,12 +150,20 @@ class ListEntryRepository implements ListEntries {
 
     /** Marks the entry as under objection (the application's number), or clears the mark of that application. */
     void markObjection(long id, LocalDate since, String applicationNumber) {
-        jdbc.sql("update lists.list_entry set objection_since = ?, objection_number = ? where id = ?")
+        jdbc.sql("update lists.list_entry set objection_since = ?, objection_number = ?, objection_accepted_on = null where id = ?")
                 .params(since, applicationNumber, id).update();
     }
 
+    /** The objection of that application was accepted: the entry's measures are suspended from {@code on}. */
+    void objectionAccepted(long id, LocalDate on, String applicationNumber) {
+        jdbc.sql("update lists.list_entry set objection_accepted_on = ? where id = ? and objection_number = ?")
+                .params(on, id, applicationNumber).update();
+    }
+
     void clearObjection(long id, String applicationNumber) {
-        jdbc.sql("update lists.list_entry set objection_since = null, objection_number = null where id = ? and objection_number = ?")
+        jdbc.sql("""
+                update lists.list_entry set objection_since = null, objection_number = null, objection_accepted_on = null
+                 where id = ? and objection_number = ?""")
                 .params(id, applicationNumber).update();
     }
 
@@ -163,7 +171,7 @@ class ListEntryRepository implements ListEntries {
     void removeImportedOnObjection(long id, LocalDate on) {
         jdbc.sql("""
                 update lists.list_entry set removed_on = greatest(listed_on, ?), removal_reason = 'OBJECTION',
-                       objection_since = null, objection_number = null
+                       objection_since = null, objection_number = null, objection_accepted_on = null
                  where id = ? and removed_on is null and case_id is null""").params(on, id).update();
     }
 
@@ -205,7 +213,7 @@ class ListEntryRepository implements ListEntries {
                 date(rs.getDate("ends_on")), date(rs.getDate("removed_on")), rs.getString("removal_reason"),
                 rs.getString("flag_reason"), rs.getTimestamp("flagged_at") == null ? null
                         : rs.getTimestamp("flagged_at").toInstant().atZone(zone).toLocalDate(), Arrays.asList((String[]) rs.getArray("measures").getArray()),
-                date(rs.getDate("objection_since")));
+                date(rs.getDate("objection_since")), date(rs.getDate("objection_accepted_on")));
     }
 
     private static LocalDate date(Date d) {

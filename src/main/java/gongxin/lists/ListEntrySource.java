@@ -114,6 +114,12 @@ class ListEntrySource extends RowEntrySource<ListEntries.Entry> {
     }
 
     @Override
+    public void acceptObjection(long id, String applicationNumber, LocalDate on, String actor) {
+        repository.objectionAccepted(id, on, applicationNumber);
+        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, id), EntryChange.OBJECTION_ACCEPTED));
+    }
+
+    @Override
     public void closeObjection(long id, String applicationNumber, String outcome, String actor) {
         repository.clearObjection(id, applicationNumber);
         events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, id), EntryChange.OBJECTION_CLOSED));
@@ -148,7 +154,7 @@ class ListEntrySource extends RowEntrySource<ListEntries.Entry> {
                 dishonesty ? EntryCategory.DISHONESTY_LIST : EntryCategory.RED_LIST, e.domain(), true, e.department(),
                 e.documentNumber(), e.listedOn(), null, dishonesty ? EntryNature.DISHONESTY : EntryNature.TRUSTWORTHY,
                 null, false, shown ? EntryStatus.PUBLISHED : EntryStatus.REMOVED, null, e.endsOn(), countsUntil, ended,
-                e.objectionSince(), dishonesty, dishonesty && e.removedOn() == null, fields);
+                e.objectionSince(), e.objectionAcceptedOn(), dishonesty, dishonesty && e.removedOn() == null, fields);
     }
 
     private static List<EntryField> fields(ListEntries.Entry e, boolean dishonesty) {

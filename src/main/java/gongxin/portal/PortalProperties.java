@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param sections the subject-page section of each catalog item (items not listed go to 其他)
  * @param masking how much of each kind of personal data stays visible (defaults in {@link Masking#DEFAULTS})
- * @param requestsPerMinute public requests one address may make per minute on one node
+ * @param requestsPerMinute public requests one address may make per minute, all nodes together
  * @param pageSize results per page
  * @param searchCacheTtl how long a search's result page is served from memory at most; changes projected on this
  *                       node end it at once, changes from other nodes within this time

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * What anyone may ask of the public site without signing in: a number of requests per address and minute (429), and
+ * What anyone may ask of the public site without signing in: a number of requests per address and minute, counted
+ * across nodes (429), and
  * bodies no larger than a credit report can be ({@code gongxin.portal.max-body-size}, 413). A body must declare its
  * length (411 otherwise), so the cap holds before anything is read: the multipart parser and the JSON reader never
  * see more than it. The staff upload limit (1 GB for departments' files) does not apply here.
@@ -32,8 +33,8 @@ class PublicRequestLimits extends OncePerRequestFilter {
     private final RateLimiter limiter;
     private final long maxBody;
 
-    PublicRequestLimits(PortalProperties properties, Clock clock) {
-        this.limiter = new RateLimiter(properties.requestsPerMinute(), clock);
+    PublicRequestLimits(PortalProperties properties, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock) {
+        this.limiter = new RateLimiter(jdbc, properties.requestsPerMinute(), clock);
         this.maxBody = properties.maxBodySize().toBytes();
     }
 

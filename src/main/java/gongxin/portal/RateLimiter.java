@@ -1,23 +1,24 @@
 package gongxin.portal;
 
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Requests per address per minute, counted in fixed one-minute windows on this node. Several nodes each count their
- * own share: behind a load balancer the effective limit is the per-node limit times the nodes an address reaches.
+ * Requests per address per minute, counted in fixed one-minute windows in the database that every node shares (issue
+ * 25, finding 1: a limit counted per node was multiplied by the nodes an address reaches). One upsert per request on
+ * an UNLOGGED table; the windows of past minutes are dropped by the first request of a new minute on each node.
  */
 final class RateLimiter {
 
-    private record Window(long minute, AtomicInteger count) {
-    }
-
+    private final JdbcClient jdbc;
     private final int perMinute;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+    private final AtomicLong cleaned = new AtomicLong();
 
-    RateLimiter(int perMinute, Clock clock) {
+    RateLimiter(JdbcClient jdbc, int perMinute, Clock clock) {
+        this.jdbc = jdbc;
         this.perMinute = perMinute;
         this.clock = clock;
     }
@@ -26,11 +27,15 @@ final class RateLimiter {
     long acquire(String address) {
         long now = clock.millis();
         long minute = now / 60_000;
-        Window window = windows.compute(address, (k, w) -> w == null || w.minute() != minute ? new Window(minute, new AtomicInteger()) : w);
-        if (windows.size() > 100_000) {
-            windows.entrySet().removeIf(e -> e.getValue().minute() != minute);
+        long last = cleaned.get();
+        if (last != minute && cleaned.compareAndSet(last, minute)) {
+            jdbc.sql("delete from portal.request_window where minute < ?").param(minute).update();
         }
-        if (window.count().incrementAndGet() <= perMinute) {
+        int requests = jdbc.sql("""
+                insert into portal.request_window (address, minute, requests) values (?, ?, 1)
+                on conflict (address, minute) do update set requests = portal.request_window.requests + 1
+                returning requests""").params(address, minute).query(Integer.class).single();
+        if (requests <= perMinute) {
             return 0;
         }
         return Math.max(1, ((minute + 1) * 60_000 - now + 999) / 1000);

@@ -16,6 +16,7 @@ import gongxin.shared.SubjectCategory;
  * @param repairedOn the day credit repair was granted, if it was
  * @param objectionSince the day an objection to it was received, while it is handled
  * @param objectionApplication that objection's application number
+ * @param objectionAcceptedOn the day the department accepted it: its measures are suspended from then
  * @param subjectId the subject registry's id; 0 when the record names no identifiable subject
  */
 public record CreditRecord(long id, String itemCode, int itemVersion, String departmentCode, String recordKey,
@@ -26,9 +27,10 @@ public record CreditRecord(long id, String itemCode, int itemVersion, String dep
                            LocalDate windowEnd, LocalDate validUntil, String ruleSet, int version, Map<String, String> data,
                            UUID batchId, Instant firstReceivedAt, Instant updatedAt, Timeliness timeliness,
                            Instant revokedAt, Map<String, String> revocation, LocalDate repairedOn,
-                           LocalDate objectionSince, String objectionApplication, long subjectId) {
+                           LocalDate objectionSince, String objectionApplication, LocalDate objectionAcceptedOn,
+                           long subjectId) {
 
-    /** An objection to it is being handled: shown with a mark, its measures suspended (NDRC Order 36; credit-rules §7). */
+    /** An objection to it is being handled: shown with a mark (NDRC Order 36; credit-rules §7). */
     public boolean underObjection() {
         return objectionSince != null;
     }

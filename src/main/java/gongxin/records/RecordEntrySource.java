@@ -161,6 +161,11 @@ class RecordEntrySource implements CreditEntrySource {
     }
 
     @Override
+    public void acceptObjection(long id, String applicationNumber, LocalDate on, String actor) {
+        rights.acceptObjection(id, applicationNumber, on, actor);
+    }
+
+    @Override
     public void closeObjection(long id, String applicationNumber, String outcome, String actor) {
         rights.closeObjection(id, applicationNumber, outcome, actor);
     }
@@ -219,7 +224,7 @@ class RecordEntrySource implements CreditEntrySource {
                     disclosed, r.departmentCode(), r.decisionNumber(), r.decisionDate(), r.severity(),
                     "DISHONEST".equals(r.nature()), r.dishonest(), r.exclusion(), r.minor(), r.status(),
                     r.notPublishedReason() == null ? null : r.notPublishedReason().name(), r.windowEnd(), revokedOn,
-                    r.repairedOn(), r.objectionSince(), fields);
+                    r.repairedOn(), r.objectionSince(), r.objectionAcceptedOn(), fields);
         }
 
         /** Only records of dishonesty items come this way (see {@link RecordRepository#dishonesty}). */
@@ -227,7 +232,7 @@ class RecordEntrySource implements CreditEntrySource {
             return entry(r.id(), EntrySubject.ofId(r.subjectId()), r.itemCode(), title(r.itemCode()), true,
                     r.departmentCode(), r.decisionNumber(), r.decisionDate(), r.severity(), true, r.dishonest(),
                     r.exclusion(), r.minor(), r.status(), null, r.windowEnd(), r.revokedOn(), r.repairedOn(),
-                    r.objectionSince(), List.of());
+                    r.objectionSince(), r.objectionAcceptedOn(), List.of());
         }
     }
 
@@ -240,6 +245,7 @@ class RecordEntrySource implements CreditEntrySource {
                                      boolean dishonestItem, boolean dishonest, String exclusion, boolean minor,
                                      RecordStatus status, String notPublishedReason, LocalDate windowEnd,
                                      LocalDate revokedOn, LocalDate repairedOn, LocalDate objectionSince,
+                                     LocalDate objectionAcceptedOn,
                                      List<EntryField> fields) {
         EntryNature nature = dishonest || (dishonestItem && exclusion != null) ? EntryNature.DISHONESTY : EntryNature.NEUTRAL;
         // the first day it no longer counts: revocation or repair, unless its window had ended before
@@ -252,7 +258,7 @@ class RecordEntrySource implements CreditEntrySource {
         return new CreditEntry(EntryRef.of(EntryKind.RECORD, id), subject, itemCode, title, EntryCategory.CATALOG_ITEM, null,
                 disclosed, department, decisionNumber, decided, severity, nature, exclusion, minor,
                 EntryStatus.valueOf(status.name()), notPublishedReason, windowEnd, countsUntil, ended, objectionSince,
-                dishonestItem, true, fields);
+                objectionAcceptedOn, dishonestItem, true, fields);
     }
 
     private static EntryField.Role role(ItemField field) {

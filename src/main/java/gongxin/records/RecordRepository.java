@@ -99,7 +99,7 @@ class RecordRepository {
         String sql = """
                 select id, coalesce(subject_id, 0) as subject_id, item_code, department_code, decision_number, decision_date,
                        severity, minor, status, window_end, (revoked_at at time zone :zone)::date as revoked_on, dishonest,
-                       exclusion, repaired_on, objection_since
+                       exclusion, repaired_on, objection_since, objection_accepted_on
                   from records.record where """ + where;
         params.addValue("zone", zone.getId());
         // by position and as LocalDate: a full evaluation run reads millions of these rows (name look-ups and
@@ -108,7 +108,7 @@ class RecordRepository {
                 rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getObject(6, LocalDate.class), rs.getString(7), rs.getBoolean(8), RecordStatus.valueOf(rs.getString(9)),
                 rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class), rs.getBoolean(12), rs.getString(13),
-                rs.getObject(14, LocalDate.class), rs.getObject(15, LocalDate.class))));
+                rs.getObject(14, LocalDate.class), rs.getObject(15, LocalDate.class), rs.getObject(16, LocalDate.class))));
     }
 
     List<Long> subjectsWithNewDishonesty(java.util.UUID batchId, LocalDate decidedSince) {
@@ -220,7 +220,7 @@ class RecordRepository {
     void repair(long id, LocalDate on, Instant now, String repairJson) {
         jdbc.sql("""
                 update records.record set status = 'REPAIRED', repaired_on = :on, repair = cast(:repair as jsonb),
-                       objection_since = null, objection_application = null, updated_at = :now where id = :id""")
+                       objection_since = null, objection_application = null, objection_accepted_on = null, updated_at = :now where id = :id""")
                 .param("on", on).param("repair", repairJson).param("now", Timestamp.from(now)).param("id", id).update();
     }
 
@@ -238,14 +238,22 @@ class RecordRepository {
     }
 
     void objection(long id, LocalDate since, String application, Instant now) {
-        jdbc.sql("update records.record set objection_since = :since, objection_application = :application, updated_at = :now where id = :id")
+        jdbc.sql("""
+                update records.record set objection_since = :since, objection_application = :application,
+                       objection_accepted_on = null, updated_at = :now where id = :id""")
                 .param("since", since).param("application", application).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    /** The department accepted the objection being handled: its measures are suspended from {@code on}. */
+    void objectionAccepted(long id, LocalDate on, Instant now) {
+        jdbc.sql("update records.record set objection_accepted_on = :on, updated_at = :now where id = :id")
+                .param("on", on).param("now", Timestamp.from(now)).param("id", id).update();
     }
 
     void revoke(long id, Instant now, String revocationJson) {
         jdbc.sql("""
                 update records.record set status = 'REVOKED', revoked_at = :now, revocation = cast(:revocation as jsonb),
-                       objection_since = null, objection_application = null, updated_at = :now where id = :id""")
+                       objection_since = null, objection_application = null, objection_accepted_on = null, updated_at = :now where id = :id""")
                 .param("now", Timestamp.from(now)).param("revocation", revocationJson).param("id", id).update();
     }
 
@@ -312,6 +320,7 @@ class RecordRepository {
                 revokedAt == null ? null : revokedAt.toInstant(),
                 revocation == null ? null : json.readValue(revocation, STRING_MAP),
                 rs.getObject("repaired_on", LocalDate.class), rs.getObject("objection_since", LocalDate.class),
-                rs.getString("objection_application"), rs.getLong("subject_id"));
+                rs.getString("objection_application"), rs.getObject("objection_accepted_on", LocalDate.class),
+                rs.getLong("subject_id"));
     }
 }

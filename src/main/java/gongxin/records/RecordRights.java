@@ -13,13 +13,19 @@ public interface RecordRights {
     RepairTerms repairTerms(long recordId);
 
     /**
-     * An objection was received: the record is shown marked and its measures are suspended until it is decided
-     * (NDRC Order 36; credit-rules §7).
+     * An objection was received: the record is shown marked (NDRC Order 36; credit-rules §7); its measures still apply
+     * until the department accepts it.
      *
      * @throws gongxin.shared.RuleViolationException {@code open-application} when another objection is being handled,
      *                                               {@code not-in-force} when the record is revoked, repaired or ended
      */
     void openObjection(long recordId, String applicationNumber, LocalDate since, String actor);
+
+    /**
+     * The department accepted the objection being handled (受理): the record's measures are suspended from {@code on}
+     * until the decision (issue 25, finding 1). Nothing happens for another application's number.
+     */
+    void acceptObjection(long recordId, String applicationNumber, LocalDate on, String actor);
 
     /** The objection was decided without revoking the record (upheld, or corrected by a new version): the mark goes. */
     void closeObjection(long recordId, String applicationNumber, String outcome, String actor);

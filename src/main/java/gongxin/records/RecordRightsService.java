@@ -76,6 +76,20 @@ class RecordRightsService implements RecordRights {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
+    public void acceptObjection(long recordId, String applicationNumber, LocalDate on, String actor) {
+        CreditRecord record = locked(recordId);
+        if (!applicationNumber.equals(record.objectionApplication())) {
+            return; // closed meanwhile (the record was revoked or repaired)
+        }
+        Instant now = clock.instant();
+        repository.objectionAccepted(recordId, on, now);
+        repository.transition(recordId, now, "OBJECTION_ACCEPTED", record.status(), record.status(), record.version(), actor,
+                json(Map.of("application", applicationNumber, "acceptedOn", on.toString())));
+        events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.RECORD, recordId), EntryChange.OBJECTION_ACCEPTED));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void closeObjection(long recordId, String applicationNumber, String outcome, String actor) {
         CreditRecord record = locked(recordId);
         if (!applicationNumber.equals(record.objectionApplication())) {

@@ -33,12 +33,13 @@ public interface Records {
      * @param revokedOn the day its basis was revoked, if it was
      * @param exclusion why a record of a dishonesty item is not dishonesty (简易程序, 首违不罚), if it is not
      * @param repairedOn the day credit repair was granted, if it was: it stops counting that day
-     * @param objectionSince an objection is being handled since that day: its measures are suspended
+     * @param objectionSince an objection is being handled since that day (marked)
+     * @param objectionAcceptedOn the day that objection was accepted: its measures are suspended from then
      */
     record DishonestyRecord(long id, long subjectId, String itemCode, String departmentCode, String decisionNumber,
                             LocalDate decisionDate, String severity, boolean minor, RecordStatus status, LocalDate windowEnd,
                             LocalDate revokedOn, boolean dishonest, String exclusion, LocalDate repairedOn,
-                            LocalDate objectionSince) {
+                            LocalDate objectionSince, LocalDate objectionAcceptedOn) {
     }
 
     /**

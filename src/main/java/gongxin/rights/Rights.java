@@ -110,7 +110,7 @@ class Rights {
         checkForm(kind, request);
         List<Proof> proofs = Proof.check(uploads == null ? List.of() : uploads);
         EntryRef target = request.target();
-        CreditEntry entry = entry(target);
+        CreditEntry entry = entry(target, today);
         SubjectCard subject = applicant(request, entry);
         repository.openFor(kind, target).ifPresent(open -> {
             throw RuleViolationException.of("target", target.toString(), "open-application",
@@ -123,6 +123,7 @@ class Rights {
             application = RightsApplication.repair(target, entry.department(), request.commitment(), today,
                     deadline(ACCEPTANCE_REPAIR, today));
         } else {
+            checkNotRepeated(target, today);
             application = RightsApplication.objection(target, entry.objectable(), entry.department(), request.statement(),
                     today, deadline(ACCEPTANCE_OBJECTION, today));
             recordVersion = entries.version(target);
@@ -150,7 +151,7 @@ class Rights {
         repository.step(number, now, "SUBMITTED", "申请人", details);
         audit.recordAs("public", "RIGHTS_" + kind.name() + "_SUBMITTED", "rights_application", number, details);
         if (kind == RightsApplication.Kind.OBJECTION) {
-            // marked at once, measures suspended until it is decided (NDRC Order 36; credit-rules §7)
+            // marked at once (NDRC Order 36; credit-rules §7); its measures are suspended only from acceptance
             entries.openObjection(target, number, today, "rights:" + number);
         } else {
             boolean person = subject.category() == SubjectCategory.NATURAL_PERSON;
@@ -241,8 +242,13 @@ class Rights {
             details.put("late", true);
         }
         step(caller, number, accepted ? "ACCEPTED" : "NOT_ACCEPTED", details);
-        if (!accepted && a.kind() == RightsApplication.Kind.OBJECTION) {
-            entries.closeObjection(a.target(), number, "NOT_ACCEPTED", caller.name());
+        if (a.kind() == RightsApplication.Kind.OBJECTION) {
+            if (accepted) {
+                // the department checked who applied: only now are the entry's measures suspended (issue 25, finding 1)
+                entries.acceptObjection(a.target(), number, today, caller.name());
+            } else {
+                entries.closeObjection(a.target(), number, "NOT_ACCEPTED", caller.name());
+            }
         }
         return a;
     }
@@ -354,6 +360,7 @@ class Rights {
         boolean corrected = s.recordVersion() != null && version > s.recordVersion();
         a.decideObjection(outcome, reason, corrected, today, acting(caller, a.department()));
         repository.save(number, a, false);
+        repository.decidedVersion(number, version);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("outcome", outcome.name());
         details.put("reason", a.reason());
@@ -446,10 +453,32 @@ class Rights {
         }
     }
 
-    /** The entry applied about, as its producer describes it now. */
-    private CreditEntry entry(EntryRef target) {
-        return entries.find(target).orElseThrow(() -> RuleViolationException.of("target." + target.kind().idField(),
-                Long.toString(target.id()), "target-unknown", "没有该" + target.kind().label()));
+    /**
+     * The entry applied about, as its producer describes it now. The public applies about what the website shows: an
+     * entry that is not public today (a minor's, a kind of information never published, revoked, repaired, past its
+     * window, removed) answers exactly as one that does not exist, whoever is named as its subject, so that nobody can
+     * walk ids to learn what is not public (issue 25, finding 4).
+     */
+    private CreditEntry entry(EntryRef target, LocalDate today) {
+        return entries.find(target).filter(e -> e.publicOn(today)).orElseThrow(() -> RuleViolationException.of(
+                "target." + target.kind().idField(), Long.toString(target.id()), "target-unknown", "没有该" + target.kind().label()));
+    }
+
+    /**
+     * After a decision on an objection to the entry, a new objection without new facts is refused for the cool-off
+     * period in force on the decision day (data: {@code rights.objection_cool_off}; issue 25, finding 1). The new fact
+     * the platform can see is a new version of the entry since that decision (the department corrected it).
+     */
+    private void checkNotRepeated(EntryRef target, LocalDate today) {
+        repository.lastObjectionDecision(target).ifPresent(last -> {
+            LocalDate until = last.decidedOn().plusMonths(repository.objectionCoolOffMonths(last.decidedOn()).orElse(0));
+            boolean changed = last.version() != null && entries.version(target) > last.version();
+            if (!changed && !today.isAfter(until)) {
+                throw RuleViolationException.of("target", target.toString(), "repeat-objection",
+                        "该信息的异议已于 " + last.decidedOn() + " 作出核查决定；没有新的事实，" + until + " 前不再受理对同一信息的异议")
+                        .with("earliestDate", until.plusDays(1));
+            }
+        });
     }
 
     /**

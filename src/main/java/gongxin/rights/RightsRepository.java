@@ -150,6 +150,30 @@ class RightsRepository {
                 .query(LocalDate.class).optional();
     }
 
+    /** The last decision on an objection to the target that left it standing: its day, and the entry's version then. */
+    record ObjectionDecision(LocalDate decidedOn, Integer version) {
+    }
+
+    Optional<ObjectionDecision> lastObjectionDecision(EntryRef target) {
+        return jdbc.sql("""
+                select decided_on, decided_version from rights.application
+                 where kind = 'OBJECTION' and status in ('UPHELD', 'CORRECTED') and target_kind = :targetKind and target_id = :targetId
+                 order by decided_on desc, submitted_at desc limit 1""")
+                .param("targetKind", target.kind().name()).param("targetId", target.id())
+                .query((rs, n) -> new ObjectionDecision(rs.getObject("decided_on", LocalDate.class), (Integer) rs.getObject("decided_version")))
+                .optional();
+    }
+
+    void decidedVersion(String number, int version) {
+        jdbc.sql("update rights.application set decided_version = ? where number = ?").params(version, number).update();
+    }
+
+    /** How long after a decision a repeated objection without new facts is refused, as in force on that day, in months. */
+    Optional<Integer> objectionCoolOffMonths(LocalDate on) {
+        return jdbc.sql("select months from rights.objection_cool_off where effective_from <= ? order by effective_from desc limit 1")
+                .param(on).query(Integer.class).optional();
+    }
+
     /** The refusal period in force on a day, in months. */
     Optional<Integer> refusalMonths(LocalDate on) {
         return jdbc.sql("select months from rights.refusal_period where effective_from <= ? order by effective_from desc limit 1")

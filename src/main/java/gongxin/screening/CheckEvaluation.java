@@ -115,7 +115,7 @@ final class CheckEvaluation {
             return "未成年人的失信信息不触发惩戒措施";
         }
         if (h.suspended(day)) {
-            return "异议处理中（" + h.objectionSince() + " 起），相关措施暂停适用";
+            return "异议已受理（" + h.suspendedSince() + " 起），核查期间相关措施暂停适用";
         }
         if (m.kind() == Measure.Kind.INCENTIVE && dishonestyCounts) {
             return "主体存在有效的失信信息，不适用激励措施";

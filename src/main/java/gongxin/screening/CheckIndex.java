@@ -160,13 +160,13 @@ class CheckIndex {
                 ends[i] = e.countsUntil() == null ? null : e.countsUntil().toString();
                 reasons[i] = e.endedReason();
                 exemptions[i] = e.exemption();
-                objections[i] = e.objectionSince() == null ? null : e.objectionSince().toString();
+                objections[i] = e.objectionAcceptedOn() == null ? null : e.objectionAcceptedOn().toString();
             }
             Timestamp now = Timestamp.from(clock.instant());
             jdbc.sql("""
                     insert into screening.hit (kind, source_id, subject_id, code, category, nature, title, document_number,
                                                department_code, decided_on, severity, minor, valid_from, valid_to,
-                                               ended_reason, exemption, objection_since, updated_at)
+                                               ended_reason, exemption, suspended_since, updated_at)
                     select x.kind, x.id, x.subject, x.code, x.category, x.nature, x.title, x.document, x.department,
                            x.decided::date, x.severity, x.minor, x.decided::date, x.ends::date, x.reason, x.exemption,
                            x.objection::date, :now
@@ -181,7 +181,7 @@ class CheckIndex {
                         document_number = excluded.document_number, department_code = excluded.department_code,
                         decided_on = excluded.decided_on, severity = excluded.severity, minor = excluded.minor,
                         valid_from = excluded.valid_from, valid_to = excluded.valid_to, ended_reason = excluded.ended_reason,
-                        exemption = excluded.exemption, objection_since = excluded.objection_since,
+                        exemption = excluded.exemption, suspended_since = excluded.suspended_since,
                         updated_at = excluded.updated_at""")
                     .param("kinds", kinds).param("ids", ids).param("subjects", subjects).param("codes", codes)
                     .param("categories", categories).param("natures", natures).param("titles", titles)
@@ -211,7 +211,7 @@ class CheckIndex {
 
     private static Hit hit(ResultSet rs, int n) throws SQLException {
         Date to = rs.getDate("valid_to");
-        Date objection = rs.getDate("objection_since");
+        Date objection = rs.getDate("suspended_since");
         return new Hit(EntryKind.valueOf(rs.getString("kind")), rs.getLong("source_id"), rs.getLong("subject_id"),
                 rs.getString("code"), EntryCategory.valueOf(rs.getString("category")),
                 EntryNature.valueOf(rs.getString("nature")), rs.getString("title"), rs.getString("document_number"),

@@ -407,7 +407,7 @@ class Checks {
         m.put("listKind", h.listKind());
         m.put("nature", h.nature().name());
         m.put("suspended", h.suspended(asOf));
-        m.put("suspendedReason", h.suspended(asOf) ? "异议处理中" : null);
+        m.put("suspendedReason", h.suspended(asOf) ? "异议已受理（" + h.suspendedSince() + " 起），核查中" : null);
         m.put("minor", h.minor());
         m.put("via", h.via().name());
         return m;

@@ -14,7 +14,7 @@ import gongxin.entries.EntryNature;
  * @param category where the entry belongs (a list's category tells the answer's {@code listKind})
  * @param nature dishonesty triggers punishments, trustworthiness incentives
  * @param endedReason why it stopped counting: REVOKED, PUBLICITY_ENDED, REMOVED:&lt;reason&gt;, FLAGGED (and REPAIRED)
- * @param objectionSince an objection is being handled since that day: its measures are suspended
+ * @param suspendedSince an objection to it was accepted on that day: its measures are suspended until the decision
  * @param via how the subject checked is bound by it: its own, its legal representative's (落实到人, from the
  *            organisation to the person), or an organisation's it represents (落实到人, from the person to the organisation)
  * @param exemption information of a dishonesty kind the rules in force exempt (简易程序, 首违不罚): never a trigger,
@@ -22,7 +22,7 @@ import gongxin.entries.EntryNature;
  */
 record Hit(EntryKind kind, long sourceId, long subjectId, String code, EntryCategory category, EntryNature nature,
            String title, String documentNumber, String departmentCode, LocalDate decidedOn, String severity, boolean minor,
-           LocalDate validFrom, LocalDate validTo, String endedReason, LocalDate objectionSince, Via via,
+           LocalDate validFrom, LocalDate validTo, String endedReason, LocalDate suspendedSince, Via via,
            String exemption) {
 
     /** How an entry binds the subject checked (the answer's {@code via}). */
@@ -44,7 +44,7 @@ record Hit(EntryKind kind, long sourceId, long subjectId, String code, EntryCate
     }
 
     boolean suspended(LocalDate day) {
-        return objectionSince != null && !objectionSince.isAfter(day);
+        return suspendedSince != null && !suspendedSince.isAfter(day);
     }
 
     /** Left because credit repair was granted: no longer shared, so not named in answers at all. */
@@ -75,6 +75,6 @@ record Hit(EntryKind kind, long sourceId, long subjectId, String code, EntryCate
 
     private Hit via(Via how) {
         return new Hit(kind, sourceId, subjectId, code, category, nature, title, documentNumber, departmentCode, decidedOn,
-                severity, minor, validFrom, validTo, endedReason, objectionSince, how, exemption);
+                severity, minor, validFrom, validTo, endedReason, suspendedSince, how, exemption);
     }
 }

@@ -49,7 +49,7 @@ class CreditEntriesTest {
     static CreditEntry entry(EntryKind kind, long id, long subject) {
         return new CreditEntry(EntryRef.of(kind, id), EntrySubject.ofId(subject), "X", "标题", EntryCategory.COMMITMENT, null, true,
                 "CITY-SAMR", "文号", LocalDate.of(2026, 7, 1), null, EntryNature.DISHONESTY, null, false, EntryStatus.PUBLISHED,
-                null, null, null, null, null, true, false, List.of());
+                null, null, null, null, null, null, true, false, List.of());
     }
 
     @Test

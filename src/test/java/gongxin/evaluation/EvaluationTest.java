@@ -29,13 +29,13 @@ class EvaluationTest {
     static CreditEntry penalty(String severity, LocalDate decided, LocalDate countsUntil, EntryStatus status) {
         return new CreditEntry(EntryRef.of(EntryKind.RECORD, ++ids), EntrySubject.ofId(1), "XZCF", "行政处罚", EntryCategory.CATALOG_ITEM,
                 null, true, "CITY-SAMR", "罚字" + ids + "号", decided, severity, EntryNature.DISHONESTY, null, false, status, null,
-                null, countsUntil, null, null, true, true, List.of());
+                null, countsUntil, null, null, null, true, true, List.of());
     }
 
     static CreditEntry listing(EntryCategory category, EntryNature nature, LocalDate listed, LocalDate countsUntil) {
         return new CreditEntry(EntryRef.of(EntryKind.LIST_ENTRY, ++ids), EntrySubject.ofId(1), "SAMR-SERIOUS", "名单", category,
                 "MARKET_ORDER", true, "CITY-SAMR", "认字" + ids + "号", listed, null, nature, null, false, EntryStatus.PUBLISHED,
-                null, null, countsUntil, null, null, false, false, List.of());
+                null, null, countsUntil, null, null, null, false, false, List.of());
     }
 
     static Evaluation evaluate(CreditEntry... entries) {

@@ -20,7 +20,7 @@ class RecordEntrySourceTest {
 
     static CreditEntry penalty(boolean dishonest, String exclusion, RecordStatus status, LocalDate revokedOn, LocalDate repairedOn) {
         return RecordEntrySource.entry(9, EntrySubject.ofId(3), "XZCF", "行政处罚", true, "CITY-SAMR", "罚字1号", DECIDED,
-                "ORDINARY", true, dishonest, exclusion, false, status, null, WINDOW_END, revokedOn, repairedOn, null, List.of());
+                "ORDINARY", true, dishonest, exclusion, false, status, null, WINDOW_END, revokedOn, repairedOn, null, null, List.of());
     }
 
     @Nested

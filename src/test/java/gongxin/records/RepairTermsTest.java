@@ -26,7 +26,7 @@ class RepairTermsTest {
         return new CreditRecord(1, "XZCF", 1, "CITY-SAMR", "k", SubjectCategory.ORGANIZATION, "示例公司", "91310110666007217T",
                 null, null, "文号", LocalDate.parse(decided), "DISHONEST", dishonest, severity, dishonest ? null : "SIMPLIFIED_PROCEDURE",
                 false, false, status, null, null, null, null, 1, Map.of(), null, Instant.EPOCH, Instant.EPOCH, null, null, null,
-                status == RecordStatus.REPAIRED ? LocalDate.of(2026, 11, 1) : null, null, null, 7L);
+                status == RecordStatus.REPAIRED ? LocalDate.of(2026, 11, 1) : null, null, null, null, 7L);
     }
 
     static RepairTerms terms(CreditRecord r, String sector) {

@@ -229,7 +229,7 @@ class RightsApiTest extends IntegrationTest {
         assertThat(jdbc.sql("select count(*) from records.transition where record_id = ? and kind = 'REPAIRED'").param(older)
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(rule(http().postJson("/api/v1/rights/repairs", repair(subject(code, name), older))))
-                .as("nothing left to repair").isEqualTo("not-repairable");
+                .as("nothing left to repair: not public any more, so as unknown (issue 25, finding 4)").isEqualTo("target-unknown");
         assertThat(http().get("/api/v1/rights/applications/" + number).json().get("status").asString()).isEqualTo("GRANTED");
     }
 
@@ -331,8 +331,13 @@ class RightsApiTest extends IntegrationTest {
         assertThat(listed.get()).singleElement().satisfies(e -> assertThat(e.get("underObjection").booleanValue()).isTrue());
     }
 
+    /**
+     * Issue 25, finding 1: the identity check uses facts shown on the public page, so a filed objection only marks the
+     * record; its measures are suspended from the department's acceptance (受理) until the decision, and a repeated
+     * objection without new facts is refused for the cool-off period.
+     */
     @Test
-    void an_objection_marks_the_record_at_once_and_suspends_its_measures_until_it_is_decided() {
+    void an_objection_marks_the_record_at_once_and_suspends_its_measures_from_acceptance_until_it_is_decided() {
         String code = code();
         String name = "示例市" + PenaltyFile.uniqueWord() + "建材有限公司";
         long record = penalty(code, name, "2026-10-10", "一般");
@@ -350,11 +355,15 @@ class RightsApiTest extends IntegrationTest {
         assertThat(publicEntry(code, record).get("underObjection").booleanValue()).as("marked on the website").isTrue();
         assertThat(report(code)).as("and in a new report").contains("（异议处理中）");
         JsonNode hit = checkHit(checker, code, record);
-        assertThat(hit.get("suspended").booleanValue()).as("suspended in checks").isTrue();
+        assertThat(hit.get("suspended").booleanValue()).as("a filed objection lifts no measure").isFalse();
+        assertThat(hit.get("underObjection")).isNull();
         assertThat(rule(http().postJson("/api/v1/rights/objections", objection(subject(code, name), record))))
                 .isEqualTo("open-application");
 
         system().postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true));
+        JsonNode accepted = checkHit(checker, code, record);
+        assertThat(accepted.get("suspended").booleanValue()).as("suspended from the acceptance").isTrue();
+        assertThat(accepted.get("suspendedReason").asString()).contains("异议已受理");
         TestHttp.Response notCorrected = system().postJson("/api/v1/rights/applications/" + number + "/decision",
                 Map.of("outcome", "CORRECTED", "reason", "已更正处罚内容"));
         assertThat(rule(notCorrected)).as("no corrected version was sent").isEqualTo("correction-required");
@@ -369,8 +378,16 @@ class RightsApiTest extends IntegrationTest {
         JsonNode followed = http().get("/api/v1/rights/applications/" + number).json();
         assertThat(followed.get("reason").asString()).as("the reason reaches the applicant").contains("经核查");
 
-        // a second objection found right: the record is revoked and leaves the website
-        String second = http().postJson("/api/v1/rights/objections", objection(subject(code, name), record)).json().get("number").asString();
+        // the same objection again, without new facts: refused for the cool-off period (6 months in the demo)
+        TestHttp.Response again = http().postJson("/api/v1/rights/objections", objection(subject(code, name), record));
+        assertThat(rule(again)).isEqualTo("repeat-objection");
+        assertThat(again.json().get("earliestDate").asString()).isEqualTo("2027-05-25");
+
+        // after it, a second objection found right: the record is revoked and leaves the website
+        clock.set(java.time.Instant.parse("2027-05-25T02:00:00Z"));
+        TestHttp.Response secondFiled = http().postJson("/api/v1/rights/objections", objection(subject(code, name), record));
+        assertThat(secondFiled.status()).as(secondFiled.body()).isEqualTo(201);
+        String second = secondFiled.json().get("number").asString();
         system().postJson("/api/v1/rights/applications/" + second + "/acceptance", Map.of("accepted", true));
         TestHttp.Response revoked = system().postJson("/api/v1/rights/applications/" + second + "/decision",
                 Map.of("outcome", "REVOKED", "reason", "该处罚决定已被复议机关撤销"));
@@ -458,7 +475,7 @@ class RightsApiTest extends IntegrationTest {
         JsonNode listCase = system().purpose("核对修复结果").get("/api/v1/lists/cases/" + caseId).json();
         assertThat(listCase.get("status").asString()).isEqualTo("REMOVED");
         assertThat(listCase.get("entry").get("removalReason").asString()).isEqualTo("REPAIRED");
-        assertThat(rule(http().postJson("/api/v1/rights/repairs", body))).as("nothing left to repair").isEqualTo("not-repairable");
+        assertThat(rule(http().postJson("/api/v1/rights/repairs", body))).as("nothing left to repair: not public any more, so as unknown (issue 25, finding 4)").isEqualTo("target-unknown");
 
         // issue 26 (Also): the repair rested on a forged receipt: revoked, the subject is back on the list until its end
         clock.set(java.time.Instant.parse("2026-12-01T02:00:00Z"));

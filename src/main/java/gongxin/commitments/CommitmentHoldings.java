@@ -25,10 +25,13 @@ class CommitmentHoldings implements SubjectHoldings {
     }
 
     @Override
-    public List<Map<String, Object>> of(long subjectId) {
+    public List<Map<String, Object>> of(long subjectId, boolean history) {
         java.time.LocalDate today = java.time.LocalDate.now(clock);
         List<Map<String, Object>> out = new ArrayList<>();
         for (CommitmentRepository.Stored s : repository.ofSubject(subjectId)) {
+            if (!history && s.breachRepairedOn() != null) {
+                continue; // a repaired breach is no longer shared
+            }
             out.add(CommitmentApi.body(s, s.breachId() == null ? java.util.Optional.empty() : repository.breachOf(s.id()), today));
         }
         return out;

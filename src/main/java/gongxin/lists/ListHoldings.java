@@ -27,9 +27,9 @@ class ListHoldings implements SubjectHoldings {
     }
 
     @Override
-    public List<Map<String, Object>> of(long subjectId) {
+    public List<Map<String, Object>> of(long subjectId, boolean history) {
         LocalDate today = LocalDate.now(clock);
-        return entries.ofSubject(subjectId).stream().map(e -> {
+        return entries.ofSubject(subjectId).stream().filter(e -> history || e.inForce(today)).map(e -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", e.id());
             m.put("listType", e.listType());

@@ -23,11 +23,14 @@ class RecordHoldings implements SubjectHoldings {
     }
 
     @Override
-    public List<Map<String, Object>> of(long subjectId) {
+    public List<Map<String, Object>> of(long subjectId, boolean history) {
         return jdbc.sql("""
                 select id, item_code as item, department_code as department, decision_number as "decisionNumber",
                        decision_date::text as "decisionDate", status, severity, dishonest, minor
-                  from records.record where subject_id = ? order by decision_date desc, id desc limit 500""")
-                .param(subjectId).query().listOfRows();
+                  from records.record
+                 where subject_id = :subject
+                   and (cast(:history as boolean) or (status not in ('REVOKED', 'REPAIRED') and not minor))
+                 order by decision_date desc, id desc limit 500""")
+                .param("subject", subjectId).param("history", history).query().listOfRows();
     }
 }

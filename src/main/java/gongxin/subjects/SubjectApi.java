@@ -59,14 +59,14 @@ class SubjectApi {
         SubjectRepository.Subject subject = registry.stored(new SubjectReference(creditCode, name, idNumber, formerCode))
                 .orElseThrow(() -> new NotFoundException(!Text.isBlank(formerCode) ? "平台没有以该号码登记过的组织" : Text.isBlank(creditCode) ? "平台没有姓名与证件号码相符的自然人"
                         : "平台没有该统一社会信用代码的主体"));
-        Map<String, Object> body = body(subject);
+        Map<String, Object> body = body(subject, caller.kind() == gongxin.identity.Caller.Kind.STAFF);
         audit.recordSubjectsRead("LOOKUP", "subject", Long.toString(subject.id()), purpose, Map.of("by", !Text.isBlank(formerCode)
                 ? "formerCode" : Text.isBlank(creditCode) ? "idNumber" : "creditCode"), Text.isBlank(matter) ? null : matter.strip(),
                 List.of(subject.id()));
         return body;
     }
 
-    private Map<String, Object> body(SubjectRepository.Subject s) {
+    private Map<String, Object> body(SubjectRepository.Subject s, boolean history) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", s.id());
         body.put("category", s.category().name());
@@ -99,7 +99,7 @@ class SubjectApi {
         body.put("records", List.of());
         body.put("listEntries", List.of());
         for (SubjectHoldings h : holdings) {
-            body.put(h.part(), h.of(s.id()));
+            body.put(h.part(), h.of(s.id(), history));
         }
         return body;
     }

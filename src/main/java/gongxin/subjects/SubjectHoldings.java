@@ -12,5 +12,11 @@ public interface SubjectHoldings {
     /** The name of the part of the answer this fills ({@code records}, {@code listEntries}). */
     String part();
 
-    List<Map<String, Object>> of(long subjectId);
+    /**
+     * @param history staff of the platform see the whole history (谁认定、谁负责; history stays for staff); a system
+     *                ({@code check}/{@code share} client) gets only what may still be shared: no revoked, repaired or
+     *                minor's records, no entry that left its list, no repaired breach (issue 25, finding 6; docs/api.md:
+     *                "repaired information is no longer shared")
+     */
+    List<Map<String, Object>> of(long subjectId, boolean history);
 }

@@ -93,6 +93,40 @@ class SubjectRegistryTest extends IntegrationTest {
         }
     }
 
+    /**
+     * Issue 25, finding 6: a system's look-up gets what may still be shared; the revoked, the repaired and a minor's
+     * records (and entries off their list) stay in the history that staff see.
+     */
+    @Nested
+    class WhatSystemsGet {
+
+        @Test
+        void no_revoked_or_minors_records_while_staff_see_the_history() {
+            String code = code();
+            String u = PenaltyFile.uniqueWord();
+            Map<String, String> kept = organisation(code, "示例市" + u + "商贸有限公司", "2026-10-01", "吴" + u, null);
+            Map<String, String> revoked = organisation(code, "示例市" + u + "商贸有限公司", "2026-10-02", "吴" + u, null);
+            String minorId = PenaltyFile.idNumber("20110315", ThreadLocalRandom.current().nextInt(1000));
+            send(List.of(kept, revoked, person("少" + u, minorId, "2026-10-03")));
+            long revokedId = jdbc.sql("select id from records.record where decision_number = ?")
+                    .param(revoked.get("行政处罚决定书文号")).query(Long.class).single();
+            TestHttp.Response revocation = apiClient(DEMO_API_KEY).postJson("/api/v1/records/" + revokedId + "/revocation",
+                    Map.of("documentType", "行政复议决定书", "documentNumber", "示复决〔2026〕" + u + "号",
+                            "documentDate", "2026-11-01", "reason", "处罚决定被撤销"));
+            assertThat(revocation.status()).as(revocation.body()).isEqualTo(200);
+
+            JsonNode system = lookUp("creditCode=" + code);
+            assertThat(system.get("records")).hasSize(1);
+            assertThat(system.get("records").get(0).get("status").asString()).isNotEqualTo("REVOKED");
+            JsonNode staffView = staff("admin").purpose("窗口查询").get("/api/v1/subjects?creditCode=" + code).json();
+            assertThat(staffView.get("records")).as("staff see the history").hasSize(2);
+
+            assertThat(lookUp("name=" + enc("少" + u) + "&idNumber=" + minorId).get("records")).as("a minor's record").isEmpty();
+            assertThat(staff("admin").purpose("窗口查询").get("/api/v1/subjects?name=" + enc("少" + u) + "&idNumber=" + minorId)
+                    .json().get("records")).hasSize(1);
+        }
+    }
+
     @Nested
     class FormerCodes {
 

@@ -112,7 +112,9 @@ class Checks {
         answer.put("id", id.toString());
         answer.put("matter", matter);
         answer.put("asOf", asOf.toString());
+        question(answer, caller, purpose, issued);
         Map<String, Object> result = result(subject, hits, links, graded, applicable, asOf);
+        result.put("asked", asked(request.subject()));
         answer.putAll(result);
         Map<String, Object> receipt = receipts.receipt(id.toString(), issued.toString(), withoutReceipt(answer));
         answer.put(Receipts.RECEIPT, receipt);
@@ -149,8 +151,10 @@ class Checks {
         List<Map<String, Object>> results = new ArrayList<>();
         int withHits = 0;
         int measureCount = 0;
-        for (Optional<SubjectCard> subject : found) {
+        for (int i = 0; i < found.size(); i++) {
+            Optional<SubjectCard> subject = found.get(i);
             Map<String, Object> result = result(subject, hits, links, graded, applicable, asOf);
+            result.put("asked", asked(refs.get(i)));
             withHits += ((List<?>) result.get("hits")).isEmpty() ? 0 : 1;
             measureCount += ((List<?>) result.get("measures")).size();
             results.add(result);
@@ -159,6 +163,7 @@ class Checks {
         answer.put("id", id.toString());
         answer.put("matter", matter);
         answer.put("asOf", asOf.toString());
+        question(answer, caller, purpose, issued);
         answer.put("results", results);
         Map<String, Object> receipt = receipts.receipt(id.toString(), issued.toString(), withoutReceipt(answer));
         answer.put(Receipts.RECEIPT, receipt);
@@ -168,6 +173,39 @@ class Checks {
         audit.recordSubjectsRead("CHECK", "check", id.toString(), purpose, Map.of("matter", matter, "subjects", refs.size(),
                 "withHits", withHits), matter, found.stream().flatMap(Optional::stream).map(SubjectCard::id).toList());
         return new Answer(id, bytes);
+    }
+
+    /**
+     * The question, signed with the answer (issue 25, finding 5): who asked, for which department, why, and when. A
+     * receipt that left them out proved nothing about whom it concerned.
+     */
+    private static void question(Map<String, Object> answer, Caller caller, Purpose purpose, Instant issued) {
+        answer.put("issuedAt", issued.toString());
+        Map<String, Object> by = new LinkedHashMap<>();
+        by.put("name", caller.name());
+        by.put("department", caller.departmentCode());
+        answer.put("caller", by);
+        answer.put("purpose", purpose.text());
+    }
+
+    /**
+     * The identifier asked about, signed with the answer: a "no hits" for an unknown subject then proves that for that
+     * identifier only. An organisation's credit code as sent (trimmed, upper case); a person's name and masked ID number
+     * (the answer is stored, and ID numbers are never stored in clear).
+     */
+    static Map<String, Object> asked(SubjectReference ref) {
+        Map<String, Object> asked = new LinkedHashMap<>();
+        if (ref == null) {
+            return asked;
+        }
+        if (!gongxin.shared.Text.isBlank(ref.creditCode())) {
+            asked.put("creditCode", gongxin.shared.Text.clean(ref.creditCode()).toUpperCase(java.util.Locale.ROOT));
+        }
+        if (!gongxin.shared.Text.isBlank(ref.idNumber())) {
+            asked.put("name", ref.name() == null ? null : gongxin.shared.Text.clean(ref.name()));
+            asked.put("idNumberMasked", gongxin.shared.IdNumber.masked(gongxin.shared.Text.clean(ref.idNumber()).toUpperCase(java.util.Locale.ROOT)));
+        }
+        return asked;
     }
 
     /** The stored answer, byte for byte: to the client that asked, and to the credit office's administrators and auditors. */

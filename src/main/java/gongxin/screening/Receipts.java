@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Receipts of check answers: the SM3 digest of the answer's canonical JSON (keys sorted, no receipt) and the
  * platform's SM2 signature of the same bytes, so that anyone holding an answer can prove it is exactly what the
- * platform said, and any change to a hit, a measure or the receipt shows.
+ * platform said, and any change to a hit, a measure or the receipt shows. The answer carries its question (the
+ * identifier asked, the caller, the purpose, {@code issuedAt}), so the signature binds it too.
  */
 @Component
 class Receipts {
@@ -22,6 +23,11 @@ class Receipts {
     private final KeyRing keys;
     private final JsonMapper canonical = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
     private final JsonMapper plain = JsonMapper.builder().build();
+    /**
+     * Answers to verify are read refusing duplicate keys: with two values for one key, what a reader sees depends on
+     * its parser, so one set of signed bytes could be shown as two different answers (issue 25, finding 5).
+     */
+    private final JsonMapper strict = JsonMapper.builder().enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private final String keyId;
 
     Receipts(KeyRing keys) {
@@ -58,7 +64,10 @@ class Receipts {
     Verified verify(byte[] received) {
         Map<String, Object> answer;
         try {
-            answer = plain.readValue(received, LinkedHashMap.class);
+            answer = strict.readValue(received, LinkedHashMap.class);
+        } catch (tools.jackson.core.exc.StreamReadException e) {
+            return new Verified(false, e.getMessage() != null && e.getMessage().contains("Duplicate")
+                    ? "内容含有重复的键，不予核验" : "内容不是有效的 JSON", null, null);
         } catch (RuntimeException e) {
             return new Verified(false, "内容不是有效的 JSON", null, null);
         }
@@ -70,6 +79,11 @@ class Receipts {
         Object signature = receipt.get("signature");
         if (!(sm3 instanceof String claimed) || !(signature instanceof String signed) || !(id instanceof String checkId)) {
             return new Verified(false, "回执不完整", null, null);
+        }
+        // the receipt's own id and time are not in the signed bytes: they must be the answer's, which are
+        if (answer.containsKey("id") && !checkId.equals(answer.get("id"))
+                || answer.containsKey("issuedAt") && !answer.get("issuedAt").equals(receipt.get("issuedAt"))) {
+            return new Verified(false, "回执的编号或出具时间与答复不符", checkId, null);
         }
         byte[] bytes = canonical(answer);
         String actual = Sm3.hex(bytes);

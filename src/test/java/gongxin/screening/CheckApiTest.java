@@ -262,6 +262,44 @@ class CheckApiTest extends IntegrationTest {
         assertThat(apiClient(checker()).get("/api/v1/checks/" + id).status()).isEqualTo(403);
     }
 
+    /**
+     * Issue 25, finding 5: the signed answer binds the question. A "no hits" receipt for an unknown subject names the
+     * identifier asked, the caller, the purpose and the time; changing any of them breaks it; a second value for a key
+     * is refused rather than read one way by us and another by someone else.
+     */
+    @Test
+    void the_receipt_binds_the_identifier_asked_the_caller_the_purpose_and_the_time() {
+        String code = code();
+        String key = checker();
+        TestHttp.Response response = apiClient(key).postJson("/api/v1/checks", check("BIDDING", Map.of("creditCode", code.toLowerCase())));
+        JsonNode answer = response.json();
+        assertThat(answer.get("subject").get("known").booleanValue()).isFalse();
+        assertThat(answer.get("hits")).isEmpty();
+        assertThat(answer.get("asked").get("creditCode").asString()).isEqualTo(code);
+        assertThat(answer.get("purpose").asString()).isEqualTo("招标投标资格审查");
+        assertThat(answer.get("caller").get("name").asString()).isNotBlank();
+        assertThat(answer.get("issuedAt").asString()).isEqualTo(answer.get("receipt").get("issuedAt").asString());
+
+        String body = response.body();
+        String other = code();
+        for (String changed : List.of(body.replace(code, other),
+                body.replace("招标投标资格审查", "政府采购资格审查"),
+                body.replace(answer.get("caller").get("name").asString(), "另一个系统"),
+                body.replaceFirst("\"issuedAt\":\"([^\"]+)\"", "\"issuedAt\":\"2020-01-01T00:00:00Z\""))) {
+            assertThat(changed).isNotEqualTo(body);
+            JsonNode verdict = http().postBytes("/api/v1/checks/verify", "application/json", changed.getBytes(StandardCharsets.UTF_8)).json();
+            assertThat(verdict.get("valid").booleanValue()).as(changed).isFalse();
+        }
+        // the same answer with a second "hits" key: refused, whichever value a reader would take
+        String duplicated = body.replaceFirst("\"hits\":\\[\\]", "\"hits\":[],\"hits\":[{\"kind\":\"RECORD\"}]");
+        assertThat(duplicated).isNotEqualTo(body);
+        JsonNode verdict = http().postBytes("/api/v1/checks/verify", "application/json", duplicated.getBytes(StandardCharsets.UTF_8)).json();
+        assertThat(verdict.get("valid").booleanValue()).isFalse();
+        assertThat(verdict.get("reason").asString()).contains("重复的键");
+        assertThat(http().postBytes("/api/v1/checks/verify", "application/json", response.bytes()).json().get("valid").booleanValue())
+                .isTrue();
+    }
+
     @Test
     void feedback_names_measures_of_the_answer_and_reasons_for_what_was_not_applied() {
         String code = code();

@@ -61,12 +61,14 @@ class Rights {
     private final RuleSets ruleSets;
     private final Calendars calendars;
     private final AuditLog audit;
+    private final gongxin.platform.KeyRing keys;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     Rights(RightsRepository repository, CreditEntries entries, Subjects subjects, RuleSets ruleSets, Calendars calendars,
-           AuditLog audit, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+           AuditLog audit, gongxin.platform.KeyRing keys, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        this.keys = keys;
         this.events = events;
         this.repository = repository;
         this.entries = entries;
@@ -96,10 +98,16 @@ class Rights {
 
     // ---- the public
 
+    /**
+     * @param idempotencyScope who sent the key (a client, a staff user, or the public's address): a key names an
+     *                         application only within its sender's scope, so nobody obtains another's application by
+     *                         sending its key first (issue 25, finding 3)
+     */
     @Transactional
-    Submitted submit(RightsApplication.Kind kind, Request request, List<Proof.Upload> uploads, String idempotencyKey) {
+    Submitted submit(RightsApplication.Kind kind, Request request, List<Proof.Upload> uploads, String idempotencyKey,
+                     String idempotencyScope) {
         if (!Text.isBlank(idempotencyKey)) {
-            Optional<RightsRepository.Stored> earlier = repository.byIdempotencyKey(idempotencyKey.strip());
+            Optional<RightsRepository.Stored> earlier = repository.byIdempotencyKey(idempotencyScope, idempotencyKey.strip());
             if (earlier.isPresent()) {
                 RightsRepository.Stored s = earlier.get();
                 return new Submitted(s.number(), s.application().status(), s.application().department(),
@@ -135,7 +143,7 @@ class Rights {
                     Text.isBlank(request.legalRepresentative()) ? null : Text.clean(request.legalRepresentative()),
                     Text.clean(request.contactName()), phone, request.commitment(),
                     Text.isBlank(request.statement()) ? null : request.statement().strip()), recordVersion,
-                    Text.isBlank(idempotencyKey) ? null : idempotencyKey.strip());
+                    Text.isBlank(idempotencyKey) ? null : idempotencyKey.strip(), idempotencyScope);
         } catch (org.springframework.dao.DuplicateKeyException e) {
             // the same target applied for at the same moment: the unique index of open applications decides
             throw RuleViolationException.of("target", target.toString(), "open-application",
@@ -221,15 +229,55 @@ class Rights {
      * it was received (the plans of Nanjing and Guannan: 10 working days from receipt; issue 26, finding 6), so a slow
      * acceptance does not lengthen the verification.
      */
+    /**
+     * The natural person the department found applying when it accepted a repair (the legal representative, an agent,
+     * or the person itself), from the identity document: the refusal period after a false statement binds this
+     * applicant, not whoever is named as the target's subject (issue 25, finding 3).
+     */
+    record ProvenApplicant(String name, String idNumber) {
+    }
+
     @Transactional
-    RightsApplication accept(Caller caller, String number, boolean accepted, String reason) {
+    RightsApplication accept(Caller caller, String number, boolean accepted, String reason, ProvenApplicant applicant) {
         RightsRepository.Stored s = locked(number);
         RightsApplication a = s.application();
         LocalDate today = LocalDate.now(clock);
         Deadline decideBy = a.kind() == RightsApplication.Kind.REPAIR ? deadline(DECISION_REPAIR, today)
                 : deadline(DECISION_OBJECTION, a.submittedOn());
+        String proven = null;
+        String provenShown = null;
+        if (accepted && a.kind() == RightsApplication.Kind.REPAIR && a.status() == RightsApplication.Status.SUBMITTED
+                && caller.mayActFor(a.department())) {
+            if (applicant != null && (!Text.isBlank(applicant.name()) || !Text.isBlank(applicant.idNumber()))) {
+                if (Text.isBlank(applicant.name())) {
+                    throw RuleViolationException.of("applicant.name", null, "required", "请填写经核实的申请人姓名");
+                }
+                gongxin.shared.IdNumber id = gongxin.shared.IdNumber.check(applicant.idNumber(), today).orElseThrow("applicant.idNumber");
+                proven = "person:" + keys.lookupDigest(id.value());
+                provenShown = Text.clean(applicant.name()) + "（" + gongxin.shared.IdNumber.masked(id.value()) + "）";
+            } else {
+                proven = "subject:" + s.applicant().subjectId(); // the department found the subject itself applying
+            }
+            Optional<LocalDate> lied = repository.lastFalseStatement(a.target(), proven);
+            if (lied.isPresent()) {
+                LocalDate until = refusedUntil(lied.get());
+                if (!today.isAfter(until)) {
+                    throw RuleViolationException.of("applicant", provenShown == null ? "subject" : provenShown, "refusal-period",
+                            "该申请人此前就该信息的修复申请因弄虚作假被不予修复（" + lied.get() + "），" + until + " 前不予受理")
+                            .with("earliestDate", until.plusDays(1));
+                }
+            }
+        }
         a.accept(accepted, reason, today, decideBy, acting(caller, a.department()), missingProofs(s));
-        repository.save(number, a, false);
+        try {
+            repository.save(number, a, false);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw RuleViolationException.of("target", a.target().toString(), "open-application",
+                    "该" + a.target().kind().label() + "已有受理中的" + label(a.kind()) + "申请");
+        }
+        if (proven != null) {
+            repository.applicantProven(number, proven);
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("accepted", accepted);
         if (!Text.isBlank(reason)) {
@@ -237,6 +285,9 @@ class Rights {
         }
         if (accepted) {
             details.put("decideBy", decideBy.date().toString());
+        }
+        if (provenShown != null) {
+            details.put("applicant", provenShown);
         }
         if (a.acceptedLate()) {
             details.put("late", true);
@@ -277,6 +328,17 @@ class Rights {
     @Transactional
     RightsApplication.Status decideRepair(Caller caller, String number, boolean granted, String reason, boolean complex,
                                           boolean falseStatement) {
+        return decideRepair(caller, number, granted, reason, complex, falseStatement, false);
+    }
+
+    /**
+     * @param notSubject the subject did not make this application (someone else applied in its name): it closes
+     *                   refused with no consequence for the subject, no refusal period and nothing held open (issue
+     *                   25, finding 3)
+     */
+    @Transactional
+    RightsApplication.Status decideRepair(Caller caller, String number, boolean granted, String reason, boolean complex,
+                                          boolean falseStatement, boolean notSubject) {
         RightsRepository.Stored s = locked(number);
         RightsApplication a = s.application();
         LocalDate today = LocalDate.now(clock);
@@ -289,7 +351,14 @@ class Rights {
         if (falseStatement && granted) {
             throw RuleViolationException.of("falseStatement", "true", "false-statement-granted", "认定弄虚作假的申请不能准予修复");
         }
+        if (notSubject && (granted || falseStatement)) {
+            throw RuleViolationException.of("notSubject", "true", "not-subject-refused",
+                    "非信用主体本人提出的申请只能不予修复，且不计入主体的弄虚作假");
+        }
         repository.save(number, a, falseStatement && !granted);
+        if (notSubject) {
+            repository.notSubject(number);
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("granted", granted);
         if (a.reason() != null) {
@@ -298,7 +367,10 @@ class Rights {
         if (falseStatement) {
             details.put("falseStatement", true);
         }
-        step(caller, number, granted ? "GRANTED" : "REFUSED", details);
+        if (notSubject) {
+            details.put("notSubject", true);
+        }
+        step(caller, number, granted ? "GRANTED" : notSubject ? "NOT_SUBJECT" : "REFUSED", details);
         if (granted) {
             entries.repair(a.target(), caller, number, today);
         }
@@ -511,14 +583,6 @@ class Rights {
         if (!terms.possibleOn(today)) {
             throw RuleViolationException.of(field, Long.toString(target.id()), "minimum-period",
                     terms.minimum() + "前不予修复；" + terms.earliestDate() + " 起可以申请").with("earliestDate", terms.earliestDate());
-        }
-        Optional<LocalDate> lied = repository.lastFalseStatement(target);
-        if (lied.isPresent()) {
-            LocalDate until = refusedUntil(lied.get());
-            if (!today.isAfter(until)) {
-                throw RuleViolationException.of("target", target.toString(), "refusal-period",
-                        "此前的修复申请因弄虚作假被不予修复（" + lied.get() + "），" + until + " 前不予受理").with("earliestDate", until.plusDays(1));
-            }
         }
     }
 

@@ -55,7 +55,8 @@ class RightsApi {
     record ObjectionBody(SubjectBody subject, Map<String, Object> target, ContactBody contact, String reason) {
     }
 
-    record AcceptanceBody(Boolean accepted, String reason) {
+    /** @param applicant the person found applying, from the identity document (repairs; the subject itself when absent) */
+    record AcceptanceBody(Boolean accepted, String reason, Rights.ProvenApplicant applicant) {
     }
 
     record ExtensionBody(String reason) {
@@ -65,7 +66,8 @@ class RightsApi {
     }
 
     /** Repair: {@code granted}, {@code reason}, {@code complex}, {@code falseStatement}; objection: {@code outcome}, {@code reason}. */
-    record DecisionBody(Boolean granted, String outcome, String reason, Boolean complex, Boolean falseStatement) {
+    record DecisionBody(Boolean granted, String outcome, String reason, Boolean complex, Boolean falseStatement,
+                        Boolean notSubject) {
     }
 
     private final Rights rights;
@@ -103,21 +105,36 @@ class RightsApi {
     @PreAuthorize("permitAll()")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> repair(@RequestBody RepairBody body,
-                               @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+                               @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+                               jakarta.servlet.http.HttpServletRequest http) {
         Rights.Submitted s = rights.submit(RightsApplication.Kind.REPAIR, request(body.subject(), body.target(), body.contact(),
-                Boolean.TRUE.equals(body.commitment()), body.statement()), List.of(), idempotencyKey);
+                Boolean.TRUE.equals(body.commitment()), body.statement()), List.of(), idempotencyKey, idempotencyScope(http));
         return submitted(s);
     }
 
-    @Operation(summary = "提出异议（公众，无需账户）：记录随即标注“异议处理中”，相关惩戒措施暂停")
+    @Operation(summary = "提出异议（公众，无需账户）：记录随即标注“异议处理中”；认定部门受理后，核查期间相关惩戒措施暂停")
     @PostMapping("/objections")
     @PreAuthorize("permitAll()")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> objection(@RequestBody ObjectionBody body,
-                                  @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+                                  @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+                                  jakarta.servlet.http.HttpServletRequest http) {
         Rights.Submitted s = rights.submit(RightsApplication.Kind.OBJECTION, request(body.subject(), body.target(),
-                body.contact(), false, body.reason()), List.of(), idempotencyKey);
+                body.contact(), false, body.reason()), List.of(), idempotencyKey, idempotencyScope(http));
         return submitted(s);
+    }
+
+    /**
+     * Whose idempotency keys a request's key is among (issue 25, finding 3): a client's or a staff user's own, or,
+     * for the public that has no account, those sent from the same address.
+     */
+    static String idempotencyScope(jakarta.servlet.http.HttpServletRequest http) {
+        Caller caller = Caller.current();
+        return switch (caller.kind()) {
+            case API_CLIENT -> "client:" + caller.name();
+            case STAFF -> "staff:" + caller.name();
+            case ANONYMOUS -> "address:" + http.getRemoteAddr();
+        };
     }
 
     @Operation(summary = "补充证明材料（PDF、PNG、JPEG，每个不超过 10 MB；凭申请编号）：每个文件一个 kinds 部分，"
@@ -155,7 +172,7 @@ class RightsApi {
         if (body.accepted() == null) {
             throw RuleViolationException.of("accepted", null, "required", "请给出是否受理（accepted: true 或 false）");
         }
-        RightsApplication application = rights.accept(Caller.current(), number, body.accepted(), body.reason());
+        RightsApplication application = rights.accept(Caller.current(), number, body.accepted(), body.reason(), body.applicant());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("number", number);
         answer.put("status", application.status().name());
@@ -186,7 +203,8 @@ class RightsApi {
             status = rights.decideObjection(Caller.current(), number, outcome, body.reason());
         } else if (body.granted() != null) {
             status = rights.decideRepair(Caller.current(), number, body.granted(), body.reason(),
-                    Boolean.TRUE.equals(body.complex()), Boolean.TRUE.equals(body.falseStatement()));
+                    Boolean.TRUE.equals(body.complex()), Boolean.TRUE.equals(body.falseStatement()),
+                    Boolean.TRUE.equals(body.notSubject()));
         } else {
             throw RuleViolationException.of("outcome", null, "outcome-required",
                     "请给出决定：信用修复为 granted（true/false），异议为 outcome（CORRECTED、REVOKED 或 UPHELD）");

@@ -102,11 +102,11 @@ class RightsDemo {
         Rights.Submitted repair = rights.submit(RightsApplication.Kind.REPAIR, request(candidates.get(0),
                 "罚款已于决定后十日内缴清，违法广告已全部下架并建立广告审核制度", true),
                 List.of(new Proof.Upload(ProofKind.IDENTITY, "营业执照（副本）.pdf", "application/pdf", demoPdf("Business licence (demo)")),
-                        new Proof.Upload(ProofKind.PERFORMANCE, "罚款缴纳凭证.pdf", "application/pdf", demoPdf("Fine paid (demo)"))), null);
+                        new Proof.Upload(ProofKind.PERFORMANCE, "罚款缴纳凭证.pdf", "application/pdf", demoPdf("Fine paid (demo)"))), null, null);
         Rights.Submitted objection = rights.submit(RightsApplication.Kind.OBJECTION, request(candidates.get(1),
-                "公示的罚款金额与处罚决定书不符：决定书为罚款五千元", false), List.of(), null);
+                "公示的罚款金额与处罚决定书不符：决定书为罚款五千元", false), List.of(), null, null);
         Caller system = new Caller("api:示例市数据归集系统", Caller.Kind.API_CLIENT, SAMR, Set.of(SAMR), Set.of(), Set.of(Scope.SUBMIT));
-        rights.accept(system, objection.number(), true, null);
+        rights.accept(system, objection.number(), true, null, null);
         log.info("Seeded demo rights applications: repair {} waiting for acceptance, objection {} accepted", repair.number(),
                 objection.number());
     }

@@ -103,7 +103,7 @@ class RightsPages {
             uploads.addAll(uploads(identityProofs, ProofKind.IDENTITY));
             uploads.addAll(uploads(performanceProofs, ProofKind.PERFORMANCE));
             uploads.addAll(uploads(proofs, ProofKind.OTHER));
-            Rights.Submitted s = rights.submit(k, request, uploads, null);
+            Rights.Submitted s = rights.submit(k, request, uploads, null, null);
             redirect.addFlashAttribute("notice", "申请已提交。请保存申请编号 " + s.number() + "，凭编号查询办理进度。"
                     + (s.missingProofs().isEmpty() ? "" : "受理前尚须补充：" + String.join("、",
                     s.missingProofs().stream().sorted().map(ProofKind::label).toList()) + "。"));
@@ -215,8 +215,11 @@ class RightsPages {
     @PostMapping("/rights/queue/{number}/acceptance")
     @PreAuthorize("hasAnyRole('OPERATOR', 'REVIEWER')")
     String accept(@PathVariable String number, @RequestParam String accepted, @RequestParam(required = false) String reason,
+                  @RequestParam(required = false) String applicantName, @RequestParam(required = false) String applicantIdNumber,
                   Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
-        return step(number, model, redirect, request, () -> rights.accept(Caller.current(), number, "true".equals(accepted), reason),
+        return step(number, model, redirect, request, () -> rights.accept(Caller.current(), number, "true".equals(accepted), reason,
+                        Text.isBlank(applicantName) && Text.isBlank(applicantIdNumber) ? null
+                                : new Rights.ProvenApplicant(applicantName, applicantIdNumber)),
                 "true".equals(accepted) ? "已受理" : "已决定不予受理");
     }
 
@@ -239,7 +242,8 @@ class RightsPages {
     @PreAuthorize("hasAnyRole('OPERATOR', 'REVIEWER')")
     String decide(@PathVariable String number, @RequestParam(required = false) String granted,
                   @RequestParam(required = false) String outcome, @RequestParam(required = false) String reason,
-                  @RequestParam(required = false) String falseStatement, Model model, RedirectAttributes redirect,
+                  @RequestParam(required = false) String falseStatement, @RequestParam(required = false) String notSubject,
+                  Model model, RedirectAttributes redirect,
                   jakarta.servlet.http.HttpServletRequest request) {
         return step(number, model, redirect, request, () -> {
             if (!Text.isBlank(outcome)) {
@@ -252,7 +256,7 @@ class RightsPages {
                 return rights.decideObjection(Caller.current(), number, o, reason);
             }
             return rights.decideRepair(Caller.current(), number, "true".equals(granted), reason, false,
-                    "on".equals(falseStatement) || "true".equals(falseStatement));
+                    "on".equals(falseStatement) || "true".equals(falseStatement), "on".equals(notSubject) || "true".equals(notSubject));
         }, "已作出决定");
     }
 

@@ -71,14 +71,15 @@ class RightsRepository {
         return kinds;
     }
 
-    void insert(String number, RightsApplication a, Applicant applicant, Integer recordVersion, String idempotencyKey) {
+    void insert(String number, RightsApplication a, Applicant applicant, Integer recordVersion, String idempotencyKey,
+                String idempotencyScope) {
         jdbc.sql("""
                 insert into rights.application (number, kind, status, target_kind, target_id, subject_id, department_code,
                        applicant_name, legal_representative, contact_name, contact_phone, commitment, statement, record_version,
-                       submitted_on, submitted_at, accept_by, accept_by_provisional, idempotency_key)
+                       submitted_on, submitted_at, accept_by, accept_by_provisional, idempotency_key, idempotency_scope)
                 values (:number, :kind, :status, :targetKind, :targetId, :subject, :department, :name, :legalRepresentative,
                         :contactName, :contactPhone, :commitment, :statement, :recordVersion, :submittedOn, :at, :acceptBy,
-                        :acceptByProvisional, :key)""")
+                        :acceptByProvisional, :key, :scope)""")
                 .param("number", number).param("kind", a.kind().name()).param("status", a.status().name())
                 .param("targetKind", a.target().kind().name()).param("targetId", a.target().id())
                 .param("subject", applicant.subjectId()).param("department", a.department()).param("name", applicant.name())
@@ -87,7 +88,7 @@ class RightsRepository {
                 .param("statement", applicant.statement()).param("recordVersion", recordVersion)
                 .param("submittedOn", a.submittedOn()).param("at", Timestamp.from(clock.instant()))
                 .param("acceptBy", a.acceptBy().date()).param("acceptByProvisional", a.acceptBy().provisional())
-                .param("key", idempotencyKey).update();
+                .param("key", idempotencyKey).param("scope", idempotencyScope).update();
     }
 
     /** Open applications whose running deadline was counted on weekends alone (a year not loaded then). */
@@ -124,16 +125,28 @@ class RightsRepository {
                 .query(RightsRepository::map).optional();
     }
 
-    Optional<Stored> byIdempotencyKey(String key) {
-        return jdbc.sql("select * from rights.application where idempotency_key = ?").param(key)
-                .query(RightsRepository::map).optional();
+    Optional<Stored> byIdempotencyKey(String scope, String key) {
+        return jdbc.sql("select * from rights.application where idempotency_scope is not distinct from ? and idempotency_key = ?")
+                .params(scope, key).query(RightsRepository::map).optional();
+    }
+
+    /** Who the department found applying when it accepted ({@code person:<digest>} or {@code subject:<id>}). */
+    void applicantProven(String number, String applicant) {
+        jdbc.sql("update rights.application set applicant_proven = ? where number = ?").params(applicant, number).update();
+    }
+
+    /** The application was not made by the subject: closed without consequences for it. */
+    void notSubject(String number) {
+        jdbc.sql("update rights.application set not_subject = true, false_statement = false where number = ?").param(number).update();
     }
 
     /** An open application of this kind for the target, if any. */
     Optional<String> openFor(RightsApplication.Kind kind, EntryRef target) {
+        // a repair holds its target once accepted (its applicant proven); an objection from its filing (the entry's mark)
         return jdbc.sql("""
                 select number from rights.application
-                 where kind = :kind and status in ('SUBMITTED', 'ACCEPTED') and target_kind = :targetKind and target_id = :targetId""")
+                 where kind = :kind and target_kind = :targetKind and target_id = :targetId
+                   and (status = 'ACCEPTED' or (kind = 'OBJECTION' and status = 'SUBMITTED')) limit 1""")
                 .param("kind", kind.name()).param("targetKind", target.kind().name()).param("targetId", target.id())
                 .query(String.class).optional();
     }
@@ -142,11 +155,13 @@ class RightsRepository {
      * The last repair of the target refused because the applicant lied, or granted and then revoked for it, if any: the
      * day of that decision (the refusal period runs from it).
      */
-    Optional<LocalDate> lastFalseStatement(EntryRef target) {
+    Optional<LocalDate> lastFalseStatement(EntryRef target, String applicant) {
         return jdbc.sql("""
                 select max(coalesce(grant_revoked_on, decided_on)) from rights.application
-                 where kind = 'REPAIR' and false_statement and target_kind = :targetKind and target_id = :targetId""")
-                .param("targetKind", target.kind().name()).param("targetId", target.id())
+                 where kind = 'REPAIR' and false_statement and not not_subject
+                   and target_kind = :targetKind and target_id = :targetId
+                   and coalesce(applicant_proven, 'subject:' || subject_id) = :applicant""")
+                .param("targetKind", target.kind().name()).param("targetId", target.id()).param("applicant", applicant)
                 .query(LocalDate.class).optional();
     }
 

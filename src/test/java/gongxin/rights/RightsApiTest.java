@@ -120,6 +120,18 @@ class RightsApiTest extends IntegrationTest {
         return PdfText.of(pdf.bytes());
     }
 
+    /**
+     * A new repair application, submitted (the platform cannot know who applies) and then accepted by the department
+     * as the subject's own: the refusal period binds the applicant proven at acceptance (issue 25, finding 3).
+     */
+    private TestHttp.Response acceptanceOfNew(Map<String, Object> body) {
+        TestHttp.Response submitted = http().postJson("/api/v1/rights/repairs", body);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String number = submitted.json().get("number").asString();
+        proofsOf(number);
+        return system().postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true));
+    }
+
     private long applications() {
         return jdbc.sql("select count(*) from rights.application").query(Long.class).single();
     }
@@ -166,8 +178,9 @@ class RightsApiTest extends IntegrationTest {
         assertThat(applied.json().get("acceptBy").asString()).as("Tuesday + 3 working days").isEqualTo("2026-11-27");
         assertThat(applied.json().get("fee").intValue()).isZero();
         assertThat(applied.json().get("missingProofs").toString()).isEqualTo("[\"IDENTITY\",\"PERFORMANCE\"]");
-        assertThat(rule(http().postJson("/api/v1/rights/repairs", repair(subject(code, name), older))))
-                .as("twice for the same record").isEqualTo("open-application");
+        TestHttp.Response twice = http().postJson("/api/v1/rights/repairs", repair(subject(code, name), older));
+        assertThat(twice.status()).as("a second application waits beside the first: only acceptance holds the record")
+                .isEqualTo(201);
 
         TestHttp.Response proofs = http().multipart("/api/v1/rights/applications/" + number + "/proofs", "files", "缴款凭证.pdf", PDF, Map.of());
         assertThat(proofs.status()).as(proofs.body()).isEqualTo(201);
@@ -490,7 +503,7 @@ class RightsApiTest extends IntegrationTest {
         assertThat(reinstated.get("entry").get("removedOn").isNull()).isTrue();
         assertThat(reinstated.toString()).as("the removal and the reinstatement stay in the case's steps")
                 .contains("REMOVED").contains("REINSTATED");
-        TestHttp.Response again = http().postJson("/api/v1/rights/repairs", body);
+        TestHttp.Response again = acceptanceOfNew(body);
         assertThat(rule(again)).as("refused for the refusal period from the revocation").isEqualTo("refusal-period");
         assertThat(again.json().get("earliestDate").asString()).isEqualTo("2029-12-02");
     }
@@ -535,9 +548,62 @@ class RightsApiTest extends IntegrationTest {
                 .param(record).query(String.class).single()).isEqualTo("REPAIRED,REPAIR_REVOKED");
         JsonNode followed = http().get("/api/v1/rights/applications/" + number).json();
         assertThat(followed.get("status").asString()).isEqualTo("GRANT_REVOKED");
-        assertThat(rule(http().postJson("/api/v1/rights/repairs", repair(subject(code, name), record)))).isEqualTo("refusal-period");
+        assertThat(rule(acceptanceOfNew(repair(subject(code, name), record)))).isEqualTo("refusal-period");
         assertThat(rule(system().postJson("/api/v1/rights/applications/" + number + "/revocation", Map.of("reason", "再次"))))
                 .as("revoked once").isEqualTo("not-granted");
+    }
+
+    /**
+     * Issue 25, finding 3: a competitor's false application neither blocks nor poisons the subject's repair. Waiting
+     * applications do not hold the record; the department closes one the subject did not make as {@code notSubject},
+     * with no consequence; a refusal period binds the applicant proven at acceptance; idempotency keys are per caller.
+     */
+    @Test
+    void a_false_application_by_someone_else_neither_blocks_nor_poisons_the_subjects_repair() {
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "印务有限公司";
+        long record = penalty(code, name, "2026-03-10", "严重");
+        String key = "same-key-" + code;
+
+        // the competitor applies first, with the key the subject's agency will use
+        TestHttp.Response competitor = http().header("Idempotency-Key", key).postJson("/api/v1/rights/repairs", repair(subject(code, name), record));
+        assertThat(competitor.status()).as(competitor.body()).isEqualTo(201);
+        String false1 = competitor.json().get("number").asString();
+        // the subject's agent (a system of its own, here an API client) sends the same key: its own application
+        TestHttp.Response own = apiClient(newApiClient("CITY-HRSS", "check")).header("Idempotency-Key", key)
+                .postJson("/api/v1/rights/repairs", repair(subject(code, name), record));
+        assertThat(own.status()).as("not blocked by the waiting false application").isEqualTo(201);
+        String real = own.json().get("number").asString();
+        assertThat(real).as("a key names an application within its sender's scope only").isNotEqualTo(false1);
+
+        // the department, fooled at first, accepts the false one; then finds the subject did not make it
+        proofsOf(false1);
+        assertThat(system().postJson("/api/v1/rights/applications/" + false1 + "/acceptance", Map.of("accepted", true)).status()).isEqualTo(200);
+        proofsOf(real);
+        assertThat(rule(system().postJson("/api/v1/rights/applications/" + real + "/acceptance", Map.of("accepted", true))))
+                .as("one accepted repair at a time").isEqualTo("open-application");
+        assertThat(rule(system().postJson("/api/v1/rights/applications/" + false1 + "/decision",
+                Map.of("granted", false, "notSubject", true, "falseStatement", true, "reason", "冒名申请"))))
+                .isEqualTo("not-subject-refused");
+        TestHttp.Response closed = system().postJson("/api/v1/rights/applications/" + false1 + "/decision",
+                Map.of("granted", false, "notSubject", true, "reason", "经核实系他人冒用主体名义提出"));
+        assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+        assertThat(closed.json().get("status").asString()).isEqualTo("REFUSED");
+
+        // a liar proven at acceptance binds only that person
+        TestHttp.Response accepted = system().postJson("/api/v1/rights/applications/" + real + "/acceptance",
+                Map.of("accepted", true, "applicant", Map.of("name", "王代理", "idNumber", PenaltyFile.idNumber("19800101", 11))));
+        assertThat(accepted.status()).as("no consequence of the false application for the subject: " + accepted.body()).isEqualTo(200);
+        system().postJson("/api/v1/rights/applications/" + real + "/decision",
+                Map.of("granted", false, "falseStatement", true, "reason", "缴款凭证系伪造"));
+        String next = http().postJson("/api/v1/rights/repairs", repair(subject(code, name), record)).json().get("number").asString();
+        proofsOf(next);
+        TestHttp.Response sameLiar = system().postJson("/api/v1/rights/applications/" + next + "/acceptance",
+                Map.of("accepted", true, "applicant", Map.of("name", "王代理", "idNumber", PenaltyFile.idNumber("19800101", 11))));
+        assertThat(rule(sameLiar)).isEqualTo("refusal-period");
+        TestHttp.Response representative = system().postJson("/api/v1/rights/applications/" + next + "/acceptance",
+                Map.of("accepted", true, "applicant", Map.of("name", "张三", "idNumber", PenaltyFile.idNumber("19750505", 12))));
+        assertThat(representative.status()).as("the legal representative in person: " + representative.body()).isEqualTo(200);
     }
 
     @Test

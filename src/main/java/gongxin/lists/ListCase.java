@@ -134,11 +134,11 @@ final class ListCase {
     }
 
     /**
-     * A proposal by the determining department. One sent by the department's system arrives approved; one entered by
-     * an operator waits for a reviewer.
+     * A proposal by the determining department. Whatever its channel (an operator, or the department's system with a
+     * {@code submit} key), it waits for a reviewer of the department, a person on the case's page (issue 25, finding
+     * 7: a leaked key alone must not list a company; the contract, "The procedures").
      */
-    static ListCase propose(ListType type, long subjectId, List<Basis> basis, String facts, String actingDepartment,
-                            boolean approvedOnArrival) {
+    static ListCase propose(ListType type, long subjectId, List<Basis> basis, String facts, String actingDepartment) {
         determining(type, actingDepartment);
         if (type.kind() != ListKind.DISHONESTY || type.upstream()) {
             throw RuleViolationException.of("listType", type.code(), "not-proposable",
@@ -159,7 +159,7 @@ final class ListCase {
         if (Text.isBlank(facts)) {
             throw RuleViolationException.of("facts", null, "facts-required", "请写明认定的事实");
         }
-        return new ListCase(type, subjectId, basis, facts.strip(), approvedOnArrival);
+        return new ListCase(type, subjectId, basis, facts.strip(), false);
     }
 
     /**
@@ -233,7 +233,7 @@ final class ListCase {
             throw RuleViolationException.of("status", status.name(), "already-notified", "该案件已送达告知书或已结束");
         }
         if (!approved) {
-            throw RuleViolationException.of("status", status.name(), "not-approved", "操作员提出的认定须经审核员审核后才能送达告知书");
+            throw RuleViolationException.of("status", status.name(), "not-approved", "认定提议须经本部门审核员在案件页面审核后才能送达告知书");
         }
         notInFuture("servedOn", servedOn, today);
         this.servedOn = servedOn;

@@ -99,8 +99,8 @@ class ListCases implements ListRepairs {
     }
 
     /**
-     * A proposal by the determining department, on records of the same subject that are still in force. A system's
-     * proposal arrives approved (its department stands behind it); a person's waits for a reviewer. A repeated
+     * A proposal by the determining department, on records of the same subject that are still in force. It waits for a
+     * reviewer of the department, whoever proposed it (issue 25, finding 7). A repeated
      * {@code Idempotency-Key} answers the case it created.
      */
     @Transactional
@@ -125,8 +125,7 @@ class ListCases implements ListRepairs {
             basis.add(new ListCase.Basis(r.id(), r.subjectId(), r.status().inForce(), r.dishonest(), r.minor(), r.itemCode(),
                     r.departmentCode()));
         }
-        ListCase c = ListCase.propose(type, subject.id(), basis, p.facts(), acting(caller, type),
-                caller.kind() == Caller.Kind.API_CLIENT);
+        ListCase c = ListCase.propose(type, subject.id(), basis, p.facts(), acting(caller, type));
         // a listing past its end is over, recorded or not: recorded now, so that it does not block this case
         endPastTheirEnd(type.code(), subject.id());
         if (cases.openCase(type.code(), subject.id(), today()).isPresent()) {
@@ -144,8 +143,8 @@ class ListCases implements ListRepairs {
     }
 
     /**
-     * A reviewer of the determining department approves an operator's proposal; never the person who proposed it (a
-     * second pair of eyes on the heaviest thing the platform does).
+     * A reviewer of the determining department (a person: API clients have no roles) approves a proposal; never the
+     * person who proposed it (a second pair of eyes on the heaviest thing the platform does).
      */
     @Transactional
     void approve(Caller caller, long id) {

@@ -99,9 +99,11 @@ class ListCasesDemo {
         }
         Caller system = new Caller("api:示例市数据归集系统", Caller.Kind.API_CLIENT, SAMR, Set.of(SAMR), Set.of(), Set.of(Scope.SUBMIT));
         Caller operator = new Caller("operator", Caller.Kind.STAFF, SAMR, Set.of(SAMR), Set.of(Role.OPERATOR), Set.of());
+        Caller reviewer = new Caller("reviewer", Caller.Kind.STAFF, SAMR, Set.of(SAMR), Set.of(Role.REVIEWER), Set.of());
 
         CreditRecord listed = candidates.get(0);
         long first = cases.propose(system, proposal(listed, "在行政处罚决定作出后拒不履行，且在一年内因同类违法行为再次受到处罚，情节严重"), null);
+        cases.approve(reviewer, first);
         LocalDate served = listed.decisionDate().plusDays(14);
         LocalDate deadline = cases.notify(system, first, served).date();
         LocalDate decided = calendar.addWorkingDays(deadline, 1).date();
@@ -109,6 +111,7 @@ class ListCasesDemo {
 
         CreditRecord objected = candidates.get(1);
         long second = cases.propose(system, proposal(objected, "食品经营中多次使用超过保质期的原料，造成严重社会影响"), null);
+        cases.approve(reviewer, second);
         LocalDate servedRecently = calendar.addWorkingDays(today, -9).date();
         cases.notify(system, second, servedRecently);
         cases.receive(system, second, calendar.addWorkingDays(today, -8).date(), "当事人称涉案原料已全部召回，请求不予列入", true);

@@ -52,6 +52,7 @@ class ListCaseApiTest extends IntegrationTest {
     /** Proposes, serves the notice on 2026-10-12 and decides on 2026-11-02; the case id and the entry id. */
     private long[] listed(Map<String, Object> proposal) {
         long id = created(system().postJson("/api/v1/lists/cases", proposal));
+        approvedByReviewer(id);
         system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2026-10-12"));
         TestHttp.Response decided = system().postJson("/api/v1/lists/cases/" + id + "/decision",
                 Map.of("decidedOn", "2026-11-02", "documentNumber", "示市监认〔2026〕" + id + "号"));
@@ -92,7 +93,9 @@ class ListCaseApiTest extends IntegrationTest {
         TestHttp.Response proposed = system().postJson("/api/v1/lists/cases", proposal(code, record));
         long id = created(proposed);
         assertThat(proposed.json().get("status").asString()).isEqualTo("PROPOSED");
-        assertThat(proposed.json().get("approved").booleanValue()).as("a department's system stands for its department").isTrue();
+        assertThat(proposed.json().get("approved").booleanValue()).as("a system's proposal waits for a reviewer too").isFalse();
+        TestHttp.Response unapproved = system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2026-09-28"));
+        assertThat(rule(unapproved)).as("a submit key alone cannot carry a listing (issue 25, finding 7)").isEqualTo("not-approved");
         assertThat(proposed.json().get("subject").get("creditCode").asString()).isEqualTo(code);
         assertThat(proposed.json().get("basis").get(0).get("recordId").longValue()).isEqualTo(record);
 
@@ -103,6 +106,7 @@ class ListCaseApiTest extends IntegrationTest {
         assertThat(rule(early)).isEqualTo("not-notified");
 
         // served on Monday 28 September: 10 working days run past National Day and the make-up Saturday of 10 October
+        approvedByReviewer(id);
         TestHttp.Response notified = system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2026-09-28"));
         assertThat(notified.status()).as(notified.body()).isEqualTo(200);
         assertThat(notified.json().get("status").asString()).isEqualTo("NOTIFIED");
@@ -158,7 +162,7 @@ class ListCaseApiTest extends IntegrationTest {
         assertThat(system().get("/api/v1/lists/cases/" + id).status()).isEqualTo(422);
         JsonNode stored = system().purpose("案件办理").get("/api/v1/lists/cases/" + id).json();
         assertThat(stored.get("timeline").valueStream().map(s -> s.get("step").asString()))
-                .containsExactly("PROPOSED", "NOTIFIED", "OBJECTION_RECEIVED", "OBJECTION_RESOLVED", "LISTED");
+                .containsExactly("PROPOSED", "APPROVED", "NOTIFIED", "OBJECTION_RECEIVED", "OBJECTION_RESOLVED", "LISTED");
         assertThat(jdbc.sql("select count(*) from audit.entry where object_type = 'list_case' and object_id = ?")
                 .param(Long.toString(id)).query(Integer.class).single()).isGreaterThanOrEqualTo(6);
 
@@ -239,6 +243,7 @@ class ListCaseApiTest extends IntegrationTest {
         String code = code();
         long record = penalty(code, "示例市" + PenaltyFile.uniqueWord() + "商贸有限公司", "2026-09-01");
         long id = created(system().postJson("/api/v1/lists/cases", proposal(code, record)));
+        approvedByReviewer(id);
         system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2026-10-12"));
         int sid = system().postJson("/api/v1/lists/cases/" + id + "/statements",
                 Map.of("receivedOn", "2026-10-13", "text", "认定对象错误", "objection", true)).json().get("id").intValue();
@@ -258,6 +263,7 @@ class ListCaseApiTest extends IntegrationTest {
         String code = code();
         long record = penalty(code, "示例市" + PenaltyFile.uniqueWord() + "贸易有限公司", "2026-09-01");
         long id = created(system().postJson("/api/v1/lists/cases", proposal(code, record)));
+        approvedByReviewer(id);
         system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2026-10-12"));
         TestHttp.Response late = system().postJson("/api/v1/lists/cases/" + id + "/statements",
                 Map.of("receivedOn", "2026-11-02", "text", "逾期异议", "objection", true));
@@ -283,6 +289,7 @@ class ListCaseApiTest extends IntegrationTest {
             long record = penalty(code, name, "2026-09-01");
             long id = created(system().postJson("/api/v1/lists/cases", proposal(code, record)));
             revoke(record);
+            approvedByReviewer(id);
             TestHttp.Response notice = system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2026-11-02"));
             assertThat(rule(notice)).isEqualTo("basis-not-effective");
             assertThat(staff("reviewer").get("/list-cases").body()).contains("依据已撤销：不能继续认定");
@@ -354,6 +361,7 @@ class ListCaseApiTest extends IntegrationTest {
             long record = penalty(code, "示例市" + PenaltyFile.uniqueWord() + "印务有限公司", "2026-09-01");
             clock.set(java.time.Instant.parse("2033-01-14T02:00:00Z"));
             long id = created(system().postJson("/api/v1/lists/cases", proposal(code, record)));
+            approvedByReviewer(id);
             TestHttp.Response notified = system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2033-01-14"));
             assertThat(notified.json().get("statementDeadline").asString()).isEqualTo("2033-01-28");
             assertThat(notified.json().get("statementDeadlineProvisional").booleanValue()).isTrue();
@@ -425,6 +433,7 @@ class ListCaseApiTest extends IntegrationTest {
             String name = "示例市" + PenaltyFile.uniqueWord() + "冷链有限公司";
             long record = penalty(code, name, "2026-09-01");
             long id = created(system().postJson("/api/v1/lists/cases", proposal(code, record)));
+            approvedByReviewer(id);
             system().postJson("/api/v1/lists/cases/" + id + "/notice", Map.of("servedOn", "2026-10-12"));
             TestHttp.Response objection = system().postJson("/api/v1/lists/cases/" + id + "/statements",
                     Map.of("receivedOn", "2026-10-13", "text", "异议", "objection", true));

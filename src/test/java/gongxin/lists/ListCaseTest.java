@@ -45,7 +45,9 @@ class ListCaseTest {
     }
 
     private static ListCase proposed() {
-        return ListCase.propose(TYPE, 7, List.of(new ListCase.Basis(101, 7, true)), "拒不执行行政处罚决定", SAMR, true);
+        ListCase c = ListCase.propose(TYPE, 7, List.of(new ListCase.Basis(101, 7, true)), "拒不执行行政处罚决定", SAMR);
+        c.approve(SAMR);
+        return c;
     }
 
     private static ListCase notified() {
@@ -70,15 +72,15 @@ class ListCaseTest {
 
         @Test
         void rests_on_effective_records_of_the_same_subject() {
-            refused(() -> ListCase.propose(TYPE, 7, List.of(), "事实", SAMR, true), "basis-required");
-            refused(() -> ListCase.propose(TYPE, 7, List.of(new ListCase.Basis(1, 8, true)), "事实", SAMR, true), "basis-subject");
-            refused(() -> ListCase.propose(TYPE, 7, List.of(new ListCase.Basis(1, 7, false)), "事实", SAMR, true), "basis-not-effective");
+            refused(() -> ListCase.propose(TYPE, 7, List.of(), "事实", SAMR), "basis-required");
+            refused(() -> ListCase.propose(TYPE, 7, List.of(new ListCase.Basis(1, 8, true)), "事实", SAMR), "basis-subject");
+            refused(() -> ListCase.propose(TYPE, 7, List.of(new ListCase.Basis(1, 7, false)), "事实", SAMR), "basis-not-effective");
         }
 
         /** Issue 26, finding 1: dishonesty information of the list's domain, of an adult, by an accepted authority. */
         @Test
         void rests_only_on_dishonesty_of_its_domain_of_an_adult_by_an_accepted_authority() {
-            java.util.function.Function<ListCase.Basis, ListCase> propose = b -> ListCase.propose(TYPE, 7, List.of(b), "事实", SAMR, true);
+            java.util.function.Function<ListCase.Basis, ListCase> propose = b -> ListCase.propose(TYPE, 7, List.of(b), "事实", SAMR);
             // a licence, or a penalty by 简易程序: not dishonesty information
             refused(() -> propose.apply(new ListCase.Basis(1, 7, true, false, false, "XZXK", SAMR)), "basis-not-dishonesty");
             refused(() -> propose.apply(new ListCase.Basis(1, 7, true, true, true, "XZCF", SAMR)), "basis-not-dishonesty");
@@ -91,15 +93,15 @@ class ListCaseTest {
 
         @Test
         void is_made_only_by_the_determining_department_and_only_for_lists_determined_here() {
-            refused(() -> ListCase.propose(TYPE, 7, List.of(new ListCase.Basis(1, 7, true)), "事实", "CITY-EEB", true),
+            refused(() -> ListCase.propose(TYPE, 7, List.of(new ListCase.Basis(1, 7, true)), "事实", "CITY-EEB"),
                     "not-determining-department");
             ListType court = ListType.define(ListTypesDemo.EXAMPLES.get(2), code -> true);
-            refused(() -> ListCase.propose(court, 7, List.of(new ListCase.Basis(1, 7, true)), "事实", "CITY-COURT", true), "not-proposable");
+            refused(() -> ListCase.propose(court, 7, List.of(new ListCase.Basis(1, 7, true)), "事实", "CITY-COURT"), "not-proposable");
         }
 
         @Test
-        void by_an_operator_waits_for_a_reviewer_before_the_notice() {
-            ListCase c = ListCase.propose(TYPE, 7, List.of(new ListCase.Basis(1, 7, true)), "事实", SAMR, false);
+        void whatever_its_channel_waits_for_a_reviewer_before_the_notice() {
+            ListCase c = ListCase.propose(TYPE, 7, List.of(new ListCase.Basis(1, 7, true)), "事实", SAMR);
             refused(() -> c.notify(d("2026-09-28"), TODAY, CALENDAR, SAMR), "not-approved");
             assertThat(c.status()).isEqualTo(ListCase.Status.PROPOSED);
             c.approve(SAMR);

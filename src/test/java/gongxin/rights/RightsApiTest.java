@@ -303,6 +303,7 @@ class RightsApiTest extends IntegrationTest {
         String name = "示例市" + PenaltyFile.uniqueWord() + "食品有限公司";
         long basis = penalty(code, name, "2026-09-01", "严重");
         long caseId = system().postJson("/api/v1/lists/cases", listingOn(code, basis)).json().get("id").longValue();
+        approvedByReviewer(caseId);
         system().postJson("/api/v1/lists/cases/" + caseId + "/notice", Map.of("servedOn", "2026-10-12"));
         long entry = system().postJson("/api/v1/lists/cases/" + caseId + "/decision",
                 Map.of("decidedOn", "2026-11-02", "documentNumber", "示市监认〔2026〕" + caseId + "号")).json()
@@ -463,6 +464,7 @@ class RightsApiTest extends IntegrationTest {
         String name = "示例市" + PenaltyFile.uniqueWord() + "食品有限公司";
         long basis = penalty(code, name, "2025-09-01", "严重");
         long caseId = system().postJson("/api/v1/lists/cases", listingOn(code, basis)).json().get("id").longValue();
+        approvedByReviewer(caseId);
         assertThat(system().postJson("/api/v1/lists/cases/" + caseId + "/notice", Map.of("servedOn", "2025-09-15")).status()).isEqualTo(200);
         TestHttp.Response decided = system().postJson("/api/v1/lists/cases/" + caseId + "/decision",
                 Map.of("decidedOn", "2025-10-20", "documentNumber", "示市监认〔2025〕9号"));

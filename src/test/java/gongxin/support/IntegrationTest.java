@@ -146,6 +146,19 @@ public abstract class IntegrationTest {
         return supportJdbc;
     }
 
+    /**
+     * A reviewer of CITY-SAMR approves a proposed list case on its page, as every proposal needs whatever its channel
+     * (issue 25, finding 7).
+     */
+    protected void approvedByReviewer(long caseId) {
+        TestHttp reviewer = staff("reviewer");
+        String csrf = reviewer.csrfOf("/list-cases/" + caseId);
+        TestHttp.Response approved = reviewer.formPairs("/list-cases/" + caseId + "/approval", "_csrf", csrf);
+        org.assertj.core.api.Assertions.assertThat(approved.status()).isEqualTo(302);
+        org.assertj.core.api.Assertions.assertThat(jdbc().sql("select approved from lists.list_case where id = ?").param(caseId)
+                .query(Boolean.class).single()).as("approved by the reviewer").isTrue();
+    }
+
     /** A client that sends {@code Authorization: Bearer <key>}. */
     protected TestHttp apiClient(String key) {
         return http().bearer(key);

@@ -165,6 +165,7 @@ class ListImports {
         int unchanged = 0;
         // the case numbers this file names, read or not: an entry named by a row refused today is not removed
         Set<String> named = new java.util.HashSet<>();
+        Set<Long> probed = new java.util.LinkedHashSet<>();
         for (TabularFiles.Row row : rows) {
             if (row.problem() != null) {
                 errors.add(error(row.line(), null, "unreadable", row.problem()));
@@ -178,6 +179,7 @@ class ListImports {
                 continue;
             }
             SubjectClaim claim;
+            gongxin.subjects.SubjectReference reference;
             if (!Text.isBlank(code)) {
                 var check = CreditCode.check(code);
                 if (!check.valid()) {
@@ -185,12 +187,14 @@ class ListImports {
                     continue;
                 }
                 claim = new SubjectClaim(SubjectCategory.ORGANIZATION, name, check.value().value(), false, null, date, null, null);
+                reference = new gongxin.subjects.SubjectReference(check.value().value(), null, null);
             } else if (!Text.isBlank(id)) {
                 if (!IdNumber.check(id).valid()) {
                     errors.add(error(row.line(), "idNumber", "id-number", "身份证号码无效"));
                     continue;
                 }
                 claim = new SubjectClaim(SubjectCategory.NATURAL_PERSON, name, null, false, id, date, null, null);
+                reference = new gongxin.subjects.SubjectReference(null, name, id);
             } else {
                 errors.add(error(row.line(), "creditCode", "subject-required", "请给出统一社会信用代码或身份证号码"));
                 continue;
@@ -225,13 +229,23 @@ class ListImports {
                     endsOn = parsed.get();
                 }
             }
-            long subjectId = subjects.resolve(List.of(claim))[0];
-            LocalDate from = date.minusYears(DISHONESTY_YEARS);
-            if (red && (records.dishonestyBetween(subjectId, from, date) || entries.dishonestyListedBetween(subjectId, from, date))) {
-                errors.add(error(row.line(), "subject", "dishonesty-in-3-years",
-                        "该主体在名单日期前三年内有失信记录或被列入严重失信主体名单，不能列入守信激励名单"));
-                continue;
+            if (red) {
+                // what the platform holds about a subject is read only for a subject it knows, and each such read is in
+                // the subject's query history: a red-list import is not a free probe for dishonesty, and a refused row
+                // creates no subject (issue 25, finding 8)
+                java.util.Optional<gongxin.subjects.SubjectCard> known = subjects.find(reference);
+                if (known.isPresent()) {
+                    long knownId = known.get().id();
+                    probed.add(knownId);
+                    LocalDate from = date.minusYears(DISHONESTY_YEARS);
+                    if (records.dishonestyBetween(knownId, from, date) || entries.dishonestyListedBetween(knownId, from, date)) {
+                        errors.add(error(row.line(), "subject", "dishonesty-in-3-years",
+                                "该主体在名单日期前三年内有失信记录或被列入严重失信主体名单，不能列入守信激励名单"));
+                        continue;
+                    }
+                }
             }
+            long subjectId = subjects.resolve(List.of(claim))[0];
             if (!red && entries.onUpstreamList(type.code(), subjectId, document)) {
                 // the same case of the same subject, as it already is: a repeated file changes nothing
                 unchanged++;
@@ -260,6 +274,11 @@ class ListImports {
         details.put("complete", complete && !red);
         details.put("removed", removed);
         audit.recordAs(caller.name(), "LIST_IMPORTED", "list_import", Long.toString(importId), details);
+        if (!probed.isEmpty()) {
+            audit.recordSubjectsRead("RED_IMPORT", "list_import", Long.toString(importId),
+                    new gongxin.audit.Purpose("列入" + type.name() + "前核验近三年失信信息"),
+                    Map.of("listType", type.code(), "subjects", probed.size()), null, probed);
+        }
         if (!accepted.isEmpty()) {
             events.publishEvent(CreditEntriesChanged.of(EntryKind.LIST_ENTRY, accepted.stream().map(a -> a[0]).toList(), EntryChange.LISTED));
         }

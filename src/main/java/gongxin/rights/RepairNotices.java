@@ -33,8 +33,10 @@ class RepairNotices {
     private final RuleSets ruleSets;
     private final Departments departments;
     private final Clock clock;
+    private final gongxin.audit.AuditLog audit;
 
-    RepairNotices(CreditEntries entries, RuleSets ruleSets, Departments departments, Clock clock) {
+    RepairNotices(CreditEntries entries, RuleSets ruleSets, Departments departments, gongxin.audit.AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.entries = entries;
         this.ruleSets = ruleSets;
         this.departments = departments;
@@ -42,13 +44,14 @@ class RepairNotices {
     }
 
     /** The notice for a credit entry of the caller's department (or any, for the credit office). */
-    byte[] render(Caller caller, EntryRef ref) {
+    byte[] render(Caller caller, EntryRef ref, gongxin.audit.Purpose purpose) {
         String field = ref.kind().idField();
         CreditEntry r = entries.find(ref).orElseThrow(() -> new NotFoundException(ref.kind().label() + " " + ref.id() + " 不存在"));
         if (!caller.mayActFor(r.department()) && !caller.seesEveryDepartment()) {
             throw NotPermittedException.of(field, Long.toString(ref.id()), "not-determining-department",
                     "只有作出决定的部门可以出具该信息的信用修复告知书");
         }
+        audit.recordRead("repair_notice", ref.toString(), purpose, java.util.Map.of("department", r.department()));
         RepairTerms terms = entries.repairTerms(ref);
         if (!terms.repairable()) {
             throw RuleViolationException.of(field, Long.toString(ref.id()), terms.rule(), terms.reason());
@@ -77,7 +80,7 @@ class RepairNotices {
         if (r.windowEnd() != null) {
             doc.paragraph("六、公示期至 " + DAY.format(r.windowEnd()) + " 届满，期满自动停止公示，无须申请。");
         }
-        doc.paragraph("如认为公示信息有误，可随时提出异议；异议处理期间，该信息标注“异议处理中”，据其实施的惩戒措施暂停适用。");
+        doc.paragraph("如认为公示信息有误，可随时提出异议；提出后该信息标注“异议处理中”，本机关受理后至核查决定作出前，据其实施的惩戒措施暂停适用。");
         doc.signature(department, DAY.format(LocalDate.now(clock)));
         return doc.finish();
     }

@@ -81,23 +81,25 @@ class RightsApi {
     @Operation(summary = "行政处罚的信用修复告知书（PDF，与处罚决定书同时送达；作出决定的部门）")
     @GetMapping("/records/{id}/repair-notice.pdf")
     @PreAuthorize(READERS)
-    ResponseEntity<byte[]> repairNotice(@PathVariable long id) {
-        return repairNotice(EntryRef.of(EntryKind.RECORD, id));
+    ResponseEntity<byte[]> repairNotice(@PathVariable long id, jakarta.servlet.http.HttpServletRequest request) {
+        return repairNotice(EntryRef.of(EntryKind.RECORD, id), request);
     }
 
     @Operation(summary = "任一信用信息（记录、名单条目、失信承诺记录……）的信用修复告知书（PDF；作出决定的部门）")
     @GetMapping("/entries/{kind}/{id}/repair-notice.pdf")
     @PreAuthorize(READERS)
-    ResponseEntity<byte[]> repairNotice(@PathVariable EntryKind kind, @PathVariable long id) {
-        return repairNotice(EntryRef.of(kind, id));
+    ResponseEntity<byte[]> repairNotice(@PathVariable EntryKind kind, @PathVariable long id, jakarta.servlet.http.HttpServletRequest request) {
+        return repairNotice(EntryRef.of(kind, id), request);
     }
 
-    private ResponseEntity<byte[]> repairNotice(EntryRef ref) {
+    /** The notice names the subject and the decision: read with a declared purpose, audited (issue 25, finding 8). */
+    private ResponseEntity<byte[]> repairNotice(EntryRef ref, jakarta.servlet.http.HttpServletRequest request) {
+        gongxin.audit.Purpose purpose = gongxin.audit.Purpose.declared(request);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("repair-notice-" + ref.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + ref.id() + ".pdf")
                         .build().toString())
-                .body(notices.render(Caller.current(), ref));
+                .body(notices.render(Caller.current(), ref, purpose));
     }
 
     @Operation(summary = "申请信用修复（公众，无需账户；免费）")

@@ -70,8 +70,8 @@ class CheckApi {
     @Operation(summary = "重放一次核查的答复（原样）")
     @GetMapping("/{id}")
     @PreAuthorize(CHECKERS + " or " + CREDIT_OFFICE)
-    ResponseEntity<byte[]> get(@PathVariable UUID id) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(checks.stored(Caller.current(), id));
+    ResponseEntity<byte[]> get(@PathVariable UUID id, jakarta.servlet.http.HttpServletRequest request) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(checks.stored(Caller.current(), id, request));
     }
 
     @Operation(summary = "核验一份核查答复是否与平台出具的完全一致")
@@ -106,8 +106,9 @@ class CheckApi {
     @Operation(summary = "已核查主体的信用变动（按游标增量读取）")
     @GetMapping("/changes")
     @PreAuthorize(CHECKERS)
-    Map<String, Object> changes(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "500") int limit) {
-        return checks.changes(Caller.current(), after, limit);
+    Map<String, Object> changes(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "500") int limit,
+                                jakarta.servlet.http.HttpServletRequest request) {
+        return checks.changes(Caller.current(), after, limit, Purpose.declared(request));
     }
 
     private static String purpose(String body, String header) {

@@ -74,8 +74,8 @@ class CheckPages {
     }
 
     @GetMapping("/{id}")
-    String result(@PathVariable UUID id, Model model) {
-        JsonNode answer = json.readTree(new String(checks.stored(Caller.current(), id), StandardCharsets.UTF_8));
+    String result(@PathVariable UUID id, Model model, jakarta.servlet.http.HttpServletRequest request) {
+        JsonNode answer = json.readTree(new String(checks.stored(Caller.current(), id, request), StandardCharsets.UTF_8));
         model.addAttribute("answer", json.convertValue(answer, Map.class));
         model.addAttribute("matter", measures.matter(answer.get("matter").asString()).map(m -> m.name()).orElse(""));
         return "checks/result";
@@ -83,8 +83,9 @@ class CheckPages {
 
     @PostMapping("/{id}/feedback")
     String feedback(@PathVariable UUID id, @RequestParam(required = false) List<String> applied,
-                    @RequestParam Map<String, String> fields, Model model, RedirectAttributes redirect) {
-        JsonNode answer = json.readTree(new String(checks.stored(Caller.current(), id), StandardCharsets.UTF_8));
+                    @RequestParam Map<String, String> fields, Model model, RedirectAttributes redirect,
+                    jakarta.servlet.http.HttpServletRequest request) {
+        JsonNode answer = json.readTree(new String(checks.stored(Caller.current(), id, request), StandardCharsets.UTF_8));
         List<String> ticked = applied == null ? List.of() : applied;
         List<Checks.NotAppliedFeedback> notApplied = new ArrayList<>();
         answer.get("measures").forEach(m -> {
@@ -100,7 +101,7 @@ class CheckPages {
         } catch (RuleViolationException e) {
             model.addAttribute("formError", e.title());
             model.addAttribute("violations", e.violations());
-            return result(id, model);
+            return result(id, model, request);
         }
     }
 

@@ -73,9 +73,14 @@ class Checks {
     private final int feedbackWorkingDays;
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /** How long a check makes its client follow the subject's changes (a later check extends it). */
+    private final java.time.Duration watchFor;
+
     Checks(CheckIndex index, gongxin.evaluation.Grades grades, Subjects subjects, Measures measures, Departments departments, Receipts receipts, AuditLog audit,
            Calendars calendars, JdbcClient jdbc, Clock clock,
-           @Value("${gongxin.screening.feedback-working-days:5}") int feedbackWorkingDays) {
+           @Value("${gongxin.screening.feedback-working-days:5}") int feedbackWorkingDays,
+           @Value("${gongxin.screening.watch-for:P180D}") java.time.Duration watchFor) {
+        this.watchFor = watchFor;
         this.index = index;
         this.grades = grades;
         this.subjects = subjects;
@@ -209,10 +214,15 @@ class Checks {
     }
 
     /** The stored answer, byte for byte: to the client that asked, and to the credit office's administrators and auditors. */
-    byte[] stored(Caller caller, UUID id) {
+    byte[] stored(Caller caller, UUID id, jakarta.servlet.http.HttpServletRequest request) {
         Map<String, Object> row = row(id);
-        if (!row.get("client").equals(caller.name()) && !caller.seesEveryDepartment()) {
+        boolean own = row.get("client").equals(caller.name());
+        if (!own && !caller.seesEveryDepartment()) {
             throw NotPermittedException.of("id", id.toString(), "not-your-check", "只能查看本系统发起的核查");
+        }
+        if (!own) {
+            // the credit office reads another's answer about a subject: with a declared purpose, audited (issue 25, finding 8)
+            audit.recordRead("check", id.toString(), Purpose.declared(request), Map.of("replayOf", row.get("client")));
         }
         return ((String) row.get("answer")).getBytes(StandardCharsets.UTF_8);
     }
@@ -320,12 +330,14 @@ class Checks {
     }
 
     /** What changed for the subjects this client checked, after a cursor. */
-    Map<String, Object> changes(Caller caller, long after, int limit) {
+    Map<String, Object> changes(Caller caller, long after, int limit, Purpose purpose) {
         int size = Math.min(Math.max(limit, 1), 1000);
+        // a watch lasts from the check that made it until its expiry (a later check of the subject extends it): a
+        // client does not follow a subject for ever because it once checked it (issue 25, finding 8)
         List<Map<String, Object>> rows = jdbc.sql("""
                 select c.seq, c.subject_id as "subjectId", c.kind, c.hit_kind as "hitKind", c.hit_id as "hitId", c.at
                   from screening.change c join screening.watch w on w.subject_id = c.subject_id and w.client = :client
-                 where c.seq > :after and c.at >= w.since
+                 where c.seq > :after and c.at >= w.since and c.at < w.until
                  order by c.seq limit :size""")
                 .param("client", caller.name()).param("after", after).param("size", size).query().listOfRows();
         List<Map<String, Object>> changes = new ArrayList<>();
@@ -339,6 +351,10 @@ class Checks {
                 c.put("subject", subject);
             });
             changes.add(c);
+        }
+        if (!changes.isEmpty()) {
+            audit.recordSubjectsRead("CHANGES", "check_changes", caller.name(), purpose, Map.of("after", after, "changes", changes.size()),
+                    null, rows.stream().map(r -> ((Number) r.get("subjectId")).longValue()).distinct().toList());
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("changes", changes);
@@ -501,10 +517,11 @@ class Checks {
                     values (:id, :client, :department, :batch, :matter, :purpose, :asOf, :subjects, :withHits, :measures, :answer,
                             :sm3, :issued)
                     returning client, issued_at)
-                insert into screening.watch (client, subject_id, since)
-                select stored.client, s, stored.issued_at from stored, unnest(:watched::bigint[]) s
-                on conflict (subject_id, client) do nothing""")
-                .param("watched", watched.toArray(Long[]::new))
+                insert into screening.watch (client, subject_id, since, until)
+                select stored.client, s, stored.issued_at, stored.issued_at + cast(:watchFor as interval)
+                  from stored, unnest(:watched::bigint[]) s
+                on conflict (subject_id, client) do update set until = greatest(screening.watch.until, excluded.until)""")
+                .param("watched", watched.toArray(Long[]::new)).param("watchFor", watchFor.toDays() + " days")
                 .param("id", id).param("client", caller.name()).param("department", caller.departmentCode())
                 .param("batch", batch).param("matter", matter).param("purpose", purpose.text()).param("asOf", asOf)
                 .param("subjects", subjectCount).param("withHits", withHits).param("measures", measureCount)

@@ -77,7 +77,7 @@ class RedListTest extends IntegrationTest {
         // 动态管理: a dishonesty record later flags the entry and takes it off the website at once
         penalty(clean, cleanName, "2026-11-10");
         assertThat(redSection(clean)).isEmpty();
-        JsonNode entries = apiClient(DEMO_API_KEY).purpose("名单核对").get("/api/v1/subjects?creditCode=" + clean).json().get("listEntries");
+        JsonNode entries = staff("admin").purpose("名单核对").get("/api/v1/subjects?creditCode=" + clean).json().get("listEntries");
         assertThat(entries.get(0).get("flaggedReason").asString()).contains("新增失信记录");
         assertThat(entries.get(0).get("inForce").booleanValue()).isFalse();
         long entryId = entries.get(0).get("id").longValue();
@@ -88,6 +88,26 @@ class RedListTest extends IntegrationTest {
         assertThat(removed.status()).as(removed.body()).isEqualTo(200);
         assertThat(jdbc.sql("select removal_reason from lists.list_entry where id = ?").param(entryId).query(String.class).single())
                 .isEqualTo("DISHONESTY");
+    }
+
+    /**
+     * Issue 25, finding 8: an import is no free probe for dishonesty. A refused row changes no subject (its name is not
+     * taken as a new name), and every known subject whose information was read lands in its query history.
+     */
+    @Test
+    void a_refused_row_changes_no_subject_and_each_read_is_in_the_subjects_history() {
+        String dishonest = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "化工有限公司";
+        penalty(dishonest, name, "2025-03-01");
+        long subjectId = jdbc.sql("select id from subjects.subject where credit_code = ?").param(dishonest).query(Long.class).single();
+        String csv = "纳税人识别号,纳税人名称\n" + dishonest + ",示例市探查用名称有限公司\n";
+        TestHttp.Response imported = importFile(DEMO_API_KEY, "TAX-A", csv, "2026-11-01");
+        assertThat(imported.json().get("errors").get(0).get("rule").asString()).isEqualTo("dishonesty-in-3-years");
+        JsonNode looked = staff("admin").purpose("核对").get("/api/v1/subjects?creditCode=" + dishonest).json();
+        assertThat(looked.get("name").asString()).isEqualTo(name);
+        assertThat(looked.toString()).doesNotContain("探查用名称");
+        assertThat(jdbc.sql("select channel from sharing.read where subject_id = ?").param(subjectId).query(String.class).list())
+                .contains("RED_IMPORT");
     }
 
     private void formerlyListed(String code, String name, String listedOn, String endsOn, String removedOn) {

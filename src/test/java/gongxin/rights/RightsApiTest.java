@@ -445,15 +445,19 @@ class RightsApiTest extends IntegrationTest {
         long before = penalty(code, name, "2026-03-15", "严重");
         long after = penalty(code, name, "2026-04-15", "严重");
 
-        TestHttp.Response pdf = system().get("/api/v1/rights/records/" + after + "/repair-notice.pdf");
+        // it names the subject and the decision: read with a declared purpose and audited (issue 25, finding 8)
+        assertThat(rule(system().get("/api/v1/rights/records/" + after + "/repair-notice.pdf"))).isEqualTo("purpose-required");
+        TestHttp.Response pdf = system().purpose("送达信用修复告知书").get("/api/v1/rights/records/" + after + "/repair-notice.pdf");
         assertThat(pdf.status()).as(pdf.body()).isEqualTo(200);
+        assertThat(jdbc.sql("select purpose from audit.entry where object_type = 'repair_notice' and object_id = ?")
+                .param("RECORD:" + after).query(String.class).list()).containsExactly("送达信用修复告知书");
         String text = PdfText.of(pdf.bytes());
         assertThat(text).contains("信用修复告知书").contains(name).contains("2027年4月16日起").contains("ORDER-36")
                 .contains("不收取任何费用").contains("3个工作日内决定是否受理").contains("7个工作日内作出决定").contains("延长10个工作日")
                 .contains("2029年4月15日届满");
-        assertThat(PdfText.of(system().get("/api/v1/rights/records/" + before + "/repair-notice.pdf").bytes()))
+        assertThat(PdfText.of(system().purpose("送达信用修复告知书").get("/api/v1/rights/records/" + before + "/repair-notice.pdf").bytes()))
                 .as("decided under Order 58: three months").contains("2026年6月16日起").contains("ORDER-58");
-        assertThat(apiClient(newApiClient("CITY-EEB", "submit")).get("/api/v1/rights/records/" + after + "/repair-notice.pdf").status())
+        assertThat(apiClient(newApiClient("CITY-EEB", "submit")).purpose("送达").get("/api/v1/rights/records/" + after + "/repair-notice.pdf").status())
                 .as("only the deciding department").isEqualTo(403);
     }
 

@@ -240,6 +240,11 @@ class CheckApiTest extends IntegrationTest {
 
         TestHttp.Response replay = apiClient(key).get("/api/v1/checks/" + id);
         assertThat(replay.bytes()).isEqualTo(response.bytes());
+        // the credit office replays another's answer with a purpose, audited (issue 25, finding 8)
+        assertThat(staffWithoutPurpose("admin").get("/api/v1/checks/" + id).status()).isEqualTo(422);
+        assertThat(staff("admin").purpose("核查结果复核").get("/api/v1/checks/" + id).bytes()).isEqualTo(response.bytes());
+        assertThat(jdbc.sql("select purpose from audit.entry where object_type = 'check' and object_id = ? and action = 'READ_NON_PUBLIC'")
+                .param(id).query(String.class).list()).contains("核查结果复核");
 
         TestHttp.Response valid = http().postBytes("/api/v1/checks/verify", "application/json", response.bytes());
         assertThat(valid.json().get("valid").booleanValue()).as(valid.body()).isTrue();
@@ -338,23 +343,52 @@ class CheckApiTest extends IntegrationTest {
         assertThat(bidding.get("measuresApplied").intValue()).isGreaterThanOrEqualTo(1);
     }
 
+    /** Issue 25, finding 8: a check makes its client follow the subject for 180 days (a later check extends it), not for ever. */
+    @Test
+    void a_watch_ends_after_its_period_unless_a_new_check_extends_it() {
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "电器有限公司";
+        acceptedPenalty(code, name, "2026-10-01", "失信程度", "严重");
+        String key = checker();
+        apiClient(key).postJson("/api/v1/checks", check("BIDDING", Map.of("creditCode", code)));
+        java.util.function.LongFunction<List<String>> feed = after -> apiClient(key).purpose("跟踪核查对象信用变动")
+                .get("/api/v1/checks/changes?after=" + after).json().get("changes").valueStream()
+                .map(c -> c.get("kind").asString() + ":" + c.get("subject").get("creditCode").asString()).toList();
+        long cursor = apiClient(key).purpose("跟踪").get("/api/v1/checks/changes?after=0&limit=1000000").json().get("next").longValue();
+        while (!feed.apply(cursor).isEmpty()) {
+            cursor = apiClient(key).purpose("跟踪").get("/api/v1/checks/changes?after=" + cursor).json().get("next").longValue();
+        }
+
+        clock.set(java.time.Instant.parse("2027-06-01T02:00:00Z"));
+        acceptedPenalty(code, name, "2027-05-20", "失信程度", "严重");
+        assertThat(feed.apply(cursor)).as("past its 180 days the watch is over").doesNotContain("RECORD_ADDED:" + code);
+
+        apiClient(key).postJson("/api/v1/checks", check("BIDDING", Map.of("creditCode", code)));
+        acceptedPenalty(code, name, "2027-05-21", "失信程度", "严重");
+        assertThat(feed.apply(cursor)).as("a new check follows it again").contains("RECORD_ADDED:" + code);
+    }
+
     @Test
     void a_checked_subject_that_changes_shows_in_the_change_feed() {
         String code = code();
         List<Long> entries = debtors("示例市" + PenaltyFile.uniqueWord() + "钢构有限公司," + code + ",");
         String key = checker();
         apiClient(key).postJson("/api/v1/checks", check("BIDDING", Map.of("creditCode", code)));
-        long cursor = apiClient(key).get("/api/v1/checks/changes").json().get("next").longValue();
+        assertThat(apiClient(key).get("/api/v1/checks/changes").status()).as("a read of others' data: purpose required").isEqualTo(422);
+        long cursor = apiClient(key).purpose("跟踪核查对象信用变动").get("/api/v1/checks/changes").json().get("next").longValue();
 
         TestHttp.Response removed = apiClient(DEMO_API_KEY).postJson("/api/v1/lists/entries/" + entries.get(0) + "/removal",
                 Map.of("on", "2026-11-20", "reason", "COURT_DECISION", "courtDecision", Map.of("number", "（2026）示0201执恢1号之一", "date", "2026-11-19")));
         assertThat(removed.status()).as(removed.body()).isEqualTo(200);
 
-        JsonNode feed = apiClient(key).get("/api/v1/checks/changes?after=" + cursor).json();
+        JsonNode feed = apiClient(key).purpose("跟踪核查对象信用变动").get("/api/v1/checks/changes?after=" + cursor).json();
         assertThat(feed.get("changes").valueStream().map(c -> c.get("kind").asString() + ":" + c.get("subject").get("creditCode").asString()))
                 .containsExactly("REMOVED:" + code);
         // a system that did not check the subject is told nothing
-        assertThat(apiClient(checker()).get("/api/v1/checks/changes").json().get("changes")).isEmpty();
+        assertThat(apiClient(checker()).purpose("跟踪").get("/api/v1/checks/changes").json().get("changes")).isEmpty();
+        long subjectId = feed.get("changes").get(0).get("subjectId").longValue();
+        assertThat(jdbc.sql("select count(*) from sharing.read where subject_id = ? and channel = 'CHANGES'").param(subjectId)
+                .query(Long.class).single()).as("in the subject's query history").isEqualTo(1);
 
         // and a check now says why the measure no longer applies
         JsonNode now = apiClient(key).postJson("/api/v1/checks", check("BIDDING", Map.of("creditCode", code))).json();

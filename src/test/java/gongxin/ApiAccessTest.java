@@ -137,7 +137,70 @@ class ApiAccessTest extends IntegrationTest {
     }
 
     /** The operation with placeholder values: whatever it answers, it must not be a refusal it should not be. */
-    private TestHttp.Response call(TestHttp http, Op op) {
+    /**
+     * Issue 25, finding 2: every operation that takes a body is called without credentials, once declaring a body of
+     * 1 GB of which only a byte is sent, and once with malformed JSON. A refusal comes at once, before the body is read
+     * (the server would otherwise wait for the rest of it, and the socket's read would time out); an open operation
+     * bounds its body (411, 413) the same way; nothing answers 5xx.
+     */
+    @TestFactory
+    Stream<DynamicTest> without_credentials_no_body_is_read_and_nothing_fails() {
+        Who anonymous = new Who("anonymous", http(), Set.of(), Set.of());
+        return operations(document()).stream().filter(op -> Set.of("post", "put", "patch").contains(op.method()))
+                .map(op -> DynamicTest.dynamicTest(op.method().toUpperCase() + " " + op.path(), () -> {
+                    String path = concrete(op);
+                    JsonNode content = op.spec().path("requestBody").path("content");
+                    String type = content.isMissingNode() || content.isEmpty() ? "application/json" : content.propertyNames().iterator().next();
+                    if (type.startsWith("multipart/")) {
+                        type = "multipart/form-data; boundary=gongxin";
+                    }
+                    boolean open = allows(op.access(), anonymous);
+                    int huge = rawStatus(op.method().toUpperCase(), path, type, 1L << 30, "{");
+                    if (open) {
+                        assertThat(huge).as("an open operation bounds its body before reading it").isIn(411, 413);
+                    } else {
+                        assertThat(huge).as("refused before the body is read").isEqualTo(401);
+                    }
+                    TestHttp.Response malformed = http().request(op.method(), path, type.startsWith("multipart/") ? "application/json" : type,
+                            "{\"a\":".getBytes(StandardCharsets.UTF_8));
+                    assertThat(malformed.status()).as(malformed.toString()).isLessThan(500);
+                    if (!open) {
+                        assertThat(malformed.status()).isEqualTo(401);
+                    }
+                }));
+    }
+
+    /** Issue 25, finding 2: an authenticated caller's body is bounded too, by what its endpoint takes, before it is read. */
+    @Test
+    void an_authenticated_body_over_its_endpoints_bound_is_refused_before_it_is_read() throws java.io.IOException {
+        String bearer = "Authorization: Bearer " + DEMO_API_KEY + "\r\n";
+        assertThat(rawStatus("POST", "/api/v1/checks", "application/json", 17L * 1024 * 1024, "{", bearer)).isEqualTo(413);
+        assertThat(rawStatus("POST", "/api/v1/lists/imports", "multipart/form-data; boundary=x", 65L * 1024 * 1024, "--x", bearer))
+                .isEqualTo(413);
+        assertThat(rawStatus("POST", "/api/v1/submissions", "application/json", 257L * 1024 * 1024, "{", bearer)).isEqualTo(413);
+    }
+
+    private int rawStatus(String method, String path, String type, long declared, String sent) throws java.io.IOException {
+        return rawStatus(method, path, type, declared, sent, "");
+    }
+
+    /** Sends the request line and headers and a part of the declared body; the status line of the answer. */
+    private int rawStatus(String method, String path, String type, long declared, String sent, String headers) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(15_000);
+            String head = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "Content-Type: " + type
+                    + "\r\nContent-Length: " + declared + "\r\nConnection: close\r\n\r\n" + sent;
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String status = reader.readLine();
+            assertThat(status).as(method + " " + path).startsWith("HTTP/1.1 ");
+            return Integer.parseInt(status.substring(9, 12));
+        }
+    }
+
+    /** The operation's path with placeholder values for its path and required query parameters. */
+    private String concrete(Op op) {
         String path = op.path();
         Map<String, String> query = new LinkedHashMap<>();
         for (JsonNode p : op.spec().path("parameters")) {
@@ -156,6 +219,11 @@ class ApiAccessTest extends IntegrationTest {
             query.forEach((k, v) -> q.append(q.isEmpty() ? "?" : "&").append(k).append('=').append(v));
             path += q;
         }
+        return path;
+    }
+
+    private TestHttp.Response call(TestHttp http, Op op) {
+        String path = concrete(op);
         JsonNode content = op.spec().path("requestBody").path("content");
         if (content.isMissingNode() || content.isEmpty()) {
             return http.request(op.method(), path, null, null);

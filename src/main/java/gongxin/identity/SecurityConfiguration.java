@@ -44,7 +44,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiClientService clients, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiClientService clients, ProblemResponses problems,
+                            org.springframework.context.ApplicationContext context) throws Exception {
         // CSRF protects what a browser sends on its own: the session cookie. A write that carries a session needs the
         // token, whatever else it carries (a Basic or made-up Authorization header proves nothing); a bearer key is
         // not sent by a browser on its own, and a request with neither has nothing to abuse: it is then answered
@@ -53,8 +54,12 @@ class SecurityConfiguration {
                 && ApiKeyAuthenticationFilter.bearerKey(request) == null && request.getRequestedSessionId() != null;
         http.securityMatcher("/api/**")
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients, problems), BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(needsToken).ignoringRequestMatchers("/api/v1/public/**"))
+                // the public operations are open; every other request needs credentials before its body is read
+                // (issue 25, finding 2); what a caller may then do is each endpoint's @PreAuthorize
+                .authorizeHttpRequests(requests -> requests.requestMatchers(new PublicApiOperations(context)).permitAll()
+                        .anyRequest().authenticated())
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(needsToken).ignoringRequestMatchers("/api/v1/public/**")
+                        .csrfTokenRequestHandler(headerOnly()))
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -72,6 +77,27 @@ class SecurityConfiguration {
                             }
                         }));
         return http.build();
+    }
+
+    /**
+     * The API takes the CSRF token from the {@code X-CSRF-TOKEN} header only: looking for a {@code _csrf} parameter
+     * makes the container parse a multipart body, and a made-up session cookie is enough to get that far (issue 25,
+     * finding 2).
+     */
+    private static org.springframework.security.web.csrf.CsrfTokenRequestHandler headerOnly() {
+        var delegate = new org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler();
+        return new org.springframework.security.web.csrf.CsrfTokenRequestHandler() {
+            @Override
+            public void handle(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                               java.util.function.Supplier<org.springframework.security.web.csrf.CsrfToken> token) {
+                delegate.handle(request, response, token);
+            }
+
+            @Override
+            public String resolveCsrfTokenValue(HttpServletRequest request, org.springframework.security.web.csrf.CsrfToken token) {
+                return request.getHeader(token.getHeaderName()) == null ? null : delegate.resolveCsrfTokenValue(request, token);
+            }
+        };
     }
 
     @Bean

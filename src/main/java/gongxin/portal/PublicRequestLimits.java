@@ -21,7 +21,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class PublicRequestLimits extends OncePerRequestFilter {
 
-    private static final String[] PUBLIC_PATHS = {"/api/v1/public/", "/search", "/subjects/", "/publicity/", "/lists/", "/reports"};
+    /**
+     * The public site, and the API operations anyone may call: check verification (it reads a whole answer), the
+     * calendar and identifier checks (issue 25, finding 2).
+     */
+    private static final String[] PUBLIC_PATHS = {"/api/v1/public/", "/search", "/subjects/", "/publicity/", "/lists/", "/reports",
+            "/api/v1/checks/verify", "/api/v1/calendar/", "/api/v1/identifiers/"};
     /**
      * Objection and repair applications from the public (the rights module): limited like the rest, with room for their
      * proofs (5 files of at most 10 MB). The department's steps under the same paths are not public requests.

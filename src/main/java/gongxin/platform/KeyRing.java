@@ -240,6 +240,18 @@ public class KeyRing {
         return Integer.toString(next);
     }
 
+    /**
+     * An SM3 digest of each key, by its name in the file ({@code sm4.<id>}, {@code hmac-sm3}, {@code sm2.public}):
+     * enough to tell whether a key file is the one the database was written with, nothing to recover a key from.
+     */
+    public synchronized Map<String, String> fingerprints() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        sm4Keys.forEach((id, key) -> out.put("sm4." + id, gongxin.shared.Sm3.hex(key)));
+        out.put("hmac-sm3", gongxin.shared.Sm3.hex(lookupSecret));
+        out.put("sm2.public", gongxin.shared.Sm3.hex(reportKeys.getPublic().getEncoded()));
+        return out;
+    }
+
     /** The key file, for messages and the security documentation. */
     public Path file() {
         return file;

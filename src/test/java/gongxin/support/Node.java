@@ -44,6 +44,11 @@ public final class Node implements AutoCloseable {
 
     /** A node whose connections name themselves {@code name} in pg_stat_activity; {@code extra} are more arguments. */
     public static Node start(Path dir, String name, String... extra) throws Exception {
+        return start(dir, name, Path.of(TestDatabase.keyFile()), extra);
+    }
+
+    /** A node given its own key file (the test JVM's is shared by every other node). */
+    public static Node start(Path dir, String name, Path keyFile, String... extra) throws Exception {
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
         String classpath = String.join(File.pathSeparator, Arrays.stream(
                 System.getProperty("java.class.path").split(File.pathSeparator))
@@ -55,7 +60,7 @@ public final class Node implements AutoCloseable {
                 "--spring.datasource.url=" + TestDatabase.jdbcUrl() + "?ApplicationName=" + name,
                 "--spring.datasource.username=gongxin_app",
                 "--spring.flyway.user=postgres",
-                "--gongxin.keys.file=" + TestDatabase.keyFile(),
+                "--gongxin.keys.file=" + keyFile,
                 "--gongxin.audit.checkpoint-file=" + dir.resolve("checkpoints.log"),
                 "--gongxin.audit.checkpoint-cron=-",
                 "--gongxin.data-dir=" + dir.resolve("data"),

@@ -62,12 +62,15 @@ class Rights {
     private final Calendars calendars;
     private final AuditLog audit;
     private final gongxin.platform.KeyRing keys;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     Rights(RightsRepository repository, CreditEntries entries, Subjects subjects, RuleSets ruleSets, Calendars calendars,
-           AuditLog audit, gongxin.platform.KeyRing keys, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+           AuditLog audit, gongxin.platform.KeyRing keys, org.springframework.context.ApplicationEventPublisher events, Clock clock,
+           org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.keys = keys;
         this.events = events;
         this.repository = repository;
@@ -620,6 +623,20 @@ class Rights {
         if (recounted > 0) {
             audit.recordAs("platform", "RIGHTS_DEADLINES_RECOMPUTED", "calendar_year", Integer.toString(event.year()),
                     Map.of("applications", recounted));
+        }
+    }
+
+    /** Proofs kept in clear by an earlier release are encrypted once the node is ready (issue 25, finding 9). */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void encryptClearProofs() {
+        int total = 0;
+        int n;
+        do {
+            n = transactions.execute(status -> repository.encryptClearProofs(100));
+            total += n;
+        } while (n > 0);
+        if (total > 0) {
+            audit.recordAs("platform", "RIGHTS_PROOFS_ENCRYPTED", "rights_proof", "*", Map.of("proofs", total));
         }
     }
 

@@ -24,9 +24,11 @@ class RightsRepository {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final gongxin.platform.KeyRing keys;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    RightsRepository(JdbcClient jdbc, Clock clock) {
+    RightsRepository(JdbcClient jdbc, Clock clock, gongxin.platform.KeyRing keys) {
+        this.keys = keys;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -229,12 +231,14 @@ class RightsRepository {
                         rs.getString("actor"), rs.getString("details"))).list();
     }
 
+    /** A proof is stored encrypted with the platform's SM4 key (issue 25, finding 9); its size and SM3 are the file's. */
     void addProof(String number, Proof proof) {
+        gongxin.platform.KeyRing.Sealed sealed = keys.seal(proof.content());
         jdbc.sql("""
-                insert into rights.proof (number, kind, file_name, content_type, size, sm3, content, added_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into rights.proof (number, kind, file_name, content_type, size, sm3, content, content_key, added_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(number, proof.kind().name(), proof.fileName(), proof.contentType(), proof.content().length, Sm3.hex(proof.content()),
-                        proof.content(), Timestamp.from(clock.instant())).update();
+                        sealed.data(), sealed.keyId(), Timestamp.from(clock.instant())).update();
     }
 
     List<StoredProof> proofs(String number) {
@@ -245,9 +249,23 @@ class RightsRepository {
     }
 
     Optional<Proof> proof(String number, long id) {
-        return jdbc.sql("select kind, file_name, content_type, content from rights.proof where number = ? and id = ?").params(number, id)
-                .query((rs, n) -> new Proof(ProofKind.valueOf(rs.getString("kind")), rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content")))
+        return jdbc.sql("select kind, file_name, content_type, content, content_key from rights.proof where number = ? and id = ?").params(number, id)
+                .query((rs, n) -> new Proof(ProofKind.valueOf(rs.getString("kind")), rs.getString("file_name"), rs.getString("content_type"),
+                        rs.getString("content_key") == null ? rs.getBytes("content")
+                                : keys.open(new gongxin.platform.KeyRing.Sealed(rs.getString("content_key"), rs.getBytes("content")))))
                 .optional();
+    }
+
+    /** Proofs stored in clear before they were encrypted: encrypted now, a few at a time; how many were. */
+    int encryptClearProofs(int limit) {
+        List<Long> ids = jdbc.sql("select id from rights.proof where content_key is null order by id limit ? for update skip locked")
+                .param(limit).query(Long.class).list();
+        for (long id : ids) {
+            byte[] content = jdbc.sql("select content from rights.proof where id = ?").param(id).query(byte[].class).single();
+            gongxin.platform.KeyRing.Sealed sealed = keys.seal(content);
+            jdbc.sql("update rights.proof set content = ?, content_key = ? where id = ?").params(sealed.data(), sealed.keyId(), id).update();
+        }
+        return ids.size();
     }
 
     int proofCount(String number) {

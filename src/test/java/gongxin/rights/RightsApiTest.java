@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -610,6 +611,27 @@ class RightsApiTest extends IntegrationTest {
         TestHttp.Response representative = system().postJson("/api/v1/rights/applications/" + next + "/acceptance",
                 Map.of("accepted", true, "applicant", Map.of("name", "张三", "idNumber", PenaltyFile.idNumber("19750505", 12))));
         assertThat(representative.status()).as("the legal representative in person: " + representative.body()).isEqualTo(200);
+    }
+
+    /** Issue 25, finding 9: a proof (often an ID card's scan) is stored encrypted; its department reads the file as sent. */
+    @Test
+    void proofs_are_stored_encrypted_and_read_back_as_sent() {
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "装饰有限公司";
+        long record = penalty(code, name, "2026-03-10", "严重");
+        String number = http().postJson("/api/v1/rights/repairs", repair(subject(code, name), record)).json().get("number").asString();
+        proofsOf(number);
+        List<Map<String, Object>> stored = jdbc.sql("select id, content, content_key, size from rights.proof where number = ? order by id")
+                .param(number).query().listOfRows();
+        assertThat(stored).hasSize(2);
+        for (Map<String, Object> row : stored) {
+            assertThat(row.get("content_key")).as("sealed with the platform's SM4 key").isNotNull();
+            assertThat(new String((byte[]) row.get("content"), StandardCharsets.ISO_8859_1)).doesNotContain("%PDF");
+            assertThat(((Number) row.get("size")).intValue()).isEqualTo(PDF.length);
+            TestHttp.Response file = system().purpose("审核修复材料").get("/api/v1/rights/applications/" + number + "/proofs/" + row.get("id"));
+            assertThat(file.status()).as(file.body()).isEqualTo(200);
+            assertThat(file.bytes()).isEqualTo(PDF);
+        }
     }
 
     @Test

@@ -159,6 +159,10 @@ final class ListCase {
         if (Text.isBlank(facts)) {
             throw RuleViolationException.of("facts", null, "facts-required", "请写明认定的事实");
         }
+        gongxin.shared.RuleViolation tooLong = Text.tooLong("facts", facts, 5000, "认定事实");
+        if (tooLong != null) {
+            throw new RuleViolationException("认定事实过长", List.of(tooLong));
+        }
         return new ListCase(type, subjectId, basis, facts.strip(), false);
     }
 
@@ -258,6 +262,10 @@ final class ListCase {
         }
         if (Text.isBlank(text)) {
             throw RuleViolationException.of("text", null, "required", "请录入陈述申辩的内容");
+        }
+        gongxin.shared.RuleViolation tooLong = Text.tooLong("text", text, 10000, "陈述申辩");
+        if (tooLong != null) {
+            throw new RuleViolationException("陈述申辩过长", List.of(tooLong));
         }
         boolean late = receivedOn.isAfter(statementDeadline.date());
         Deadline verifyBy = objection && !late ? calendar.addWorkingDays(receivedOn, verificationWorkingDays) : null;

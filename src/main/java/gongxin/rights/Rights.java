@@ -52,6 +52,10 @@ class Rights {
     static final String REPAIR_COMMITMENT_TEXT = "本主体郑重承诺：所提交的申请材料真实、准确、完整；已纠正失信行为、履行行政处罚决定等法定义务；"
             + "今后严格遵守法律法规，诚信经营（诚实守信）。如有虚假，愿意承担相应法律责任，并接受信用修复被撤销、一定期限内不予受理修复申请等处理。";
 
+    static final int MAX_NAME = 200;
+    static final int MAX_PERSON = 50;
+    static final int MAX_STATEMENT = 5000;
+
     private static final Pattern PHONE = Pattern.compile("^(1\\d{10}|0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?)$");
     private static final char[] ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789".toCharArray();
 
@@ -523,6 +527,14 @@ class Rights {
         if (kind == RightsApplication.Kind.OBJECTION && Text.isBlank(request.statement())) {
             v.add(RuleViolation.of("reason", null, "reason-required", "请写明异议的理由（哪项信息有误、为什么）"));
         }
+        // what a person types is bounded (issue 25, finding 9)
+        java.util.stream.Stream.of(
+                Text.tooLong("subject.name", subject == null ? null : subject.name(), MAX_NAME, "主体名称"),
+                Text.tooLong("legalRepresentative", request.legalRepresentative(), MAX_PERSON, "法定代表人姓名"),
+                Text.tooLong("contact.name", request.contactName(), MAX_PERSON, "联系人"),
+                Text.tooLong(kind == RightsApplication.Kind.OBJECTION ? "reason" : "statement", request.statement(), MAX_STATEMENT,
+                        kind == RightsApplication.Kind.OBJECTION ? "异议理由" : "情况说明"))
+                .filter(java.util.Objects::nonNull).forEach(v::add);
         if (!v.isEmpty()) {
             throw new RuleViolationException(label(kind) + "申请不完整", v);
         }

@@ -110,4 +110,16 @@ public final class Text {
     public static boolean isBlank(String value) {
         return value == null || normalize(value).isEmpty();
     }
+
+    /**
+     * A violation when a text a person typed is longer than its field takes (issue 25, finding 9: names and statements
+     * had no bound); null when it fits or is absent. Counted in characters (code points), as a reader counts Chinese.
+     */
+    public static RuleViolation tooLong(String field, String value, int max, String label) {
+        if (value == null || value.codePointCount(0, value.length()) <= max) {
+            return null;
+        }
+        return RuleViolation.of(field, value.substring(0, Math.min(value.length(), 20)) + "…", "too-long",
+                label + "不能超过 " + max + " 个字");
+    }
 }

@@ -613,6 +613,27 @@ class RightsApiTest extends IntegrationTest {
         assertThat(representative.status()).as("the legal representative in person: " + representative.body()).isEqualTo(200);
     }
 
+    /** Issue 25, finding 9: what a person types is bounded; a text over its bound changes nothing. */
+    @Test
+    void names_and_statements_are_bounded() {
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "五金有限公司";
+        long record = penalty(code, name, "2026-03-10", "严重");
+        long before = applications();
+        Map<String, Object> longStatement = repair(subject(code, name), record);
+        longStatement.put("statement", "已".repeat(5001));
+        TestHttp.Response refused = http().postJson("/api/v1/rights/repairs", longStatement);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(rule(refused)).isEqualTo("too-long");
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("statement");
+        Map<String, Object> longName = objection(Map.of("creditCode", code, "name", "公".repeat(201), "legalRepresentative", "张三"), record);
+        assertThat(rule(http().postJson("/api/v1/rights/objections", longName))).isEqualTo("too-long");
+        assertThat(applications()).isEqualTo(before);
+        Map<String, Object> atTheBound = repair(subject(code, name), record);
+        atTheBound.put("statement", "已".repeat(5000));
+        assertThat(http().postJson("/api/v1/rights/repairs", atTheBound).status()).isEqualTo(201);
+    }
+
     /** Issue 25, finding 9: a proof (often an ID card's scan) is stored encrypted; its department reads the file as sent. */
     @Test
     void proofs_are_stored_encrypted_and_read_back_as_sent() {

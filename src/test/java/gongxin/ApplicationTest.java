@@ -68,7 +68,11 @@ class ApplicationTest extends IntegrationTest {
 
     @Test
     void an_unknown_api_path_is_a_problem() {
-        TestHttp.Response problem = http().get("/api/v1/no-such-thing");
+        // without credentials only the open operations answer (issue 25, finding 2): nothing tells which paths exist
+        TestHttp.Response anonymous = http().get("/api/v1/no-such-thing");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
+        TestHttp.Response problem = apiClient(DEMO_API_KEY).get("/api/v1/no-such-thing");
         assertThat(problem.status()).isEqualTo(404);
         assertThat(problem.header("Content-Type")).startsWith("application/problem+json");
         assertThat(problem.json().get("type").asString()).isEqualTo("urn:gongxin:problem:not-found");

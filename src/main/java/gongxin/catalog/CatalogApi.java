@@ -90,6 +90,9 @@ class CatalogApi {
     }
 
     @Operation(summary = "导出目录（XLSX）")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "目录（XLSX）",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = XLSX,
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
     @GetMapping(value = "/export", produces = XLSX)
     @PreAuthorize("isAuthenticated()")
     void export(@RequestParam(required = false) LocalDate on, HttpServletResponse response) throws IOException {

@@ -50,11 +50,11 @@ class CollectionApi {
     @Operation(summary = "报送及时性统计")
     @GetMapping("/api/v1/statistics/timeliness")
     @PreAuthorize("hasAuthority('SCOPE_submit') or hasAnyRole('OPERATOR', 'REVIEWER', 'ADMIN', 'AUDITOR')")
-    Timeliness timeliness(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+    TimelinessStatistics timeliness(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
                           @RequestParam(required = false) String department) {
         LocalDate end = to == null ? LocalDate.now(clock) : to;
         LocalDate start = from == null ? end.minusMonths(11).withDayOfMonth(1) : from;
-        return new Timeliness(start, end, rows(start, end, department));
+        return new TimelinessStatistics(start, end, rows(start, end, department));
     }
 
     List<Row> rows(LocalDate from, LocalDate to, String department) {
@@ -73,7 +73,8 @@ class CollectionApi {
     record CorrectionRequest(Map<String, Object> fields, String reason) {
     }
 
-    record Timeliness(LocalDate from, LocalDate to, List<Row> rows) {
+    /** Named apart from the record's own timeliness: the document's schemas are named by simple class names. */
+    record TimelinessStatistics(LocalDate from, LocalDate to, List<Row> rows) {
     }
 
     /**

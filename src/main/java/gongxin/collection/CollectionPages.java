@@ -81,7 +81,7 @@ class CollectionPages {
     String timeliness(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                       @RequestParam(required = false) String department, Model model) {
-        CollectionApi.Timeliness report = statistics.timeliness(from, to, department);
+        CollectionApi.TimelinessStatistics report = statistics.timeliness(from, to, department);
         model.addAttribute("report", report);
         return "collection/timeliness";
     }

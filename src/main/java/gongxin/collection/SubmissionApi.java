@@ -63,6 +63,15 @@ class SubmissionApi {
 
     /** A JSON batch of records of one catalog item; keys are field codes or the Chinese headers. */
     @Operation(summary = "报送一批 JSON 记录")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "批次已处理完毕（COMPLETED）",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json"))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "较大的文件在后台处理：Location 指向批次",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json"))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "422", description = "整批被拒（FAILED）：与 200 相同的批次答复，列出每个错误；"
+            + "请求本身有误（未知的配置等）时为 problem details",
+            content = {@io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json"),
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem"))})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> submit(@RequestBody JsonSubmission body,
                              @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -74,6 +83,15 @@ class SubmissionApi {
 
     /** A CSV (UTF-8 or GB18030) or XLSX file in the part {@code file}; the layout is recognised or named by {@code item}. */
     @Operation(summary = "报送文件（CSV/XLSX）")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "批次已处理完毕（COMPLETED）",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json"))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "较大的文件在后台处理：Location 指向批次",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json"))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "422", description = "整批被拒（FAILED）：与 200 相同的批次答复，列出每个错误；"
+            + "请求本身有误（未知的配置等）时为 problem details",
+            content = {@io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json"),
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem"))})
     @PostMapping(path = "/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> submitFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String item,
                                  @RequestParam(defaultValue = "false") boolean allowPilotEraCodes,

@@ -124,6 +124,8 @@ class EvaluationApi {
     }
 
     @Operation(summary = "对所有主体进行一次评价（信用办）")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "评价运行已开始：id 用于查询其状态",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json"))
     @PostMapping("/runs")
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<Map<String, Object>> run() {

@@ -54,6 +54,11 @@ class ExchangeApi {
 
     @Operation(summary = "双公示文件：某信息项自某日起新增或变化的记录（按目录字段的全国版式；CSV 为 GB18030 编码，或 XLSX），"
             + "末列数据状态；含非公开字段，须说明查询目的，导出留痕")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "双公示文件：CSV（GB18030）或 XLSX",
+            content = {@io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")),
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary"))})
     @GetMapping("/export")
     @PreAuthorize(ACTORS)
     void export(@RequestParam(required = false) String item,

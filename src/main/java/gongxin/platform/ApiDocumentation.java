@@ -42,7 +42,10 @@ class ApiDocumentation {
                 .addProperty("type", new StringSchema().example("urn:gongxin:problem:validation"))
                 .addProperty("title", new StringSchema().description("中文标题")).addProperty("status", new Schema<Integer>().type("integer"))
                 .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema())
                 .addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema().items(violation));
+        // RFC 9457 §3.2: a problem type may carry members of its own (earliestDate, missing…)
+        problem.setAdditionalProperties(true);
         return new OpenAPI()
                 .info(new Info().title("公信 Gongxin 公共信用信息平台 API").version("1.0.0")
                         .description("归集、公示、核查与共享公共信用信息的接口。系统以 Authorization: Bearer <接口密钥> 调用，"
@@ -55,6 +58,39 @@ class ApiDocumentation {
                         .addSecuritySchemes(SESSION, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                                 .in(SecurityScheme.In.COOKIE).name("GONGXIN_SESSION").description("工作人员登录会话"))
                         .addSchemas("Problem", problem));
+    }
+
+    /**
+     * Every property the document describes may be null unless the schema lists it as required: answers are Java
+     * records whose absent values are written as null (the API fuzz test found the document said otherwise).
+     */
+    @Bean
+    org.springdoc.core.customizers.OpenApiCustomizer nullableUnlessRequired() {
+        return api -> {
+            if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
+                api.getComponents().getSchemas().values().forEach(ApiDocumentation::nullable);
+            }
+        };
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void nullable(Schema<?> schema) {
+        if (schema == null || schema.getProperties() == null) {
+            return;
+        }
+        java.util.List<String> required = schema.getRequired() == null ? java.util.List.of() : schema.getRequired();
+        ((java.util.Map<String, Schema>) (java.util.Map) schema.getProperties()).forEach((name, property) -> {
+            if (!required.contains(name) && property.get$ref() == null) {
+                property.setNullable(true);
+                if (property.getEnum() != null && !property.getEnum().contains(null)) {
+                    property.getEnum().add(null); // OpenAPI 3.0: a nullable enum lists null among its values
+                }
+            }
+            nullable(property);
+            if (property.getItems() != null) {
+                nullable(property.getItems());
+            }
+        });
     }
 
     @Bean
@@ -88,6 +124,16 @@ class ApiDocumentation {
                 problem(responses, "403", "无权执行此操作（角色、权限范围或所属部门）");
             }
             problem(responses, "404", "对象不存在");
+            if (operation.getRequestBody() != null) {
+                problem(responses, "413", "请求体超过该接口的上限，未读取、未处理");
+                problem(responses, "415", "请求体的类型不被接受");
+            }
+            if (open) {
+                problem(responses, "429", "同一地址的公开请求过于频繁（Retry-After 给出等待秒数）");
+                if (operation.getRequestBody() != null) {
+                    problem(responses, "411", "公开接口的请求体须注明 Content-Length");
+                }
+            }
             problem(responses, "422", "违反规则，errors 列出字段、值、规则与说明；未作任何改动");
             operation.setResponses(responses);
             return operation;

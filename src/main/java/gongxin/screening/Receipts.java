@@ -71,6 +71,9 @@ class Receipts {
         } catch (RuntimeException e) {
             return new Verified(false, "内容不是有效的 JSON", null, null);
         }
+        if (answer == null) {
+            return new Verified(false, "内容不是一份核查答复（JSON 对象）", null, null);
+        }
         if (!(answer.remove(RECEIPT) instanceof Map<?, ?> receipt)) {
             return new Verified(false, "缺少回执（receipt）", null, null);
         }

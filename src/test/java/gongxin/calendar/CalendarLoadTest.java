@@ -61,8 +61,8 @@ class CalendarLoadTest extends IntegrationTest {
     @Test
     void the_api_refuses_a_bad_file_with_a_problem() {
         TestHttp admin = staff("admin");
-        TestHttp.Response response = admin.multipart("/api/v1/calendar/years", "file", "x.json",
-                "not json".getBytes(StandardCharsets.UTF_8), Map.of("_csrf", admin.csrfOf("/admin/calendar")));
+        TestHttp.Response response = admin.header("X-CSRF-TOKEN", admin.csrfOf("/admin/calendar")).multipart("/api/v1/calendar/years", "file", "x.json",
+                "not json".getBytes(StandardCharsets.UTF_8), Map.of());
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("errors").get(0).get("rule").asString()).isEqualTo("json");
     }
@@ -70,8 +70,8 @@ class CalendarLoadTest extends IntegrationTest {
     @Test
     void only_the_administrator_loads_years() {
         TestHttp operator = staff("operator");
-        TestHttp.Response response = operator.multipart("/api/v1/calendar/years", "file", "2033.json",
-                "{}".getBytes(StandardCharsets.UTF_8), Map.of("_csrf", operator.csrfOf("/console")));
+        TestHttp.Response response = operator.header("X-CSRF-TOKEN", operator.csrfOf("/console")).multipart("/api/v1/calendar/years", "file", "2033.json",
+                "{}".getBytes(StandardCharsets.UTF_8), Map.of());
         assertThat(response.status()).isEqualTo(403);
     }
 }

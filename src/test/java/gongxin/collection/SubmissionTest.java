@@ -377,8 +377,8 @@ class SubmissionTest extends IntegrationTest {
             TestHttp countyOperator = staff("county-operator");
             PenaltyFile file = new PenaltyFile();
             file.add();
-            TestHttp.Response response = countyOperator.multipart("/api/v1/submissions/files", "file", "a.csv",
-                    file.csv(StandardCharsets.UTF_8), Map.of("_csrf", countyOperator.csrfOf("/collection")));
+            TestHttp.Response response = countyOperator.header("X-CSRF-TOKEN", countyOperator.csrfOf("/collection")).multipart("/api/v1/submissions/files", "file", "a.csv",
+                    file.csv(StandardCharsets.UTF_8), Map.of());
             assertThat(errors(response.json())).containsExactly("2:处罚机关统一社会信用代码:not-authorised");
         }
 

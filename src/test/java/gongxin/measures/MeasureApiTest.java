@@ -91,7 +91,7 @@ class MeasureApiTest extends IntegrationTest {
         assertThat(exported.status()).isEqualTo(200);
         int measures = jdbc.sql("select count(*) from measures.measure").query(Integer.class).single();
         String csrf = admin.csrfOf("/purpose");
-        TestHttp.Response back = admin.multipart("/api/v1/measures/workbook", "file", "measures.xlsx", exported.bytes(), Map.of("_csrf", csrf));
+        TestHttp.Response back = admin.header("X-CSRF-TOKEN", csrf).multipart("/api/v1/measures/workbook", "file", "measures.xlsx", exported.bytes(), Map.of());
         assertThat(back.status()).as(back.body()).isEqualTo(200);
         assertThat(back.json().get("rows").intValue()).isEqualTo(measures);
         assertThat(back.json().get("created").intValue()).isZero();
@@ -99,8 +99,8 @@ class MeasureApiTest extends IntegrationTest {
         String csv = "措施代码,措施名称,种类,类别,来源,措施内容,设定依据,实施部门,触发名单类型,适用事项\n"
                 + "LOC-CSV-OK,新增措施,惩戒,2,LOCAL,从严审核,《某条例》,审批部门,SAMR-SERIOUS,LICENSING\n"
                 + "LOC-CSV-BAD,无依据措施,惩戒,2,LOCAL,从严审核,,审批部门,SAMR-SERIOUS,LICENSING\n";
-        TestHttp.Response bad = admin.multipart("/api/v1/measures/workbook", "file", "measures.csv",
-                csv.getBytes(StandardCharsets.UTF_8), Map.of("_csrf", admin.csrfOf("/purpose")));
+        TestHttp.Response bad = admin.header("X-CSRF-TOKEN", admin.csrfOf("/purpose")).multipart("/api/v1/measures/workbook", "file", "measures.csv",
+                csv.getBytes(StandardCharsets.UTF_8), Map.of());
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.json().get("errors").get(0).get("field").asString()).startsWith("第3行");
         assertThat(bad.json().get("errors").get(0).get("rule").asString()).isEqualTo("basis-required");

@@ -301,6 +301,12 @@ class CheckApiTest extends IntegrationTest {
         JsonNode verdict = http().postBytes("/api/v1/checks/verify", "application/json", duplicated.getBytes(StandardCharsets.UTF_8)).json();
         assertThat(verdict.get("valid").booleanValue()).isFalse();
         assertThat(verdict.get("reason").asString()).contains("重复的键");
+        // JSON that is no answer at all (found by the API fuzz test: "null" was a 500)
+        for (String notAnAnswer : List.of("null", "[]", "\"x\"", "{")) {
+            TestHttp.Response v = http().postBytes("/api/v1/checks/verify", "application/json", notAnAnswer.getBytes(StandardCharsets.UTF_8));
+            assertThat(v.status()).as(notAnAnswer).isEqualTo(200);
+            assertThat(v.json().get("valid").booleanValue()).isFalse();
+        }
         assertThat(http().postBytes("/api/v1/checks/verify", "application/json", response.bytes()).json().get("valid").booleanValue())
                 .isTrue();
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
@@ -16,9 +17,6 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import gongxin.support.IntegrationTest;
 import gongxin.support.TestDatabase;
 import gongxin.support.TestHttp;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 25 ("Also"): the API fuzzed from its own OpenAPI document. For every operation, requests are generated from
- * its schemas with jqwik (path and query parameters, a JSON body, mostly well-typed, sometimes not) and sent by the
+ * its schemas by a seeded generator (path and query parameters, a JSON body, mostly well-typed, sometimes not:
+ * wrong types, nulls, impossible dates, Chinese text) and sent by the
  * anonymous public, a staff administrator and a system with every scope; every answer must be below 500 and must be
  * one the document states for the operation, its body valid against the documented schema (checked by Atlassian's
  * swagger-request-validator). The seed is printed; {@code -Dgongxin.fuzz.seed=<seed>} repeats a run,
@@ -53,8 +52,7 @@ class ApiFuzzTest extends IntegrationTest {
         long seed = Long.getLong("gongxin.fuzz.seed", new SecureRandom().nextLong());
         int tries = Integer.getInteger("gongxin.fuzz.tries", 3);
         System.out.println("API fuzz: seed " + seed + " (repeat with -Dgongxin.fuzz.seed=" + seed + "), " + tries + " tries");
-        // jqwik's samples draw from its thread's source of randomness: seeded, a run repeats
-        net.jqwik.engine.SourceOfRandomness.create(Long.toString(seed));
+        Random random = new Random(seed);
         TestHttp.Response document = http().get("/v3/api-docs");
         doc = document.json();
         OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(document.body())
@@ -66,10 +64,10 @@ class ApiFuzzTest extends IntegrationTest {
             for (var operation : path.getValue().properties()) {
                 String method = operation.getKey();
                 JsonNode op = operation.getValue();
-                Arbitrary<Generated> requests = request(path.getKey(), op);
+
                 for (int t = 0; t < tries; t++) {
                     for (TestHttp caller : callers) {
-                        Generated g = requests.sample();
+                        Generated g = request(path.getKey(), op, random);
                         TestHttp.Response response = send(caller, method, g);
                         sent++;
                         String what = method.toUpperCase() + " " + g.path() + (g.body() == null ? "" : " " + g.body());
@@ -120,41 +118,32 @@ class ApiFuzzTest extends IntegrationTest {
                 g.body() == null ? null : g.body().getBytes(StandardCharsets.UTF_8));
     }
 
-    private Arbitrary<Generated> request(String template, JsonNode op) {
-        List<Arbitrary<String[]>> parts = new ArrayList<>();
+    /** A request of the operation: its path and query from their schemas, and a JSON body from its schema. */
+    private Generated request(String template, JsonNode op, Random random) {
+        String path = template;
+        StringBuilder query = new StringBuilder();
         for (JsonNode p : op.path("parameters")) {
             String in = p.path("in").asString();
             String name = p.path("name").asString();
             if (!in.equals("path") && !in.equals("query")) {
                 continue;
             }
-            Arbitrary<String> value = value(p.path("schema"), 0).map(ApiFuzzTest::text);
             boolean always = in.equals("path") || p.path("required").asBoolean();
-            Arbitrary<String[]> part = value.map(v -> new String[]{in, name, v});
-            parts.add(always ? part : Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(2, part),
-                    net.jqwik.api.Tuple.of(1, Arbitraries.just(new String[]{in, name, null}))));
+            if (!always && random.nextInt(3) == 0) {
+                continue;
+            }
+            String encoded = java.net.URLEncoder.encode(text(value(p.path("schema"), 0, random)), StandardCharsets.UTF_8).replace("+", "%20");
+            if (in.equals("path")) {
+                path = path.replace("{" + name + "}", encoded.isEmpty() ? "x" : encoded);
+            } else {
+                query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(encoded);
+            }
         }
         JsonNode content = op.path("requestBody").path("content");
         String type = content.isMissingNode() || content.isEmpty() ? null : content.propertyNames().iterator().next();
-        Arbitrary<String> body = type == null || type.startsWith("multipart/") ? Arbitraries.just(null)
-                : value(content.path(type).path("schema"), 0).map(v -> JSON.writeValueAsString(v));
-        Arbitrary<List<String[]>> all = parts.isEmpty() ? Arbitraries.just(List.of()) : Combinators.combine(parts).as(l -> l);
-        return Combinators.combine(all, body).as((ps, b) -> {
-            String path = template;
-            StringBuilder query = new StringBuilder();
-            for (String[] p : ps) {
-                if (p[2] == null) {
-                    continue;
-                }
-                String encoded = java.net.URLEncoder.encode(p[2], StandardCharsets.UTF_8).replace("+", "%20");
-                if (p[0].equals("path")) {
-                    path = path.replace("{" + p[1] + "}", encoded.isEmpty() ? "x" : encoded);
-                } else {
-                    query.append(query.isEmpty() ? "?" : "&").append(p[1]).append('=').append(encoded);
-                }
-            }
-            return new Generated(path + query, b, type == null ? null : type.startsWith("multipart/") ? type : "application/json");
-        });
+        String body = type == null || type.startsWith("multipart/") ? null
+                : JSON.writeValueAsString(value(content.path(type).path("schema"), 0, random));
+        return new Generated(path + query, body, type == null ? null : type.startsWith("multipart/") ? type : "application/json");
     }
 
     private static String text(Object value) {
@@ -169,60 +158,65 @@ class ApiFuzzTest extends IntegrationTest {
         return schema;
     }
 
-    /** Values of a schema, well-typed nine times in ten; deeper than three levels, nothing. */
-    private Arbitrary<Object> value(JsonNode raw, int depth) {
-        JsonNode schema = resolve(raw);
-        Arbitrary<Object> typed = typed(schema, depth);
-        Arbitrary<Object> wrong = Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.integers().between(-1, 3).map(i -> (Object) i),
-                Arbitraries.strings().withChars(CHARS).ofMaxLength(8).map(s -> (Object) s));
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, typed), net.jqwik.api.Tuple.of(1, wrong));
+    private static <T> T pick(Random random, List<T> values) {
+        return values.get(random.nextInt(values.size()));
     }
 
-    private Arbitrary<Object> typed(JsonNode schema, int depth) {
+    /** A value of a schema, well-typed nine times in ten; deeper than three levels, nothing. */
+    private Object value(JsonNode raw, int depth, Random random) {
+        JsonNode schema = resolve(raw);
+        if (random.nextInt(10) == 0) {
+            return pick(random, java.util.Arrays.asList(null, random.nextInt(5) - 1, string(random, 8)));
+        }
         if (schema.has("enum")) {
             List<Object> values = new ArrayList<>();
-            schema.get("enum").forEach(v -> values.add(v.isString() ? v.asString() : v.toString()));
-            return Arbitraries.of(values);
+            schema.get("enum").forEach(v -> values.add(v.isNull() ? null : v.isString() ? v.asString() : v.toString()));
+            return pick(random, values);
         }
         String type = schema.path("type").asString(schema.has("properties") ? "object" : "string");
         String format = schema.path("format").asString("");
-        return switch (type) {
-            case "integer" -> Arbitraries.oneOf(Arbitraries.longs().between(-2, 3), Arbitraries.longs().between(0, 10_000_000_000L))
-                    .map(l -> (Object) l);
-            case "number" -> Arbitraries.doubles().between(-1, 1_000_000).map(d -> (Object) d);
-            case "boolean" -> Arbitraries.of(true, false).map(b -> (Object) b);
-            case "array" -> depth > 3 ? Arbitraries.just(List.of())
-                    : value(schema.path("items"), depth + 1).list().ofMaxSize(3).map(l -> (Object) l);
-            case "object" -> depth > 3 ? Arbitraries.just(Map.of()) : object(schema, depth);
-            default -> switch (format) {
-                case "date" -> Arbitraries.oneOf(Arbitraries.integers().between(2014, 2031).map(y -> y + "-06-15"),
-                        Arbitraries.of("2026-02-30", "", "明天")).map(s -> (Object) s);
-                case "date-time" -> Arbitraries.of("2026-11-24T02:00:00Z", "2026-11-24", "x").map(s -> (Object) s);
-                case "uuid" -> Arbitraries.longs().map(l -> (Object) new java.util.UUID(l, ~l).toString());
-                default -> Arbitraries.oneOf(Arbitraries.strings().withChars(CHARS).ofMaxLength(30),
-                        Arbitraries.of("91329900MA0000001X", "110101199003074514", "XZCF", "CITY-SAMR", "BIDDING", "SAMR-SERIOUS"))
-                        .map(s -> (Object) s);
-            };
-        };
+        switch (type) {
+            case "integer":
+                return random.nextBoolean() ? (long) random.nextInt(6) - 2 : (long) (random.nextDouble() * 10_000_000_000L);
+            case "number":
+                return random.nextDouble() * 1_000_000;
+            case "boolean":
+                return random.nextBoolean();
+            case "array": {
+                List<Object> list = new ArrayList<>();
+                for (int i = depth > 3 ? 0 : random.nextInt(4); i > 0; i--) {
+                    list.add(value(schema.path("items"), depth + 1, random));
+                }
+                return list;
+            }
+            case "object": {
+                Map<String, Object> m = new LinkedHashMap<>();
+                if (depth <= 3) {
+                    for (var property : schema.path("properties").properties()) {
+                        if (random.nextInt(5) != 0) {
+                            m.put(property.getKey(), value(property.getValue(), depth + 1, random));
+                        }
+                    }
+                }
+                return m;
+            }
+            default:
+                return switch (format) {
+                    case "date" -> random.nextInt(4) == 0 ? pick(random, List.of("2026-02-30", "", "明天"))
+                            : (2014 + random.nextInt(18)) + "-06-15";
+                    case "date-time" -> pick(random, List.of("2026-11-24T02:00:00Z", "2026-11-24", "x"));
+                    case "uuid" -> new java.util.UUID(random.nextLong(), random.nextLong()).toString();
+                    default -> random.nextBoolean() ? string(random, 30)
+                            : pick(random, List.of("91329900MA0000001X", "110101199003074514", "XZCF", "CITY-SAMR", "BIDDING", "SAMR-SERIOUS"));
+                };
+        }
     }
 
-    private Arbitrary<Object> object(JsonNode schema, int depth) {
-        List<Arbitrary<Object[]>> fields = new ArrayList<>();
-        for (var property : schema.path("properties").properties()) {
-            Arbitrary<Object[]> field = value(property.getValue(), depth + 1).map(v -> new Object[]{property.getKey(), v});
-            fields.add(Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, field), net.jqwik.api.Tuple.of(1, Arbitraries.just(new Object[0]))));
+    private static String string(Random random, int maxLength) {
+        StringBuilder b = new StringBuilder();
+        for (int i = random.nextInt(maxLength + 1); i > 0; i--) {
+            b.appendCodePoint(CHARS.codePointAt(CHARS.offsetByCodePoints(0, random.nextInt(CHARS.codePointCount(0, CHARS.length())))));
         }
-        if (fields.isEmpty()) {
-            return Arbitraries.just(Map.of());
-        }
-        return Combinators.combine(fields).as(list -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (Object[] f : list) {
-                if (f.length == 2) {
-                    m.put((String) f[0], f[1]);
-                }
-            }
-            return (Object) m;
-        });
+        return b.toString();
     }
 }

@@ -16,6 +16,16 @@ class PublicApiTest extends IntegrationTest {
         return response.json();
     }
 
+    /** Found by the API fuzz test: a huge page number overflowed the offset into a 500. */
+    @Test
+    void a_page_beyond_the_last_one_is_refused_not_a_500() {
+        for (String path : new String[]{"/api/v1/public/publicity/PENALTY?page=1658802102", "/api/v1/public/subjects?q=%E7%A4%BA%E4%BE%8B&page=2147483647"}) {
+            gongxin.support.TestHttp.Response response = http().get(path);
+            org.assertj.core.api.Assertions.assertThat(response.status()).as(path).isEqualTo(422);
+            org.assertj.core.api.Assertions.assertThat(response.json().get("errors").get(0).get("rule").asString()).isEqualTo("page-range");
+        }
+    }
+
     @Test
     void validates_a_full_width_lower_case_credit_code() {
         JsonNode result = get("/api/v1/identifiers/validate?value=%EF%BC%99%EF%BC%91310110666007217t");

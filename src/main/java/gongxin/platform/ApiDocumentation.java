@@ -118,6 +118,11 @@ class ApiDocumentation {
                 operation.setSecurity(ways);
             }
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+            // a file written to the response (an export, a template) is documented as a body of any type, not as none
+            ApiResponse ok = responses.get("200");
+            if (ok != null && (ok.getContent() == null || ok.getContent().isEmpty())) {
+                ok.setContent(new Content().addMediaType("*/*", new MediaType().schema(new Schema<>().type("string").format("binary"))));
+            }
             problem(responses, "400", "请求格式有误");
             if (!open) {
                 problem(responses, "401", "需要登录或有效的接口密钥");

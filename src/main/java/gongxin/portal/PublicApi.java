@@ -103,6 +103,12 @@ class PublicApi {
 
     /** FULL for anyone; SPECIAL only for staff or a system with the {@code share} scope, with {@code X-Purpose}. */
     @Operation(summary = "出具信用报告（PDF；专项报告须窗口或共享权限）")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "401", description = "专项报告须由工作人员、有 share 权限的系统或已证明身份的主体申请",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem")))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "403", description = "系统申请专项报告：事项不在本部门共享责任清单内",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem")))
     @PostMapping(value = "/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> report(@RequestBody ReportBody body,
                                   @RequestHeader(name = "X-Purpose", required = false) String purpose) {

@@ -122,7 +122,7 @@ class PublicCredit {
     SearchResult search(String raw, int page) {
         String q = Text.normalize(raw == null ? "" : raw).replaceAll("\\s+", "");
         int size = properties.pageSize();
-        int p = Math.max(page, 1);
+        int p = page(page);
         if (q.matches("[0-9A-Za-z]{18}")) {
             String code = q.toUpperCase();
             if (IdNumber.check(code).valid()) {
@@ -260,7 +260,7 @@ class PublicCredit {
     List<ListRow> latest(Section section, String department, LocalDate from, LocalDate to, int page) {
         int size = properties.pageSize();
         List<PortalRepository.Entry> entries = repository.latest(section, Text.isBlank(department) ? null : department,
-                from, to, today(), (Math.max(page, 1) - 1) * size, size);
+                from, to, today(), (page(page) - 1) * size, size);
         Map<Long, PortalRepository.Subject> subjects = repository.subjects(entries.stream().map(PortalRepository.Entry::subjectId).distinct().toList());
         List<ListRow> rows = new ArrayList<>();
         for (PortalRepository.Entry e : entries) {
@@ -268,6 +268,16 @@ class PublicCredit {
             rows.add(new ListRow(s.publicId(), masking.subjectName(s.category(), s.name()), view(e, s.category(), e.underObjection())));
         }
         return rows;
+    }
+
+    /** The deepest page the public may ask for: nobody reads further, and an offset from a huge page overflowed (a 500). */
+    static final int MAX_PAGE = 500;
+
+    static int page(int page) {
+        if (page > MAX_PAGE) {
+            throw RuleViolationException.of("page", Integer.toString(page), "page-range", "页码应在 1 到 " + MAX_PAGE + " 之间，请缩小查询范围");
+        }
+        return Math.max(page, 1);
     }
 
     static String categoryLabel(SubjectCategory category) {

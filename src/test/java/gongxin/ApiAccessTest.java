@@ -184,6 +184,20 @@ class ApiAccessTest extends IntegrationTest {
         return rawStatus(method, path, type, declared, sent, "");
     }
 
+    /**
+     * The same for the staff pages' upload forms: without a signed-in session, a multipart body is not parsed (the CSRF
+     * filter would read it looking for its token), even with a made-up session cookie.
+     */
+    @Test
+    void a_staff_upload_form_without_a_signed_in_session_is_not_read() throws java.io.IOException {
+        for (String page : List.of("/collection", "/sharing/consents", "/admin/calendar")) {
+            assertThat(rawStatus("POST", page, "multipart/form-data; boundary=x", 1L << 30, "--x")).as(page).isEqualTo(302);
+            assertThat(rawStatus("POST", page, "multipart/form-data; boundary=x", 1L << 30, "--x",
+                    "Cookie: GONGXIN_SESSION=" + java.util.Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes()) + "\r\n"))
+                    .as(page + " with a made-up session").isEqualTo(302);
+        }
+    }
+
     /** Sends the request line and headers and a part of the declared body; the status line of the answer. */
     private int rawStatus(String method, String path, String type, long declared, String sent, String headers) throws java.io.IOException {
         try (java.net.Socket socket = new java.net.Socket("localhost", port)) {

@@ -34,7 +34,8 @@ class PurposePages {
 
     /** Pages that show non-public data and need a purpose first. */
     static final String[] PAGES_WITH_NON_PUBLIC_DATA = {"/records", "/records/**", "/collection/batches/**", "/audit",
-            "/list-cases", "/list-cases/**", "/checks/*", "/rights/queue/*", "/commitments", "/commitments/**"};
+            "/list-cases", "/list-cases/**", "/checks/*", "/rights/queue/*", "/commitments", "/commitments/**", "/sharing/consents",
+            "/sharing/consents/**"};
 
     /** Common purposes offered as suggestions; any other text may be typed. */
     static final List<String> SUGGESTIONS = List.of("本部门报送数据核对与更正", "信用记录撤销或更正办理", "异议或信用修复申请核查",

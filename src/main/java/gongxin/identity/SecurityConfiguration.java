@@ -31,7 +31,7 @@ class SecurityConfiguration {
 
     static final String[] STAFF_AREAS = {"/console/**", "/admin/**", "/catalog/**", "/audit/**", "/account/**",
             "/collection/**", "/records/**", "/list-cases", "/list-cases/**", "/checks", "/checks/**",
-            "/rights/queue", "/rights/queue/**", "/commitments", "/commitments/**", "/evaluation/**"};
+            "/rights/queue", "/rights/queue/**", "/commitments", "/commitments/**", "/evaluation/**", "/sharing/**"};
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "

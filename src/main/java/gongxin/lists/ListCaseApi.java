@@ -114,8 +114,9 @@ class ListCaseApi {
     @PreAuthorize(READERS)
     Map<String, Object> get(@PathVariable long id, HttpServletRequest request) {
         Purpose purpose = Purpose.declared(request);
-        Map<String, Object> body = body(cases.view(Caller.current(), id));
-        audit.recordRead("list_case", Long.toString(id), purpose, Map.of());
+        ListCases.CaseView view = cases.view(Caller.current(), id);
+        Map<String, Object> body = body(view);
+        cases.audited(Caller.current(), view, purpose, Map.of());
         return body;
     }
 

@@ -105,7 +105,7 @@ class ListCasePages {
     String detail(@PathVariable long id, Model model, HttpServletRequest request) {
         Purpose purpose = Purpose.declared(request);
         ListCases.CaseView view = cases.view(Caller.current(), id);
-        audit.recordRead("list_case", Long.toString(id), purpose, Map.of());
+        cases.audited(Caller.current(), view, purpose, Map.of());
         Caller caller = Caller.current();
         model.addAttribute("view", view);
         model.addAttribute("c", view.listCase());

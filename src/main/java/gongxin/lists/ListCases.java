@@ -324,6 +324,19 @@ class ListCases implements ListRepairs {
     }
 
     /** A case for staff of its department, the credit office's administrators and auditors. */
+    /**
+     * A case was read: audited with its purpose; read by anyone but the determining department (the credit office, its
+     * auditors), it is also a line of the subject's query history (issue 24, 4: who queried me).
+     */
+    void audited(Caller caller, CaseView view, gongxin.audit.Purpose purpose, Map<String, ?> details) {
+        String id = Long.toString(view.stored().id());
+        if (caller.mayActFor(view.listCase().type().departmentCode())) {
+            audit.recordRead("list_case", id, purpose, details);
+        } else {
+            audit.recordSubjectsRead("CASE", "list_case", id, purpose, details, null, List.of(view.listCase().subjectId()));
+        }
+    }
+
     CaseView view(Caller caller, long id) {
         ListCaseRepository.StoredCase stored = cases.find(id).orElseThrow(() -> new NotFoundException("没有该认定案件"));
         if (!caller.seesEveryDepartment() && !caller.mayActFor(stored.listCase().type().departmentCode())) {

@@ -459,7 +459,13 @@ class Rights {
     StaffView staffView(Caller caller, String number, gongxin.audit.Purpose purpose) {
         RightsRepository.Stored s = repository.find(number).orElseThrow(Rights::unknown);
         requireSees(caller, s.application().department());
-        audit.recordRead("rights_application", number, purpose, Map.of());
+        if (caller.mayActFor(s.application().department())) {
+            audit.recordRead("rights_application", number, purpose, Map.of());
+        } else {
+            // read by the credit office: a line of the subject's query history too (issue 24, 4)
+            audit.recordSubjectsRead("APPLICATION", "rights_application", number, purpose, Map.of(), null,
+                    List.of(s.applicant().subjectId()));
+        }
         return new StaffView(s, repository.steps(number), repository.proofs(number), LocalDate.now(clock), missingProofs(s));
     }
 

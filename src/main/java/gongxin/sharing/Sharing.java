@@ -55,9 +55,29 @@ class Sharing {
                   Long consent) {
     }
 
+    /**
+     * @param evidence the signed authorisation itself, when uploaded: its SM3 is then computed from it (and must equal
+     *                 {@code evidenceSm3} if both are given), and it is kept encrypted
+     */
     record ConsentRequest(SubjectReference subject, String grantee, List<String> matters, LocalDate validFrom, LocalDate validTo,
-                          String evidenceFile, String evidenceSm3) {
+                          String evidenceFile, String evidenceSm3, EvidenceFile evidence) {
+
+        ConsentRequest(SubjectReference subject, String grantee, List<String> matters, LocalDate validFrom, LocalDate validTo,
+                       String evidenceFile, String evidenceSm3) {
+            this(subject, grantee, matters, validFrom, validTo, evidenceFile, evidenceSm3, null);
+        }
     }
+
+    /** A signed authorisation as uploaded or read back. */
+    record EvidenceFile(String fileName, String contentType, byte[] content) {
+    }
+
+    /** A consent as its department's list shows it: the person by name and masked ID number. */
+    record ConsentLine(Consent consent, String personName, String idNumberMasked, boolean evidenceKept, java.time.Instant createdAt,
+                       String createdBy) {
+    }
+
+    static final int MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
     private final SharingRepository repository;
     private final Subjects subjects;
@@ -68,9 +88,11 @@ class Sharing {
     private final gongxin.calendar.Calendars calendars;
 
     private final DutyGuard guard;
+    private final gongxin.platform.KeyRing keys;
 
     Sharing(SharingRepository repository, Subjects subjects, CreditEntries entries, Measures measures, AuditLog audit, Clock clock,
-            gongxin.calendar.Calendars calendars, DutyGuard guard) {
+            gongxin.calendar.Calendars calendars, DutyGuard guard, gongxin.platform.KeyRing keys) {
+        this.keys = keys;
         this.guard = guard;
         this.calendars = calendars;
         this.repository = repository;
@@ -79,6 +101,10 @@ class Sharing {
         this.measures = measures;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     // ---- duties
@@ -250,18 +276,77 @@ class Sharing {
                 throw RuleViolationException.of("matters[" + i + "]", matters.get(i), "unknown-matter", "事项目录中没有 " + matters.get(i));
             }
         }
+        String evidenceFile = r.evidenceFile();
+        String evidenceSm3 = r.evidenceSm3();
+        String evidenceType = null;
+        if (r.evidence() != null) {
+            evidenceType = evidenceType(r.evidence());
+            String actual = gongxin.shared.Sm3.hex(r.evidence().content());
+            if (!Text.isBlank(evidenceSm3) && !evidenceSm3.strip().equalsIgnoreCase(actual)) {
+                throw RuleViolationException.of("evidence.sm3", evidenceSm3, "evidence-mismatch", "上传的授权书与所填 SM3 摘要不符");
+            }
+            evidenceSm3 = actual;
+            evidenceFile = Text.isBlank(evidenceFile) ? r.evidence().fileName() : evidenceFile;
+        }
         SubjectReference ref = new SubjectReference(null, r.subject().name(), r.subject().idNumber());
         SubjectCard person = subjects.find(ref).orElse(null);
         long subjectId = person != null ? person.id()
                 : subjects.resolve(List.of(new SubjectClaim(SubjectCategory.NATURAL_PERSON, Text.clean(r.subject().name()), null,
                 false, Text.normalizeIdentifier(r.subject().idNumber()), today, null, null)))[0];
         Consent consent = Consent.grant(subjectId, SubjectCategory.NATURAL_PERSON, r.grantee(), matters, r.validFrom(), r.validTo(),
-                r.evidenceFile(), r.evidenceSm3(), repository.consentMonths(r.validFrom() == null ? today : r.validFrom()), today);
+                evidenceFile, evidenceSm3, repository.consentMonths(r.validFrom() == null ? today : r.validFrom()), today);
         long id = repository.insert(consent, clock.instant(), caller.name());
+        if (r.evidence() != null) {
+            repository.evidence(id, keys.seal(r.evidence().content()), evidenceType);
+        }
         audit.record("SHARING_CONSENT_GRANTED", "sharing_consent", Long.toString(id), Map.of("subjectId", subjectId,
                 "grantee", consent.grantee(), "matters", consent.matters(), "validFrom", consent.validFrom().toString(),
                 "validTo", consent.validTo().toString(), "evidenceSm3", consent.evidenceSm3()));
         return id;
+    }
+
+    /** PDF, PNG or JPEG by content, at most 10 MB: what a scanned or signed authorisation is. */
+    private static String evidenceType(EvidenceFile file) {
+        byte[] b = file.content();
+        if (b == null || b.length == 0) {
+            throw RuleViolationException.of("evidence", file.fileName(), "evidence-empty", "授权书文件为空");
+        }
+        if (b.length > MAX_EVIDENCE_BYTES) {
+            throw RuleViolationException.of("evidence", file.fileName(), "evidence-too-large", "授权书文件不能超过 10 MB");
+        }
+        if (b.length > 4 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F') {
+            return "application/pdf";
+        }
+        if (b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return "image/png";
+        }
+        if (b.length > 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
+            return "image/jpeg";
+        }
+        throw RuleViolationException.of("evidence", file.fileName(), "evidence-type", "授权书须为 PDF、PNG 或 JPEG 文件");
+    }
+
+    /** The consents a department recorded (every department's for the credit office), newest first. */
+    @Transactional(readOnly = true)
+    List<ConsentLine> consents(Caller caller) {
+        List<String> departments = caller.seesEveryDepartment() ? null : List.copyOf(caller.departments());
+        return repository.consents(departments, 500).stream().map(c -> {
+            SubjectCard person = subjects.card(c.consent().subjectId()).orElse(null);
+            return new ConsentLine(c.consent(), person == null ? null : person.name(),
+                    person == null ? null : person.idNumberMasked(), c.evidenceKept(), c.createdAt(), c.createdBy());
+        }).toList();
+    }
+
+    /** The signed authorisation kept with a consent: for its department or the credit office, with a purpose, audited. */
+    @Transactional
+    EvidenceFile evidence(Caller caller, long id, Purpose purpose) {
+        Consent consent = repository.consent(id, false).orElseThrow(() -> new NotFoundException("没有该授权"));
+        if (!caller.mayActFor(consent.grantee()) && !caller.seesEveryDepartment()) {
+            throw NotPermittedException.of("consent", Long.toString(id), "not-grantee", "只有被授权部门或信用办可以查看授权书");
+        }
+        SharingRepository.StoredEvidence stored = repository.evidence(id).orElseThrow(() -> new NotFoundException("该授权没有上传授权书文件"));
+        audit.recordRead("sharing_consent_evidence", Long.toString(id), purpose, Map.of("sm3", consent.evidenceSm3()));
+        return new EvidenceFile(consent.evidenceFile(), stored.contentType(), keys.open(stored.sealed()));
     }
 
     /** The consent is withdrawn: the next query resting on it is refused. */

@@ -56,6 +56,8 @@ class SharingApi {
     record RevocationBody(String reason) {
     }
 
+    private static final tools.jackson.databind.json.JsonMapper PARTS = tools.jackson.databind.json.JsonMapper.builder().build();
+
     private final Sharing sharing;
 
     SharingApi(Sharing sharing) {
@@ -109,6 +111,64 @@ class SharingApi {
                 body.grantee(), body.matters(), body.validFrom(), body.validTo(),
                 body.evidence() == null ? null : body.evidence().fileName(), body.evidence() == null ? null : body.evidence().sm3()));
         return Map.of("id", id, "status", Consent.Status.ACTIVE.name());
+    }
+
+    @Operation(summary = "登记个人授权并上传已签署的授权书（PDF、PNG 或 JPEG，≤ 10 MB；加密保存，SM3 由文件算出）：part consent 为 JSON，part evidence 为文件")
+    @PostMapping(path = "/consents", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(QUERIERS)
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> consentWithEvidence(@org.springframework.web.bind.annotation.RequestPart("consent") String consent,
+                                            @org.springframework.web.bind.annotation.RequestPart("evidence")
+                                            org.springframework.web.multipart.MultipartFile evidence) throws java.io.IOException {
+        // the JSON part is read here whatever type its part declares (a form field is text/plain)
+        ConsentBody body;
+        try {
+            body = PARTS.readValue(consent, ConsentBody.class);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw gongxin.shared.RuleViolationException.of("consent", null, "json", "part consent 应为授权的 JSON");
+        }
+        long id = sharing.grant(Caller.current(), new Sharing.ConsentRequest(body.subject() == null ? null : body.subject().reference(),
+                body.grantee(), body.matters(), body.validFrom(), body.validTo(),
+                body.evidence() == null ? null : body.evidence().fileName(), body.evidence() == null ? null : body.evidence().sm3(),
+                new Sharing.EvidenceFile(evidence.getOriginalFilename(), evidence.getContentType(), evidence.getBytes())));
+        return Map.of("id", id, "status", Consent.Status.ACTIVE.name(), "evidenceKept", true);
+    }
+
+    @Operation(summary = "本部门登记的个人授权（信用办看全部）：授权人（姓名、证件号码掩码）、事项、有效期、状态、是否保存了授权书")
+    @GetMapping("/consents")
+    @PreAuthorize(READERS)
+    List<Map<String, Object>> consents() {
+        return sharing.consents(Caller.current()).stream().map(SharingApi::consentLine).toList();
+    }
+
+    static Map<String, Object> consentLine(Sharing.ConsentLine line) {
+        Consent c = line.consent();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("person", Map.of("name", line.personName() == null ? "" : line.personName(),
+                "idNumberMasked", line.idNumberMasked() == null ? "" : line.idNumberMasked()));
+        m.put("grantee", c.grantee());
+        m.put("matters", c.matters());
+        m.put("validFrom", c.validFrom());
+        m.put("validTo", c.validTo());
+        m.put("status", c.status().name());
+        m.put("evidence", Map.of("fileName", c.evidenceFile(), "sm3", c.evidenceSm3(), "kept", line.evidenceKept()));
+        m.put("createdAt", line.createdAt());
+        m.put("createdBy", line.createdBy());
+        m.put("revocationReason", c.revocationReason());
+        return m;
+    }
+
+    @Operation(summary = "下载授权书文件（被授权部门或信用办；须说明查询目的，留痕）")
+    @GetMapping("/consents/{id}/evidence")
+    @PreAuthorize(READERS)
+    org.springframework.http.ResponseEntity<byte[]> evidence(@PathVariable long id, jakarta.servlet.http.HttpServletRequest request) {
+        Sharing.EvidenceFile file = sharing.evidence(Caller.current(), id, gongxin.audit.Purpose.declared(request));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(file.contentType()))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                        .filename(file.fileName() == null ? "evidence" : file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(file.content());
     }
 
     @Operation(summary = "撤回个人授权：此后依该授权的查询被拒绝")

@@ -100,6 +100,34 @@ class SharingRepository {
                 .query(SharingRepository::consent).optional();
     }
 
+    /** A consent with who recorded it and whether its signed authorisation is kept. */
+    record ConsentRow(Consent consent, boolean evidenceKept, Instant createdAt, String createdBy) {
+    }
+
+    List<ConsentRow> consents(List<String> grantees, int limit) {
+        return jdbc.sql("""
+                select *, evidence_key is not null as kept from sharing.consent
+                 where (cast(:all as boolean) or grantee = any(:grantees)) order by created_at desc, id desc limit :limit""")
+                .param("all", grantees == null).param("grantees", grantees == null ? new String[0] : grantees.toArray(String[]::new))
+                .param("limit", limit)
+                .query((rs, n) -> new ConsentRow(consent(rs, n), rs.getBoolean("kept"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("created_by"))).list();
+    }
+
+    record StoredEvidence(gongxin.platform.KeyRing.Sealed sealed, String contentType) {
+    }
+
+    void evidence(long id, gongxin.platform.KeyRing.Sealed sealed, String contentType) {
+        jdbc.sql("update sharing.consent set evidence = ?, evidence_key = ?, evidence_type = ? where id = ?")
+                .params(sealed.data(), sealed.keyId(), contentType, id).update();
+    }
+
+    Optional<StoredEvidence> evidence(long id) {
+        return jdbc.sql("select evidence, evidence_key, evidence_type from sharing.consent where id = ? and evidence_key is not null")
+                .param(id).query((rs, n) -> new StoredEvidence(new gongxin.platform.KeyRing.Sealed(rs.getString("evidence_key"),
+                        rs.getBytes("evidence")), rs.getString("evidence_type"))).optional();
+    }
+
     void saveRevocation(Consent c) {
         jdbc.sql("update sharing.consent set status = ?, revoked_at = ?, revocation_reason = ? where id = ?")
                 .params(c.status().name(), c.revokedAt() == null ? null : Timestamp.from(c.revokedAt()), c.revocationReason(), c.id())

@@ -147,6 +147,88 @@ class SharingApiTest extends IntegrationTest {
     }
 
     /**
+     * Issue 24 (4): reads of a subject's list case and of its rights applications by anyone but the determining
+     * department (the credit office) are lines of its query history; the department's own handling is not.
+     */
+    @Test
+    void the_credit_offices_reads_of_cases_and_applications_are_in_the_history() {
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "纸业有限公司";
+        long record = acceptedPenalty(code, name, "2026-03-10", "失信程度", "严重", "法定代表人", "张三");
+        long subjectId = jdbc.sql("select id from subjects.subject where credit_code = ?").param(code).query(Long.class).single();
+        TestHttp system = apiClient(DEMO_API_KEY);
+        long caseId = system.postJson("/api/v1/lists/cases", Map.of("listType", "SAMR-SERIOUS", "subject", Map.of("creditCode", code),
+                "basis", List.of(Map.of("recordId", record)), "facts", "拒不履行行政处罚决定")).json().get("id").longValue();
+        Map<String, Object> repair = new java.util.HashMap<>();
+        repair.put("subject", Map.of("creditCode", code, "name", name, "legalRepresentative", "张三"));
+        repair.put("target", Map.of("recordId", record));
+        repair.put("contact", Map.of("name", "李会计", "phone", "13800138000"));
+        repair.put("commitment", true);
+        repair.put("statement", "罚款已缴清");
+        String number = http().postJson("/api/v1/rights/repairs", repair).json().get("number").asString();
+        java.util.function.Supplier<List<String>> channels = () -> jdbc.sql("select channel from sharing.read where subject_id = ? order by id")
+                .param(subjectId).query(String.class).list();
+        List<String> before = channels.get();
+
+        assertThat(system.purpose("案件办理").get("/api/v1/lists/cases/" + caseId).status()).isEqualTo(200);
+        assertThat(system.purpose("受理审查").get("/api/v1/rights/applications/" + number + "/details").status()).isEqualTo(200);
+        assertThat(channels.get()).as("the determining department's own handling").isEqualTo(before);
+
+        TestHttp admin = staff("admin");
+        assertThat(admin.purpose("案件督办").get("/api/v1/lists/cases/" + caseId).status()).isEqualTo(200);
+        assertThat(admin.purpose("案件督办").get("/api/v1/rights/applications/" + number + "/details").status()).isEqualTo(200);
+        List<String> after = channels.get();
+        assertThat(after.subList(before.size(), after.size())).containsExactly("CASE", "APPLICATION");
+    }
+
+    static final byte[] SIGNED = "%PDF-1.4\n% 个人信用信息查询授权书（签字页扫描）\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /**
+     * Issue 24 (3): the signed authorisation itself is uploaded with the consent, kept encrypted, its SM3 computed from
+     * it; its department reads it back with a purpose; a file that does not match the SM3 given, or is not a document,
+     * records nothing.
+     */
+    @Test
+    void the_signed_authorisation_is_kept_encrypted_and_read_back_by_its_department() {
+        String name = "孙" + PenaltyFile.uniqueWord();
+        String idNumber = PenaltyFile.idNumber("19900909", ThreadLocalRandom.current().nextInt(1000));
+        String consent = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(Map.of(
+                "subject", Map.of("name", name, "idNumber", idNumber), "grantee", "CITY-NDRC", "matters", List.of("FISCAL-SUPPORT"),
+                "validFrom", "2026-11-24", "validTo", "2027-05-23"));
+        TestHttp ndrc = client("CITY-NDRC");
+        long before = jdbc.sql("select count(*) from sharing.consent").query(Long.class).single();
+        TestHttp.Response notADocument = ndrc.multipart("/api/v1/sharing/consents", "evidence", "授权书.pdf",
+                "<html>".getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of("consent", consent));
+        assertThat(rule(notADocument)).isEqualTo("evidence-type");
+        TestHttp.Response wrongDigest = ndrc.multipart("/api/v1/sharing/consents", "evidence", "授权书.pdf", SIGNED, Map.of("consent",
+                consent.substring(0, consent.length() - 1) + ",\"evidence\":{\"sm3\":\"" + SM3 + "\"}}"));
+        assertThat(rule(wrongDigest)).isEqualTo("evidence-mismatch");
+        assertThat(jdbc.sql("select count(*) from sharing.consent").query(Long.class).single()).as("nothing recorded").isEqualTo(before);
+
+        TestHttp.Response granted = ndrc.multipart("/api/v1/sharing/consents", "evidence", "授权书.pdf", SIGNED, Map.of("consent", consent));
+        assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+        long id = granted.json().get("id").longValue();
+        Map<String, Object> stored = jdbc.sql("select evidence, evidence_key, evidence_sm3, evidence_file from sharing.consent where id = ?")
+                .param(id).query().singleRow();
+        assertThat(stored.get("evidence_key")).isNotNull();
+        assertThat(new String((byte[]) stored.get("evidence"), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("%PDF");
+        assertThat(stored.get("evidence_sm3")).isEqualTo(gongxin.shared.Sm3.hex(SIGNED));
+        assertThat(stored.get("evidence_file")).isEqualTo("授权书.pdf");
+
+        TestHttp.Response file = ndrc.get("/api/v1/sharing/consents/" + id + "/evidence");
+        assertThat(file.status()).as(file.body()).isEqualTo(200);
+        assertThat(file.bytes()).isEqualTo(SIGNED);
+        assertThat(client("CITY-EEB").get("/api/v1/sharing/consents/" + id + "/evidence").status()).as("another department").isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from audit.entry where object_type = 'sharing_consent_evidence' and object_id = ?")
+                .param(Long.toString(id)).query(Long.class).single()).isEqualTo(1);
+        JsonNode listed = ndrc.get("/api/v1/sharing/consents").json();
+        JsonNode line = listed.valueStream().filter(c -> c.get("id").longValue() == id).findFirst().orElseThrow();
+        assertThat(line.get("person").get("idNumberMasked").asString()).isEqualTo(idNumber.substring(0, 4) + "**********" + idNumber.substring(14));
+        assertThat(line.toString()).doesNotContain(idNumber);
+        assertThat(line.get("evidence").get("kept").booleanValue()).isTrue();
+    }
+
+    /**
      * Who queried me covers every non-public read, not only shared queries: a check, a subject look-up and a SPECIAL
      * report land in the history, and the next SPECIAL report lists them in its section 查询记录.
      */

@@ -43,8 +43,11 @@ class ExchangeApi {
     private final UpstreamPulls pulls;
     private final Exports exports;
     private final Clock clock;
+    private final Retention retention;
 
-    ExchangeApi(OutboundRepository outbound, Deliveries deliveries, UpstreamPulls pulls, Exports exports, Clock clock) {
+    ExchangeApi(OutboundRepository outbound, Deliveries deliveries, UpstreamPulls pulls, Exports exports, Clock clock,
+                Retention retention) {
+        this.retention = retention;
         this.outbound = outbound;
         this.deliveries = deliveries;
         this.pulls = pulls;
@@ -136,6 +139,14 @@ class ExchangeApi {
         answer.put("rejected", run.rejected());
         answer.put("failed", run.failed());
         return answer;
+    }
+
+    @Operation(summary = "删除保留期（数据，示例 90 日）前已推送的条目（每晚自动执行；待推送与被拒收的不删）")
+    @PostMapping("/outbound/pruning")
+    @PreAuthorize("hasRole('ADMIN')")
+    Map<String, Object> prune() {
+        Retention.Pruned pruned = retention.prune(gongxin.identity.Caller.current().name());
+        return Map.of("deleted", pruned.deleted(), "deliveredBefore", pruned.before().toString(), "retentionDays", pruned.days());
     }
 
     @Operation(summary = "上游来源：名单类型、拉取游标、最近一次成功与失败")

@@ -176,6 +176,20 @@ class OutboundRepository {
      * The counts: pending and rejected from their partial indexes; delivered as the sender's running total for the
      * whole platform, or counted for one department.
      */
+    /** How many days a delivered item is kept, as in force on a day. */
+    java.util.Optional<Integer> deliveredDays(java.time.LocalDate on) {
+        return jdbc.sql("select delivered_days from exchange.retention where effective_from <= ? order by effective_from desc limit 1")
+                .param(on).query(Integer.class).optional();
+    }
+
+    /** Deletes up to {@code limit} items delivered before {@code before}; how many it deleted. */
+    int pruneDelivered(Instant before, int limit) {
+        return jdbc.sql("""
+                delete from exchange.outbound where seq in (
+                    select seq from exchange.outbound where status = 'DELIVERED' and delivered_at < ? order by seq limit ?)""")
+                .params(java.sql.Timestamp.from(before), limit).update();
+    }
+
     Stats stats(String department) {
         if (department == null) {
             return jdbc.sql("""

@@ -123,6 +123,40 @@ class ExchangeTest extends IntegrationTest {
     }
 
     /**
+     * Delivered items are deleted after the retention period (data: 90 days in the demo): a queue row holds the item as
+     * sent, identifiers included. Pending items stay, younger delivered ones stay, and an unchanged entry whose row
+     * went still queues nothing.
+     */
+    @Test
+    void delivered_items_go_after_the_retention_period_and_nothing_else_does() {
+        long old = penalty(code());
+        deliveries.drain();
+        String oldKey = "RECORD:" + old + ":1";
+        assertThat(status(oldKey)).isEqualTo("DELIVERED");
+
+        clock.set(java.time.Instant.parse("2027-02-23T02:00:00Z")); // 91 days later
+        long recent = penalty(code());
+        deliveries.drain();
+        long waiting = penalty(code()); // not pushed yet
+        assertThat(status("RECORD:" + waiting + ":1")).isEqualTo("PENDING");
+
+        TestHttp.Response pruned = admin().postJsonWithCsrf("/api/v1/exchange/outbound/pruning", Map.of(), "/admin/exchange");
+        assertThat(pruned.status()).as(pruned.body()).isEqualTo(200);
+        assertThat(pruned.json().get("deleted").intValue()).isGreaterThanOrEqualTo(1);
+        assertThat(pruned.json().get("retentionDays").intValue()).isEqualTo(90);
+        assertThat(status(oldKey)).as("delivered 91 days ago: deleted").isNull();
+        assertThat(status("RECORD:" + recent + ":1")).as("delivered today: kept").isEqualTo("DELIVERED");
+        assertThat(status("RECORD:" + waiting + ":1")).as("pending: kept").isEqualTo("PENDING");
+        assertThat(apiClient(newApiClient("CITY-SAMR", "exchange")).postJson("/api/v1/exchange/outbound/pruning", Map.of()).status())
+                .as("an administrator's step").isEqualTo(403);
+
+        long queued = jdbc.sql("select count(*) from exchange.outbound").query(Long.class).single();
+        queue.on(CreditEntriesChanged.of(EntryRef.of(EntryKind.RECORD, old), EntryChange.RECORD_ADDED));
+        assertThat(jdbc.sql("select count(*) from exchange.outbound").query(Long.class).single())
+                .as("its last version and digest stay: unchanged, nothing queued").isEqualTo(queued);
+    }
+
+    /**
      * The node dies after a change committed and before its items were queued: the change's event stays incomplete in
      * the event publication registry, and publishing it again (as the next start does) queues the items.
      */

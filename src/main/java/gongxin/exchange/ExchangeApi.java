@@ -44,9 +44,11 @@ class ExchangeApi {
     private final Exports exports;
     private final Clock clock;
     private final Retention retention;
+    private final UpstreamObjections objections;
 
     ExchangeApi(OutboundRepository outbound, Deliveries deliveries, UpstreamPulls pulls, Exports exports, Clock clock,
-                Retention retention) {
+                Retention retention, UpstreamObjections objections) {
+        this.objections = objections;
         this.retention = retention;
         this.outbound = outbound;
         this.deliveries = deliveries;
@@ -147,6 +149,25 @@ class ExchangeApi {
     Map<String, Object> prune() {
         Retention.Pruned pruned = retention.prune(gongxin.identity.Caller.current().name());
         return Map.of("deleted", pruned.deleted(), "deliveredBefore", pruned.before().toString(), "retentionDays", pruned.days());
+    }
+
+    @Operation(summary = "转交上游来源的异议（对拉取名单条目的异议：提出、受理、核查结论），最新在前")
+    @GetMapping("/upstream/objections")
+    @PreAuthorize(READERS)
+    Map<String, Object> upstreamObjections() {
+        return Map.of("objections", objections.recent(200));
+    }
+
+    @Operation(summary = "立即向上游来源转交待转交的异议步骤（来源不可用时保留待下次）")
+    @PostMapping("/upstream/objections/delivery")
+    @PreAuthorize(ACTORS)
+    Map<String, Object> sendObjections() {
+        UpstreamObjections.Sent sent = objections.send();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("sent", sent.sent());
+        answer.put("waiting", sent.waiting());
+        answer.put("lastError", sent.lastError());
+        return answer;
     }
 
     @Operation(summary = "上游来源：名单类型、拉取游标、最近一次成功与失败")

@@ -148,6 +148,15 @@ class ListEntryRepository implements ListEntries {
                 .param("documents", documentNumbers.toArray(String[]::new)).query(Long.class).list();
     }
 
+    /** Where an entry pulled from an upstream source came from: its source, its id there and its list type. */
+    record UpstreamOrigin(String source, String upstreamId, String listType) {
+    }
+
+    Optional<UpstreamOrigin> upstreamOrigin(long id) {
+        return jdbc.sql("select upstream_source, upstream_id, list_type from lists.list_entry where id = ? and upstream_source is not null")
+                .param(id).query((rs, n) -> new UpstreamOrigin(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+    }
+
     /** Marks the entry as under objection (the application's number), or clears the mark of that application. */
     void markObjection(long id, LocalDate since, String applicationNumber) {
         jdbc.sql("update lists.list_entry set objection_since = ?, objection_number = ?, objection_accepted_on = null where id = ?")

@@ -110,23 +110,33 @@ class ListEntrySource extends RowEntrySource<ListEntries.Entry> {
     @Override
     public void openObjection(long id, String applicationNumber, LocalDate since, String actor) {
         repository.markObjection(id, since, applicationNumber);
+        toSource(id, applicationNumber, UpstreamObjection.Step.FILED, since, null);
         events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, id), EntryChange.OBJECTION_OPENED));
     }
 
     @Override
     public void acceptObjection(long id, String applicationNumber, LocalDate on, String actor) {
         repository.objectionAccepted(id, on, applicationNumber);
+        toSource(id, applicationNumber, UpstreamObjection.Step.ACCEPTED, on, null);
         events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, id), EntryChange.OBJECTION_ACCEPTED));
+    }
+
+    /** An objection's step about an entry pulled from an upstream source, for whoever passes it on to the source. */
+    private void toSource(long id, String applicationNumber, UpstreamObjection.Step step, LocalDate on, String outcome) {
+        repository.upstreamOrigin(id).ifPresent(origin -> events.publishEvent(new UpstreamObjection(id, origin.source(),
+                origin.upstreamId(), origin.listType(), applicationNumber, step, on, outcome)));
     }
 
     @Override
     public void closeObjection(long id, String applicationNumber, String outcome, String actor) {
         repository.clearObjection(id, applicationNumber);
+        toSource(id, applicationNumber, UpstreamObjection.Step.DECIDED, java.time.LocalDate.now(clock), outcome);
         events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.LIST_ENTRY, id), EntryChange.OBJECTION_CLOSED));
     }
 
     @Override
     public void revokeOnObjection(long id, String applicationNumber, LocalDate decidedOn, String reason, String actor) {
+        toSource(id, applicationNumber, UpstreamObjection.Step.DECIDED, decidedOn, "REVOKED");
         repairs.removeOnObjection(actor, id, decidedOn, applicationNumber);
     }
 

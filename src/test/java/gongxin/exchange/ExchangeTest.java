@@ -299,6 +299,51 @@ class ExchangeTest extends IntegrationTest {
         assertThat(apiClient(client).postJson("/api/v1/exchange/upstream/nowhere/pull", Map.of()).status()).isEqualTo(404);
     }
 
+    /**
+     * An objection to an entry pulled from the court's list is taken by the keeping department and passed on to the
+     * court: filed, accepted and decided, each step signed, in order; while the source is down the steps wait.
+     */
+    @Test
+    void an_objection_to_a_pulled_entry_is_passed_on_to_its_source_step_by_step() {
+        String debtor = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "异议有限公司";
+        String id = "SXBZXR-" + debtor;
+        province.publish("court", entry(id, name, debtor, null));
+        String client = newApiClient("CITY-NDRC", "exchange");
+        apiClient(client).postJson("/api/v1/exchange/upstream/court/pull", Map.of());
+        long entryId = jdbc.sql("select id from lists.list_entry where upstream_source = 'court' and upstream_id = ?").param(id)
+                .query(Long.class).single();
+
+        Map<String, Object> objection = new java.util.HashMap<>();
+        objection.put("subject", Map.of("creditCode", debtor, "name", name, "legalRepresentative", "张三"));
+        objection.put("target", Map.of("kind", "LIST_ENTRY", "id", entryId));
+        objection.put("contact", Map.of("name", "李会计", "phone", "13800138000"));
+        objection.put("reason", "该案已执行完毕，法院已出具结案通知书");
+        TestHttp.Response filed = http().postJson("/api/v1/rights/objections", objection);
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        String number = filed.json().get("number").asString();
+
+        province.mode(StandInProvince.Mode.DOWN);
+        JsonNode down = apiClient(client).postJson("/api/v1/exchange/upstream/objections/delivery", Map.of()).json();
+        assertThat(down.get("sent").intValue()).isZero();
+        assertThat(down.get("lastError").asString()).isNotBlank();
+        assertThat(province.objections("court").stream().filter(o -> o.contains(number)).toList()).isEmpty();
+        province.mode(StandInProvince.Mode.ACCEPT);
+
+        TestHttp court = apiClient(newApiClient("CITY-COURT", "submit"));
+        assertThat(court.postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true)).status()).isEqualTo(200);
+        assertThat(court.postJson("/api/v1/rights/applications/" + number + "/decision",
+                Map.of("outcome", "UPHELD", "reason", "法院回复：尚未执行完毕")).status()).isEqualTo(200);
+        JsonNode sent = apiClient(client).postJson("/api/v1/exchange/upstream/objections/delivery", Map.of()).json();
+        assertThat(sent.get("sent").intValue()).isGreaterThanOrEqualTo(3);
+        List<JsonNode> received = province.objections("court").stream().filter(o -> o.contains(number)).map(JSON::readTree).toList();
+        assertThat(received.stream().map(o -> o.get("step").asString() + (o.get("outcome").isNull() ? "" : ":" + o.get("outcome").asString())))
+                .containsExactly("FILED", "ACCEPTED", "DECIDED:UPHELD");
+        assertThat(received.get(0).get("upstreamId").asString()).isEqualTo(id);
+        assertThat(jdbc.sql("select count(*) from exchange.upstream_objection where application = ? and status = 'SENT'").param(number)
+                .query(Long.class).single()).isEqualTo(3);
+    }
+
     @Test
     void a_file_of_the_penalties_changed_since_a_day_in_the_national_layout_in_gb18030_or_xlsx() {
         String name = "示例市" + PenaltyFile.uniqueWord() + "导出有限公司";

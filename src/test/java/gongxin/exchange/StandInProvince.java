@@ -42,6 +42,7 @@ public final class StandInProvince {
     private final Map<String, String> rejections = new HashMap<>();
     private final List<Batch> batches = new ArrayList<>();
     private final Map<String, List<String>> upstream = new LinkedHashMap<>();
+    private final Map<String, List<String>> objections = new LinkedHashMap<>();
     private final boolean verbose;
 
     /** A batch as it arrived: its body and headers. */
@@ -176,10 +177,31 @@ public final class StandInProvince {
         respond(exchange, 200, "{\"mode\":\"" + value + "\",\"items\":" + keys().size() + "}");
     }
 
+    /** The objections passed on to an upstream source, as received (JSON bodies), in order. */
+    public synchronized List<String> objections(String source) {
+        return List.copyOf(objections.getOrDefault(source, List.of()));
+    }
+
     /** {@code /upstream/{source}/entries?since={index}&limit={n}}: the cursor is the index of the next entry. */
     private void entries(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String[] parts = path.split("/");
+        if (parts.length == 4 && "objections".equals(parts[3]) && "POST".equals(exchange.getRequestMethod())) {
+            String body = new String(readAll(exchange.getRequestBody()), StandardCharsets.UTF_8);
+            if (mode == Mode.DOWN) {
+                exchange.close();
+                return;
+            }
+            if (mode == Mode.FAIL) {
+                respond(exchange, 503, "{\"error\":\"维护中\"}");
+                return;
+            }
+            synchronized (this) {
+                objections.computeIfAbsent(parts[2], s -> new ArrayList<>()).add(body);
+            }
+            respond(exchange, 200, "{\"received\":true}");
+            return;
+        }
         if (parts.length != 4 || !"entries".equals(parts[3])) {
             respond(exchange, 404, "{}");
             return;

@@ -4,11 +4,24 @@
 # (initdb, migrations, demo seeding) and a second start on the same directory.
 #
 #   bench/startup.sh [runs]      (default 3 runs of each kind; needs the jar: ./mvnw -DskipTests package)
+#   CDS=1 bench/startup.sh [runs]  the same with class-data sharing: the jar extracted (Spring Boot's jarmode=tools)
+#                                  and an AppCDS archive made by a training run that stops after the context refresh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 jar=$(ls target/gongxin-*.jar | grep -v original | head -1)
 port=18080
+java_opts=()
+if [ -n "${CDS:-}" ]; then
+  cds=$(mktemp -d /tmp/gongxin-cds-XXXX)
+  java -Djarmode=tools -jar "$jar" extract --destination "$cds/app" > /dev/null
+  jar="$cds/app/$(basename "$jar")"
+  t0=$(date +%s%3N)
+  java -XX:ArchiveClassesAtExit="$cds/app.jsa" -Dspring.context.exit=onRefresh -jar "$jar" \
+    --gongxin.data-dir="$cds/training" --server.port=$port > "$cds/training.log" 2>&1
+  echo "CDS archive: $(du -m "$cds/app.jsa" | cut -f1) MB, made in $(( $(date +%s%3N) - t0 )) ms"
+  java_opts=(-XX:SharedArchiveFile="$cds/app.jsa")
+fi
 
 now_ms() { date +%s%3N; }
 
@@ -31,7 +44,7 @@ pg_pss_kb() { # proportional set size of the postmaster and its children: shared
 
 run() { # data-dir label
   start=$(now_ms)
-  java -jar "$jar" --server.port=$port --gongxin.data-dir="$1" --gongxin.demo.enabled=true > "$1.log" 2>&1 &
+  java "${java_opts[@]}" -jar "$jar" --server.port=$port --gongxin.data-dir="$1" --gongxin.demo.enabled=true > "$1.log" 2>&1 &
   local pid=$!
   local health page
   health=$(wait_for "http://127.0.0.1:$port/actuator/health" '"status":"UP"')

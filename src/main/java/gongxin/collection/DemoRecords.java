@@ -21,7 +21,6 @@ import gongxin.shared.CreditCode;
 import gongxin.shared.IdNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,7 +70,7 @@ class DemoRecords {
         this.properties = properties;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    @EventListener(gongxin.platform.DemoDataRequested.class)
     @Order(100)
     void seed() {
         if (!demo.enabled() || demo.records() <= 0) {

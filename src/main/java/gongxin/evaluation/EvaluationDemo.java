@@ -8,7 +8,6 @@ import gongxin.platform.ClusterLock;
 import gongxin.platform.DemoProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -34,7 +33,7 @@ class EvaluationDemo {
         this.lock = lock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    @EventListener(gongxin.platform.DemoDataRequested.class)
     @Order(130)
     void seed() {
         if (!demo.enabled()) {

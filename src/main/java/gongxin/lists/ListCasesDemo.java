@@ -23,7 +23,6 @@ import gongxin.shared.CreditCode;
 import gongxin.subjects.SubjectReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,7 +61,7 @@ class ListCasesDemo {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    @EventListener(gongxin.platform.DemoDataRequested.class)
     @Order(110)
     void seed() {
         if (!demo.enabled()) {

@@ -20,7 +20,6 @@ import gongxin.subjects.SubjectReference;
 import gongxin.subjects.Subjects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,7 +54,7 @@ class RightsDemo {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    @EventListener(gongxin.platform.DemoDataRequested.class)
     @Order(120)
     void seed() {
         if (!demo.enabled()) {

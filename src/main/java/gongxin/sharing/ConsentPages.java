@@ -11,9 +11,6 @@ import gongxin.measures.Measures;
 import gongxin.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -106,11 +103,6 @@ class ConsentPages {
 
     @GetMapping("/sharing/consents/{id}/evidence")
     ResponseEntity<byte[]> evidence(@PathVariable long id, HttpServletRequest request) {
-        Sharing.EvidenceFile file = sharing.evidence(Caller.current(), id, Purpose.declared(request));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.fileName() == null ? "evidence" : file.fileName(), java.nio.charset.StandardCharsets.UTF_8)
-                        .build().toString())
-                .body(file.content());
+        return SharingApi.download(sharing.evidence(Caller.current(), id, Purpose.declared(request)));
     }
 }

@@ -163,7 +163,11 @@ class SharingApi {
     @GetMapping("/consents/{id}/evidence")
     @PreAuthorize(READERS)
     org.springframework.http.ResponseEntity<byte[]> evidence(@PathVariable long id, jakarta.servlet.http.HttpServletRequest request) {
-        Sharing.EvidenceFile file = sharing.evidence(Caller.current(), id, gongxin.audit.Purpose.declared(request));
+        return download(sharing.evidence(Caller.current(), id, gongxin.audit.Purpose.declared(request)));
+    }
+
+    /** A signed authorisation as a download, under its own file name. */
+    static org.springframework.http.ResponseEntity<byte[]> download(Sharing.EvidenceFile file) {
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.parseMediaType(file.contentType()))
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()

@@ -275,6 +275,27 @@ class Commitments {
         events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.COMMITMENT, id), EntryChange.COMMITMENT_MADE));
     }
 
+    /**
+     * The repair application was found not to be the subject's (notSubject): the commitment made in it is withdrawn,
+     * with the department's reason, so that the subject's commitments do not list one it never made.
+     */
+    @Transactional
+    void withdrawRepairCommitment(gongxin.rights.RepairApplicationDisowned disowned) {
+        repository.byIdempotencyKey(REPAIR_ACTOR, disowned.applicationNumber()).ifPresent(id -> {
+            CommitmentRepository.Stored s = repository.lock(id).orElseThrow(Commitments::unknown);
+            Commitment c = s.commitment();
+            if (c.status() != Commitment.Status.IN_FORCE) {
+                return;
+            }
+            c.withdraw("经认定部门核实，信用修复申请 " + disowned.applicationNumber() + " 非信用主体本人提出："
+                    + (disowned.reason() == null ? "" : disowned.reason()), LocalDate.now(clock), c.department());
+            repository.save(id, c, clock.instant());
+            audit.recordAs(REPAIR_ACTOR, "COMMITMENT_WITHDRAWN", "commitment", Long.toString(id), Map.of("reason", c.withdrawalReason(),
+                    "application", disowned.applicationNumber()));
+            events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.COMMITMENT, id), EntryChange.COMMITMENT_WITHDRAWN));
+        });
+    }
+
     /** What a verification did: the commitment as it now stands, and its breach if it was breached. */
     record Verified(CommitmentRepository.Stored commitment, Optional<Breach> breach) {
     }

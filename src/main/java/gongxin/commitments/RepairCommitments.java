@@ -24,4 +24,11 @@ class RepairCommitments {
     public void on(RepairCommitmentMade made) {
         commitments.recordRepairCommitment(made);
     }
+
+    /** A repair application the subject did not make: its commitment is withdrawn, not kept as the subject's. */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(gongxin.rights.RepairApplicationDisowned disowned) {
+        commitments.withdrawRepairCommitment(disowned);
+    }
 }

@@ -365,6 +365,7 @@ class Rights {
         repository.save(number, a, falseStatement && !granted);
         if (notSubject) {
             repository.notSubject(number);
+            events.publishEvent(new RepairApplicationDisowned(number, a.department(), a.reason()));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("granted", granted);

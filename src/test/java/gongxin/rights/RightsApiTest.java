@@ -596,6 +596,10 @@ class RightsApiTest extends IntegrationTest {
                 Map.of("granted", false, "notSubject", true, "reason", "经核实系他人冒用主体名义提出"));
         assertThat(closed.status()).as(closed.body()).isEqualTo(200);
         assertThat(closed.json().get("status").asString()).isEqualTo("REFUSED");
+        assertThat(jdbc.sql("select status from commitments.commitment where created_by = 'rights' and idempotency_key = ?")
+                .param(false1).query(String.class).single()).as("the commitment made in it is not the subject's").isEqualTo("WITHDRAWN");
+        assertThat(jdbc.sql("select status from commitments.commitment where created_by = 'rights' and idempotency_key = ?")
+                .param(real).query(String.class).single()).isEqualTo("IN_FORCE");
 
         // a liar proven at acceptance binds only that person
         TestHttp.Response accepted = system().postJson("/api/v1/rights/applications/" + real + "/acceptance",

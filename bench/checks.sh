@@ -3,6 +3,7 @@
 # check index, next to the same look-ups in in-memory hash maps loaded from the same database in the same run.
 #
 #   bench/checks.sh [subjects] [hits-per-subject] [singles] [batches]   (default 1000000 5 2000 20; needs the jar)
+#   CLIENTS=4 SECONDS=20 bench/checks.sh …   adds checks from four concurrent clients next to liveness (issue 27, 3)
 #
 # Measured per request on the client (Python, one keep-alive connection, one request at a time): resolving the subject,
 # reading its hits and its legal representative's, evaluating the measures for the matter, signing the receipt (SM2),

@@ -80,3 +80,52 @@ for b in range(batches):
     subjects_with_hits += sum(1 for r in answer["results"] if r["hits"])
 stats("batch of 1,000", times)
 print(f"  answers: {subjects_with_hits / batches:.0f} of 1,000 subjects with hits per batch")
+
+# issue 27 (3): checks under load, CLIENTS concurrent clients for SECONDS each, next to liveness in the same run
+clients = int(os.environ.get("CLIENTS", "0"))
+if clients > 1:
+    import threading
+
+    seconds = float(os.environ.get("SECONDS", "20"))
+
+    def load(name, request):
+        latencies, lock = [], threading.Lock()
+        stop = time.monotonic() + seconds
+
+        def run(seed):
+            rnd = random.Random(seed)
+            c = http.client.HTTPConnection("127.0.0.1", port)
+            mine = []
+            while time.monotonic() < stop:
+                t = time.perf_counter()
+                request(c, rnd)
+                mine.append((time.perf_counter() - t) * 1000)
+            with lock:
+                latencies.extend(mine)
+
+        threads = [threading.Thread(target=run, args=(i,)) for i in range(clients)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        latencies.sort()
+        n = len(latencies)
+        print(f"{name}, {clients} clients, {seconds:.0f} s: {n / seconds:.0f} req/s, p50 {latencies[n // 2]:.2f} ms, "
+              f"p99 {latencies[min(n - 1, int(n * 0.99))]:.2f} ms, max {latencies[-1]:.2f} ms")
+
+    def liveness(c, rnd):
+        c.request("GET", "/actuator/health/liveness")
+        r = c.getresponse()
+        r.read()
+
+    def check(c, rnd):
+        c.request("POST", "/api/v1/checks", body=json.dumps(check_body(rnd.choice(codes)), ensure_ascii=False).encode("utf-8"),
+                  headers=headers)
+        r = c.getresponse()
+        payload = r.read()
+        if r.status != 201:
+            raise SystemExit(f"check: {r.status} {payload[:200]!r}")
+
+    load("liveness", liveness)
+    load("single checks", check)
+    load("liveness", liveness)

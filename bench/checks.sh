@@ -4,6 +4,7 @@
 #
 #   bench/checks.sh [subjects] [hits-per-subject] [singles] [batches]   (default 1000000 5 2000 20; needs the jar)
 #   CLIENTS=4 SECONDS=20 bench/checks.sh …   adds checks from four concurrent clients next to liveness (issue 27, 3)
+#   EXTRA="--some.property=value" bench/checks.sh …   passes more arguments to the application (experiments)
 #
 # Measured per request on the client (Python, one keep-alive connection, one request at a time): resolving the subject,
 # reading its hits and its legal representative's, evaluating the measures for the matter, signing the receipt (SM2),
@@ -22,7 +23,7 @@ dir=$(mktemp -d /tmp/gongxin-checks-XXXX)
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
 
 GONGXIN_DEMO_API_KEY=$key java -Xmx512m -jar "$jar" --server.port=$port --gongxin.data-dir="$dir/data" \
-  --gongxin.demo.enabled=true --gongxin.demo.records=0 > "$dir/app.log" 2>&1 &
+  --gongxin.demo.enabled=true --gongxin.demo.records=0 ${EXTRA:-} > "$dir/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$dir"' EXIT
 until grep -q "Started GongxinApplication" "$dir/app.log"; do

@@ -37,6 +37,16 @@ class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
             + "form-action 'self'; base-uri 'self'";
 
+    /**
+     * No observation per security filter, authentication and authorisation: with Micrometer on the classpath Spring
+     * Security wraps each of its filters in an observation, and looking their meters up was 12 % of a check's CPU under
+     * four clients (JFR, docs/benchmarks.md, issue 27, 3). The request itself is still observed (`http.server.requests`).
+     */
+    @Bean
+    org.springframework.security.config.observation.SecurityObservationSettings securityObservations() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();

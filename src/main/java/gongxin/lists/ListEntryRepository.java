@@ -159,14 +159,20 @@ class ListEntryRepository implements ListEntries {
 
     /** Marks the entry as under objection (the application's number), or clears the mark of that application. */
     void markObjection(long id, LocalDate since, String applicationNumber) {
-        jdbc.sql("update lists.list_entry set objection_since = ?, objection_number = ?, objection_accepted_on = null where id = ?")
+        // an entry already marked by an earlier filing keeps its mark
+        jdbc.sql("""
+                update lists.list_entry set objection_since = ?, objection_number = ?, objection_accepted_on = null
+                 where id = ? and objection_number is null""")
                 .params(since, applicationNumber, id).update();
     }
 
     /** The objection of that application was accepted: the entry's measures are suspended from {@code on}. */
     void objectionAccepted(long id, LocalDate on, String applicationNumber) {
-        jdbc.sql("update lists.list_entry set objection_accepted_on = ? where id = ? and objection_number = ?")
-                .params(on, id, applicationNumber).update();
+        // the accepted objection takes the mark over, whichever filing set it
+        jdbc.sql("""
+                update lists.list_entry set objection_accepted_on = ?, objection_number = ?, objection_since = coalesce(objection_since, ?)
+                 where id = ?""")
+                .params(on, applicationNumber, on, id).update();
     }
 
     void clearObjection(long id, String applicationNumber) {

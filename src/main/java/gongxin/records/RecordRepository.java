@@ -245,9 +245,12 @@ class RecordRepository {
     }
 
     /** The department accepted the objection being handled: its measures are suspended from {@code on}. */
-    void objectionAccepted(long id, LocalDate on, Instant now) {
-        jdbc.sql("update records.record set objection_accepted_on = :on, updated_at = :now where id = :id")
-                .param("on", on).param("now", Timestamp.from(now)).param("id", id).update();
+    void objectionAccepted(long id, String application, LocalDate since, LocalDate on, Instant now) {
+        jdbc.sql("""
+                update records.record set objection_application = :application, objection_since = :since,
+                       objection_accepted_on = :on, updated_at = :now where id = :id""")
+                .param("application", application).param("since", since).param("on", on).param("now", Timestamp.from(now))
+                .param("id", id).update();
     }
 
     void revoke(long id, Instant now, String revocationJson) {

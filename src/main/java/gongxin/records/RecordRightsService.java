@@ -63,8 +63,7 @@ class RecordRightsService implements RecordRights {
                     "该记录" + record.status().label() + "，不再公示或使用，无需提出异议");
         }
         if (record.underObjection()) {
-            throw RuleViolationException.of("target.recordId", Long.toString(recordId), "open-application",
-                    "该记录已有正在处理的异议（" + record.objectionSince() + " 起）");
+            return; // already marked by an earlier filing: the mark stays, and the department takes either
         }
         Instant now = clock.instant();
         repository.objection(recordId, since, applicationNumber, now);
@@ -78,11 +77,12 @@ class RecordRightsService implements RecordRights {
     @Transactional(propagation = Propagation.MANDATORY)
     public void acceptObjection(long recordId, String applicationNumber, LocalDate on, String actor) {
         CreditRecord record = locked(recordId);
-        if (!applicationNumber.equals(record.objectionApplication())) {
-            return; // closed meanwhile (the record was revoked or repaired)
+        if (!record.status().inForce()) {
+            return; // revoked or repaired meanwhile: nothing left to suspend
         }
         Instant now = clock.instant();
-        repository.objectionAccepted(recordId, on, now);
+        // the accepted objection takes the mark over, whichever filing set it (issue 25: a filing holds nothing)
+        repository.objectionAccepted(recordId, applicationNumber, record.objectionSince() == null ? on : record.objectionSince(), on, now);
         repository.transition(recordId, now, "OBJECTION_ACCEPTED", record.status(), record.status(), record.version(), actor,
                 json(Map.of("application", applicationNumber, "acceptedOn", on.toString())));
         events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.RECORD, recordId), EntryChange.OBJECTION_ACCEPTED));

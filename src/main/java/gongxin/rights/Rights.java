@@ -306,6 +306,9 @@ class Rights {
                 entries.acceptObjection(a.target(), number, today, caller.name());
             } else {
                 entries.closeObjection(a.target(), number, "NOT_ACCEPTED", caller.name());
+                // another filing still waiting keeps the entry marked
+                repository.otherSubmittedObjection(a.target(), number)
+                        .ifPresent(other -> entries.openObjection(a.target(), other.getKey(), other.getValue(), "rights:" + other.getKey()));
             }
         }
         return a;
@@ -452,6 +455,8 @@ class Rights {
             entries.revokeOnObjection(a.target(), number, today, a.reason(), caller.name());
         } else {
             entries.closeObjection(a.target(), number, outcome.name(), caller.name());
+            repository.otherSubmittedObjection(a.target(), number)
+                    .ifPresent(other -> entries.openObjection(a.target(), other.getKey(), other.getValue(), "rights:" + other.getKey()));
         }
         return a.status();
     }

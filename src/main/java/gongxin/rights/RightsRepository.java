@@ -144,11 +144,10 @@ class RightsRepository {
 
     /** An open application of this kind for the target, if any. */
     Optional<String> openFor(RightsApplication.Kind kind, EntryRef target) {
-        // a repair holds its target once accepted (its applicant proven); an objection from its filing (the entry's mark)
+        // an application holds its target once accepted (who applied is then proven): a false one filed first blocks nobody
         return jdbc.sql("""
                 select number from rights.application
-                 where kind = :kind and target_kind = :targetKind and target_id = :targetId
-                   and (status = 'ACCEPTED' or (kind = 'OBJECTION' and status = 'SUBMITTED')) limit 1""")
+                 where kind = :kind and target_kind = :targetKind and target_id = :targetId and status = 'ACCEPTED' limit 1""")
                 .param("kind", kind.name()).param("targetKind", target.kind().name()).param("targetId", target.id())
                 .query(String.class).optional();
     }
@@ -165,6 +164,16 @@ class RightsRepository {
                    and coalesce(applicant_proven, 'subject:' || subject_id) = :applicant""")
                 .param("targetKind", target.kind().name()).param("targetId", target.id()).param("applicant", applicant)
                 .query(LocalDate.class).optional();
+    }
+
+    /** The oldest other objection to the target still waiting for acceptance, with its day of filing. */
+    Optional<Map.Entry<String, LocalDate>> otherSubmittedObjection(EntryRef target, String except) {
+        return jdbc.sql("""
+                select number, submitted_on from rights.application
+                 where kind = 'OBJECTION' and status = 'SUBMITTED' and target_kind = :targetKind and target_id = :targetId
+                   and number <> :except order by submitted_at limit 1""")
+                .param("targetKind", target.kind().name()).param("targetId", target.id()).param("except", except)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getObject(2, LocalDate.class))).optional();
     }
 
     /** The last decision on an objection to the target that left it standing: its day, and the entry's version then. */

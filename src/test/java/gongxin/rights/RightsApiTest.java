@@ -372,10 +372,15 @@ class RightsApiTest extends IntegrationTest {
         JsonNode hit = checkHit(checker, code, record);
         assertThat(hit.get("suspended").booleanValue()).as("a filed objection lifts no measure").isFalse();
         assertThat(hit.get("underObjection")).isNull();
-        assertThat(rule(http().postJson("/api/v1/rights/objections", objection(subject(code, name), record))))
-                .isEqualTo("open-application");
+        // a second filing waits beside the first (a filing holds nothing); once one is accepted, no other can be
+        String beside = http().postJson("/api/v1/rights/objections", objection(subject(code, name), record)).json().get("number").asString();
 
         system().postJson("/api/v1/rights/applications/" + number + "/acceptance", Map.of("accepted", true));
+        assertThat(rule(system().postJson("/api/v1/rights/applications/" + beside + "/acceptance", Map.of("accepted", true))))
+                .isEqualTo("open-application");
+        assertThat(rule(http().postJson("/api/v1/rights/objections", objection(subject(code, name), record))))
+                .as("one is being verified").isEqualTo("open-application");
+        system().postJson("/api/v1/rights/applications/" + beside + "/acceptance", Map.of("accepted", false, "reason", "重复提出"));
         JsonNode accepted = checkHit(checker, code, record);
         assertThat(accepted.get("suspended").booleanValue()).as("suspended from the acceptance").isTrue();
         assertThat(accepted.get("suspendedReason").asString()).contains("异议已受理");
@@ -615,6 +620,35 @@ class RightsApiTest extends IntegrationTest {
         TestHttp.Response representative = system().postJson("/api/v1/rights/applications/" + next + "/acceptance",
                 Map.of("accepted", true, "applicant", Map.of("name", "张三", "idNumber", PenaltyFile.idNumber("19750505", 12))));
         assertThat(representative.status()).as("the legal representative in person: " + representative.body()).isEqualTo(200);
+    }
+
+    /**
+     * Issue 25: an objection filed first by someone else (with the facts on the public page) no longer makes the
+     * subject's own objection wait: both wait for acceptance, the entry stays marked while either does, and the one the
+     * department accepts takes the mark over and suspends the measures.
+     */
+    @Test
+    void an_objection_filed_first_by_someone_else_does_not_hold_the_subjects_own() {
+        String code = code();
+        String name = "示例市" + PenaltyFile.uniqueWord() + "机电有限公司";
+        long record = penalty(code, name, "2026-10-10", "一般");
+        String checker = newApiClient("CITY-NDRC", "check");
+        String first = http().postJson("/api/v1/rights/objections", objection(subject(code, name), record)).json().get("number").asString();
+        TestHttp.Response own = http().postJson("/api/v1/rights/objections", objection(subject(code, name), record));
+        assertThat(own.status()).as("not held by the first filing: " + own.body()).isEqualTo(201);
+        String second = own.json().get("number").asString();
+
+        system().postJson("/api/v1/rights/applications/" + first + "/acceptance", Map.of("accepted", false, "reason", "非本人提出"));
+        assertThat(publicEntry(code, record).get("underObjection").booleanValue()).as("the other filing keeps the mark").isTrue();
+        assertThat(checkHit(checker, code, record).get("suspended").booleanValue()).isFalse();
+
+        system().postJson("/api/v1/rights/applications/" + second + "/acceptance", Map.of("accepted", true));
+        assertThat(checkHit(checker, code, record).get("suspended").booleanValue()).as("suspended from its acceptance").isTrue();
+        assertThat(jdbc.sql("select objection_application from records.record where id = ?").param(record).query(String.class).single())
+                .isEqualTo(second);
+        system().postJson("/api/v1/rights/applications/" + second + "/decision", Map.of("outcome", "UPHELD", "reason", "经核查，内容无误"));
+        assertThat(publicEntry(code, record).get("underObjection").booleanValue()).isFalse();
+        assertThat(checkHit(checker, code, record).get("suspended").booleanValue()).isFalse();
     }
 
     /** Issue 25, finding 9: what a person types is bounded; a text over its bound changes nothing. */

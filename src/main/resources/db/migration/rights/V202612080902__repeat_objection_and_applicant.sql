@@ -21,10 +21,8 @@ ALTER TABLE rights.application ADD COLUMN idempotency_scope TEXT;
 ALTER TABLE rights.application DROP CONSTRAINT application_idempotency_key_key;
 CREATE UNIQUE INDEX application_idempotency ON rights.application (idempotency_scope, idempotency_key)
     WHERE idempotency_key IS NOT NULL;
--- Only an accepted repair (its applicant proven) holds its target: a false application someone else filed, still
--- waiting, blocks nobody. An objection still holds its target from filing (the entry carries one mark).
+-- Only an accepted application (who applied is then proven) holds its target: a false one someone else filed, still
+-- waiting, blocks nobody. An entry stays marked while any objection to it waits or is handled.
 DROP INDEX rights.application_open_target;
-CREATE UNIQUE INDEX application_open_repair ON rights.application (target_kind, target_id)
-    WHERE kind = 'REPAIR' AND status = 'ACCEPTED';
-CREATE UNIQUE INDEX application_open_objection ON rights.application (target_kind, target_id)
-    WHERE kind = 'OBJECTION' AND status IN ('SUBMITTED', 'ACCEPTED');
+CREATE UNIQUE INDEX application_open_accepted ON rights.application (kind, target_kind, target_id)
+    WHERE status = 'ACCEPTED';

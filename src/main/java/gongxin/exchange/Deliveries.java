@@ -160,14 +160,8 @@ class Deliveries {
         body.append("]}");
         long t = System.nanoTime();
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        String signature = keys.sign(bytes);
+        HttpRequest request = SignedPost.of(keys, batchesUri(), bytes, properties.province().timeout());
         spent[1] += System.nanoTime() - t;
-        HttpRequest request = HttpRequest.newBuilder(batchesUri())
-                .timeout(properties.province().timeout())
-                .header("Content-Type", "application/json")
-                .header("X-Gongxin-Signature", signature)
-                .header("X-Gongxin-Key-Id", keys.reportKeyId())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
         String error;
         try {
             t = System.nanoTime();

@@ -117,11 +117,7 @@ class UpstreamObjections {
         message.put("outcome", row.get("outcome"));
         byte[] body = JSON.writeValueAsBytes(message);
         String url = base.toString().endsWith("/") ? base + "objections" : base + "/objections";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("X-Gongxin-Signature", keys.sign(body))
-                .header("X-Gongxin-Key-Id", keys.reportKeyId())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpRequest request = SignedPost.of(keys, URI.create(url), body, Duration.ofSeconds(30));
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();

@@ -5,13 +5,10 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -47,7 +44,7 @@ final class PublicApiOperations implements RequestMatcher {
             found = new ArrayList<>();
             RequestMappingHandlerMapping mapping = context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
             for (var entry : mapping.getHandlerMethods().entrySet()) {
-                if (!open(entry.getValue())) {
+                if (!gongxin.platform.AccessRules.open(entry.getValue())) {
                     continue;
                 }
                 RequestMappingInfo info = entry.getKey();
@@ -66,13 +63,5 @@ final class PublicApiOperations implements RequestMatcher {
             matchers = List.copyOf(found);
         }
         return found;
-    }
-
-    private static boolean open(HandlerMethod method) {
-        PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), PreAuthorize.class);
-        if (rule == null) {
-            rule = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), PreAuthorize.class);
-        }
-        return rule != null && rule.value().replace(" ", "").equals("permitAll()");
     }
 }

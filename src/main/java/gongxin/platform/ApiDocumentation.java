@@ -18,8 +18,6 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * The OpenAPI document a business system generates its client from, and the access test is driven by: a real title
@@ -96,13 +94,9 @@ class ApiDocumentation {
     @Bean
     OperationCustomizer securityAndProblemsOfEachOperation() {
         return (operation, handler) -> {
-            PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), PreAuthorize.class);
-            if (rule == null) {
-                rule = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), PreAuthorize.class);
-            }
-            String access = rule == null ? "denyAll()" : rule.value();
+            String access = AccessRules.of(handler);
             operation.addExtension("x-access", access);
-            boolean open = access.equals("permitAll()");
+            boolean open = access.equals(AccessRules.OPEN);
             boolean systems = access.contains("SCOPE_") || access.equals("isAuthenticated()");
             boolean staff = access.contains("Role") || access.equals("isAuthenticated()");
             if (open) {

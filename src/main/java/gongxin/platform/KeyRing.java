@@ -108,21 +108,11 @@ public class KeyRing {
             return stored;
         }
         int colon = stored.indexOf(':', PREFIX.length());
-        byte[] key = colon < 0 ? null : sm4Keys.get(stored.substring(PREFIX.length(), colon));
-        if (key == null) {
+        if (colon < 0) {
             throw new IllegalStateException("密钥文件中没有加密该值的 SM4 密钥（" + file + "）");
         }
-        byte[] data = Base64.getDecoder().decode(stored.substring(colon + 1));
-        GCMModeCipher gcm = GCMBlockCipher.newInstance(new SM4Engine());
-        gcm.init(false, new AEADParameters(new KeyParameter(key), 128, java.util.Arrays.copyOf(data, NONCE_BYTES)));
-        byte[] out = new byte[gcm.getOutputSize(data.length - NONCE_BYTES)];
-        int n = gcm.processBytes(data, NONCE_BYTES, data.length - NONCE_BYTES, out, 0);
-        try {
-            n += gcm.doFinal(out, n);
-        } catch (InvalidCipherTextException e) {
-            throw new IllegalStateException("加密值已被改动或密钥不符", e);
-        }
-        return new String(out, 0, n, StandardCharsets.UTF_8);
+        return new String(open(new Sealed(stored.substring(PREFIX.length(), colon),
+                Base64.getDecoder().decode(stored.substring(colon + 1)))), StandardCharsets.UTF_8);
     }
 
     /** A file encrypted for storage with the SM4 key named: a random nonce, the ciphertext and its GCM tag. */
@@ -154,7 +144,7 @@ public class KeyRing {
     public byte[] open(Sealed sealed) {
         byte[] key = sm4Keys.get(sealed.keyId());
         if (key == null) {
-            throw new IllegalStateException("密钥文件中没有加密该文件的 SM4 密钥 " + sealed.keyId() + "（" + file + "）");
+            throw new IllegalStateException("密钥文件中没有加密该值的 SM4 密钥 " + sealed.keyId() + "（" + file + "）");
         }
         byte[] data = sealed.data();
         GCMModeCipher gcm = GCMBlockCipher.newInstance(new SM4Engine());
@@ -164,7 +154,7 @@ public class KeyRing {
         try {
             n += gcm.doFinal(out, n);
         } catch (InvalidCipherTextException e) {
-            throw new IllegalStateException("加密文件已被改动或密钥不符", e);
+            throw new IllegalStateException("加密值已被改动或密钥不符", e);
         }
         return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }

@@ -251,30 +251,8 @@ class Rights {
         LocalDate today = LocalDate.now(clock);
         Deadline decideBy = a.kind() == RightsApplication.Kind.REPAIR ? deadline(DECISION_REPAIR, today)
                 : deadline(DECISION_OBJECTION, a.submittedOn());
-        String proven = null;
-        String provenShown = null;
-        if (accepted && a.kind() == RightsApplication.Kind.REPAIR && a.status() == RightsApplication.Status.SUBMITTED
-                && caller.mayActFor(a.department())) {
-            if (applicant != null && (!Text.isBlank(applicant.name()) || !Text.isBlank(applicant.idNumber()))) {
-                if (Text.isBlank(applicant.name())) {
-                    throw RuleViolationException.of("applicant.name", null, "required", "请填写经核实的申请人姓名");
-                }
-                gongxin.shared.IdNumber id = gongxin.shared.IdNumber.check(applicant.idNumber(), today).orElseThrow("applicant.idNumber");
-                proven = "person:" + keys.lookupDigest(id.value());
-                provenShown = Text.clean(applicant.name()) + "（" + gongxin.shared.IdNumber.masked(id.value()) + "）";
-            } else {
-                proven = "subject:" + s.applicant().subjectId(); // the department found the subject itself applying
-            }
-            Optional<LocalDate> lied = repository.lastFalseStatement(a.target(), proven);
-            if (lied.isPresent()) {
-                LocalDate until = refusedUntil(lied.get());
-                if (!today.isAfter(until)) {
-                    throw RuleViolationException.of("applicant", provenShown == null ? "subject" : provenShown, "refusal-period",
-                            "该申请人此前就该信息的修复申请因弄虚作假被不予修复（" + lied.get() + "），" + until + " 前不予受理")
-                            .with("earliestDate", until.plusDays(1));
-                }
-            }
-        }
+        Proven proven = accepted && a.kind() == RightsApplication.Kind.REPAIR && a.status() == RightsApplication.Status.SUBMITTED
+                && caller.mayActFor(a.department()) ? proven(s, applicant, today) : null;
         a.accept(accepted, reason, today, decideBy, acting(caller, a.department()), missingProofs(s));
         try {
             repository.save(number, a, false);
@@ -283,7 +261,7 @@ class Rights {
                     "该" + a.target().kind().label() + "已有受理中的" + label(a.kind()) + "申请");
         }
         if (proven != null) {
-            repository.applicantProven(number, proven);
+            repository.applicantProven(number, proven.key());
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("accepted", accepted);
@@ -293,8 +271,8 @@ class Rights {
         if (accepted) {
             details.put("decideBy", decideBy.date().toString());
         }
-        if (provenShown != null) {
-            details.put("applicant", provenShown);
+        if (proven != null && proven.shown() != null) {
+            details.put("applicant", proven.shown());
         }
         if (a.acceptedLate()) {
             details.put("late", true);
@@ -306,12 +284,43 @@ class Rights {
                 entries.acceptObjection(a.target(), number, today, caller.name());
             } else {
                 entries.closeObjection(a.target(), number, "NOT_ACCEPTED", caller.name());
-                // another filing still waiting keeps the entry marked
-                repository.otherSubmittedObjection(a.target(), number)
-                        .ifPresent(other -> entries.openObjection(a.target(), other.getKey(), other.getValue(), "rights:" + other.getKey()));
+                markByWaitingFiling(a.target(), number);
             }
         }
         return a;
+    }
+
+    /** Who applies, as the department found at acceptance: a digest of a person's ID number, or the subject itself. */
+    private record Proven(String key, String shown) {
+    }
+
+    /**
+     * The applicant proven at a repair's acceptance; refused ({@code refusal-period}) when that applicant's earlier
+     * application for the same entry was refused for false statements within the refusal period.
+     */
+    private Proven proven(RightsRepository.Stored s, ProvenApplicant applicant, LocalDate today) {
+        String key;
+        String shown = null;
+        if (applicant != null && (!Text.isBlank(applicant.name()) || !Text.isBlank(applicant.idNumber()))) {
+            if (Text.isBlank(applicant.name())) {
+                throw RuleViolationException.of("applicant.name", null, "required", "请填写经核实的申请人姓名");
+            }
+            gongxin.shared.IdNumber id = gongxin.shared.IdNumber.check(applicant.idNumber(), today).orElseThrow("applicant.idNumber");
+            key = "person:" + keys.lookupDigest(id.value());
+            shown = Text.clean(applicant.name()) + "（" + gongxin.shared.IdNumber.masked(id.value()) + "）";
+        } else {
+            key = "subject:" + s.applicant().subjectId(); // the department found the subject itself applying
+        }
+        Optional<LocalDate> lied = repository.lastFalseStatement(s.application().target(), key);
+        if (lied.isPresent()) {
+            LocalDate until = refusedUntil(lied.get());
+            if (!today.isAfter(until)) {
+                throw RuleViolationException.of("applicant", shown == null ? "subject" : shown, "refusal-period",
+                        "该申请人此前就该信息的修复申请因弄虚作假被不予修复（" + lied.get() + "），" + until + " 前不予受理")
+                        .with("earliestDate", until.plusDays(1));
+            }
+        }
+        return new Proven(key, shown);
     }
 
     @Transactional
@@ -455,10 +464,15 @@ class Rights {
             entries.revokeOnObjection(a.target(), number, today, a.reason(), caller.name());
         } else {
             entries.closeObjection(a.target(), number, outcome.name(), caller.name());
-            repository.otherSubmittedObjection(a.target(), number)
-                    .ifPresent(other -> entries.openObjection(a.target(), other.getKey(), other.getValue(), "rights:" + other.getKey()));
+            markByWaitingFiling(a.target(), number);
         }
         return a.status();
+    }
+
+    /** After an objection's mark went, another filing to the entry still waiting for acceptance marks it again. */
+    private void markByWaitingFiling(EntryRef target, String closed) {
+        repository.otherSubmittedObjection(target, closed)
+                .ifPresent(other -> entries.openObjection(target, other.getKey(), other.getValue(), "rights:" + other.getKey()));
     }
 
     /** An application with its applicant's contact and proofs, for its department (audited: personal data). */

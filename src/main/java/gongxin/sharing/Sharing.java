@@ -330,8 +330,10 @@ class Sharing {
     @Transactional(readOnly = true)
     List<ConsentLine> consents(Caller caller) {
         List<String> departments = caller.seesEveryDepartment() ? null : List.copyOf(caller.departments());
-        return repository.consents(departments, 500).stream().map(c -> {
-            SubjectCard person = subjects.card(c.consent().subjectId()).orElse(null);
+        List<SharingRepository.ConsentRow> rows = repository.consents(departments, 500);
+        Map<Long, SubjectCard> people = subjects.cards(rows.stream().map(c -> c.consent().subjectId()).distinct().toList());
+        return rows.stream().map(c -> {
+            SubjectCard person = people.get(c.consent().subjectId());
             return new ConsentLine(c.consent(), person == null ? null : person.name(),
                     person == null ? null : person.idNumberMasked(), c.evidenceKept(), c.createdAt(), c.createdBy());
         }).toList();

@@ -43,9 +43,9 @@ class ConsentPages {
     }
 
     @GetMapping("/sharing/consents")
-    String index(Model model) {
+    String index(Model model, HttpServletRequest request) {
         Caller caller = Caller.current();
-        model.addAttribute("consents", sharing.consents(caller).stream().map(Row::of).toList());
+        model.addAttribute("consents", sharing.consents(caller, Purpose.declared(request)).stream().map(Row::of).toList());
         model.addAttribute("departmentNames", departments.names());
         model.addAttribute("grantees", caller.departments().stream().sorted().toList());
         model.addAttribute("matters", measures.matters());

@@ -327,11 +327,12 @@ class Sharing {
     }
 
     /** The consents a department recorded (every department's for the credit office), newest first. */
-    @Transactional(readOnly = true)
-    List<ConsentLine> consents(Caller caller) {
+    @Transactional
+    List<ConsentLine> consents(Caller caller, Purpose purpose) {
         List<String> departments = caller.seesEveryDepartment() ? null : List.copyOf(caller.departments());
         List<SharingRepository.ConsentRow> rows = repository.consents(departments, 500);
         Map<Long, SubjectCard> people = subjects.cards(rows.stream().map(c -> c.consent().subjectId()).distinct().toList());
+        audit.recordRead("sharing_consents", null, purpose, Map.of("consents", rows.size()));
         return rows.stream().map(c -> {
             SubjectCard person = people.get(c.consent().subjectId());
             return new ConsentLine(c.consent(), person == null ? null : person.name(),
@@ -347,7 +348,8 @@ class Sharing {
             throw NotPermittedException.of("consent", Long.toString(id), "not-grantee", "只有被授权部门或信用办可以查看授权书");
         }
         SharingRepository.StoredEvidence stored = repository.evidence(id).orElseThrow(() -> new NotFoundException("该授权没有上传授权书文件"));
-        audit.recordRead("sharing_consent_evidence", Long.toString(id), purpose, Map.of("sm3", consent.evidenceSm3()));
+        audit.recordSubjectsRead("CONSENT", "sharing_consent_evidence", Long.toString(id), purpose, Map.of("sm3", consent.evidenceSm3()),
+                null, List.of(consent.subjectId()));
         return new EvidenceFile(consent.evidenceFile(), stored.contentType(), keys.open(stored.sealed()));
     }
 

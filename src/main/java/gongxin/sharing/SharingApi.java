@@ -134,11 +134,11 @@ class SharingApi {
         return Map.of("id", id, "status", Consent.Status.ACTIVE.name(), "evidenceKept", true);
     }
 
-    @Operation(summary = "本部门登记的个人授权（信用办看全部）：授权人（姓名、证件号码掩码）、事项、有效期、状态、是否保存了授权书")
+    @Operation(summary = "本部门登记的个人授权（信用办看全部；须说明查询目的，留痕）：授权人（姓名、证件号码掩码）、事项、有效期、状态、是否保存了授权书")
     @GetMapping("/consents")
     @PreAuthorize(READERS)
-    List<Map<String, Object>> consents() {
-        return sharing.consents(Caller.current()).stream().map(SharingApi::consentLine).toList();
+    List<Map<String, Object>> consents(jakarta.servlet.http.HttpServletRequest request) {
+        return sharing.consents(Caller.current(), gongxin.audit.Purpose.declared(request)).stream().map(SharingApi::consentLine).toList();
     }
 
     static Map<String, Object> consentLine(Sharing.ConsentLine line) {

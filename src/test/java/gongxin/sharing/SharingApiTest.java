@@ -221,6 +221,9 @@ class SharingApiTest extends IntegrationTest {
         assertThat(client("CITY-EEB").get("/api/v1/sharing/consents/" + id + "/evidence").status()).as("another department").isEqualTo(403);
         assertThat(jdbc.sql("select count(*) from audit.entry where object_type = 'sharing_consent_evidence' and object_id = ?")
                 .param(Long.toString(id)).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from sharing.read r join sharing.consent c on c.subject_id = r.subject_id where c.id = ? and r.channel = 'CONSENT'")
+                .param(id).query(Long.class).single()).as("in the person's query history").isEqualTo(1);
+        assertThat(apiClient(newApiClient("CITY-NDRC", "share")).get("/api/v1/sharing/consents").status()).as("purpose required").isEqualTo(422);
         JsonNode listed = ndrc.get("/api/v1/sharing/consents").json();
         JsonNode line = listed.valueStream().filter(c -> c.get("id").longValue() == id).findFirst().orElseThrow();
         assertThat(line.get("person").get("idNumberMasked").asString()).isEqualTo(idNumber.substring(0, 4) + "**********" + idNumber.substring(14));

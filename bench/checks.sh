@@ -5,6 +5,10 @@
 #   bench/checks.sh [subjects] [hits-per-subject] [singles] [batches]   (default 1000000 5 2000 20; needs the jar)
 #   CLIENTS=4 SECONDS=20 bench/checks.sh …   adds checks from four concurrent clients next to liveness (issue 27, 3)
 #   EXTRA="--some.property=value" bench/checks.sh …   passes more arguments to the application (experiments)
+#   PGSET="wal_compression=lz4 checkpoint_timeout=15min" bench/checks.sh …   ALTER SYSTEM settings (reloaded) for
+#                               the runs, after the data is generated (experiments on the database's side)
+#   WAITS=1 bench/checks.sh …   samples PostgreSQL's active sessions every 20 ms while the clients run and prints
+#                               what they waited for, by statement (where the time goes inside the database)
 #
 # Measured per request on the client (Python, one keep-alive connection, one request at a time): resolving the subject,
 # reading its hits and its legal representative's, evaluating the measures for the matter, signing the receipt (SM2),
@@ -37,9 +41,37 @@ start=$(date +%s)
 psql_ -v subjects="$subjects" -v per="$per" -f bench/checks-data.sql > /dev/null
 echo "data: $(psql_ -At -c 'select count(*) from subjects.subject') subjects, $(psql_ -At -c 'select count(*) from screening.hit') hits, generated in $(( $(date +%s) - start )) s; database $(psql_ -At -c "select pg_size_pretty(pg_database_size('gongxin'))")"
 
+for setting in ${PGSET:-}; do
+  psql_ -c "alter system set ${setting%%=*} = '${setting#*=}'" > /dev/null
+done
+[ -n "${PGSET:-}" ] && psql_ -At -c "select pg_reload_conf()" > /dev/null && psql_ -At -c "checkpoint" > /dev/null \
+  && echo "database settings: $(psql_ -At -c "select string_agg(name || '=' || setting || coalesce(unit, ''), ' ') from pg_settings where source = 'configuration file' and name in ($(for s in $PGSET; do printf "'%s'," "${s%%=*}"; done | sed 's/,$//'))")"
+wal_before=$(psql_ -At -c "select pg_current_wal_lsn()")
+commits_before=$(psql_ -At -c "select xact_commit from pg_stat_database where datname = current_database()")
+checks_before=$(psql_ -At -c "select count(*) from screening.check")
+fsyncs_before=$(psql_ -At -c "select coalesce(sum(fsyncs), 0) from pg_stat_io where object = 'wal'")
 [ -n "${PROFILE:-}" ] && jcmd $app JFR.start duration=60s filename=/tmp/checks.jfr settings=profile > /dev/null
+if [ -n "${WAITS:-}" ]; then
+  ( while kill -0 $app 2>/dev/null; do
+      psql_ -At -F'|' -c "select coalesce(wait_event_type, 'CPU'), coalesce(wait_event, '-'), regexp_replace(left(query, 70), '\s+', ' ', 'g')
+                            from pg_stat_activity where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()" 2>/dev/null
+      sleep 0.02
+    done > "$dir/waits.txt" ) &
+  sampler=$!
+fi
 python3 bench/checks_client.py $port "$key" bench/out/check-codes.txt "$singles" "$batches"
+if [ -n "${WAITS:-}" ]; then
+  kill $sampler 2>/dev/null || true
+  echo "PostgreSQL's active sessions, $(wc -l < "$dir/waits.txt") samples (wait type|event|statement), most frequent first:"
+  sort "$dir/waits.txt" | uniq -c | sort -rn | head -25
+fi
 echo "checks stored: $(psql_ -At -c 'select count(*) from screening.check'); audit entries: $(psql_ -At -c 'select count(*) from audit.entry')"
+psql_ -At -c "select format('per check answered during the runs: %s bytes of WAL, %s WAL fsyncs, %s commits (the whole database''s, reads included)',
+                     round(pg_wal_lsn_diff(pg_current_wal_lsn(), '$wal_before') / greatest(count(*) - $checks_before, 1)),
+                     round(((select sum(fsyncs) from pg_stat_io where object = 'wal') - $fsyncs_before)::numeric
+                           / greatest(count(*) - $checks_before, 1), 2),
+                     round(((select xact_commit from pg_stat_database where datname = current_database()) - $commits_before)::numeric
+                           / greatest(count(*) - $checks_before, 1), 1)) from screening.check"
 
 driver=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | tail -1)
 java -Xmx4g -cp "$driver" bench/CheckMapBaseline.java "$pg" bench/out/check-codes.txt "$singles" "$batches"

@@ -24,8 +24,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Anchors the audit chain outside the database. Every few minutes the chain head (sequence number and hash) is
- * appended to a file ({@code gongxin.audit.checkpoint-file}), signed with the platform's SM2 key and flushed to disk.
+ * Anchors the audit chain outside the database. Every few minutes each lane's head that moved (lane, position and
+ * hash) is appended to a file ({@code gongxin.audit.checkpoint-file}), signed with the platform's SM2 key and flushed to disk.
  * Whoever can rewrite the database (an owner, a restored backup) can delete the log's tail and set the head back so
  * that the chain is whole again; it then no longer contains what a checkpoint says it contained, and verification
  * says so. A checkpoint file whose lines do not carry the platform's signature is reported too.
@@ -35,9 +35,15 @@ class AuditCheckpoints {
 
     private static final Logger log = LoggerFactory.getLogger(AuditCheckpoints.class);
 
-    /** One anchor: the head as it was when written, and whether its signature is the platform's. */
-    record Checkpoint(long seq, String hash, Instant writtenAt, boolean signed) {
+    /**
+     * One anchor: a lane's head as it was when written, and whether its signature is the platform's. Lines written
+     * before the log had lanes carry no lane: they are lane 1's.
+     */
+    record Checkpoint(int lane, long seq, String hash, Instant writtenAt, boolean signed) {
     }
+
+    /** Per lane, the position written last; read from the file once. */
+    private java.util.Map<Integer, Long> written;
 
     private final JdbcClient jdbc;
     private final KeyRing keys;
@@ -58,49 +64,37 @@ class AuditCheckpoints {
         write();
     }
 
-    /** Appends the current head unless it is the one written last; returns what was written. */
-    synchronized Optional<Checkpoint> write() {
-        long[] seq = new long[1];
-        String hash = jdbc.sql("select seq, hash from audit.chain_head where id = 1").query((rs, n) -> {
-            seq[0] = rs.getLong(1);
-            return rs.getString(2);
-        }).single();
-        if (seq[0] == 0 || seq[0] == lastWrittenSeq()) {
-            return Optional.empty();
+    /** Appends the heads that moved since they were written last; returns what was written. */
+    synchronized List<Checkpoint> write() {
+        if (written == null) {
+            written = new java.util.HashMap<>();
+            read().stream().filter(Checkpoint::signed).forEach(c -> written.put(c.lane(), c.seq()));
         }
         Instant at = clock.instant();
-        String line = seq[0] + "\t" + hash + "\t" + at + "\t" + sign(text(seq[0], hash, at)) + "\n";
+        List<Checkpoint> moved = jdbc.sql("select id, seq, hash from audit.chain_head where seq > 0 order by id")
+                .query((rs, n) -> new Checkpoint(rs.getInt(1), rs.getLong(2), rs.getString(3), at, true)).list()
+                .stream().filter(c -> written.getOrDefault(c.lane(), -1L) != c.seq()).toList();
+        if (moved.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder lines = new StringBuilder();
+        for (Checkpoint c : moved) {
+            lines.append(c.lane()).append('\t').append(c.seq()).append('\t').append(c.hash()).append('\t').append(at)
+                    .append('\t').append(sign(text(c.lane(), c.seq(), c.hash(), at))).append('\n');
+        }
         try {
             Files.createDirectories(file.getParent());
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                     StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+                channel.write(ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8)));
                 channel.force(true);
             }
         } catch (IOException e) {
             log.error("Could not write the audit checkpoint to {}", file, e);
-            return Optional.empty();
+            return List.of();
         }
-        return Optional.of(new Checkpoint(seq[0], hash, at, true));
-    }
-
-    /** The sequence number of the file's last line, read from its end (the file grows by a line every few minutes). */
-    private long lastWrittenSeq() {
-        if (!Files.isRegularFile(file)) {
-            return -1;
-        }
-        try (java.io.RandomAccessFile in = new java.io.RandomAccessFile(file.toFile(), "r")) {
-            long length = in.length();
-            int tail = (int) Math.min(length, 4096);
-            byte[] bytes = new byte[tail];
-            in.seek(length - tail);
-            in.readFully(bytes);
-            String text = new String(bytes, StandardCharsets.UTF_8).stripTrailing();
-            String last = text.substring(text.lastIndexOf('\n') + 1);
-            return Long.parseLong(last.substring(0, last.indexOf('\t')));
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        moved.forEach(c -> written.put(c.lane(), c.seq()));
+        return moved;
     }
 
     /** Every checkpoint written so far, oldest first. */
@@ -112,16 +106,21 @@ class AuditCheckpoints {
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 String[] f = line.split("\t");
-                if (f.length != 4) {
-                    out.add(new Checkpoint(-1, "", Instant.EPOCH, false));
-                    continue;
-                }
                 try {
-                    long seq = Long.parseLong(f[0]);
-                    Instant at = Instant.parse(f[2]);
-                    out.add(new Checkpoint(seq, f[1], at, verify(text(seq, f[1], at), f[3])));
+                    if (f.length == 4) {
+                        long seq = Long.parseLong(f[0]);
+                        Instant at = Instant.parse(f[2]);
+                        out.add(new Checkpoint(1, seq, f[1], at, verify(text(seq, f[1], at), f[3])));
+                    } else if (f.length == 5) {
+                        int lane = Integer.parseInt(f[0]);
+                        long seq = Long.parseLong(f[1]);
+                        Instant at = Instant.parse(f[3]);
+                        out.add(new Checkpoint(lane, seq, f[2], at, verify(text(lane, seq, f[2], at), f[4])));
+                    } else {
+                        out.add(new Checkpoint(0, -1, "", Instant.EPOCH, false));
+                    }
                 } catch (RuntimeException e) {
-                    out.add(new Checkpoint(-1, "", Instant.EPOCH, false));
+                    out.add(new Checkpoint(0, -1, "", Instant.EPOCH, false));
                 }
             }
         } catch (IOException e) {
@@ -134,8 +133,13 @@ class AuditCheckpoints {
         return file;
     }
 
+    /** What a line written before the log had lanes signs. */
     private static String text(long seq, String hash, Instant at) {
         return "gongxin-audit-checkpoint|" + seq + "|" + hash + "|" + at;
+    }
+
+    private static String text(int lane, long seq, String hash, Instant at) {
+        return "gongxin-audit-checkpoint|lane " + lane + "|" + seq + "|" + hash + "|" + at;
     }
 
     private String sign(String text) {

@@ -21,6 +21,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,21 +82,24 @@ class AuditLogService implements AuditLog {
 
     private void append(Actor actor, String action, String objectType, String objectId, String purpose,
                         Map<String, ?> details) {
-        Head head = jdbc.sql("select seq, hash from audit.chain_head where id = 1 for update")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        Head head = laneOfThisTransaction();
         String detailsJson = details == null || details.isEmpty() ? null : json.writeValueAsString(new TreeMap<>(details));
-        AuditEntry unsigned = new AuditEntry(head.seq() + 1, AuditChain.storable(clock.instant()), actor.name(),
-                actor.kind(), action, objectType, objectId, purpose, detailsJson, clientAddress(), head.hash(), null);
+        AuditEntry unsigned = new AuditEntry(head.next(), AuditChain.storable(clock.instant()), actor.name(),
+                actor.kind(), action, objectType, objectId, purpose, detailsJson, clientAddress(), head.hash(), null,
+                head.lane(), head.seq() + 1);
         String hash = AuditChain.hash(unsigned, head.hash());
-        // the entry and the new head in one statement: one round trip less for every audited act
+        // the entry and the lane's new head in one statement: one round trip less for every audited act
         jdbc.sql("""
                 with entry as (
-                    insert into audit.entry (seq, occurred_at, actor, actor_kind, action, object_type, object_id, purpose,
-                                             details, client_address, prev_hash, hash)
-                    values (:seq, :at, :actor, :kind, :action, :type, :id, :purpose, :details, :address, :prev, :hash)
-                    returning seq, hash)
-                update audit.chain_head h set seq = entry.seq, hash = entry.hash from entry where h.id = 1""")
+                    insert into audit.entry (seq, lane, lane_seq, occurred_at, actor, actor_kind, action, object_type,
+                                             object_id, purpose, details, client_address, prev_hash, hash)
+                    values (:seq, :lane, :laneSeq, :at, :actor, :kind, :action, :type, :id, :purpose, :details, :address,
+                            :prev, :hash)
+                    returning lane, lane_seq, hash)
+                update audit.chain_head h set seq = entry.lane_seq, hash = entry.hash from entry where h.id = entry.lane""")
                 .param("seq", unsigned.seq())
+                .param("lane", unsigned.lane())
+                .param("laneSeq", unsigned.laneSeq())
                 .param("at", Timestamp.from(unsigned.occurredAt()))
                 .param("actor", unsigned.actor())
                 .param("kind", unsigned.actorKind())
@@ -110,6 +115,44 @@ class AuditLogService implements AuditLog {
     }
 
     /**
+     * The head of the lane this transaction appends to, locked until it ends, with the next global number. The first
+     * entry of a transaction takes the first lane no other transaction holds ({@code skip locked}: it never waits while
+     * one is free), so that concurrent audited acts commit side by side; when every lane is held it waits for one.
+     * Later entries of the same transaction stay in its lane, so that a transaction holds one lane and two cannot wait
+     * for each other's.
+     */
+    private Head laneOfThisTransaction() {
+        Integer held = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Integer) TransactionSynchronizationManager.getResource(LANE_HELD) : null;
+        if (held != null) {
+            return jdbc.sql("select id, seq, hash, nextval('audit.entry_seq') from audit.chain_head where id = :lane for update")
+                    .param("lane", held).query(AuditLogService::head).single();
+        }
+        Head head = jdbc.sql("""
+                        select id, seq, hash, nextval('audit.entry_seq') from audit.chain_head
+                         order by id limit 1 for update skip locked""")
+                .query(AuditLogService::head).optional()
+                .orElseGet(() -> jdbc.sql("""
+                                select id, seq, hash, nextval('audit.entry_seq') from audit.chain_head
+                                 where id = (select id from audit.chain_head order by random() limit 1) for update""")
+                        .query(AuditLogService::head).single());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.bindResource(LANE_HELD, head.lane());
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(LANE_HELD);
+                }
+            });
+        }
+        return head;
+    }
+
+    private static Head head(ResultSet rs, int n) throws SQLException {
+        return new Head(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getLong(4));
+    }
+
+    /**
      * Whether the role the application connects as could rewrite the log itself: delete or truncate entries, or, as
      * the table's owner (or a superuser), disable its triggers.
      */
@@ -121,18 +164,18 @@ class AuditLogService implements AuditLog {
                 .query(Boolean.class).single();
     }
 
-    /** Walks the whole chain in order, recomputing every hash. */
+    /** Walks every lane in order, recomputing every hash. */
     @Transactional(readOnly = true)
     public ChainVerification verify() {
-        Head head = jdbc.sql("select seq, hash from audit.chain_head where id = 1")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        List<Head> heads = jdbc.sql("select id, seq, hash, 0 from audit.chain_head order by id")
+                .query(AuditLogService::head).list();
         List<AuditCheckpoints.Checkpoint> anchors = checkpoints.read();
         Walk walk = new Walk(anchors);
-        streaming.query("select * from audit.entry order by seq", (RowCallbackHandler) rs -> walk.accept(map(rs)));
-        walk.finish(head);
-        walk.compare(anchors, head);
-        return new ChainVerification(walk.breaks.isEmpty(), walk.entries, head.seq(), List.copyOf(walk.breaks),
-                clock.instant());
+        streaming.query("select * from audit.entry order by lane, lane_seq", (RowCallbackHandler) rs -> walk.accept(map(rs)));
+        walk.finish(heads);
+        walk.compare(anchors, heads);
+        return new ChainVerification(walk.breaks.isEmpty(), walk.entries, heads.stream().mapToLong(Head::seq).sum(),
+                List.copyOf(walk.breaks), clock.instant());
     }
 
     @Transactional(readOnly = true)
@@ -176,7 +219,8 @@ class AuditLogService implements AuditLog {
         return new AuditEntry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
                 rs.getString("actor_kind"), rs.getString("action"), rs.getString("object_type"),
                 rs.getString("object_id"), rs.getString("purpose"), rs.getString("details"),
-                rs.getString("client_address"), rs.getString("prev_hash"), rs.getString("hash"));
+                rs.getString("client_address"), rs.getString("prev_hash"), rs.getString("hash"), rs.getInt("lane"),
+                rs.getLong("lane_seq"));
     }
 
     private static Actor currentActor() {
@@ -210,80 +254,100 @@ class AuditLogService implements AuditLog {
         return null;
     }
 
-    private record Head(long seq, String hash) {
+    /** A lane's head: its last position and hash; {@code next} the global number for an entry appended now. */
+    private record Head(int lane, long seq, String hash, long next) {
     }
+
+    private static final Object LANE_HELD = new Object();
 
     private record Actor(String name, String kind) {
     }
 
-    /** State of the walk along the chain. */
+    /** State of the walk along the lanes, one after the other. */
     private static final class Walk {
         private final List<ChainVerification.Break> breaks = new ArrayList<>();
         private long entries;
-        private long expectedSeq = 1;
-        private String previousHash = AuditChain.GENESIS;
-        /** The hashes the chain has at the anchored sequence numbers. */
-        private final java.util.Map<Long, String> atAnchors = new java.util.HashMap<>();
+        private int lane = -1;
+        private long expectedSeq;
+        private String previousHash;
+        /** Per lane, the last position and hash walked. */
+        private final Map<Integer, Head> walked = new java.util.HashMap<>();
+        /** The hashes the lanes have at the anchored positions. */
+        private final Map<String, String> atAnchors = new java.util.HashMap<>();
 
         Walk(List<AuditCheckpoints.Checkpoint> anchors) {
-            anchors.forEach(a -> atAnchors.put(a.seq(), null));
+            anchors.forEach(a -> atAnchors.put(a.lane() + ":" + a.seq(), null));
         }
 
         void accept(AuditEntry entry) {
             entries++;
-            if (atAnchors.containsKey(entry.seq())) {
-                atAnchors.put(entry.seq(), entry.hash());
+            if (entry.lane() != lane) {
+                lane = entry.lane();
+                expectedSeq = 1;
+                previousHash = AuditChain.GENESIS;
             }
-            boolean gap = entry.seq() != expectedSeq;
-            if (gap) {
-                report(expectedSeq, entry.seq() - 1, "ENTRIES_MISSING",
-                        "第 " + expectedSeq + (entry.seq() - 1 > expectedSeq ? " 至 " + (entry.seq() - 1) : "")
-                                + " 条审计记录缺失（已被删除）");
+            long at = entry.laneSeq();
+            if (atAnchors.containsKey(lane + ":" + at)) {
+                atAnchors.put(lane + ":" + at, entry.hash());
+            }
+            if (at != expectedSeq) {
+                report(lane, expectedSeq, at - 1, "ENTRIES_MISSING", place(lane, expectedSeq)
+                        + (at - 1 > expectedSeq ? " 至第 " + (at - 1) + " 条" : "") + "审计记录缺失（已被删除）");
             } else if (!entry.prevHash().equals(previousHash)) {
-                report(entry.seq() - 1, entry.seq(), "LINK_BROKEN",
-                        "第 " + entry.seq() + " 条记录的前序哈希与第 " + (entry.seq() - 1)
-                                + " 条记录的哈希不符：其中一条的内容或哈希被改动");
+                report(lane, at - 1, at, "LINK_BROKEN", place(lane, at) + "记录的前序哈希与第 " + (at - 1)
+                        + " 条记录的哈希不符：其中一条的内容或哈希被改动");
             }
             if (!entry.expectedHash().equals(entry.hash())) {
-                report(entry.seq(), entry.seq(), "CONTENT_ALTERED",
-                        "第 " + entry.seq() + " 条审计记录的内容与其哈希不符：记录被改动");
+                report(lane, at, at, "CONTENT_ALTERED", place(lane, at) + "审计记录的内容与其哈希不符：记录被改动");
             }
             previousHash = entry.hash();
-            expectedSeq = entry.seq() + 1;
+            expectedSeq = at + 1;
+            walked.put(lane, new Head(lane, at, entry.hash(), 0));
         }
 
-        void finish(Head head) {
-            long last = expectedSeq - 1;
-            if (head.seq() > last) {
-                report(last + 1, head.seq(), "ENTRIES_MISSING",
-                        "链尾第 " + (last + 1) + (head.seq() > last + 1 ? " 至 " + head.seq() : "") + " 条审计记录缺失（已被删除）");
-            } else if (head.seq() < last || !head.hash().equals(previousHash)) {
-                report(head.seq(), last, "HEAD_MISMATCH", "审计链头与最后一条记录不符：链头或链尾被改动");
+        void finish(List<Head> heads) {
+            for (Head head : heads) {
+                Head last = walked.getOrDefault(head.lane(), new Head(head.lane(), 0, AuditChain.GENESIS, 0));
+                if (head.seq() > last.seq()) {
+                    report(head.lane(), last.seq() + 1, head.seq(), "ENTRIES_MISSING", "链尾" + place(head.lane(), last.seq() + 1)
+                            + (head.seq() > last.seq() + 1 ? " 至第 " + head.seq() + " 条" : "") + "审计记录缺失（已被删除）");
+                } else if (head.seq() < last.seq() || !head.hash().equals(last.hash())) {
+                    report(head.lane(), head.seq(), last.seq(), "HEAD_MISMATCH",
+                            "第 " + head.lane() + " 链的链头与最后一条记录不符：链头或链尾被改动");
+                }
             }
+            walked.keySet().stream().filter(l -> heads.stream().noneMatch(h -> h.lane() == l)).sorted().forEach(l ->
+                    report(l, 1, walked.get(l).seq(), "HEAD_MISMATCH", "第 " + l + " 链没有链头：链头被删除"));
         }
 
         /**
-         * What the chain must still hold according to the anchors written outside the database: the entry each one
+         * What the lanes must still hold according to the anchors written outside the database: the entry each one
          * names, with the hash it had. A tail deleted with the head set back verifies on its own; not against these.
          */
-        void compare(List<AuditCheckpoints.Checkpoint> anchors, Head head) {
+        void compare(List<AuditCheckpoints.Checkpoint> anchors, List<Head> heads) {
             for (AuditCheckpoints.Checkpoint a : anchors) {
+                long headSeq = heads.stream().filter(h -> h.lane() == a.lane()).mapToLong(Head::seq).findFirst().orElse(0);
+                String hash = atAnchors.get(a.lane() + ":" + a.seq());
                 if (!a.signed()) {
-                    report(Math.max(a.seq(), 0), Math.max(a.seq(), 0), "CHECKPOINT_FORGED",
+                    report(a.lane(), Math.max(a.seq(), 0), Math.max(a.seq(), 0), "CHECKPOINT_FORGED",
                             "外部锚点文件中有一行不带平台签名：锚点文件被改动");
-                } else if (a.seq() > head.seq() || atAnchors.get(a.seq()) == null) {
-                    report(a.seq(), a.seq(), "TAIL_TRUNCATED", "外部锚点记载 " + a.writtenAt() + " 时日志已有第 " + a.seq()
-                            + " 条记录，库中已无此记录：日志尾部被删除，链头被改回");
-                } else if (!atAnchors.get(a.seq()).equals(a.hash())) {
-                    report(a.seq(), a.seq(), "CHECKPOINT_MISMATCH", "第 " + a.seq() + " 条记录的哈希与 " + a.writtenAt()
-                            + " 写出的外部锚点不符：该记录之前的日志被改写");
+                } else if (a.seq() > headSeq || hash == null) {
+                    report(a.lane(), a.seq(), a.seq(), "TAIL_TRUNCATED", "外部锚点记载 " + a.writtenAt() + " 时日志"
+                            + place(a.lane(), a.seq()) + "记录已存在，库中已无此记录：日志尾部被删除，链头被改回");
+                } else if (!hash.equals(a.hash())) {
+                    report(a.lane(), a.seq(), a.seq(), "CHECKPOINT_MISMATCH", place(a.lane(), a.seq()) + "记录的哈希与 "
+                            + a.writtenAt() + " 写出的外部锚点不符：该记录之前的日志被改写");
                 }
             }
         }
 
-        private void report(long seq, long lastSeq, String kind, String message) {
+        private static String place(int lane, long seq) {
+            return "第 " + lane + " 链第 " + seq + " 条";
+        }
+
+        private void report(int lane, long seq, long lastSeq, String kind, String message) {
             if (breaks.size() < MAX_REPORTED_BREAKS) {
-                breaks.add(new ChainVerification.Break(seq, lastSeq, kind, message));
+                breaks.add(new ChainVerification.Break(seq, lastSeq, kind, message, lane));
             }
         }
     }

@@ -41,16 +41,38 @@ class AuditChainTest extends IntegrationTest {
     @Autowired
     AuditChainWatch watch;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /** The global numbers of the five entries written for the test, in the order written. */
+    private List<Long> seqs;
+    /** Their lane, and their positions in it (consecutive: they are written in one transaction). */
+    private int lane;
     private long first;
     private long last;
 
     @BeforeEach
     void writeEntries() {
-        for (int i = 0; i < 5; i++) {
-            audit.recordAs("auditor", "TEST_ENTRY", "test", Integer.toString(i), Map.of("n", i, "备注", "测试"));
-        }
-        last = jdbc.sql("select max(seq) from audit.entry").query(Long.class).single();
-        first = last - 4;
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(t -> {
+            for (int i = 0; i < 5; i++) {
+                audit.recordAs("auditor", "TEST_ENTRY", "test", Integer.toString(i), Map.of("n", i, "备注", "测试"));
+            }
+        });
+        List<Map<String, Object>> rows = jdbc.sql("""
+                select * from (select seq, lane, lane_seq from audit.entry where action = 'TEST_ENTRY' order by seq desc limit 5) x
+                 order by seq""")
+                .query().listOfRows();
+        seqs = rows.stream().map(r -> ((Number) r.get("seq")).longValue()).toList();
+        lane = ((Number) rows.get(0).get("lane")).intValue();
+        first = ((Number) rows.get(0).get("lane_seq")).longValue();
+        last = first + 4;
+        assertThat(rows).extracting(r -> ((Number) r.get("lane")).intValue()).containsOnly(lane);
+        assertThat(rows).extracting(r -> ((Number) r.get("lane_seq")).longValue()).containsExactly(first, first + 1, first + 2, first + 3, last);
+    }
+
+    /** The global number of the test's entry at position {@code position} of its lane. */
+    private long seqAt(long position) {
+        return seqs.get((int) (position - first));
     }
 
     @AfterEach
@@ -75,7 +97,7 @@ class AuditChainTest extends IntegrationTest {
     }
 
     private static List<String> kinds(JsonNode verification) {
-        return verification.get("breaks").valueStream().map(b -> b.get("kind").asString() + "@" + b.get("seq").asLong()).toList();
+        return verification.get("breaks").valueStream().map(b -> b.get("kind").asString() + "@" + b.get("lane").asInt() + ":" + b.get("seq").asLong()).toList();
     }
 
     @Test
@@ -88,9 +110,9 @@ class AuditChainTest extends IntegrationTest {
     @Test
     void the_application_cannot_change_or_delete_entries() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("update audit.entry set actor = 'x' where seq = ?")
-                .param(first).update()).isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+                .param(seqAt(first)).update()).isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from audit.entry where seq = ?")
-                .param(first).update()).isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+                .param(seqAt(first)).update()).isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("truncate audit.entry").update())
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("alter table audit.entry disable trigger entry_append_only")
@@ -100,10 +122,48 @@ class AuditChainTest extends IntegrationTest {
 
     @Test
     void even_the_owner_cannot_change_or_truncate_the_log_without_disabling_its_triggers() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> owner.update("update audit.entry set actor = 'x' where seq = ?", first))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> owner.update("update audit.entry set actor = 'x' where seq = ?", seqAt(first)))
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> owner.execute("truncate audit.entry"))
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+    }
+
+    /**
+     * Issue 27, 3: an audited act takes a lane no open transaction holds, so it neither waits for another's commit nor
+     * makes it wait. With a single chain head the second act below waited for the first one's lock until it timed out.
+     */
+    @Test
+    void an_audited_act_does_not_wait_for_another_that_is_still_open() throws Exception {
+        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        var holding = new java.util.concurrent.CountDownLatch(1);
+        var passed = new java.util.concurrent.CountDownLatch(1);
+        var other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var open = other.submit(() -> tx.execute(t -> {
+                audit.recordAs("auditor", "TEST_HOLDING", "test", "open", Map.of());
+                holding.countDown();
+                try {
+                    passed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            holding.await();
+            tx.executeWithoutResult(t -> {
+                jdbc.sql("set local lock_timeout = '10s'").update();
+                audit.recordAs("auditor", "TEST_PASSING", "test", "passing", Map.of());
+            });
+            passed.countDown();
+            open.get();
+        } finally {
+            passed.countDown();
+            other.shutdown();
+        }
+        List<Integer> lanes = jdbc.sql("""
+                select lane from audit.entry where action in ('TEST_HOLDING', 'TEST_PASSING') and object_id in ('open', 'passing')
+                 order by seq desc limit 2""").query(Integer.class).list();
+        assertThat(lanes).hasSize(2).doesNotHaveDuplicates();
     }
 
     @Nested
@@ -111,32 +171,33 @@ class AuditChainTest extends IntegrationTest {
 
         @Test
         void an_edited_entry_is_found_and_located() {
-            String original = jdbc.sql("select details from audit.entry where seq = ?").param(first + 2).query(String.class).single();
-            tamper("update audit.entry set details = ? where seq = ?", "{\"n\":99}", first + 2);
+            String original = jdbc.sql("select details from audit.entry where seq = ?").param(seqAt(first + 2)).query(String.class).single();
+            tamper("update audit.entry set details = ? where seq = ?", "{\"n\":99}", seqAt(first + 2));
             try {
                 JsonNode result = verify();
                 assertThat(result.get("valid").booleanValue()).isFalse();
-                assertThat(kinds(result)).containsExactly("CONTENT_ALTERED@" + (first + 2));
-                assertThat(result.get("breaks").get(0).get("message").asString()).contains("第 " + (first + 2) + " 条");
+                assertThat(kinds(result)).containsExactly("CONTENT_ALTERED@" + lane + ":" + (first + 2));
+                assertThat(result.get("breaks").get(0).get("message").asString()).contains("第 " + lane + " 链第 " + (first + 2) + " 条");
             } finally {
-                tamper("update audit.entry set details = ? where seq = ?", original, first + 2);
+                tamper("update audit.entry set details = ? where seq = ?", original, seqAt(first + 2));
             }
         }
 
         @Test
         void an_edit_with_a_recomputed_hash_still_breaks_the_next_link() {
-            AuditEntry entry = jdbc.sql("select * from audit.entry where seq = ?").param(first + 1)
+            AuditEntry entry = jdbc.sql("select * from audit.entry where seq = ?").param(seqAt(first + 1))
                     .query(AuditEntry.class).single();
             AuditEntry forged = new AuditEntry(entry.seq(), entry.occurredAt(), "someone-else", entry.actorKind(), entry.action(),
-                    entry.objectType(), entry.objectId(), entry.purpose(), entry.details(), entry.clientAddress(), entry.prevHash(), null);
+                    entry.objectType(), entry.objectId(), entry.purpose(), entry.details(), entry.clientAddress(), entry.prevHash(), null,
+                    entry.lane(), entry.laneSeq());
             String forgedHash = AuditChain.hash(forged, entry.prevHash());
-            tamper("update audit.entry set actor = ?, hash = ? where seq = ?", "someone-else", forgedHash, first + 1);
+            tamper("update audit.entry set actor = ?, hash = ? where seq = ?", "someone-else", forgedHash, seqAt(first + 1));
             try {
                 JsonNode result = verify();
-                assertThat(kinds(result)).containsExactly("LINK_BROKEN@" + (first + 1));
+                assertThat(kinds(result)).containsExactly("LINK_BROKEN@" + lane + ":" + (first + 1));
                 assertThat(result.get("breaks").get(0).get("lastSeq").asLong()).isEqualTo(first + 2);
             } finally {
-                tamper("update audit.entry set actor = ?, hash = ? where seq = ?", entry.actor(), entry.hash(), first + 1);
+                tamper("update audit.entry set actor = ?, hash = ? where seq = ?", entry.actor(), entry.hash(), seqAt(first + 1));
             }
         }
     }
@@ -146,11 +207,11 @@ class AuditChainTest extends IntegrationTest {
 
         @Test
         void a_deleted_entry_is_found_and_located() {
-            Map<String, Object> row = jdbc.sql("select * from audit.entry where seq = ?").param(first + 3).query().singleRow();
-            tamper("delete from audit.entry where seq = ?", first + 3);
+            Map<String, Object> row = jdbc.sql("select * from audit.entry where seq = ?").param(seqAt(first + 3)).query().singleRow();
+            tamper("delete from audit.entry where seq = ?", seqAt(first + 3));
             try {
                 JsonNode result = verify();
-                assertThat(kinds(result)).containsExactly("ENTRIES_MISSING@" + (first + 3));
+                assertThat(kinds(result)).containsExactly("ENTRIES_MISSING@" + lane + ":" + (first + 3));
                 assertThat(result.get("breaks").get(0).get("message").asString()).contains("缺失");
             } finally {
                 reinsert(row);
@@ -159,20 +220,20 @@ class AuditChainTest extends IntegrationTest {
 
         @Test
         void deleting_the_tail_and_setting_the_head_back_is_found_by_the_checkpoint_outside_the_database() {
-            assertThat(checkpoints.write()).isPresent();
-            Map<String, Object> previous = jdbc.sql("select seq, hash from audit.entry where seq = ?").param(last - 1).query().singleRow();
-            Map<String, Object> row = jdbc.sql("select * from audit.entry where seq = ?").param(last).query().singleRow();
+            assertThat(checkpoints.write()).extracting(c -> c.lane() + ":" + c.seq()).contains(lane + ":" + last);
+            Map<String, Object> previous = jdbc.sql("select lane_seq, hash from audit.entry where seq = ?").param(seqAt(last - 1)).query().singleRow();
+            Map<String, Object> row = jdbc.sql("select * from audit.entry where seq = ?").param(seqAt(last)).query().singleRow();
             // what an owner of the database can do: drop the last entry and make the head agree
-            tamper("delete from audit.entry where seq = ?", last);
-            owner.update("update audit.chain_head set seq = ?, hash = ?", previous.get("seq"), previous.get("hash"));
+            tamper("delete from audit.entry where seq = ?", seqAt(last));
+            owner.update("update audit.chain_head set seq = ?, hash = ? where id = ?", previous.get("lane_seq"), previous.get("hash"), lane);
             try {
                 // verified by the service itself: a request would append entries after the head that was set back
                 ChainVerification result = service.verify();
-                assertThat(result.breaks()).extracting(b -> b.kind() + "@" + b.seq()).containsExactly("TAIL_TRUNCATED@" + last);
+                assertThat(result.breaks()).extracting(b -> b.kind() + "@" + b.lane() + ":" + b.seq()).containsExactly("TAIL_TRUNCATED@" + lane + ":" + last);
                 assertThat(result.breaks().get(0).message()).contains("尾部被删除");
             } finally {
                 reinsert(row);
-                owner.update("update audit.chain_head set seq = ?, hash = ?", row.get("seq"), row.get("hash"));
+                owner.update("update audit.chain_head set seq = ?, hash = ? where id = ?", row.get("lane_seq"), row.get("hash"), lane);
             }
         }
 
@@ -180,10 +241,10 @@ class AuditChainTest extends IntegrationTest {
         void a_checkpoint_line_without_the_platform_signature_is_reported() throws Exception {
             java.nio.file.Path file = checkpoints.file();
             java.util.List<String> before = java.nio.file.Files.exists(file) ? java.nio.file.Files.readAllLines(file) : List.of();
-            java.nio.file.Files.writeString(file, last + "\t" + "0".repeat(64) + "\t2026-11-24T00:00:00Z\tAAAA\n",
+            java.nio.file.Files.writeString(file, lane + "\t" + last + "\t" + "0".repeat(64) + "\t2026-11-24T00:00:00Z\tAAAA\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             try {
-                assertThat(kinds(verify())).contains("CHECKPOINT_FORGED@" + last);
+                assertThat(kinds(verify())).contains("CHECKPOINT_FORGED@" + lane + ":" + last);
             } finally {
                 java.nio.file.Files.write(file, before);
             }
@@ -191,11 +252,11 @@ class AuditChainTest extends IntegrationTest {
 
         @Test
         void deleting_the_tail_is_found_by_the_chain_head() {
-            Map<String, Object> row = jdbc.sql("select * from audit.entry where seq = ?").param(last).query().singleRow();
-            tamper("delete from audit.entry where seq = ?", last);
+            Map<String, Object> row = jdbc.sql("select * from audit.entry where seq = ?").param(seqAt(last)).query().singleRow();
+            tamper("delete from audit.entry where seq = ?", seqAt(last));
             try {
                 JsonNode result = verify();
-                assertThat(kinds(result)).containsExactly("ENTRIES_MISSING@" + last);
+                assertThat(kinds(result)).containsExactly("ENTRIES_MISSING@" + lane + ":" + last);
             } finally {
                 reinsert(row);
             }
@@ -204,9 +265,10 @@ class AuditChainTest extends IntegrationTest {
 
     private void reinsert(Map<String, Object> row) {
         tamper("""
-                insert into audit.entry (seq, occurred_at, actor, actor_kind, action, object_type, object_id, purpose, details,
-                                         client_address, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                row.get("seq"), row.get("occurred_at"), row.get("actor"), row.get("actor_kind"), row.get("action"),
+                insert into audit.entry (seq, lane, lane_seq, occurred_at, actor, actor_kind, action, object_type, object_id,
+                                         purpose, details, client_address, prev_hash, hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                row.get("seq"), row.get("lane"), row.get("lane_seq"), row.get("occurred_at"), row.get("actor"), row.get("actor_kind"), row.get("action"),
                 row.get("object_type"), row.get("object_id"), row.get("purpose"), row.get("details"),
                 row.get("client_address"), row.get("prev_hash"), row.get("hash"));
     }

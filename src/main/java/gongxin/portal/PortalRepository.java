@@ -31,10 +31,14 @@ class PortalRepository {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private final org.springframework.transaction.PlatformTransactionManager transactions;
+    /** The public read paths below (search, subject pages, list pages) read from the replica when one serves. */
+    private final gongxin.platform.PublicReads reads;
 
     PortalRepository(JdbcClient jdbc, JdbcTemplate template, Clock clock, PortalGeneration generation,
-                     org.springframework.transaction.PlatformTransactionManager transactions) {
+                     org.springframework.transaction.PlatformTransactionManager transactions,
+                     gongxin.platform.PublicReads reads) {
         this.transactions = transactions;
+        this.reads = reads;
         this.jdbc = jdbc;
         this.template = template;
         this.clock = clock;
@@ -342,17 +346,17 @@ class PortalRepository {
     }
 
     Optional<Subject> subjectByPublicId(String publicId) {
-        return jdbc.sql("select * from portal.subject where public_id = :id").param("id", publicId)
+        return reads.jdbc().sql("select * from portal.subject where public_id = :id").param("id", publicId)
                 .query((rs, n) -> subject(rs)).optional();
     }
 
     Optional<Subject> person(String name, String idDigest) {
-        return jdbc.sql("select * from portal.subject where id_digest = :digest and name = :name and category = 'NATURAL_PERSON'")
+        return reads.jdbc().sql("select * from portal.subject where id_digest = :digest and name = :name and category = 'NATURAL_PERSON'")
                 .param("digest", idDigest).param("name", name).query((rs, n) -> subject(rs)).optional();
     }
 
     List<Entry> entriesOf(long subjectId) {
-        return jdbc.sql("select * from portal.entry where subject_id = :id order by section, decision_date desc, entry_id desc")
+        return reads.jdbc().sql("select * from portal.entry where subject_id = :id order by section, decision_date desc, entry_id desc")
                 .param("id", subjectId).query((rs, n) -> entry(rs)).list();
     }
 
@@ -364,7 +368,7 @@ class PortalRepository {
     }
 
     List<Hit> byCreditCode(String code) {
-        return jdbc.sql("select * from portal.subject where credit_code = :code and category <> 'NATURAL_PERSON'")
+        return reads.jdbc().sql("select * from portal.subject where credit_code = :code and category <> 'NATURAL_PERSON'")
                 .param("code", code).query((rs, n) -> new Hit(subject(rs), 1, null)).list();
     }
 
@@ -428,7 +432,7 @@ class PortalRepository {
                 .replace("/*fragment*/", fragmentBranch)
                 // the cap is part of the text so that the driver's cached generic plan knows it
                 .replace(":cap", Integer.toString(cap + 1));
-        List<Row> rows = jdbc.sql(sql)
+        List<Row> rows = reads.jdbc().sql(sql)
                 .param("q", fragment).param("upper", fragment + "\uDBFF\uDFFF").param("prefix", prefix)
                 .param("like", like).param("size", size).param("offset", offset).param("today", today)
                 .query((rs, n) -> new Row(new Hit(subject(rs), rs.getInt("rank"), counts(rs.getString("counts"))),
@@ -453,7 +457,7 @@ class PortalRepository {
     /** How many subjects match, counting at most {@code cap}. */
     long countByFragment(String fragment, int cap) {
         String like = "%" + escapeLike(fragment) + "%";
-        return jdbc.sql("""
+        return reads.jdbc().sql("""
                 select count(*) from (select 1 from portal.subject s
                  where s.tokens @> portal.bigrams(array[:q]) and s.category <> 'NATURAL_PERSON'
                    and (s.name like :like escape '\\'
@@ -472,7 +476,7 @@ class PortalRepository {
         if (subjectIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
+        return reads.jdbc().sql("""
                 select subject_id, section, count(*) as n from portal.entry
                  where subject_id = any(:ids) and status = 'PUBLISHED' and not minor and not repaired
                    and (window_end is null or window_end >= :today)
@@ -482,7 +486,7 @@ class PortalRepository {
 
     /** The latest public entries of a section (双公示 and list pages), newest first. */
     List<Entry> latest(Section section, String department, LocalDate from, LocalDate to, LocalDate today, int offset, int size) {
-        return jdbc.sql("""
+        return reads.jdbc().sql("""
                 select * from portal.entry
                  where section = :section and status = 'PUBLISHED' and not minor and not repaired
                    and (window_end is null or window_end >= :today)
@@ -498,7 +502,7 @@ class PortalRepository {
     Map<Long, Subject> subjects(List<Long> ids) {
         Map<Long, Subject> out = new java.util.HashMap<>();
         if (!ids.isEmpty()) {
-            jdbc.sql("select * from portal.subject where id = any(:ids)").param("ids", ids.toArray(Long[]::new))
+            reads.jdbc().sql("select * from portal.subject where id = any(:ids)").param("ids", ids.toArray(Long[]::new))
                     .query((rs, n) -> subject(rs)).list().forEach(s -> out.put(s.id(), s));
         }
         return out;

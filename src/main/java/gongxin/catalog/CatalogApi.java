@@ -59,7 +59,7 @@ class CatalogApi {
                         || i.code().contains(q.trim().toUpperCase(Locale.ROOT)))
                 .filter(i -> category == null || i.categoryNo() == category)
                 .toList();
-        int from = Math.min(Math.max(page, 0) * pageSize, matching.size());
+        int from = (int) Math.min((long) Math.max(page, 0) * pageSize, matching.size());
         Edition edition = catalog.editionInForce(date).orElse(null);
         return new ItemPage(date, edition == null ? null : edition.code(), matching.size(), Math.max(page, 0), pageSize,
                 matching.subList(from, Math.min(from + pageSize, matching.size())));

@@ -94,7 +94,7 @@ class ExchangeApi {
         OutboundRepository.Status s = status(status);
         String department = Deliveries.departmentSeen(Caller.current());
         int size = 100;
-        List<Map<String, Object>> items = outbound.list(s, department, Math.max(0, page) * size, size).stream().map(ExchangeApi::item).toList();
+        List<Map<String, Object>> items = outbound.list(s, department, (long) Math.max(0, page) * size, size).stream().map(ExchangeApi::item).toList();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("items", items);
         answer.put("total", outbound.count(s, department));

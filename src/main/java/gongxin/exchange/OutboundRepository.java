@@ -153,7 +153,7 @@ class OutboundRepository {
     }
 
     /** Items of a status (all when null), of one department (all when null), newest first. */
-    List<Row> list(Status status, String department, int offset, int limit) {
+    List<Row> list(Status status, String department, long offset, int limit) {
         return jdbc.sql("""
                 select * from exchange.outbound
                  where (cast(:status as text) is null or status = :status)

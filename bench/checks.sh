@@ -5,6 +5,7 @@
 #   bench/checks.sh [subjects] [hits-per-subject] [singles] [batches]   (default 1000000 5 2000 20; needs the jar)
 #   CLIENTS=4 SECONDS=20 bench/checks.sh …   adds checks from four concurrent clients next to liveness (issue 27, 3)
 #   EXTRA="--some.property=value" bench/checks.sh …   passes more arguments to the application (experiments)
+#   JAVA_OPTS="-XX:TieredStopAtLevel=1" bench/checks.sh …   JVM options (experiments)
 #   PGSET="wal_compression=lz4 checkpoint_timeout=15min" bench/checks.sh …   ALTER SYSTEM settings (reloaded) for
 #                               the runs, after the data is generated (experiments on the database's side)
 #   WAITS=1 bench/checks.sh …   samples PostgreSQL's active sessions every 20 ms while the clients run and prints
@@ -26,7 +27,7 @@ mkdir -p bench/out
 dir=$(mktemp -d /tmp/gongxin-checks-XXXX)
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
 
-GONGXIN_DEMO_API_KEY=$key java -Xmx512m -jar "$jar" --server.port=$port --gongxin.data-dir="$dir/data" \
+GONGXIN_DEMO_API_KEY=$key java -Xmx512m ${JAVA_OPTS:-} -jar "$jar" --server.port=$port --gongxin.data-dir="$dir/data" \
   --gongxin.demo.enabled=true --gongxin.demo.records=0 ${EXTRA:-} > "$dir/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$dir"' EXIT

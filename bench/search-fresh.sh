@@ -4,6 +4,8 @@
 #   bench/search-fresh.sh [subjects] [entries-per-subject] [seconds]   (default 1000000 5 20; needs the jar and wrk)
 #   DATA=/path   keeps the generated data there and reuses it on the next run (default /tmp/gongxin-search-fresh)
 #   EXTRA="--some.property=value"   more arguments to the application (experiments)
+#   JAVA_OPTS="-XX:TieredStopAtLevel=1"   JVM options (experiments)
+#   WINDOWS=4   windows of searches one after the other (default 2)
 #
 # The node (embedded PostgreSQL on the kept data) is started with the search cache off; as soon as it logs that it
 # has started, wrk runs the 2,000 two-character searches of bench/portal.sh for `seconds` without any warm-up of its
@@ -24,7 +26,7 @@ mkdir -p "$data"
 log="$data/app.log"
 
 start_node() {
-  java -Xmx1g -jar "$jar" --server.port=$port --gongxin.data-dir="$data/node" --gongxin.demo.enabled=true \
+  java -Xmx1g ${JAVA_OPTS:-} -jar "$jar" --server.port=$port --gongxin.data-dir="$data/node" --gongxin.demo.enabled=true \
     --gongxin.demo.records=0 --gongxin.portal.requests-per-minute=1000000000 --gongxin.portal.search-cache-size=0 \
     ${EXTRA:-} > "$log" 2>&1 &
   app=$!
@@ -70,8 +72,12 @@ run() { # label file
     "$(awk '/^ +99%/{print $2}' "$data/$1.out")" "$(awk '/Requests\/sec/{print $2}' "$data/$1.out")" \
     "$(awk '/Non-2xx/{print $NF}' "$data/$1.out")"
 }
-echo "node started (health UP) $(grep -o 'Started GongxinApplication in [0-9.]* seconds' "$log" | grep -o '[0-9.]* seconds')"
-run search-first-window search.txt
-run search-second-window search.txt
+# as a load balancer does: traffic once the node says it is ready (after its warm-up, if it has one)
+waited=$(date +%s%N)
+echo "at start: health $(curl -s "http://127.0.0.1:$port/actuator/health"), readiness $(curl -s "http://127.0.0.1:$port/actuator/health/readiness")"
+until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" > /dev/null; do sleep 0.1; done
+echo "node started $(grep -o 'Started GongxinApplication in [0-9.]* seconds' "$log" | grep -o '[0-9.]* seconds'), ready $(( ($(date +%s%N) - waited) / 1000000 )) ms later"
+# WINDOWS=n: n windows of searches one after the other (default 2)
+for w in $(seq 1 "${WINDOWS:-2}"); do run "search-window-$w" search.txt; done
 run trivial trivial.txt
 grep -i "warm" "$log" | tail -3 || true

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 runs=${1:-3}
 jar=$(ls target/gongxin-*.jar | grep -v original | head -1)
 port=18080
-java_opts=()
+java_opts=(${JAVA_OPTS:-})   # JAVA_OPTS="-XX:TieredStopAtLevel=1" bench/startup.sh: more JVM options
 if [ -n "${CDS:-}" ]; then
   cds=$(mktemp -d /tmp/gongxin-cds-XXXX)
   java -Djarmode=tools -jar "$jar" extract --destination "$cds/app" > /dev/null
@@ -20,7 +20,7 @@ if [ -n "${CDS:-}" ]; then
   java -XX:ArchiveClassesAtExit="$cds/app.jsa" -Dspring.context.exit=onRefresh -jar "$jar" \
     --gongxin.data-dir="$cds/training" --server.port=$port > "$cds/training.log" 2>&1
   echo "CDS archive: $(du -m "$cds/app.jsa" | cut -f1) MB, made in $(( $(date +%s%3N) - t0 )) ms"
-  java_opts=(-XX:SharedArchiveFile="$cds/app.jsa")
+  java_opts+=(-XX:SharedArchiveFile="$cds/app.jsa")
 fi
 
 now_ms() { date +%s%3N; }

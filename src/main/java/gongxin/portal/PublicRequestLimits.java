@@ -38,7 +38,11 @@ class PublicRequestLimits extends OncePerRequestFilter {
     private final RateLimiter limiter;
     private final long maxBody;
 
-    PublicRequestLimits(PortalProperties properties, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock) {
+    private final SearchWarmUp warmUp;
+
+    PublicRequestLimits(PortalProperties properties, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock,
+                        SearchWarmUp warmUp) {
+        this.warmUp = warmUp;
         this.limiter = new RateLimiter(jdbc, properties.requestsPerMinute(), clock);
         this.maxBody = properties.maxBodySize().toBytes();
     }
@@ -75,7 +79,8 @@ class PublicRequestLimits extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long retryAfter = limiter.acquire(request.getRemoteAddr());
+        // the node's own warm-up requests (loopback, with its secret) are not the public's
+        long retryAfter = warmUp.isWarmUp(request) ? 0 : limiter.acquire(request.getRemoteAddr());
         if (retryAfter != 0) {
             response.setHeader("Retry-After", Long.toString(retryAfter));
             refuse(request, response, 429, "rate-limited", "访问过于频繁，请 " + retryAfter + " 秒后再试",

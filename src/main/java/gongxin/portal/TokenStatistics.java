@@ -43,6 +43,13 @@ class TokenStatistics {
         return bigrams.isEmpty() ? 0 : (long) (fraction * s.rows());
     }
 
+    /** The {@code n} most common bigrams of names, most common first (those PostgreSQL's statistics keep). */
+    java.util.List<String> mostCommon(int n) {
+        return current().frequencies().entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(n).map(Map.Entry::getKey).toList();
+    }
+
     /** The distinct two-character substrings, by code point, as {@code portal.bigrams} makes them. */
     static Set<String> bigrams(String text) {
         Set<String> out = new LinkedHashSet<>();

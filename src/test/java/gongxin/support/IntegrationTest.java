@@ -45,6 +45,8 @@ public abstract class IntegrationTest {
         registry.add("gongxin.demo.records", () -> "0");
         // the demo's data before the tests begin, not beside them
         registry.add("gongxin.demo.data-in-background", () -> "false");
+        // nor are searches run (and their pages cached) by the warm-up beside the tests; SearchWarmUpTest runs it
+        registry.add("gongxin.portal.warm-up-searches", () -> "0");
         // grades are drained by the tests that look at them, never by a background worker at an unknown moment
         registry.add("gongxin.evaluation.worker", () -> "false");
         // nor are list entries ended by the nightly job (tests end them themselves)

@@ -65,7 +65,8 @@ public final class Node implements AutoCloseable {
                 "--gongxin.audit.checkpoint-cron=-",
                 "--gongxin.data-dir=" + dir.resolve("data"),
                 "--gongxin.demo.enabled=false",
-                "--gongxin.collection.sync-max-size=1KB"));
+                "--gongxin.collection.sync-max-size=1KB",
+                "--gongxin.portal.warm-up-searches=0"));
         command.addAll(List.of(extra));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Path log = dir.resolve("node.log");

@@ -251,7 +251,7 @@ final class ListCase {
      * after the statement period is recorded as late and does not hold up the decision.
      */
     Statement receive(LocalDate receivedOn, String text, boolean objection, LocalDate today, WorkingCalendar calendar,
-                      int verificationWorkingDays, String actingDepartment) {
+                      java.util.function.ToIntFunction<LocalDate> verificationWorkingDays, String actingDepartment) {
         determining(type, actingDepartment);
         if (status != Status.NOTIFIED) {
             throw RuleViolationException.of("status", status.name(), "not-notified", "告知书送达后方可受理陈述申辩");
@@ -268,7 +268,7 @@ final class ListCase {
             throw new RuleViolationException("陈述申辩过长", List.of(tooLong));
         }
         boolean late = receivedOn.isAfter(statementDeadline.date());
-        Deadline verifyBy = objection && !late ? calendar.addWorkingDays(receivedOn, verificationWorkingDays) : null;
+        Deadline verifyBy = objection && !late ? calendar.addWorkingDays(receivedOn, verificationWorkingDays.applyAsInt(receivedOn)) : null;
         Statement statement = new Statement(statements.size() + 1, receivedOn, text.strip(), objection, late, verifyBy, null, null);
         statements.add(statement);
         return statement;

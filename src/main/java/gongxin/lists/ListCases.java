@@ -172,7 +172,7 @@ class ListCases implements ListRepairs {
     ListCase.Statement receive(Caller caller, long id, LocalDate receivedOn, String text, boolean objection) {
         ListCaseRepository.StoredCase stored = locked(id);
         ListCase.Statement s = stored.listCase().receive(receivedOn, text, objection, today(), calendars.current(),
-                verificationDays(receivedOn == null ? today() : receivedOn), acting(caller, stored.listCase().type()));
+                this::verificationDays, acting(caller, stored.listCase().type()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("statement", s.number());
         details.put("receivedOn", receivedOn.toString());

@@ -324,6 +324,18 @@ class CatalogTest extends IntegrationTest {
         }
 
         @Test
+        void a_period_without_severity_or_an_exclusion_without_name_is_refused_not_a_500() {
+            // ApiFuzzTest, seed 2626202265747833624
+            TestHttp.Response refused = staff("admin").postJsonWithCsrf("/api/v1/catalog/rule-sets", Map.of(
+                    "code", "TEST-FUZZ", "name", "测试", "basis", "测试文件", "effectiveFrom", "2032-01-01",
+                    "periods", List.of(Map.of("infoType", "ADMINISTRATIVE_PENALTY", "maxMonths", 3)),
+                    "exclusions", List.of(Map.of("code", "XZCF"))), "/catalog/rule-sets");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+            assertThat(refused.body()).contains("periods[0]", "exclusions[0]");
+            assertThat(jdbc.sql("select count(*) from catalog.rule_set where code = 'TEST-FUZZ'").query(Integer.class).single()).isZero();
+        }
+
+        @Test
         void a_new_rule_set_governs_from_its_date_and_leaves_older_dates_alone() {
             TestHttp admin = staff("admin");
             TestHttp.Response page = admin.formPairs("/catalog/rule-sets", "_csrf", admin.csrfOf("/catalog/rule-sets"),

@@ -99,6 +99,13 @@ class ListCaseApiTest extends IntegrationTest {
         assertThat(proposed.json().get("subject").get("creditCode").asString()).isEqualTo(code);
         assertThat(proposed.json().get("basis").get(0).get("recordId").longValue()).isEqualTo(record);
 
+        // no statement before the notice, whatever its date (ApiFuzzTest, seed 2626202265747833624: a date before any
+        // deadline table answered 500)
+        TestHttp.Response tooEarly = system().postJson("/api/v1/lists/cases/" + id + "/statements",
+                Map.of("receivedOn", "2016-06-15", "objection", false));
+        assertThat(tooEarly.status()).as(tooEarly.body()).isEqualTo(422);
+        assertThat(rule(tooEarly)).isEqualTo("not-notified");
+
         // no decision before the notice
         TestHttp.Response early = system().postJson("/api/v1/lists/cases/" + id + "/decision",
                 Map.of("decidedOn", "2026-10-20", "documentNumber", "示市监认〔2026〕1号"));

@@ -137,7 +137,7 @@ class ListCaseTest {
         @Test
         void are_verified_within_ten_working_days_and_hold_up_the_decision_until_then() {
             ListCase c = notified();
-            ListCase.Statement objection = c.receive(d("2026-10-09"), "处罚决定已被复议撤销", true, TODAY, CALENDAR, 10, SAMR);
+            ListCase.Statement objection = c.receive(d("2026-10-09"), "处罚决定已被复议撤销", true, TODAY, CALENDAR, day -> 10, SAMR);
             assertThat(objection.verificationDeadline().date()).isEqualTo(d("2026-10-22"));
             assertThat(c.nextDeadline()).contains(objection.verificationDeadline());
             refused(() -> c.decide(d("2026-10-19"), "示市监认〔2026〕1号", TODAY, SAMR), "open-objection");
@@ -150,7 +150,7 @@ class ListCaseTest {
         @Test
         void accepted_ends_the_case() {
             ListCase c = notified();
-            ListCase.Statement objection = c.receive(d("2026-10-09"), "认定对象错误", true, TODAY, CALENDAR, 10, SAMR);
+            ListCase.Statement objection = c.receive(d("2026-10-09"), "认定对象错误", true, TODAY, CALENDAR, day -> 10, SAMR);
             c.resolve(objection.number(), ListCase.Resolution.ACCEPTED, "主体认定错误，撤回", SAMR);
             assertThat(c.status()).isEqualTo(ListCase.Status.DROPPED);
             refused(() -> c.decide(d("2026-10-19"), "示市监认〔2026〕1号", TODAY, SAMR), "not-notified");
@@ -159,7 +159,7 @@ class ListCaseTest {
         @Test
         void received_late_are_recorded_and_do_not_hold_up_the_decision() {
             ListCase c = notified();
-            ListCase.Statement late = c.receive(d("2026-10-19"), "逾期提出的异议", true, TODAY, CALENDAR, 10, SAMR);
+            ListCase.Statement late = c.receive(d("2026-10-19"), "逾期提出的异议", true, TODAY, CALENDAR, day -> 10, SAMR);
             assertThat(late.late()).isTrue();
             assertThat(late.verificationDeadline()).isNull();
             assertThat(c.decide(d("2026-10-20"), "示市监认〔2026〕2号", TODAY, SAMR)).isNotNull();
@@ -167,10 +167,10 @@ class ListCaseTest {
 
         @Test
         void cannot_be_received_before_the_notice_or_in_the_future() {
-            refused(() -> proposed().receive(d("2026-10-09"), "异议", true, TODAY, CALENDAR, 10, SAMR), "not-notified");
+            refused(() -> proposed().receive(d("2026-10-09"), "异议", true, TODAY, CALENDAR, day -> 10, SAMR), "not-notified");
             ListCase c = notified();
-            refused(() -> c.receive(d("2026-09-27"), "异议", true, TODAY, CALENDAR, 10, SAMR), "before-notice");
-            refused(() -> c.receive(TODAY.plusDays(1), "异议", true, TODAY, CALENDAR, 10, SAMR), "not-future");
+            refused(() -> c.receive(d("2026-09-27"), "异议", true, TODAY, CALENDAR, day -> 10, SAMR), "before-notice");
+            refused(() -> c.receive(TODAY.plusDays(1), "异议", true, TODAY, CALENDAR, day -> 10, SAMR), "not-future");
             assertThat(c.statements()).isEmpty();
         }
     }

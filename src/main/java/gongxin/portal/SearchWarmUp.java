@@ -172,9 +172,8 @@ class SearchWarmUp {
      */
     List<String> paths(int n) {
         List<String> fragments = fragments(n - n / 4);
-        List<String> subjects = jdbc.sql("select public_id from portal.subject tablesample system (%s) where category <> 'NATURAL_PERSON' limit :n"
-                        .formatted(percent("portal.subject")))
-                .param("n", n / 4).query(String.class).list();
+        List<String> subjects = sample("portal.subject", n / 4,
+                "select public_id from portal.subject %s where category <> 'NATURAL_PERSON' limit :n", java.util.Map.of());
         List<String> out = new ArrayList<>(n);
         int s = 0;
         for (int i = 0; i < fragments.size(); i++) {
@@ -188,11 +187,24 @@ class SearchWarmUp {
 
     List<String> fragments(int n) {
         List<String> out = new ArrayList<>(tokens.mostCommon(n / 2));
-        out.addAll(jdbc.sql("""
-                        select distinct token from portal.subject_token tablesample system (%s) repeatable (2026)
-                         where not token = any(:common) limit :n""".formatted(percent("portal.subject_token")))
-                .param("common", out.toArray(String[]::new)).param("n", n - out.size()).query(String.class).list());
+        out.addAll(sample("portal.subject_token", n - out.size(),
+                "select distinct token from portal.subject_token %s where not token = any(:common) limit :n",
+                java.util.Map.of("common", out.toArray(String[]::new))));
         return out;
+    }
+
+    /**
+     * Up to {@code n} rows of {@code query} over a page sample of about 20,000 rows of {@code table}, as its statistics
+     * count them; the whole table when the sample falls short, as it does when the statistics are stale (a table
+     * emptied and filled again since its last analyse).
+     */
+    private List<String> sample(String table, int n, String query, java.util.Map<String, Object> params) {
+        List<String> rows = jdbc.sql(query.formatted("tablesample system (" + percent(table) + ") repeatable (2026)"))
+                .params(params).param("n", n).query(String.class).list();
+        if (rows.size() >= n / 2) {
+            return rows;
+        }
+        return jdbc.sql(query.formatted("")).params(params).param("n", n).query(String.class).list();
     }
 
     /** The sample percentage that reads about 20,000 rows of {@code table} (all of a smaller one). */

@@ -8,6 +8,7 @@
 #   JAVA_OPTS="-XX:TieredStopAtLevel=1" bench/checks.sh …   JVM options (experiments)
 #   PGSET="wal_compression=lz4 checkpoint_timeout=15min" bench/checks.sh …   ALTER SYSTEM settings (reloaded) for
 #                               the runs, after the data is generated (experiments on the database's side)
+#   MAPS_XMX=14g bench/checks.sh 10000000 …   heap of the in-memory baseline (4g holds 1M subjects and 5M hits)
 #   WAITS=1 bench/checks.sh …   samples PostgreSQL's active sessions every 20 ms while the clients run and prints
 #                               what they waited for, by statement (where the time goes inside the database)
 #
@@ -75,4 +76,4 @@ psql_ -At -c "select format('per check answered during the runs: %s bytes of WAL
                            / greatest(count(*) - $checks_before, 1), 1)) from screening.check"
 
 driver=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | tail -1)
-java -Xmx4g -cp "$driver" bench/CheckMapBaseline.java "$pg" bench/out/check-codes.txt "$singles" "$batches"
+java -Xmx${MAPS_XMX:-4g} -cp "$driver" bench/CheckMapBaseline.java "$pg" bench/out/check-codes.txt "$singles" "$batches"

@@ -61,7 +61,8 @@ if [ -n "${WAITS:-}" ]; then
     done > "$dir/waits.txt" ) &
   sampler=$!
 fi
-python3 bench/checks_client.py $port "$key" bench/out/check-codes.txt "$singles" "$batches"
+checkpointer=$(psql_ -At -c "select pid from pg_stat_activity where backend_type = 'checkpointer'")
+APP_PID=$app POSTMASTER_PID=$(awk '{print $4}' /proc/$checkpointer/stat) python3 bench/checks_client.py $port "$key" bench/out/check-codes.txt "$singles" "$batches"
 if [ -n "${WAITS:-}" ]; then
   kill $sampler 2>/dev/null || true
   echo "PostgreSQL's active sessions, $(wc -l < "$dir/waits.txt") samples (wait type|event|statement), most frequent first:"

@@ -88,8 +88,35 @@ if clients > 1:
 
     seconds = float(os.environ.get("SECONDS", "20"))
 
+    app_pid = int(os.environ.get("APP_PID", "0"))
+    postmaster_pid = int(os.environ.get("POSTMASTER_PID", "0"))
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def cpu():
+        """CPU seconds so far of the JVM, of the PostgreSQL server's processes, of this client; and the machine's idle."""
+        java = pg = 0.0
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    stat = f.read()
+            except OSError:
+                continue
+            rest = stat[stat.rindex(")") + 2:].split()
+            used = (int(rest[11]) + int(rest[12])) / tick
+            if int(entry) == app_pid:
+                java += used
+            elif int(entry) == postmaster_pid or int(rest[1]) == postmaster_pid:
+                pg += used
+        t = os.times()
+        with open("/proc/stat") as f:
+            idle = int(f.readline().split()[4]) / tick
+        return java, pg, t.user + t.system, idle
+
     def load(name, request):
         latencies, lock = [], threading.Lock()
+        before = cpu()
         stop = time.monotonic() + seconds
 
         def run(seed):
@@ -112,6 +139,11 @@ if clients > 1:
         n = len(latencies)
         print(f"{name}, {clients} clients, {seconds:.0f} s: {n / seconds:.0f} req/s, p50 {latencies[n // 2]:.2f} ms, "
               f"p99 {latencies[min(n - 1, int(n * 0.99))]:.2f} ms, max {latencies[-1]:.2f} ms")
+        if app_pid and postmaster_pid:
+            java, pg, client, idle = (a - b for a, b in zip(cpu(), before))
+            print(f"  CPU in those {seconds:.0f} s ({os.cpu_count()} cores): JVM {java:.1f} s, PostgreSQL {pg:.1f} s, "
+                  f"client {client:.1f} s, idle {idle:.1f} s; per request: JVM {1000 * java / n:.2f} ms, "
+                  f"PostgreSQL {1000 * pg / n:.2f} ms, client {1000 * client / n:.2f} ms")
 
     def liveness(c, rnd):
         c.request("GET", "/actuator/health/liveness")

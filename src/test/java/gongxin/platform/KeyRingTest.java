@@ -90,6 +90,42 @@ class KeyRingTest {
     }
 
     @Nested
+    class Signatures {
+
+        @Test
+        void a_thread_signs_many_times_with_one_signer_and_every_signature_verifies() throws Exception {
+            KeyRing ring = ring();
+            java.util.Set<String> signatures = new java.util.HashSet<>();
+            for (int i = 0; i < 50; i++) {
+                byte[] data = ("回执 " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                String signature = ring.sign(data);
+                assertThat(ring.verify(data, signature)).as("signature %d", i).isTrue();
+                assertThat(ring.verify(("回执 " + (i + 1)).getBytes(java.nio.charset.StandardCharsets.UTF_8), signature)).isFalse();
+                signatures.add(signature);
+            }
+            assertThat(signatures).as("a fresh random k every time").hasSize(50);
+            String[] other = new String[1];
+            Thread thread = new Thread(() -> other[0] = ring.sign(new byte[] {1, 2, 3}));
+            thread.start();
+            thread.join();
+            assertThat(ring.verify(new byte[] {1, 2, 3}, other[0])).isTrue();
+        }
+
+        @Test
+        void a_thread_signs_with_the_new_key_once_the_key_changes() {
+            KeyRing ring = ring();
+            KeyRing other = new KeyRing(new GongxinProperties(dir.resolve("other"), ZoneId.of("Asia/Shanghai"),
+                    new GongxinProperties.EmbeddedDb(0, Duration.ofSeconds(60), "gongxin", "128MB", true), new GongxinProperties.Keys(null)));
+            byte[] data = {4, 5, 6};
+            String before = ring.sign(data);
+            ring.adopt(other.reportKeys().getPrivate().getEncoded(), other.reportKeys().getPublic().getEncoded(), new byte[32]);
+            String after = ring.sign(data);
+            assertThat(other.verify(data, after)).as("signed with the adopted key").isTrue();
+            assertThat(other.verify(data, before)).isFalse();
+        }
+    }
+
+    @Nested
     class TheFile {
 
         @Test

@@ -67,12 +67,15 @@ class ApiClientRepository {
                 .update();
     }
 
+    /** How often a client's last use is written at most. */
+    static final java.time.Duration TOUCH_EVERY = java.time.Duration.ofMinutes(1);
+
     /** Notes the use at most once a minute per client, so that busy clients do not write on every call. */
     void touch(UUID id, Instant now) {
         jdbc.sql("""
                 update identity.api_client set last_used_at = :now
-                 where id = :id and (last_used_at is null or last_used_at < cast(:now as timestamptz) - interval '1 minute')""")
-                .param("id", id).param("now", Timestamp.from(now)).update();
+                 where id = :id and (last_used_at is null or last_used_at < cast(:now as timestamptz) - cast(:every as interval))""")
+                .param("id", id).param("now", Timestamp.from(now)).param("every", TOUCH_EVERY.toSeconds() + " seconds").update();
     }
 
     private static ApiClient map(ResultSet rs, int row) throws SQLException {

@@ -111,6 +111,18 @@ class AdministrationTest extends IntegrationTest {
         assertThat(client.get("/api/v1/departments").status()).isEqualTo(200);
         assertThat(client.get("/api/v1/catalog/items").status()).isEqualTo(200);
         assertThat(client.postJson("/api/v1/catalog/items/ZZ/versions", "{}").status()).isEqualTo(403);
+
+        // the last use is written at most once a minute, not on every call
+        java.util.function.Supplier<java.time.Instant> lastUsed = () -> jdbc.sql("select last_used_at from identity.api_client where name = ?")
+                .param(name).query(java.sql.Timestamp.class).single().toInstant();
+        java.time.Instant first = lastUsed.get();
+        assertThat(first).isEqualTo(clock.instant());
+        clock.advance(java.time.Duration.ofSeconds(30));
+        assertThat(client.get("/api/v1/departments").status()).isEqualTo(200);
+        assertThat(lastUsed.get()).isEqualTo(first);
+        clock.advance(java.time.Duration.ofSeconds(31));
+        assertThat(client.get("/api/v1/departments").status()).isEqualTo(200);
+        assertThat(lastUsed.get()).isEqualTo(clock.instant());
     }
 
     @Test

@@ -3,6 +3,7 @@
 # same embedded PostgreSQL, in the same run, with the JVM limited to -Xmx512m.
 #
 #   bench/ingest.sh [rows] [encoding]     (default 1000000 utf-8; needs the jar: ./mvnw -DskipTests package)
+#   FLOORS=1 bench/ingest.sh …   also measures where the storage floor can move (indexes deferred, unlogged staging)
 #
 # Baseline: psql's \copy of the same CSV file into an unindexed table of 25 text columns (no validation, no JSON, no
 # natural-key lookups): the fastest way the same bytes can enter the same database.
@@ -75,6 +76,31 @@ psql_ -c "drop table public.bench_records"
 echo "floor:     COPY of the stored records into a copy of records.record: $stored rows in ${floor_ms} ms = $(( stored * 1000 / floor_ms )) rows/s"
 echo "ratio:     API / storage floor = $(python3 -c "print(round(($accepted/$api_ms)/($stored/$floor_ms), 2))")"
 echo "ratio:     API / raw COPY = $(python3 -c "print(round(($accepted/$api_ms)/($copied/$copy_ms), 2))")"
+# Where the floor itself can move (issue 27, 5; FLOORS=1): the same binary COPY (a) into a copy without its indexes,
+# the indexes built afterwards (a first load that defers them), and (b) into an UNLOGGED copy with its indexes, then
+# made durable by SET LOGGED (which writes the whole table and its indexes to the WAL once).
+if [ -n "${FLOORS:-}" ]; then
+  psql_ -c "create table public.bench_records (like records.record including all excluding indexes)"
+  start=$(date +%s%N)
+  psql_ -c "\\copy public.bench_records ($C) from '$dir/records.copy' with (format binary)"
+  copy_only_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  start=$(date +%s%N)
+  psql_ -At -c "select indexdef from pg_indexes where schemaname = 'records' and tablename = 'record'" \
+    | sed -e 's/ ON records.record / ON public.bench_records /' -e 's/INDEX [a-z0-9_]* ON/INDEX ON/' \
+    | while read -r def; do psql_ -c "set maintenance_work_mem = '256MB'; $def" > /dev/null; done
+  index_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  psql_ -c "drop table public.bench_records"
+  echo "floor (a): COPY without indexes ${copy_only_ms} ms, then its $(psql_ -At -c "select count(*) from pg_indexes where schemaname = 'records' and tablename = 'record'") indexes built in ${index_ms} ms = $(( copy_only_ms + index_ms )) ms (durable; against ${floor_ms} ms)"
+  psql_ -c "create unlogged table public.bench_records (like records.record including all)"
+  start=$(date +%s%N)
+  psql_ -c "\\copy public.bench_records ($C) from '$dir/records.copy' with (format binary)"
+  unlogged_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  start=$(date +%s%N)
+  psql_ -c "alter table public.bench_records set logged"
+  logged_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  psql_ -c "drop table public.bench_records"
+  echo "floor (b): COPY into an unlogged copy ${unlogged_ms} ms, then SET LOGGED ${logged_ms} ms = $(( unlogged_ms + logged_ms )) ms (durable only after the switch; against ${floor_ms} ms)"
+fi
 # Third baseline: the website's storage floor. The read model's rows (subjects, their search rows, entries) copied back
 # (binary) by PostgreSQL alone into empty copies of the portal's tables with the same indexes (no trigger, no foreign
 # key): what PostgreSQL alone needs to store what the website shows, against the projection's time above.

@@ -39,7 +39,18 @@ class ApiFuzzTest extends IntegrationTest {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabase.freshDatabase("gongxin_fuzz"));
+        registry.add("gongxin.test.database", ApiFuzzTest::freshDatabase);
+    }
+
+    private static String database;
+
+    /** Created once per test JVM: the property is read more than once while the context starts. */
+    private static synchronized String freshDatabase() {
+        if (database == null) {
+            TestDatabase.freshDatabase("gongxin_fuzz");
+            database = "gongxin_fuzz";
+        }
+        return database;
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -32,7 +32,7 @@ class SharingApiTest extends IntegrationTest {
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;
 
-    /** The demo's duties as these tests rely on them: a test that ran before (the API fuzzer) may have replaced them. */
+    /** The demo's duties as these tests rely on them, whatever a test that ran before did to the shared database. */
     @org.junit.jupiter.api.BeforeEach
     void demoDuties() {
         transactions.executeWithoutResult(s -> demo.writeDuties());

@@ -47,31 +47,23 @@ class SharingDemo {
             if (repository.anyDuty()) {
                 return null;
             }
-            writeDuties();
+            java.util.Set<EntryKind> all = java.util.Set.of(EntryKind.values());
+            java.util.Set<EntryKind> dishonesty = java.util.Set.of(EntryKind.RECORD, EntryKind.LIST_ENTRY, EntryKind.COMMITMENT_BREACH);
+            var at = clock.instant();
+            repository.replaceDuties("CITY-SAMR", List.of(
+                    new Duty("CITY-SAMR", "LICENSING", all, "《中华人民共和国行政许可法》；《市场主体登记管理条例》（示例）", true),
+                    new Duty("CITY-SAMR", "SUPERVISION", dishonesty, "《优化营商环境条例》第五十三条：以信用为基础的分级分类监管（示例）", true)),
+                    at, "demo");
+            repository.replaceDuties("CITY-NDRC", List.of(
+                    new Duty("CITY-NDRC", "FISCAL-SUPPORT", all, "财政资金申报审核中的信用审查（示例；须个人授权）", false),
+                    new Duty("CITY-NDRC", "HONOURS", all, "评优评先信用审查（示例；须个人授权）", false)),
+                    at, "demo");
+            repository.replaceDuties("CITY-HRSS", List.of(
+                    new Duty("CITY-HRSS", "APPOINTMENT", java.util.Set.of(EntryKind.RECORD, EntryKind.LIST_ENTRY),
+                            "《中华人民共和国公司法》第一百七十八条：任职资格（示例）", true)),
+                    at, "demo");
             log.info("Seeded the demo city's sharing duties");
             return null;
         }));
-    }
-
-    /**
-     * The demo duties of the three departments, written whatever is there (tests put them back after a run that may
-     * have replaced them, such as the API fuzzer's).
-     */
-    void writeDuties() {
-        java.util.Set<EntryKind> all = java.util.Set.of(EntryKind.values());
-        java.util.Set<EntryKind> dishonesty = java.util.Set.of(EntryKind.RECORD, EntryKind.LIST_ENTRY, EntryKind.COMMITMENT_BREACH);
-        var at = clock.instant();
-        repository.replaceDuties("CITY-SAMR", List.of(
-                new Duty("CITY-SAMR", "LICENSING", all, "《中华人民共和国行政许可法》；《市场主体登记管理条例》（示例）", true),
-                new Duty("CITY-SAMR", "SUPERVISION", dishonesty, "《优化营商环境条例》第五十三条：以信用为基础的分级分类监管（示例）", true)),
-                at, "demo");
-        repository.replaceDuties("CITY-NDRC", List.of(
-                new Duty("CITY-NDRC", "FISCAL-SUPPORT", all, "财政资金申报审核中的信用审查（示例；须个人授权）", false),
-                new Duty("CITY-NDRC", "HONOURS", all, "评优评先信用审查（示例；须个人授权）", false)),
-                at, "demo");
-        repository.replaceDuties("CITY-HRSS", List.of(
-                new Duty("CITY-HRSS", "APPOINTMENT", java.util.Set.of(EntryKind.RECORD, EntryKind.LIST_ENTRY),
-                        "《中华人民共和国公司法》第一百七十八条：任职资格（示例）", true)),
-                at, "demo");
     }
 }

@@ -26,18 +26,6 @@ class SharingApiTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    SharingDemo demo;
-
-    @Autowired
-    org.springframework.transaction.support.TransactionTemplate transactions;
-
-    /** The demo's duties as these tests rely on them, whatever a test that ran before did to the shared database. */
-    @org.junit.jupiter.api.BeforeEach
-    void demoDuties() {
-        transactions.executeWithoutResult(s -> demo.writeDuties());
-    }
-
     private static String code() {
         return PenaltyFile.creditCode(ThreadLocalRandom.current().nextLong(1_000_000_000L));
     }

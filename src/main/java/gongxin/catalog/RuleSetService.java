@@ -80,10 +80,10 @@ class RuleSetService implements RuleSets {
             v.add(RuleViolation.of("effectiveFrom", null, "required", "请填写生效日期"));
         }
         Set<String> seen = new java.util.HashSet<>();
-        List<RuleSet.PublicityPeriod> periods = set.periods() == null ? List.of() : set.periods();
+        List<RuleSet.PublicityPeriod> periods = set.periods();
         for (int i = 0; i < periods.size(); i++) {
             RuleSet.PublicityPeriod p = periods.get(i);
-            if (p == null || Text.isBlank(p.infoType()) || p.severity() == null) {
+            if (Text.isBlank(p.infoType()) || p.severity() == null) {
                 v.add(RuleViolation.of("periods[" + i + "]", null, "required", "每个公示期限须写明信息类型和失信程度"));
                 continue;
             }
@@ -106,14 +106,14 @@ class RuleSetService implements RuleSets {
         Set<String> exclusionCodes = new java.util.HashSet<>();
         for (int i = 0; i < set.exclusions().size(); i++) {
             RuleSet.Exclusion e = set.exclusions().get(i);
-            if (e == null || Text.isBlank(e.code()) || Text.isBlank(e.name()) || Text.isBlank(e.description())) {
+            if (Text.isBlank(e.code()) || Text.isBlank(e.name()) || Text.isBlank(e.description())) {
                 v.add(RuleViolation.of("exclusions[" + i + "]", null, "required", "每项除外情形须写明编码、名称和说明"));
             } else if (!exclusionCodes.add(e.code())) {
                 v.add(RuleViolation.of("exclusions[" + i + "].code", e.code(), "unique", "除外情形编码不能重复"));
             }
         }
         Set<Severity> penaltySeverities = EnumSet.noneOf(Severity.class);
-        periods.stream().filter(p -> p != null && p.severity() != null && "ADMINISTRATIVE_PENALTY".equals(p.infoType()) && p.sector() == null)
+        periods.stream().filter(p -> p.severity() != null && "ADMINISTRATIVE_PENALTY".equals(p.infoType()) && p.sector() == null)
                 .forEach(p -> penaltySeverities.add(p.severity()));
         if (!penaltySeverities.equals(EnumSet.allOf(Severity.class))) {
             v.add(RuleViolation.of("periods", null, "complete", "行政处罚信息须为轻微、一般、严重三个失信程度都规定公示期限"));

@@ -50,6 +50,8 @@ class CheckApi {
     }
 
     @Operation(summary = "联合奖惩核查一个主体（须说明目的；答复附 SM2 签名回执）")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "核查答复（附 SM2 签名回执）；Location 指向存档的答复",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json"))
     @PostMapping
     @PreAuthorize(CHECKERS)
     ResponseEntity<byte[]> check(@RequestBody CheckBody body, @RequestHeader(value = Purpose.HEADER, required = false) String header) {
@@ -59,6 +61,8 @@ class CheckApi {
     }
 
     @Operation(summary = "批量核查（最多 1000 个主体，按请求顺序逐一答复，一个回执）")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "按请求顺序的核查结果和一个 SM2 签名回执；Location 指向存档的答复",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json"))
     @PostMapping("/batch")
     @PreAuthorize(CHECKERS)
     ResponseEntity<byte[]> batch(@RequestBody BatchBody body, @RequestHeader(value = Purpose.HEADER, required = false) String header) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Public website benchmark (issue 5): search and subject-page latency and throughput at 1M subjects and 5M entries,
-# next to a trivial endpoint of the same application measured in the same run.
+# Public website benchmark (issue 5): search, subject-page and list-page latency and throughput at 1M subjects and 5M
+# entries, next to a trivial endpoint of the same application measured in the same run. Since ADR 0033 the entries
+# are the producer's records (records.record), which subject and list pages read; the website keeps its subjects.
 #
 #   bench/portal.sh [subjects] [entries-per-subject] [seconds]   (default 1000000 5 20; needs the jar and wrk)
 #
@@ -35,7 +36,7 @@ psql_() { psql -X -q -h 127.0.0.1 -p "$pg" -U postgres -d gongxin "$@"; }
 
 start=$(date +%s)
 psql_ -v subjects="$subjects" -v per="$per" -f bench/portal-data.sql > /dev/null
-echo "data: $(psql_ -At -c 'select count(*) from portal.subject') subjects, $(psql_ -At -c 'select count(*) from portal.entry') entries, generated in $(( $(date +%s) - start )) s; database $(psql_ -At -c "select pg_size_pretty(pg_database_size('gongxin'))")"
+echo "data: $(psql_ -At -c 'select count(*) from portal.subject') subjects, $(psql_ -At -c 'select count(*) from records.record') records, generated in $(( $(date +%s) - start )) s; database $(psql_ -At -c "select pg_size_pretty(pg_database_size('gongxin'))")"
 
 # 2,000 random two-character fragments of real names, at uniformly random positions after 示例市 (so common ones such
 # as 有限, 公司 or a district's name come up as often as they do in names), and 2,000 "distinctive" ones: the two
@@ -55,6 +56,11 @@ PY
 psql_ -At -c "select public_id from portal.subject tablesample bernoulli (1) order by random() limit 2000" \
   | sed 's|^|/api/v1/public/subjects/|' > "$dir/subject.txt"
 sed 's|/api/v1/public/subjects/|/subjects/|' "$dir/subject.txt" > "$dir/page.txt"
+# list pages: the newest penalties, pages 1-50, a tenth of them for one month
+for i in $(seq 1 2000); do
+  if [ $((i % 10)) = 0 ]; then echo "/api/v1/public/publicity/PENALTY?page=$(( i % 50 + 1 ))&from=2026-03-01&to=2026-03-31"
+  else echo "/api/v1/public/publicity/PENALTY?page=$(( i % 50 + 1 ))"; fi
+done > "$dir/list.txt"
 for i in $(seq 1 2000); do echo "/api/v1/identifiers/validate?value=91329900$(printf '%010d' $i)"; done > "$dir/trivial.txt"
 cat > "$dir/paths.lua" <<'LUA'
 local paths = {}
@@ -78,6 +84,7 @@ run search-2-chars search.txt
 run search-company-word search-word.txt
 run subject-api subject.txt
 run subject-page-html page.txt
+run list-page-api list.txt
 
 # The same searches with the cache off: a second instance on the same database (the first one idles meanwhile).
 java -Xmx1g -jar "$jar" --server.port=$((port + 1)) --spring.datasource.url="jdbc:postgresql://127.0.0.1:$pg/gongxin" \

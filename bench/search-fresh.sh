@@ -60,7 +60,7 @@ PY
   kill $app; wait $app 2>/dev/null || true
   start_node
 fi
-echo "data: $(psql_ -At -c 'select count(*) from portal.subject') subjects, $(psql_ -At -c 'select count(*) from portal.entry') entries; database $(psql_ -At -c "select pg_size_pretty(pg_database_size('gongxin'))")"
+echo "data: $(psql_ -At -c 'select count(*) from portal.subject') subjects, $(psql_ -At -c 'select count(*) from records.record') records; database $(psql_ -At -c "select pg_size_pretty(pg_database_size('gongxin'))")"
 cat > "$data/paths.lua" <<'LUA'
 local paths = {}
 for line in io.lines(os.getenv("PATHS")) do paths[#paths + 1] = line end

@@ -16,6 +16,7 @@ import gongxin.entries.EntryNature;
 import gongxin.entries.EntryRef;
 import gongxin.entries.EntryStatus;
 import gongxin.entries.EntrySubject;
+import gongxin.entries.PublicListing;
 import gongxin.entries.RepairTerms;
 import gongxin.identity.Caller;
 import gongxin.identity.Departments;
@@ -95,6 +96,12 @@ class CommitmentEntrySources {
         }
 
         @Override
+        protected List<CommitmentRepository.Stored> loadLatestPublic(PublicListing listing) {
+            return listing.category() != EntryCategory.COMMITMENT ? List.of() : repository.latestPublic(listing.codes(),
+                    listing.department(), listing.from(), listing.to(), listing.limit());
+        }
+
+        @Override
         public RepairTerms repairTerms(long id) {
             return RepairTerms.notRepairable("信用承诺本身无需修复；未履行承诺被认定失信的，请对该失信承诺记录申请信用修复");
         }
@@ -164,6 +171,12 @@ class CommitmentEntrySources {
         @Override
         protected List<Breach> loadOfSubject(long subjectId) {
             return repository.breachesOf(subjectId);
+        }
+
+        @Override
+        protected List<Breach> loadLatestPublic(PublicListing listing) {
+            return listing.category() != EntryCategory.COMMITMENT ? List.of() : repository.latestPublicBreaches(
+                    listing.codes(), listing.department(), listing.from(), listing.to(), listing.day(), listing.limit());
         }
 
         @Override

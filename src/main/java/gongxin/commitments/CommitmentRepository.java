@@ -144,6 +144,37 @@ class CommitmentRepository {
                 .query(CommitmentRepository::stored).list();
     }
 
+    /**
+     * The newest public commitments (public ones, not withdrawn, their breach not repaired), newest signature first:
+     * a list page of the website.
+     */
+    List<Stored> latestPublic(java.util.Set<String> matters, String department, java.time.LocalDate from,
+                              java.time.LocalDate to, int limit) {
+        return jdbc.sql(COMMITMENT + "\n" + """
+                 where c.public and c.status <> 'WITHDRAWN' and b.repaired_on is null
+                   and (cardinality(cast(:matters as text[])) = 0 or c.matter_code = any(cast(:matters as text[])))
+                   and (cast(:department as text) is null or c.department_code = :department)
+                   and (cast(:from as date) is null or c.signed_on >= :from)
+                   and (cast(:to as date) is null or c.signed_on <= :to)
+                 order by c.signed_on desc, c.id desc limit :limit""")
+                .param("matters", matters.toArray(String[]::new)).param("department", department).param("from", from)
+                .param("to", to).param("limit", limit).query(CommitmentRepository::stored).list();
+    }
+
+    /** The newest breaches public on {@code day} (not repaired, within their window), newest finding first. */
+    List<Breach> latestPublicBreaches(java.util.Set<String> matters, String department, java.time.LocalDate from,
+                                      java.time.LocalDate to, java.time.LocalDate day, int limit) {
+        return jdbc.sql(BREACH + "\n" + """
+                 where b.repaired_on is null and (b.window_end is null or b.window_end >= :day)
+                   and (cardinality(cast(:matters as text[])) = 0 or c.matter_code = any(cast(:matters as text[])))
+                   and (cast(:department as text) is null or c.department_code = :department)
+                   and (cast(:from as date) is null or b.decided_on >= :from)
+                   and (cast(:to as date) is null or b.decided_on <= :to)
+                 order by b.decided_on desc, b.id desc limit :limit""")
+                .param("matters", matters.toArray(String[]::new)).param("department", department).param("from", from)
+                .param("to", to).param("day", day).param("limit", limit).query(CommitmentRepository::breach).list();
+    }
+
     List<Breach> breachesOf(java.util.Collection<Long> subjectIds) {
         return jdbc.sql(BREACH + " where b.subject_id = any(?) order by b.subject_id, b.id").param(subjectIds.toArray(Long[]::new))
                 .query(CommitmentRepository::breach).list();

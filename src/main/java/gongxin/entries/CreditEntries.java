@@ -74,6 +74,22 @@ public class CreditEntries {
         return bySubject;
     }
 
+    /**
+     * One page of a list page: the newest entries of a category the public may see on the listing's day, whatever
+     * produced them (each source gives its newest, the page is cut from them merged).
+     */
+    public List<CreditEntry> latestPublic(PublicListing listing) {
+        List<CreditEntry> all = new java.util.ArrayList<>();
+        sources.values().forEach(source -> source.latestPublic(listing, e -> {
+            // what a source gives beyond the contract is not shown: the public sees only what is public today
+            if (e.category() == listing.category() && listing.includes(e.code()) && e.publicOn(listing.day())) {
+                all.add(e);
+            }
+        }));
+        all.sort(PublicListing.NEWEST_FIRST);
+        return List.copyOf(all.subList(Math.min(listing.offset(), all.size()), Math.min(listing.limit(), all.size())));
+    }
+
     /** See {@link CreditEntrySource#changedSince}. */
     public void changedSince(EntryKind kind, String code, java.time.Instant since, EntryDetail detail,
                              java.util.function.Consumer<CreditEntry> consumer) {

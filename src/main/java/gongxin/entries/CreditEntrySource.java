@@ -52,6 +52,14 @@ public interface CreditEntrySource {
         throw new UnsupportedOperationException(kind() + " entries cannot be listed by when they changed");
     }
 
+    /**
+     * The newest entries of the listing's category that the public may see on its day, newest first
+     * ({@link PublicListing#NEWEST_FIRST}), at most {@link PublicListing#limit()} of them, with every detail: a list page
+     * is read from the producers' own tables (issue 27, 4). A source whose entries are never of the category gives none.
+     */
+    default void latestPublic(PublicListing listing, Consumer<CreditEntry> consumer) {
+    }
+
     /** Streams every entry ever made, in id order (to rebuild a read model). */
     void each(EntryDetail detail, Consumer<CreditEntry> consumer);
 

@@ -29,6 +29,14 @@ public abstract class RowEntrySource<T> implements CreditEntrySource {
         return rows;
     }
 
+    /**
+     * The newest rows of the listing's category public on its day, newest first, at most {@link PublicListing#limit()};
+     * none by default (a producer whose entries are never on a list page).
+     */
+    protected List<T> loadLatestPublic(PublicListing listing) {
+        return List.of();
+    }
+
     /** The row as a credit entry, with the detail asked for. */
     protected abstract CreditEntry entry(T row, EntryDetail detail);
 
@@ -50,6 +58,11 @@ public abstract class RowEntrySource<T> implements CreditEntrySource {
     @Override
     public void ofSubjects(java.util.Collection<Long> subjectIds, EntryDetail detail, Consumer<CreditEntry> consumer) {
         loadOfSubjects(subjectIds).forEach(row -> consumer.accept(entry(row, detail)));
+    }
+
+    @Override
+    public void latestPublic(PublicListing listing, Consumer<CreditEntry> consumer) {
+        loadLatestPublic(listing).forEach(row -> consumer.accept(entry(row, EntryDetail.FULL)));
     }
 
     @Override

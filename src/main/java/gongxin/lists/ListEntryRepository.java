@@ -53,6 +53,25 @@ class ListEntryRepository implements ListEntries {
                 .query(this::entry).list();
     }
 
+    /**
+     * The newest entries on dishonesty lists ({@code dishonesty}) or red lists on {@code day} (not removed, not flagged,
+     * not past their end), newest listing first: a list page of the website.
+     */
+    List<Entry> latestOnLists(boolean dishonesty, java.util.Set<String> listTypes, String department, LocalDate from,
+                              LocalDate to, LocalDate day, int limit) {
+        return jdbc.sql(SELECT + "\n" + """
+                 where (t.kind = 'DISHONESTY') = :dishonesty and e.removed_on is null and e.flagged_at is null
+                   and (e.ends_on is null or e.ends_on >= :day)
+                   and (cardinality(cast(:types as text[])) = 0 or e.list_type = any(cast(:types as text[])))
+                   and (cast(:department as text) is null or t.department_code = :department)
+                   and (cast(:from as date) is null or e.listed_on >= :from)
+                   and (cast(:to as date) is null or e.listed_on <= :to)
+                 order by e.listed_on desc, e.id desc limit :limit""")
+                .param("dishonesty", dishonesty).param("types", listTypes.toArray(String[]::new))
+                .param("department", department).param("from", from).param("to", to).param("day", day)
+                .param("limit", limit).query(this::entry).list();
+    }
+
     /** Whether the subject is on the list on {@code day} (not removed, not flagged, not past its end). */
     boolean onList(String listType, long subjectId, LocalDate day) {
         return jdbc.sql("""

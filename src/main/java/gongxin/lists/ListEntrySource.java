@@ -72,6 +72,15 @@ class ListEntrySource extends RowEntrySource<ListEntries.Entry> {
     }
 
     @Override
+    protected List<ListEntries.Entry> loadLatestPublic(gongxin.entries.PublicListing listing) {
+        return switch (listing.category()) {
+            case DISHONESTY_LIST, RED_LIST -> repository.latestOnLists(listing.category() == gongxin.entries.EntryCategory.DISHONESTY_LIST,
+                    listing.codes(), listing.department(), listing.from(), listing.to(), listing.day(), listing.limit());
+            default -> List.of();
+        };
+    }
+
+    @Override
     protected List<ListEntries.Entry> loadOfSubject(long subjectId) {
         return repository.ofSubject(subjectId).stream().sorted(java.util.Comparator.comparingLong(ListEntries.Entry::id)).toList();
     }

@@ -45,22 +45,9 @@ class PortalRepository {
         this.generation = generation;
     }
 
+    /** A subject as the projection writes it; {@code registryId} its id in the subject registry (null: none). */
     record SubjectRow(String key, String publicId, String category, String name, LocalDate nameDate, String creditCode,
-                      String idDigest, String idMasked, List<String> formerNames) {
-    }
-
-    /** An entry of any producer, named by its kind and id. */
-    record EntryRow(String kind, long id, String subjectKey, String section, String itemCode, String itemName,
-                    String departmentCode, String departmentName, String decisionNumber, LocalDate decisionDate,
-                    String status, String notPublishedReason, LocalDate windowEnd, String severity, boolean dishonest,
-                    String exclusion, boolean minor, String fieldsJson, boolean underObjection, boolean repaired,
-                    boolean repairable, boolean objectable) {
-    }
-
-    /** Subjects first (a later decision's name wins, the other becomes a former name), then their entries. */
-    void upsert(List<SubjectRow> subjects, List<EntryRow> entries) {
-        upsertSubjects(subjects);
-        upsertEntries(entries);
+                      String idDigest, String idMasked, List<String> formerNames, Long registryId) {
     }
 
     /**
@@ -87,6 +74,7 @@ class PortalRepository {
             String[] digests = new String[n];
             String[] masked = new String[n];
             String[] formers = new String[n];
+            Long[] registryIds = new Long[n];
             for (int k = 0; k < n; k++) {
                 SubjectRow r = chunk.get(k);
                 keys[k] = r.key();
@@ -98,13 +86,14 @@ class PortalRepository {
                 digests[k] = r.idDigest();
                 masked[k] = r.idMasked();
                 formers[k] = String.join(FORMER_SEPARATOR, r.formerNames());
+                registryIds[k] = r.registryId();
             }
             // A new subject that two chunks of one batch bring at once: the second insert waits for the first's row in
             // the public id's unique index, which ON CONFLICT (subject_key) does not arbitrate, and fails once the first
             // commits (seen in CI: subject_public_id_key). The statement runs under a savepoint and once more on that
             // failure: the first writer's row is committed by then, and the statement updates it.
             List<Long> created = againOnce(() -> subjectStatement(keys, publicIds, categories, names, dates, codes, digests,
-                    masked, formers, now));
+                    masked, formers, registryIds, now));
             if (!created.isEmpty()) {
                 // the same rows as portal.subject_token_rows, from the bigrams the statement above computed: a bigram is
                 // "former" when only a former name has it
@@ -121,16 +110,18 @@ class PortalRepository {
 
     /** The subjects' upsert: the ids of the subjects it created. */
     private List<Long> subjectStatement(String[] keys, String[] publicIds, String[] categories, String[] names, String[] dates,
-                                        String[] codes, String[] digests, String[] masked, String[] formers, Timestamp now) {
+                                        String[] codes, String[] digests, String[] masked, String[] formers, Long[] registryIds,
+                                        Timestamp now) {
         return jdbc.sql("""
                     insert into portal.subject as s (subject_key, public_id, category, name, name_date, credit_code, id_digest,
-                                                     id_masked, former_names, tokens, updated_at)
+                                                     id_masked, former_names, tokens, updated_at, registry_id)
                     select x.key, x.public_id, x.category, x.name, x.name_date::date, x.credit_code, x.id_digest, x.id_masked,
                            f.former, case when x.category = 'NATURAL_PERSON' then '{}'::text[]
-                                          else portal.bigrams(array[x.name] || f.former) end, :now
+                                          else portal.bigrams(array[x.name] || f.former) end, :now, x.registry_id
                       from unnest(:keys::text[], :publicIds::text[], :categories::text[], :names::text[], :dates::text[],
-                                  :codes::text[], :digests::text[], :masked::text[], :formers::text[])
-                           as x(key, public_id, category, name, name_date, credit_code, id_digest, id_masked, former_text),
+                                  :codes::text[], :digests::text[], :masked::text[], :formers::text[], :registryIds::bigint[])
+                           as x(key, public_id, category, name, name_date, credit_code, id_digest, id_masked, former_text,
+                                registry_id),
                            lateral (select case when x.former_text = '' then '{}'::text[]
                                                 else string_to_array(x.former_text, chr(31)) end as former) f
                     on conflict (subject_key) do update set
@@ -141,13 +132,15 @@ class PortalRepository {
                                              where n <> case when excluded.name_date >= s.name_date then excluded.name else s.name end),
                         tokens = case when s.category = 'NATURAL_PERSON' then '{}'::text[]
                                       else portal.bigrams(s.former_names || excluded.former_names || array[s.name, excluded.name]) end,
-                        updated_at = excluded.updated_at
+                        updated_at = excluded.updated_at,
+                        registry_id = coalesce(excluded.registry_id, s.registry_id)
                      where s.name is distinct from excluded.name or not (excluded.former_names <@ s.former_names)
                            or excluded.name_date > s.name_date
+                           or (excluded.registry_id is not null and s.registry_id is distinct from excluded.registry_id)
                     returning id, (xmax = 0) as created""")
                     .param("keys", keys).param("publicIds", publicIds).param("categories", categories).param("names", names)
                     .param("dates", dates).param("codes", codes).param("digests", digests).param("masked", masked)
-                    .param("formers", formers).param("now", now)
+                    .param("formers", formers).param("registryIds", registryIds).param("now", now)
                     .query((rs, k) -> rs.getBoolean("created") ? rs.getLong("id") : null).list()
                 .stream().filter(java.util.Objects::nonNull).toList();
     }
@@ -183,101 +176,11 @@ class PortalRepository {
                 former.remove(winner.name());
                 return new SubjectRow(winner.key(), winner.publicId(), winner.category(), winner.name(),
                         a.nameDate().isAfter(b.nameDate()) ? a.nameDate() : b.nameDate(), winner.creditCode(),
-                        winner.idDigest(), winner.idMasked(), List.copyOf(former));
+                        winner.idDigest(), winner.idMasked(), List.copyOf(former),
+                        winner.registryId() != null ? winner.registryId() : a.registryId() != null ? a.registryId() : b.registryId());
             });
         }
         return new ArrayList<>(byKey.values());
-    }
-
-    /** Entries, set-based: one statement per chunk, each finding its subject by key. */
-    void upsertEntries(List<EntryRow> entries) {
-        generation.changed();
-        Timestamp now = Timestamp.from(clock.instant());
-        for (int from = 0; from < entries.size(); from += 1000) {
-            List<EntryRow> chunk = entries.subList(from, Math.min(entries.size(), from + 1000));
-            int n = chunk.size();
-            String[] kinds = new String[n];
-            Long[] ids = new Long[n];
-            String[] keys = new String[n];
-            String[] sections = new String[n];
-            String[] items = new String[n];
-            String[] itemNames = new String[n];
-            String[] departmentCodes = new String[n];
-            String[] departmentNames = new String[n];
-            String[] numbers = new String[n];
-            String[] decided = new String[n];
-            String[] statuses = new String[n];
-            String[] reasons = new String[n];
-            String[] windows = new String[n];
-            String[] severities = new String[n];
-            Boolean[] dishonest = new Boolean[n];
-            String[] exclusions = new String[n];
-            Boolean[] minors = new Boolean[n];
-            String[] fields = new String[n];
-            Boolean[] objections = new Boolean[n];
-            Boolean[] repaired = new Boolean[n];
-            Boolean[] repairable = new Boolean[n];
-            Boolean[] objectable = new Boolean[n];
-            for (int k = 0; k < n; k++) {
-                EntryRow e = chunk.get(k);
-                kinds[k] = e.kind();
-                ids[k] = e.id();
-                repairable[k] = e.repairable();
-                objectable[k] = e.objectable();
-                keys[k] = e.subjectKey();
-                sections[k] = e.section();
-                items[k] = e.itemCode();
-                itemNames[k] = e.itemName();
-                departmentCodes[k] = e.departmentCode();
-                departmentNames[k] = e.departmentName();
-                numbers[k] = e.decisionNumber();
-                decided[k] = e.decisionDate().toString();
-                statuses[k] = e.status();
-                reasons[k] = e.notPublishedReason();
-                windows[k] = e.windowEnd() == null ? null : e.windowEnd().toString();
-                severities[k] = e.severity();
-                dishonest[k] = e.dishonest();
-                exclusions[k] = e.exclusion();
-                minors[k] = e.minor();
-                fields[k] = e.fieldsJson();
-                objections[k] = e.underObjection();
-                repaired[k] = e.repaired();
-            }
-            jdbc.sql("""
-                    insert into portal.entry (entry_kind, entry_id, subject_id, section, item_code, item_name, department_code,
-                                              department_name, decision_number, decision_date, status, not_published_reason,
-                                              window_end, severity, dishonest, exclusion, minor, fields, updated_at,
-                                              under_objection, repaired, repairable, objectable)
-                    select x.kind, x.id, s.id, x.section, x.item, x.item_name, x.department_code, x.department_name, x.number,
-                           x.decided::date, x.status, x.reason, x.window_end::date, x.severity, x.dishonest, x.exclusion,
-                           x.minor, x.fields::jsonb, :now, x.objection, x.repaired, x.repairable, x.objectable
-                      from unnest(:kinds::text[], :ids::bigint[], :keys::text[], :sections::text[], :items::text[], :itemNames::text[],
-                                  :departmentCodes::text[], :departmentNames::text[], :numbers::text[], :decided::text[],
-                                  :statuses::text[], :reasons::text[], :windows::text[], :severities::text[],
-                                  :dishonest::boolean[], :exclusions::text[], :minors::boolean[], :fields::text[],
-                                  :objections::boolean[], :repaired::boolean[], :repairable::boolean[],
-                                  :objectable::boolean[])
-                           as x(kind, id, key, section, item, item_name, department_code, department_name, number, decided, status,
-                                reason, window_end, severity, dishonest, exclusion, minor, fields, objection, repaired,
-                                repairable, objectable)
-                      join portal.subject s on s.subject_key = x.key
-                    on conflict (entry_kind, entry_id) do update set subject_id = excluded.subject_id, section = excluded.section,
-                        item_name = excluded.item_name, department_name = excluded.department_name,
-                        decision_number = excluded.decision_number, decision_date = excluded.decision_date,
-                        status = excluded.status, not_published_reason = excluded.not_published_reason,
-                        window_end = excluded.window_end, severity = excluded.severity, dishonest = excluded.dishonest,
-                        exclusion = excluded.exclusion, minor = excluded.minor, fields = excluded.fields,
-                        updated_at = excluded.updated_at, under_objection = excluded.under_objection,
-                        repaired = excluded.repaired, repairable = excluded.repairable, objectable = excluded.objectable""")
-                    .param("kinds", kinds).param("ids", ids).param("keys", keys).param("sections", sections).param("items", items)
-                    .param("itemNames", itemNames).param("departmentCodes", departmentCodes)
-                    .param("departmentNames", departmentNames).param("numbers", numbers).param("decided", decided)
-                    .param("statuses", statuses).param("reasons", reasons).param("windows", windows)
-                    .param("severities", severities).param("dishonest", dishonest).param("exclusions", exclusions)
-                    .param("minors", minors).param("fields", fields).param("objections", objections)
-                    .param("repaired", repaired).param("repairable", repairable).param("objectable", objectable)
-                    .param("now", now).update();
-        }
     }
 
     private static String textArray(List<String> values) {
@@ -288,61 +191,41 @@ class PortalRepository {
         return out.append('}').toString();
     }
 
-    /** Removes these entries (of public information no longer), if the read model has them; how many it had. */
-    int removeEntries(List<gongxin.entries.EntryRef> refs) {
-        generation.changed();
-        return jdbc.sql("""
-                delete from portal.entry e using unnest(:kinds::text[], :ids::bigint[]) as x(kind, id)
-                 where e.entry_kind = x.kind and e.entry_id = x.id""")
-                .param("kinds", refs.stream().map(r -> r.kind().name()).toArray(String[]::new))
-                .param("ids", refs.stream().map(gongxin.entries.EntryRef::id).toArray(Long[]::new)).update();
-    }
-
-    /** Removes subjects that have neither entries nor issued reports (a report's subject stays, for verification). */
-    long removeSubjectsWithoutEntries() {
+    /**
+     * Removes the subjects a rebuild did not meet ({@code seen}: the keys of those it met, in a temporary table of this
+     * transaction) unless an issued report names them (kept for verification); how many went.
+     */
+    long removeSubjectsNotSeen(String seen) {
         generation.changed();
         return jdbc.sql("""
                 delete from portal.subject s
-                 where not exists (select 1 from portal.entry e where e.subject_id = s.id)
-                   and not exists (select 1 from portal.report r where r.subject_id = s.id)""").update();
+                 where not exists (select 1 from %s k where k.subject_key = s.subject_key)
+                   and not exists (select 1 from portal.report r where r.subject_id = s.id)""".formatted(seen)).update();
+    }
+
+    /** A temporary table of subject keys, dropped when the transaction ends; its name. */
+    String seenKeys() {
+        jdbc.sql("create temporary table if not exists portal_seen_subject (subject_key text primary key) on commit drop").update();
+        return "portal_seen_subject";
+    }
+
+    void seen(String table, java.util.Collection<String> keys) {
+        jdbc.sql("insert into " + table + " select unnest(:keys::text[]) on conflict do nothing")
+                .param("keys", keys.toArray(String[]::new)).update();
     }
 
     // ---- reading
 
     /** A subject as the site shows it (names of natural persons are masked by the caller). */
     record Subject(long id, String publicId, SubjectCategory category, String name, String creditCode, String idMasked,
-                   List<String> formerNames) {
-    }
-
-    /** An entry with what the publicity decision needs. */
-    record Entry(gongxin.entries.EntryKind kind, long id, long subjectId, Section section, String itemCode, String itemName, String departmentCode,
-                 String departmentName, String decisionNumber, LocalDate decisionDate, String status,
-                 String notPublishedReason, LocalDate windowEnd, String severity, boolean dishonest, String exclusion,
-                 boolean minor, boolean underObjection, boolean repaired, boolean repairable, boolean objectable,
-                 List<Map<String, String>> fields)
-            implements PublicityDecision.EntryState {
-        @Override
-        public boolean revoked() {
-            return "REVOKED".equals(status);
-        }
+                   List<String> formerNames, Long registryId) {
     }
 
     private static Subject subject(ResultSet rs) throws SQLException {
         return new Subject(rs.getLong("id"), rs.getString("public_id"), SubjectCategory.valueOf(rs.getString("category")),
                 rs.getString("name"), rs.getString("credit_code"), rs.getString("id_masked"),
-                Arrays.asList((String[]) rs.getArray("former_names").getArray()));
-    }
-
-    private Entry entry(ResultSet rs) throws SQLException {
-        Date windowEnd = rs.getDate("window_end");
-        return new Entry(gongxin.entries.EntryKind.valueOf(rs.getString("entry_kind")), rs.getLong("entry_id"), rs.getLong("subject_id"), Section.valueOf(rs.getString("section")),
-                rs.getString("item_code"), rs.getString("item_name"), rs.getString("department_code"),
-                rs.getString("department_name"), rs.getString("decision_number"), rs.getDate("decision_date").toLocalDate(),
-                rs.getString("status"), rs.getString("not_published_reason"), windowEnd == null ? null : windowEnd.toLocalDate(),
-                rs.getString("severity"), rs.getBoolean("dishonest"), rs.getString("exclusion"), rs.getBoolean("minor"),
-                rs.getBoolean("under_objection"), rs.getBoolean("repaired"), rs.getBoolean("repairable"),
-                rs.getBoolean("objectable"),
-                json.readValue(rs.getString("fields"), new TypeReference<List<Map<String, String>>>() { }));
+                Arrays.asList((String[]) rs.getArray("former_names").getArray()),
+                rs.getObject("registry_id", Long.class));
     }
 
     Optional<Subject> subjectByPublicId(String publicId) {
@@ -355,21 +238,13 @@ class PortalRepository {
                 .param("digest", idDigest).param("name", name).query((rs, n) -> subject(rs)).optional();
     }
 
-    List<Entry> entriesOf(long subjectId) {
-        return reads.jdbc().sql("select * from portal.entry where subject_id = :id order by section, decision_date desc, entry_id desc")
-                .param("id", subjectId).query((rs, n) -> entry(rs)).list();
-    }
-
-    /**
-     * A search hit with its rank (1 exact code, 2 exact name, 3 prefix, 4 former name, 5 fragment) and its public
-     * entries per section, or null when they were not read with it.
-     */
-    record Hit(Subject subject, int rank, Map<Section, Long> counts) {
+    /** A search hit with its rank (1 exact code, 2 exact name, 3 prefix, 4 former name, 5 fragment). */
+    record Hit(Subject subject, int rank) {
     }
 
     List<Hit> byCreditCode(String code) {
         return reads.jdbc().sql("select * from portal.subject where credit_code = :code and category <> 'NATURAL_PERSON'")
-                .param("code", code).query((rs, n) -> new Hit(subject(rs), 1, null)).list();
+                .param("code", code).query((rs, n) -> new Hit(subject(rs), 1)).list();
     }
 
     /** One page of search hits and how many subjects matched in all (counted up to the cap, then "more"). */
@@ -378,8 +253,9 @@ class PortalRepository {
 
     /**
      * One page of the subjects whose name or former name contains {@code fragment}, ranked: exact name, name prefix,
-     * former name, fragment elsewhere, then shorter names first; with how many matched (up to {@code cap + 1}) and
-     * each hit's public entries per section as of {@code today}. One statement, so one round trip and no transaction.
+     * former name, fragment elsewhere, then shorter names first; with how many matched (up to {@code cap + 1}).
+     * One statement, so one round trip and no transaction (each hit's public entries are counted from their producers,
+     * {@link PublicEntries#publicCounts}).
      * Fragments (ADR 0012):
      * <ul>
      * <li>two characters, the usual search: the first {@code cap} rows of the bigram in {@code portal.subject_token},
@@ -390,7 +266,7 @@ class PortalRepository {
      * guard spares them the former-name subplan.</li>
      * </ul>
      */
-    Hits byFragment(String fragment, int offset, int size, int cap, boolean common, LocalDate today) {
+    Hits byFragment(String fragment, int offset, int size, int cap, boolean common) {
         String like = "%" + escapeLike(fragment) + "%";
         String prefix = escapeLike(fragment) + "%";
         record Row(Hit hit, long total) {
@@ -421,12 +297,7 @@ class PortalRepository {
                 best as (select id, min(rank) as rank, min(len) as len, count(*) over () as total
                            from candidates group by id),
                 page as (select * from best order by rank, len, id limit :size offset :offset)
-                select s.*, p.rank, p.total,
-                       (select string_agg(c.section || ':' || c.n, ',')
-                          from (select e.section, count(*) as n from portal.entry e
-                                 where e.subject_id = s.id and e.status = 'PUBLISHED' and not e.minor and not e.repaired
-                                   and (e.window_end is null or e.window_end >= :today)
-                                 group by e.section) c) as counts
+                select s.*, p.rank, p.total
                   from page p join portal.subject s on s.id = p.id
                  order by p.rank, p.len, p.id"""
                 .replace("/*fragment*/", fragmentBranch)
@@ -434,24 +305,13 @@ class PortalRepository {
                 .replace(":cap", Integer.toString(cap + 1));
         List<Row> rows = reads.jdbc().sql(sql)
                 .param("q", fragment).param("upper", fragment + "\uDBFF\uDFFF").param("prefix", prefix)
-                .param("like", like).param("size", size).param("offset", offset).param("today", today)
-                .query((rs, n) -> new Row(new Hit(subject(rs), rs.getInt("rank"), counts(rs.getString("counts"))),
+                .param("like", like).param("size", size).param("offset", offset)
+                .query((rs, n) -> new Row(new Hit(subject(rs), rs.getInt("rank")),
                         rs.getLong("total"))).list();
         if (rows.isEmpty()) {
             return new Hits(List.of(), offset == 0 ? 0 : countByFragment(fragment, cap + 1));
         }
         return new Hits(rows.stream().map(Row::hit).toList(), rows.get(0).total());
-    }
-
-    private static Map<Section, Long> counts(String encoded) {
-        Map<Section, Long> counts = new java.util.EnumMap<>(Section.class);
-        if (encoded != null) {
-            for (String pair : encoded.split(",")) {
-                int colon = pair.indexOf(':');
-                counts.put(Section.valueOf(pair.substring(0, colon)), Long.parseLong(pair.substring(colon + 1)));
-            }
-        }
-        return counts;
     }
 
     /** How many subjects match, counting at most {@code cap}. */
@@ -471,32 +331,15 @@ class PortalRepository {
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    /** Counts of public entries per subject and section, for the at-a-glance status of search results. */
-    List<Map<String, Object>> publicCounts(List<Long> subjectIds, LocalDate today) {
-        if (subjectIds.isEmpty()) {
-            return List.of();
+    /** The subjects with these registry ids, by registry id. */
+    Map<Long, Subject> byRegistryIds(java.util.Collection<Long> registryIds) {
+        Map<Long, Subject> out = new java.util.HashMap<>();
+        if (!registryIds.isEmpty()) {
+            reads.jdbc().sql("select * from portal.subject where registry_id = any(:ids)")
+                    .param("ids", registryIds.toArray(Long[]::new)).query((rs, n) -> subject(rs)).list()
+                    .forEach(s -> out.putIfAbsent(s.registryId(), s));
         }
-        return reads.jdbc().sql("""
-                select subject_id, section, count(*) as n from portal.entry
-                 where subject_id = any(:ids) and status = 'PUBLISHED' and not minor and not repaired
-                   and (window_end is null or window_end >= :today)
-                 group by subject_id, section""")
-                .param("ids", subjectIds.toArray(Long[]::new)).param("today", today).query().listOfRows();
-    }
-
-    /** The latest public entries of a section (双公示 and list pages), newest first. */
-    List<Entry> latest(Section section, String department, LocalDate from, LocalDate to, LocalDate today, int offset, int size) {
-        return reads.jdbc().sql("""
-                select * from portal.entry
-                 where section = :section and status = 'PUBLISHED' and not minor and not repaired
-                   and (window_end is null or window_end >= :today)
-                   and (cast(:department as text) is null or department_code = :department)
-                   and (cast(:from as date) is null or decision_date >= :from)
-                   and (cast(:to as date) is null or decision_date <= :to)
-                 order by decision_date desc, entry_id desc limit :size offset :offset""")
-                .param("section", section.name()).param("today", today).param("department", department)
-                .param("from", from).param("to", to).param("size", size).param("offset", offset)
-                .query((rs, n) -> entry(rs)).list();
+        return out;
     }
 
     Map<Long, Subject> subjects(List<Long> ids) {

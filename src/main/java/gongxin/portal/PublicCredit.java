@@ -84,6 +84,7 @@ class PublicCredit {
     }
 
     private final PortalRepository repository;
+    private final PublicEntries entries;
     private final Masking masking;
     private final Clock clock;
     private final PortalProperties properties;
@@ -95,7 +96,7 @@ class PublicCredit {
 
     private final AuditLog audit;
 
-    PublicCredit(PortalRepository repository, PortalProperties properties, PlatformKeys keys, Clock clock,
+    PublicCredit(PortalRepository repository, PublicEntries entries, PortalProperties properties, PlatformKeys keys, Clock clock,
                  GongxinProperties gongxin, TokenStatistics tokens, Masking masking, PortalGeneration generation,
                  AuditLog audit) {
         this.audit = audit;
@@ -104,6 +105,7 @@ class PublicCredit {
         this.cache = Caffeine.newBuilder().maximumSize(properties.searchCacheSize())
                 .expireAfterWrite(properties.searchCacheTtl()).build();
         this.repository = repository;
+        this.entries = entries;
         this.masking = masking;
         this.properties = properties;
         this.keys = keys;
@@ -142,7 +144,7 @@ class PublicCredit {
         LocalDate today = today();
         return cache.get(new CachedPage(fragment, p, today, generation.current()), key -> {
             boolean common = tokens.expectedMatches(fragment) > COMMON_FRAGMENT;
-            PortalRepository.Hits found = repository.byFragment(fragment, (p - 1) * size, size, MAX_MATCHES, common, today);
+            PortalRepository.Hits found = repository.byFragment(fragment, (p - 1) * size, size, MAX_MATCHES, common);
             return new SearchResult(fragment, hits(found.page()), Math.min(found.total(), MAX_MATCHES),
                     found.total() > MAX_MATCHES, p, size);
         });
@@ -167,17 +169,13 @@ class PublicCredit {
     }
 
     private List<Hit> hits(List<PortalRepository.Hit> found) {
-        Map<Long, Map<Section, Long>> counts = new HashMap<>();
-        List<Long> uncounted = found.stream().filter(h -> h.counts() == null).map(h -> h.subject().id()).toList();
-        for (Map<String, Object> row : repository.publicCounts(uncounted, today())) {
-            counts.computeIfAbsent(((Number) row.get("subject_id")).longValue(), k -> new EnumMap<>(Section.class))
-                    .put(Section.valueOf((String) row.get("section")), ((Number) row.get("n")).longValue());
-        }
+        Map<Long, Map<Section, Long>> counts = entries.publicCounts(
+                found.stream().map(PortalRepository.Hit::subject).toList(), today());
         List<Hit> hits = new ArrayList<>();
         for (PortalRepository.Hit h : found) {
             PortalRepository.Subject s = h.subject();
             Map<String, Long> labelled = new LinkedHashMap<>();
-            (h.counts() != null ? h.counts() : counts.getOrDefault(s.id(), Map.of()))
+            new java.util.TreeMap<>(counts.getOrDefault(s.id(), Map.of()))
                     .forEach((section, n) -> labelled.put(section.label(), n));
             hits.add(new Hit(s.publicId(), masking.subjectName(s.category(), s.name()), categoryLabel(s.category()),
                     s.creditCode(), h.rank(), s.formerNames(), labelled));
@@ -206,7 +204,7 @@ class PublicCredit {
             }
         }
         List<Field> basic = List.of();
-        for (PortalRepository.Entry e : repository.entriesOf(s.id())) {
+        for (PublicEntries.Entry e : entries.ofSubject(s)) {
             PublicityDecision decision = PublicityDecision.of(e, today);
             if (!decision.visible()) {
                 continue;
@@ -231,7 +229,7 @@ class PublicCredit {
      */
     List<EntryView> specialEntries(PortalRepository.Subject s, LocalDate from, LocalDate to, List<String> domains) {
         List<EntryView> out = new ArrayList<>();
-        for (PortalRepository.Entry e : repository.entriesOf(s.id())) {
+        for (PublicEntries.Entry e : entries.ofSubject(s)) {
             boolean inScope = CreditReports.SPECIAL_SECTIONS.contains(e.section())
                     && !e.revoked() && !e.minor() && !e.repaired() && !"AGE_UNKNOWN".equals(e.notPublishedReason())
                     && !e.decisionDate().isBefore(from) && !e.decisionDate().isAfter(to)
@@ -243,11 +241,10 @@ class PublicCredit {
         return out;
     }
 
-    private EntryView view(PortalRepository.Entry e, SubjectCategory category, boolean underObjection) {
+    private EntryView view(PublicEntries.Entry e, SubjectCategory category, boolean underObjection) {
         List<Field> fields = new ArrayList<>();
-        for (Map<String, String> f : e.fields()) {
-            FieldKind kind = FieldKind.valueOf(f.get("k"));
-            fields.add(new Field(f.get("n"), masking.apply(kind, category, f.get("v"))));
+        for (gongxin.entries.EntryField f : e.fields()) {
+            fields.add(new Field(f.name(), masking.apply(FieldKind.of(f), category, f.value())));
         }
         return new EntryView(e.kind(), e.id(), e.section(), e.itemName(), e.departmentName(), e.decisionNumber(),
                 e.decisionDate(), e.windowEnd(), e.severity(), underObjection, e.repairable(), e.objectable(), fields);
@@ -259,12 +256,17 @@ class PublicCredit {
 
     List<ListRow> latest(Section section, String department, LocalDate from, LocalDate to, int page) {
         int size = properties.pageSize();
-        List<PortalRepository.Entry> entries = repository.latest(section, Text.isBlank(department) ? null : department,
+        List<PublicEntries.Entry> latest = entries.latest(section, Text.isBlank(department) ? null : department,
                 from, to, today(), (page(page) - 1) * size, size);
-        Map<Long, PortalRepository.Subject> subjects = repository.subjects(entries.stream().map(PortalRepository.Entry::subjectId).distinct().toList());
+        Map<Long, PortalRepository.Subject> subjects = repository.byRegistryIds(
+                latest.stream().map(PublicEntries.Entry::registryId).distinct().toList());
         List<ListRow> rows = new ArrayList<>();
-        for (PortalRepository.Entry e : entries) {
-            PortalRepository.Subject s = subjects.get(e.subjectId());
+        for (PublicEntries.Entry e : latest) {
+            PortalRepository.Subject s = subjects.get(e.registryId());
+            if (s == null) {
+                // its subject is not on the website yet (the projection of its batch is still running): shown next time
+                continue;
+            }
             rows.add(new ListRow(s.publicId(), masking.subjectName(s.category(), s.name()), view(e, s.category(), e.underObjection())));
         }
         return rows;

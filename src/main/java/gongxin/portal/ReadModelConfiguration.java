@@ -27,7 +27,8 @@ class ReadModelConfiguration {
     /** Raise when the projection itself derives something differently, so that installed read models are rebuilt. */
     /** 2: ID numbers in entries are stored masked (a read model of version 1 held them in clear). */
     /** 3: entries named by kind and id, with whether repair and objection apply (issue 21, the credit-entry contract). */
-    static final int PROJECTION_VERSION = 3;
+    /** 4: subjects only, with their registry id; entries are read from their producers (issue 27, 4; ADR 0033). */
+    static final int PROJECTION_VERSION = 4;
 
     private final PortalProperties properties;
     private final Masking masking;
@@ -77,7 +78,7 @@ class ReadModelConfiguration {
         if (stored().filter(current::equals).isPresent()) {
             return false;
         }
-        if (jdbc.sql("select not exists (select 1 from portal.entry)").query(Boolean.class).single()) {
+        if (jdbc.sql("select not exists (select 1 from portal.subject)").query(Boolean.class).single()) {
             remember(current, false);
             return false;
         }
@@ -94,7 +95,7 @@ class ReadModelConfiguration {
         long millis = (System.nanoTime() - start) / 1_000_000;
         log.info("Rebuilt the public read model in {} ms: {}", millis, done);
         Map<String, Object> details = Map.of("reason", reason, "records", done.records(), "entries", done.entries(),
-                "entriesRemoved", done.entriesRemoved(), "subjectsRemoved", done.subjectsRemoved(), "millis", millis);
+                "subjects", done.subjects(), "subjectsRemoved", done.subjectsRemoved(), "millis", millis);
         if (bySystem) {
             audit.recordAs("system", "PORTAL_REBUILT", "portal", null, details);
         } else {

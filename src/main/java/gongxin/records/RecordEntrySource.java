@@ -26,6 +26,7 @@ import gongxin.entries.EntryNature;
 import gongxin.entries.EntryRef;
 import gongxin.entries.EntryStatus;
 import gongxin.entries.EntrySubject;
+import gongxin.entries.PublicListing;
 import gongxin.entries.RepairTerms;
 import gongxin.identity.Caller;
 import gongxin.shared.Text;
@@ -91,11 +92,11 @@ class RecordEntrySource implements CreditEntrySource {
     @Override
     @Transactional(readOnly = true)
     public void ofSubjects(java.util.Collection<Long> subjectIds, EntryDetail detail, Consumer<CreditEntry> consumer) {
+        Mapper mapper = new Mapper();
         if (detail == EntryDetail.FULL) {
-            CreditEntrySource.super.ofSubjects(subjectIds, detail, consumer);
+            repository.ofSubjects(subjectIds).forEach(r -> consumer.accept(mapper.full(r)));
             return;
         }
-        Mapper mapper = new Mapper();
         repository.dishonestyOfSubjects(subjectIds, null, r -> consumer.accept(mapper.measures(r)));
     }
 
@@ -110,6 +111,22 @@ class RecordEntrySource implements CreditEntrySource {
         }
         Mapper mapper = new Mapper();
         repository.dishonestyOfSubjects(subjectIds, day, r -> consumer.accept(mapper.measures(r)));
+    }
+
+    /** Item by item (each read in order from its index), the items of public catalog items only. */
+    @Override
+    @Transactional(readOnly = true)
+    public void latestPublic(PublicListing listing, Consumer<CreditEntry> consumer) {
+        if (listing.category() != EntryCategory.CATALOG_ITEM) {
+            return;
+        }
+        Mapper mapper = new Mapper();
+        java.util.Collection<String> codes = listing.codes().isEmpty()
+                ? catalog.itemsInForce(listing.day()).stream().map(CatalogItem::code).toList() : listing.codes();
+        for (String code : codes) {
+            repository.latestPublished(code, listing.department(), listing.from(), listing.to(), listing.day(), listing.limit())
+                    .forEach(r -> consumer.accept(mapper.full(r)));
+        }
     }
 
     @Override

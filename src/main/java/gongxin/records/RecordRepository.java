@@ -196,6 +196,30 @@ class RecordRepository {
         return jdbc.sql("select * from records.record where subject_id = ? order by id").param(subjectId).query(this::map).list();
     }
 
+    /** The records of these subjects, in id order: one statement for a page of search results. */
+    List<CreditRecord> ofSubjects(java.util.Collection<Long> subjectIds) {
+        return jdbc.sql("select * from records.record where subject_id = any(?) order by id")
+                .param(subjectIds.toArray(Long[]::new)).query(this::map).list();
+    }
+
+    /**
+     * The newest records of an item published on {@code day} (published, not a minor's, within their window), newest
+     * decision first: a list page of the website, read through {@code record_public_latest_idx}.
+     */
+    List<CreditRecord> latestPublished(String itemCode, String department, LocalDate from, LocalDate to, LocalDate day,
+                                       int limit) {
+        return jdbc.sql("""
+                select * from records.record
+                 where item_code = :item and status = 'PUBLISHED' and not minor
+                   and (window_end is null or window_end >= :day)
+                   and (cast(:department as text) is null or department_code = :department)
+                   and (cast(:from as date) is null or decision_date >= :from)
+                   and (cast(:to as date) is null or decision_date <= :to)
+                 order by decision_date desc, id desc limit :limit""")
+                .param("item", itemCode).param("department", department).param("from", from).param("to", to)
+                .param("day", day).param("limit", limit).query(this::map).list();
+    }
+
     /** The records of an item whose current version was stored or changed at or after {@code since}, in id order. */
     void changedSince(String itemCode, Instant since, Consumer<CreditRecord> consumer) {
         streaming.query("select * from records.record where item_code = ? and updated_at >= ? order by id",

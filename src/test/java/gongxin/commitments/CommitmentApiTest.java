@@ -92,6 +92,22 @@ class CommitmentApiTest extends IntegrationTest {
         return out;
     }
 
+    /** Whether the commitment list page shows this entry among those of its day (read from the producer's tables). */
+    private boolean onListPage(String kind, long id, String day) {
+        for (int page = 1; page <= 50; page++) {
+            JsonNode rows = http().get("/api/v1/public/publicity/COMMITMENT?department=CITY-SAMR&from=" + day + "&to=" + day
+                    + "&page=" + page).json();
+            if (rows.isEmpty()) {
+                return false;
+            }
+            if (rows.valueStream().anyMatch(r -> kind.equals(r.get("entry").get("kind").asString())
+                    && r.get("entry").get("id").longValue() == id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private JsonNode check(String checker, String code) {
         TestHttp.Response r = apiClient(checker).postJson("/api/v1/checks", Map.of("matter", "LICENSING", "purpose", "行政许可审查",
                 "subject", Map.of("creditCode", code)));
@@ -128,8 +144,9 @@ class CommitmentApiTest extends IntegrationTest {
         String text = PdfText.of(letter.bytes());
         assertThat(text).contains("信用承诺书").contains(name).contains("本主体承诺所报材料真实").contains("王五");
 
-        // public while in force, with its status
+        // public while in force, with its status, on its page and on the list page
         assertThat(publicEntries(code, "COMMITMENT")).hasSize(1);
+        assertThat(onListPage("COMMITMENT", id, "2026-06-01")).isTrue();
 
         TestHttp.Response breached = samr().postJson("/api/v1/commitments/" + id + "/verification", Map.of("outcome", "BREACHED",
                 "decidedOn", "2026-07-01", "documentNumber", "示市监承诺核〔2026〕7号", "finding", "经核查，申请人不具备承诺的经营场所条件"));
@@ -153,6 +170,7 @@ class CommitmentApiTest extends IntegrationTest {
         assertThat(shown).hasSize(1);
         assertThat(shown.get(0).get("id").longValue()).isEqualTo(breachId);
         assertThat(shown.get(0).get("repairable").booleanValue()).isTrue();
+        assertThat(onListPage("COMMITMENT_BREACH", breachId, "2026-07-01")).isTrue();
         TestHttp.Response report = http().postJson("/api/v1/public/reports", Map.of("creditCode", code));
         assertThat(PdfText.of(report.bytes()).replaceAll("\\s", "")).contains("示市监承诺核〔2026〕7号");
         String checker = newApiClient("CITY-NDRC", "check");
@@ -202,6 +220,8 @@ class CommitmentApiTest extends IntegrationTest {
 
         assertThat(publicEntries(code, "COMMITMENT_BREACH")).isEmpty();
         assertThat(publicEntries(code, "COMMITMENT")).as("the breached commitment is no longer shown once repaired").isEmpty();
+        assertThat(onListPage("COMMITMENT_BREACH", breachId, "2026-07-01")).as("nor on the list page").isFalse();
+        assertThat(onListPage("COMMITMENT", id, "2026-06-01")).isFalse();
         assertThat(PdfText.of(http().postJson("/api/v1/public/reports", Map.of("creditCode", code)).bytes()).replaceAll("\\s", ""))
                 .doesNotContain("示市监承诺核〔2026〕7号");
         assertThat(check(checker, code).get("hits")).isEmpty();
@@ -215,6 +235,7 @@ class CommitmentApiTest extends IntegrationTest {
                 Map.of("reason", "经营场所租赁合同系伪造"));
         assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
         assertThat(publicEntries(code, "COMMITMENT_BREACH")).as("published again").hasSize(1);
+        assertThat(onListPage("COMMITMENT_BREACH", breachId, "2026-07-01")).isTrue();
         assertThat(check(checker, code).get("hits")).as("and a hit again").isNotEmpty();
         assertThat(jdbc.sql("select repaired_on from commitments.breach where id = ?").param(breachId).query(String.class).optional())
                 .as("the repair undone (the audit log keeps it)").isEmpty();

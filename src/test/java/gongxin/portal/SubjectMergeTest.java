@@ -12,7 +12,7 @@ class SubjectMergeTest {
 
     static PortalRepository.SubjectRow row(String name, String date, String... former) {
         return new PortalRepository.SubjectRow("C:91320000MA1XXXXX0X", "91320000MA1XXXXX0X", "ORGANIZATION", name,
-                LocalDate.parse(date), "91320000MA1XXXXX0X", null, null, List.of(former));
+                LocalDate.parse(date), "91320000MA1XXXXX0X", null, null, List.of(former), null);
     }
 
     @Test

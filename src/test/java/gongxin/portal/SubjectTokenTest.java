@@ -32,9 +32,9 @@ class SubjectTokenTest extends IntegrationTest {
     void two_writers_bringing_the_same_new_subject_at_once_both_succeed() throws Exception {
         String code = gongxin.support.PenaltyFile.creditCode(ThreadLocalRandom.current().nextLong(1_000_000_000L));
         PortalRepository.SubjectRow older = new PortalRepository.SubjectRow("C:" + code, code, "ORGANIZATION", "示例市并发老字号",
-                java.time.LocalDate.parse("2025-06-01"), code, null, null, java.util.List.of());
+                java.time.LocalDate.parse("2025-06-01"), code, null, null, java.util.List.of(), null);
         PortalRepository.SubjectRow newer = new PortalRepository.SubjectRow("C:" + code, code, "ORGANIZATION", "示例市并发食品有限公司",
-                java.time.LocalDate.parse("2026-06-01"), code, null, null, java.util.List.of());
+                java.time.LocalDate.parse("2026-06-01"), code, null, null, java.util.List.of(), null);
         java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
         org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support.TransactionTemplate(transactions);

@@ -227,8 +227,6 @@ class RecordLifecycleTest extends IntegrationTest {
                     .isEqualTo("TEST-LENIENT-2041");
             assertThat(jdbc.sql("select kind from records.transition where record_id = ?").param(id).query(String.class).list())
                     .contains("RULE_SET_APPLIED");
-            assertThat(jdbc.sql("select window_end::text from portal.entry where entry_kind = 'RECORD' and entry_id = ?").param(id).query(String.class).single())
-                    .isEqualTo("2028-09-10");
             assertThat(jdbc.sql("select valid_to::text from screening.hit where kind = 'RECORD' and source_id = ?").param(id)
                     .query(String.class).single()).isEqualTo("2028-09-11");
             // applied once

@@ -40,7 +40,8 @@ ALTER TABLE portal.subject DISABLE TRIGGER subject_token_sync;
 INSERT INTO portal.subject (subject_key, public_id, category, name, name_date, credit_code, former_names, tokens, updated_at,
                             registry_id)
 SELECT 'C:' || credit_code, credit_code, category, name, name_as_of, credit_code, '{}', portal.bigrams(ARRAY[name]), now(), id
-  FROM subjects.subject;
+  FROM subjects.subject WHERE credit_code LIKE '91329900%' AND length(credit_code) = 18
+ON CONFLICT (subject_key) DO NOTHING;
 ALTER TABLE portal.subject ENABLE TRIGGER subject_token_sync;
 DROP INDEX portal.subject_token_rank_idx;
 INSERT INTO portal.subject_token

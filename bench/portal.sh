@@ -87,7 +87,9 @@ run subject-page-html page.txt
 run list-page-api list.txt
 
 # The same searches with the cache off: a second instance on the same database (the first one idles meanwhile).
+# (the data directory of the first, for its key file; with a datasource URL no embedded server is started there)
 java -Xmx1g -jar "$jar" --server.port=$((port + 1)) --spring.datasource.url="jdbc:postgresql://127.0.0.1:$pg/gongxin" \
+  --gongxin.data-dir="$dir/data" \
   --spring.datasource.username=postgres --gongxin.demo.records=0 --gongxin.portal.requests-per-minute=1000000000 \
   --gongxin.portal.search-cache-size=0 > "$dir/app-nocache.log" 2>&1 &
 nocache=$!

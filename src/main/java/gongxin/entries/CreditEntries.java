@@ -76,18 +76,34 @@ public class CreditEntries {
 
     /**
      * One page of a list page: the newest entries of a category the public may see on the listing's day, whatever
-     * produced them (each source gives its newest, the page is cut from them merged).
+     * produced them. Each source lists its newest by key, the page is cut from them merged, and only the page's entries
+     * are read whole (a deep page does not read every entry above it with its fields).
      */
     public List<CreditEntry> latestPublic(PublicListing listing) {
-        List<CreditEntry> all = new java.util.ArrayList<>();
-        sources.values().forEach(source -> source.latestPublic(listing, e -> {
-            // what a source gives beyond the contract is not shown: the public sees only what is public today
-            if (e.category() == listing.category() && listing.includes(e.code()) && e.publicOn(listing.day())) {
-                all.add(e);
+        List<PublicListing.Listed> listed = new java.util.ArrayList<>();
+        sources.values().forEach(source -> source.latestPublic(listing, listed::add));
+        listed.sort(PublicListing.NEWEST_FIRST);
+        List<PublicListing.Listed> page = listed.subList(Math.min(listing.offset(), listed.size()),
+                Math.min(listing.limit(), listed.size()));
+        java.util.Map<EntryRef, CreditEntry> read = new java.util.HashMap<>();
+        java.util.Map<EntryKind, List<Long>> toRead = new java.util.EnumMap<>(EntryKind.class);
+        for (PublicListing.Listed l : page) {
+            if (l.entry() != null) {
+                read.put(l.ref(), l.entry());
+            } else {
+                toRead.computeIfAbsent(l.ref().kind(), k -> new java.util.ArrayList<>()).add(l.ref().id());
             }
-        }));
-        all.sort(PublicListing.NEWEST_FIRST);
-        return List.copyOf(all.subList(Math.min(listing.offset(), all.size()), Math.min(listing.limit(), all.size())));
+        }
+        toRead.forEach((kind, ids) -> source(kind).find(ids, e -> read.put(e.ref(), e)));
+        List<CreditEntry> out = new java.util.ArrayList<>();
+        for (PublicListing.Listed l : page) {
+            CreditEntry e = read.get(l.ref());
+            // what a source gives beyond the contract is not shown: the public sees only what is public today
+            if (e != null && e.category() == listing.category() && listing.includes(e.code()) && e.publicOn(listing.day())) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     /** See {@link CreditEntrySource#changedSince}. */

@@ -54,10 +54,15 @@ public interface CreditEntrySource {
 
     /**
      * The newest entries of the listing's category that the public may see on its day, newest first
-     * ({@link PublicListing#NEWEST_FIRST}), at most {@link PublicListing#limit()} of them, with every detail: a list page
-     * is read from the producers' own tables (issue 27, 4). A source whose entries are never of the category gives none.
+     * ({@link PublicListing#NEWEST_FIRST}), at most {@link PublicListing#limit()} of them: a list page is read from the
+     * producers' own tables (issue 27, 4). A source whose entries are never of the category gives none.
      */
-    default void latestPublic(PublicListing listing, Consumer<CreditEntry> consumer) {
+    default void latestPublic(PublicListing listing, Consumer<PublicListing.Listed> consumer) {
+    }
+
+    /** These entries with every detail (those that exist), in any order: the entries of one list page. */
+    default void find(java.util.Collection<Long> ids, Consumer<CreditEntry> consumer) {
+        ids.forEach(id -> find(id).ifPresent(consumer));
     }
 
     /** Streams every entry ever made, in id order (to rebuild a read model). */

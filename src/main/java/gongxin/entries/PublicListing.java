@@ -33,9 +33,23 @@ public record PublicListing(EntryCategory category, Set<String> codes, String de
         return codes.isEmpty() || codes.contains(code);
     }
 
-    /** The order of a list page: newest decision first, then highest id (kinds apart: by kind). */
-    public static final java.util.Comparator<CreditEntry> NEWEST_FIRST = java.util.Comparator
-            .comparing(CreditEntry::date, java.util.Comparator.reverseOrder())
-            .thenComparing(CreditEntry::kind)
-            .thenComparing(CreditEntry::id, java.util.Comparator.reverseOrder());
+    /**
+     * An entry a source lists for the page, by what orders it: a source whose entries are costly to read whole
+     * (records, with their fields) gives only the key, and only the page's entries are then read; a source that has
+     * read the entry anyway gives it too.
+     *
+     * @param entry the entry with every detail, or null when only its key was read
+     */
+    public record Listed(EntryRef ref, LocalDate date, CreditEntry entry) {
+
+        public static Listed of(CreditEntry entry) {
+            return new Listed(entry.ref(), entry.date(), entry);
+        }
+    }
+
+    /** The order of a list page: newest decision first, then by kind, then highest id. */
+    public static final java.util.Comparator<Listed> NEWEST_FIRST = java.util.Comparator
+            .comparing(Listed::date, java.util.Comparator.reverseOrder())
+            .thenComparing((Listed l) -> l.ref().kind())
+            .thenComparing((Listed l) -> l.ref().id(), java.util.Comparator.reverseOrder());
 }

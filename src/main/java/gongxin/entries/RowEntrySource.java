@@ -61,8 +61,8 @@ public abstract class RowEntrySource<T> implements CreditEntrySource {
     }
 
     @Override
-    public void latestPublic(PublicListing listing, Consumer<CreditEntry> consumer) {
-        loadLatestPublic(listing).forEach(row -> consumer.accept(entry(row, EntryDetail.FULL)));
+    public void latestPublic(PublicListing listing, Consumer<PublicListing.Listed> consumer) {
+        loadLatestPublic(listing).forEach(row -> consumer.accept(PublicListing.Listed.of(entry(row, EntryDetail.FULL))));
     }
 
     @Override

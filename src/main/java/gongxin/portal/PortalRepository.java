@@ -17,8 +17,6 @@ import gongxin.shared.SubjectCategory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The portal's tables: subjects with their search tokens, entries, issued reports. */
 @Repository
@@ -28,7 +26,6 @@ class PortalRepository {
     private final JdbcTemplate template;
     private final Clock clock;
     private final PortalGeneration generation;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     private final org.springframework.transaction.PlatformTransactionManager transactions;
     /** The public read paths below (search, subject pages, list pages) read from the replica when one serves. */

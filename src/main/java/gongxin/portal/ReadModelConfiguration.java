@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Notices at start-up that the read model was built with another configuration (an item moved to another section,
- * masking rules changed) and builds it again, in the background: the website serves the old read model until the new
+ * Notices at start-up that the read model was built with another configuration (masking rules changed, a new version
+ * of the projection) and builds it again, in the background: the website serves the old read model until the new
  * one commits. Operators can also ask for a rebuild (after renaming a department, say) through {@link PortalAdminApi}.
  */
 @Component
@@ -30,16 +30,14 @@ class ReadModelConfiguration {
     /** 4: subjects only, with their registry id; entries are read from their producers (issue 27, 4; ADR 0033). */
     static final int PROJECTION_VERSION = 4;
 
-    private final PortalProperties properties;
     private final Masking masking;
     private final PortalProjection projection;
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
 
-    ReadModelConfiguration(PortalProperties properties, Masking masking, PortalProjection projection, JdbcClient jdbc,
+    ReadModelConfiguration(Masking masking, PortalProjection projection, JdbcClient jdbc,
                            AuditLog audit, Clock clock) {
-        this.properties = properties;
         this.masking = masking;
         this.projection = projection;
         this.jdbc = jdbc;
@@ -50,7 +48,7 @@ class ReadModelConfiguration {
     /** SM3 of the configuration the projection derives entries from, in a stable order. */
     String fingerprint() {
         StringBuilder text = new StringBuilder("projection=").append(PROJECTION_VERSION);
-        new TreeMap<>(properties.sections()).forEach((item, section) -> text.append(";section:").append(item).append('=').append(section));
+        // sections are not in it: entries are read from their producers and put in their sections when read (ADR 0033)
         new TreeMap<>(masking.rules()).forEach((kind, rule) -> text.append(";mask:").append(kind).append('=')
                 .append(rule.keepStart()).append(',').append(rule.keepEnd()));
         return Sm3.hex(text.toString());

@@ -113,20 +113,29 @@ class RecordEntrySource implements CreditEntrySource {
         repository.dishonestyOfSubjects(subjectIds, day, r -> consumer.accept(mapper.measures(r)));
     }
 
-    /** Item by item (each read in order from its index), the items of public catalog items only. */
+    /**
+     * Item by item, each read in order from its index, by key only: the page's records are read whole afterwards
+     * ({@link #find(java.util.Collection, Consumer)}).
+     */
     @Override
     @Transactional(readOnly = true)
-    public void latestPublic(PublicListing listing, Consumer<CreditEntry> consumer) {
+    public void latestPublic(PublicListing listing, Consumer<PublicListing.Listed> consumer) {
         if (listing.category() != EntryCategory.CATALOG_ITEM) {
             return;
         }
-        Mapper mapper = new Mapper();
         java.util.Collection<String> codes = listing.codes().isEmpty()
                 ? catalog.itemsInForce(listing.day()).stream().map(CatalogItem::code).toList() : listing.codes();
         for (String code : codes) {
-            repository.latestPublished(code, listing.department(), listing.from(), listing.to(), listing.day(), listing.limit())
-                    .forEach(r -> consumer.accept(mapper.full(r)));
+            repository.latestPublished(code, listing.department(), listing.from(), listing.to(), listing.day(), listing.limit(),
+                    (id, decided) -> consumer.accept(new PublicListing.Listed(EntryRef.of(EntryKind.RECORD, id), decided, null)));
         }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void find(java.util.Collection<Long> ids, Consumer<CreditEntry> consumer) {
+        Mapper mapper = new Mapper();
+        repository.findAll(ids).forEach(r -> consumer.accept(mapper.full(r)));
     }
 
     @Override

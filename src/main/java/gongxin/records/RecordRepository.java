@@ -203,13 +203,14 @@ class RecordRepository {
     }
 
     /**
-     * The newest records of an item published on {@code day} (published, not a minor's, within their window), newest
-     * decision first: a list page of the website, read through {@code record_public_latest_idx}.
+     * The ids and decision dates of the newest records of an item published on {@code day} (published, not a minor's,
+     * within their window), newest decision first: a list page of the website, read through
+     * {@code record_public_latest_idx}.
      */
-    List<CreditRecord> latestPublished(String itemCode, String department, LocalDate from, LocalDate to, LocalDate day,
-                                       int limit) {
-        return jdbc.sql("""
-                select * from records.record
+    void latestPublished(String itemCode, String department, LocalDate from, LocalDate to, LocalDate day, int limit,
+                         java.util.function.BiConsumer<Long, LocalDate> consumer) {
+        jdbc.sql("""
+                select id, decision_date from records.record
                  where item_code = :item and status = 'PUBLISHED' and not minor
                    and (window_end is null or window_end >= :day)
                    and (cast(:department as text) is null or department_code = :department)
@@ -217,7 +218,13 @@ class RecordRepository {
                    and (cast(:to as date) is null or decision_date <= :to)
                  order by decision_date desc, id desc limit :limit""")
                 .param("item", itemCode).param("department", department).param("from", from).param("to", to)
-                .param("day", day).param("limit", limit).query(this::map).list();
+                .param("day", day).param("limit", limit)
+                .query((RowCallbackHandler) rs -> consumer.accept(rs.getLong(1), rs.getObject(2, LocalDate.class)));
+    }
+
+    /** These records, in any order. */
+    List<CreditRecord> findAll(java.util.Collection<Long> ids) {
+        return jdbc.sql("select * from records.record where id = any(?)").param(ids.toArray(Long[]::new)).query(this::map).list();
     }
 
     /** The records of an item whose current version was stored or changed at or after {@code since}, in id order. */

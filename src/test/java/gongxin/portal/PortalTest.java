@@ -3,6 +3,7 @@ package gongxin.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -48,6 +49,40 @@ class PortalTest extends IntegrationTest {
         StringBuilder out = new StringBuilder();
         s.chars().forEach(c -> out.append(c >= '!' && c <= '~' ? (char) (c + 0xFEE0) : (char) c));
         return out.toString();
+    }
+
+    /** List pages read the newest public entries from their producers (ADR 0033). */
+    @Nested
+    class ListPages {
+
+        @Test
+        void the_penalty_page_lists_the_days_published_penalties_newest_first_and_never_a_minors() {
+            String u = PenaltyFile.uniqueWord();
+            PenaltyFile file = new PenaltyFile();
+            String minorId = PenaltyFile.idNumber("20120301", ThreadLocalRandom.current().nextInt(1000));
+            submit(file, new String[]{"行政相对人名称", "示例市" + u + "甲有限公司", "处罚决定日期", "2026-10-13"},
+                    new String[]{"行政相对人名称", "示例市" + u + "乙有限公司", "处罚决定日期", "2026-10-13"},
+                    new String[]{"行政相对人名称", "李" + u, "行政相对人类别", "自然人", "统一社会信用代码", "",
+                            "法定代表人", "", "证件类型", "身份证", "证件号码", minorId, "处罚决定日期", "2026-10-13"});
+            String first = file.decisionNumber(2);
+            String second = file.decisionNumber(3);
+            String minors = file.decisionNumber(4);
+
+            List<String> numbers = new ArrayList<>();
+            for (int page = 1; page <= 50; page++) {
+                JsonNode rows = http().get("/api/v1/public/publicity/PENALTY?from=2026-10-13&to=2026-10-13&page=" + page).json();
+                if (rows.isEmpty()) {
+                    break;
+                }
+                rows.forEach(row -> {
+                    assertThat(row.get("entry").get("decisionDate").asString()).isEqualTo("2026-10-13");
+                    numbers.add(row.get("entry").get("decisionNumber").asString());
+                });
+            }
+            assertThat(numbers).as("the later record of the day first").containsSubsequence(second, first);
+            assertThat(numbers).as("a minor's penalty is never published").doesNotContain(minors);
+            assertThat(numbers).doesNotHaveDuplicates();
+        }
     }
 
     @Nested

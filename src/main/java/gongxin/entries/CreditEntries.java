@@ -106,6 +106,15 @@ public class CreditEntries {
         return out;
     }
 
+    /** How many entries these subjects (registry ids) show the public on {@code day}, by kind of information. */
+    public List<PublicCount> publicCounts(java.util.Collection<Long> subjectIds, LocalDate day) {
+        List<PublicCount> counts = new java.util.ArrayList<>();
+        if (!subjectIds.isEmpty()) {
+            sources.values().forEach(source -> source.publicCounts(subjectIds, day, counts::add));
+        }
+        return counts;
+    }
+
     /** See {@link CreditEntrySource#changedSince}. */
     public void changedSince(EntryKind kind, String code, java.time.Instant since, EntryDetail detail,
                              java.util.function.Consumer<CreditEntry> consumer) {

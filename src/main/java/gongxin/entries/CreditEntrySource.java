@@ -60,6 +60,21 @@ public interface CreditEntrySource {
     default void latestPublic(PublicListing listing, Consumer<PublicListing.Listed> consumer) {
     }
 
+    /**
+     * How many entries each of these subjects shows the public on {@code day}, by kind of information. The default reads
+     * the entries whole; a producer that can count them in its own table overrides it.
+     */
+    default void publicCounts(java.util.Collection<Long> subjectIds, LocalDate day, Consumer<PublicCount> consumer) {
+        java.util.Map<java.util.List<Object>, Long> counts = new java.util.HashMap<>();
+        ofSubjects(subjectIds, EntryDetail.FULL, e -> {
+            if (e.publicOn(day)) {
+                counts.merge(java.util.List.of(e.subjectId(), e.category(), e.code()), 1L, Long::sum);
+            }
+        });
+        counts.forEach((key, n) -> consumer.accept(new PublicCount((Long) key.get(0), (EntryCategory) key.get(1),
+                (String) key.get(2), n)));
+    }
+
     /** These entries with every detail (those that exist), in any order: the entries of one list page. */
     default void find(java.util.Collection<Long> ids, Consumer<CreditEntry> consumer) {
         ids.forEach(id -> find(id).ifPresent(consumer));

@@ -19,6 +19,7 @@ import gongxin.entries.EntryCategory;
 import gongxin.entries.EntryDetail;
 import gongxin.entries.EntryField;
 import gongxin.entries.EntryKind;
+import gongxin.entries.PublicCount;
 import gongxin.entries.PublicListing;
 import gongxin.identity.Departments;
 import org.springframework.stereotype.Component;
@@ -71,22 +72,21 @@ class PublicEntries {
                 .map(e -> entry(e, names)).sorted(PAGE_ORDER).toList();
     }
 
-    /** The entries shown today per section, for each of these subjects (by the website's subject id). */
+    /**
+     * The entries shown today per section, for each of these subjects (by the website's subject id): counted by their
+     * producers, without reading the entries (a page of search results asks this for its 20 subjects).
+     */
     Map<Long, Map<Section, Long>> publicCounts(Collection<PortalRepository.Subject> subjects, LocalDate today) {
         Map<Long, Long> byRegistry = new HashMap<>();
         subjects.stream().filter(s -> s.registryId() != null).forEach(s -> byRegistry.put(s.registryId(), s.id()));
         Map<Long, Map<Section, Long>> counts = new HashMap<>();
-        if (byRegistry.isEmpty()) {
-            return counts;
-        }
-        entries.ofSubjects(byRegistry.keySet(), EntryDetail.FULL).forEach((registryId, list) -> {
-            for (CreditEntry e : list) {
-                if (e.disclosed() && PublicityDecision.of(entry(e, Map.of()), today).visible()) {
-                    counts.computeIfAbsent(byRegistry.get(registryId), k -> new EnumMap<>(Section.class))
-                            .merge(section(e), 1L, Long::sum);
-                }
+        for (PublicCount c : entries.publicCounts(byRegistry.keySet(), today)) {
+            Long subject = byRegistry.get(c.subjectId());
+            if (subject != null) {
+                counts.computeIfAbsent(subject, k -> new EnumMap<>(Section.class)).merge(section(c.category(), c.code()),
+                        c.count(), Long::sum);
             }
-        });
+        }
         return counts;
     }
 
@@ -120,8 +120,12 @@ class PublicEntries {
 
     /** The site's section of an entry: a catalog item's as the city configured it, the others by their category. */
     Section section(CreditEntry e) {
-        return switch (e.category()) {
-            case CATALOG_ITEM -> properties.section(e.code());
+        return section(e.category(), e.code());
+    }
+
+    private Section section(EntryCategory category, String code) {
+        return switch (category) {
+            case CATALOG_ITEM -> properties.section(code);
             case DISHONESTY_LIST -> Section.SERIOUS_DISHONESTY;
             case RED_LIST -> Section.RED_LIST;
             case COMMITMENT -> Section.COMMITMENT;

@@ -131,6 +131,40 @@ class RecordEntrySource implements CreditEntrySource {
         }
     }
 
+    /** Counted by PostgreSQL; an item version's disclosure decides whether its records count (only public ones do). */
+    @Override
+    @Transactional(readOnly = true)
+    public void publicCounts(java.util.Collection<Long> subjectIds, LocalDate day,
+                             Consumer<gongxin.entries.PublicCount> consumer) {
+        Map<java.util.List<Object>, Long> counts = new HashMap<>();
+        for (RecordRepository.PublishedCount c : repository.publishedCounts(subjectIds, day)) {
+            CatalogItem item = version(c.itemCode(), c.itemVersion());
+            if (item != null && item.disclosure() == Disclosure.PUBLIC) {
+                counts.merge(java.util.List.of(c.subjectId(), c.itemCode()), c.count(), Long::sum);
+            }
+        }
+        counts.forEach((key, n) -> consumer.accept(new gongxin.entries.PublicCount((Long) key.get(0),
+                EntryCategory.CATALOG_ITEM, (String) key.get(1), n)));
+    }
+
+    /**
+     * Catalog item versions met so far: a version is never changed once made (new versions get new numbers), so it is
+     * kept for the life of the node; a version not found is asked again next time.
+     */
+    private final java.util.concurrent.ConcurrentMap<String, CatalogItem> versions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private CatalogItem version(String code, int version) {
+        String key = code + "#" + version;
+        CatalogItem item = versions.get(key);
+        if (item == null) {
+            item = catalog.version(code, version).orElse(null);
+            if (item != null) {
+                versions.put(key, item);
+            }
+        }
+        return item;
+    }
+
     @Override
     @Transactional(readOnly = true)
     public void find(java.util.Collection<Long> ids, Consumer<CreditEntry> consumer) {
@@ -214,7 +248,7 @@ class RecordEntrySource implements CreditEntrySource {
         }
 
         private CatalogItem item(String code, int version) {
-            return versionsOf(code).get(version);
+            return version(code, version);
         }
 
         private String title(String code) {

@@ -222,6 +222,25 @@ class RecordRepository {
                 .query((RowCallbackHandler) rs -> consumer.accept(rs.getLong(1), rs.getObject(2, LocalDate.class)));
     }
 
+    /** A count of records published on a day, by subject and item version. */
+    record PublishedCount(long subjectId, String itemCode, int itemVersion, long count) {
+    }
+
+    /**
+     * How many records of these subjects are published on {@code day} (published, not a minor's, within their window),
+     * by subject and item version: the counts of a page of search results, from {@code record_subject_idx}.
+     */
+    List<PublishedCount> publishedCounts(java.util.Collection<Long> subjectIds, LocalDate day) {
+        return jdbc.sql("""
+                select subject_id, item_code, item_version, count(*) as n from records.record
+                 where subject_id = any(:ids) and status = 'PUBLISHED' and not minor
+                   and (window_end is null or window_end >= :day)
+                 group by subject_id, item_code, item_version""")
+                .param("ids", subjectIds.toArray(Long[]::new)).param("day", day)
+                .query((rs, n) -> new PublishedCount(rs.getLong("subject_id"), rs.getString("item_code"),
+                        rs.getInt("item_version"), rs.getLong("n"))).list();
+    }
+
     /** These records, in any order. */
     List<CreditRecord> findAll(java.util.Collection<Long> ids) {
         return jdbc.sql("select * from records.record where id = any(?)").param(ids.toArray(Long[]::new)).query(this::map).list();

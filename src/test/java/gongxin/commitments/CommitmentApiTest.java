@@ -147,6 +147,8 @@ class CommitmentApiTest extends IntegrationTest {
         // public while in force, with its status, on its page and on the list page
         assertThat(publicEntries(code, "COMMITMENT")).hasSize(1);
         assertThat(onListPage("COMMITMENT", id, "2026-06-01")).isTrue();
+        JsonNode hit = http().get("/api/v1/public/subjects?q=" + code).json().get("items").get(0);
+        assertThat(hit.get("counts").get("信用承诺").intValue()).as("counted by its producer for the search result").isEqualTo(1);
 
         TestHttp.Response breached = samr().postJson("/api/v1/commitments/" + id + "/verification", Map.of("outcome", "BREACHED",
                 "decidedOn", "2026-07-01", "documentNumber", "示市监承诺核〔2026〕7号", "finding", "经核查，申请人不具备承诺的经营场所条件"));
@@ -221,6 +223,8 @@ class CommitmentApiTest extends IntegrationTest {
         assertThat(publicEntries(code, "COMMITMENT_BREACH")).isEmpty();
         assertThat(publicEntries(code, "COMMITMENT")).as("the breached commitment is no longer shown once repaired").isEmpty();
         assertThat(onListPage("COMMITMENT_BREACH", breachId, "2026-07-01")).as("nor on the list page").isFalse();
+        assertThat(http().get("/api/v1/public/subjects?q=" + code).json().get("items").get(0).get("counts").has("信用承诺"))
+                .as("nor counted").isFalse();
         assertThat(onListPage("COMMITMENT", id, "2026-06-01")).isFalse();
         assertThat(PdfText.of(http().postJson("/api/v1/public/reports", Map.of("creditCode", code)).bytes()).replaceAll("\\s", ""))
                 .doesNotContain("示市监承诺核〔2026〕7号");

@@ -65,14 +65,9 @@ public interface CreditEntrySource {
      * the entries whole; a producer that can count them in its own table overrides it.
      */
     default void publicCounts(java.util.Collection<Long> subjectIds, LocalDate day, Consumer<PublicCount> consumer) {
-        java.util.Map<java.util.List<Object>, Long> counts = new java.util.HashMap<>();
-        ofSubjects(subjectIds, EntryDetail.FULL, e -> {
-            if (e.publicOn(day)) {
-                counts.merge(java.util.List.of(e.subjectId(), e.category(), e.code()), 1L, Long::sum);
-            }
-        });
-        counts.forEach((key, n) -> consumer.accept(new PublicCount((Long) key.get(0), (EntryCategory) key.get(1),
-                (String) key.get(2), n)));
+        PublicCount.Tally tally = new PublicCount.Tally(day);
+        ofSubjects(subjectIds, EntryDetail.FULL, tally);
+        tally.emit(consumer);
     }
 
     /** These entries with every detail (those that exist), in any order: the entries of one list page. */

@@ -68,15 +68,9 @@ public abstract class RowEntrySource<T> implements CreditEntrySource {
     /** Counted from the rows, read as entries without their fields (nothing else to look up). */
     @Override
     public void publicCounts(java.util.Collection<Long> subjectIds, java.time.LocalDate day, Consumer<PublicCount> consumer) {
-        java.util.Map<java.util.List<Object>, Long> counts = new java.util.HashMap<>();
-        for (T row : loadOfSubjects(subjectIds)) {
-            CreditEntry e = entry(row, EntryDetail.MEASURES);
-            if (e.publicOn(day)) {
-                counts.merge(java.util.List.of(e.subjectId(), e.category(), e.code()), 1L, Long::sum);
-            }
-        }
-        counts.forEach((key, n) -> consumer.accept(new PublicCount((Long) key.get(0), (EntryCategory) key.get(1),
-                (String) key.get(2), n)));
+        PublicCount.Tally tally = new PublicCount.Tally(day);
+        loadOfSubjects(subjectIds).forEach(row -> tally.accept(entry(row, EntryDetail.MEASURES)));
+        tally.emit(consumer);
     }
 
     @Override

@@ -34,8 +34,12 @@ class CommitmentRepository {
 
     private final JdbcClient jdbc;
 
-    CommitmentRepository(JdbcClient jdbc) {
+    /** The public pages' reads go to the replica when one serves them. */
+    private final gongxin.platform.PublicReads reads;
+
+    CommitmentRepository(JdbcClient jdbc, gongxin.platform.PublicReads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     // ---- matters
@@ -140,7 +144,7 @@ class CommitmentRepository {
     }
 
     List<Stored> ofSubjects(java.util.Collection<Long> subjectIds) {
-        return jdbc.sql(COMMITMENT + " where c.subject_id = any(?) order by c.subject_id, c.id").param(subjectIds.toArray(Long[]::new))
+        return reads.jdbcFor(jdbc).sql(COMMITMENT + " where c.subject_id = any(?) order by c.subject_id, c.id").param(subjectIds.toArray(Long[]::new))
                 .query(CommitmentRepository::stored).list();
     }
 
@@ -150,7 +154,7 @@ class CommitmentRepository {
      */
     List<Stored> latestPublic(java.util.Set<String> matters, String department, java.time.LocalDate from,
                               java.time.LocalDate to, int limit) {
-        return jdbc.sql(COMMITMENT + "\n" + """
+        return reads.jdbcFor(jdbc).sql(COMMITMENT + "\n" + """
                  where c.public and c.status <> 'WITHDRAWN' and b.repaired_on is null
                    and (cardinality(cast(:matters as text[])) = 0 or c.matter_code = any(cast(:matters as text[])))
                    and (cast(:department as text) is null or c.department_code = :department)
@@ -164,7 +168,7 @@ class CommitmentRepository {
     /** The newest breaches public on {@code day} (not repaired, within their window), newest finding first. */
     List<Breach> latestPublicBreaches(java.util.Set<String> matters, String department, java.time.LocalDate from,
                                       java.time.LocalDate to, java.time.LocalDate day, int limit) {
-        return jdbc.sql(BREACH + "\n" + """
+        return reads.jdbcFor(jdbc).sql(BREACH + "\n" + """
                  where b.repaired_on is null and (b.window_end is null or b.window_end >= :day)
                    and (cardinality(cast(:matters as text[])) = 0 or c.matter_code = any(cast(:matters as text[])))
                    and (cast(:department as text) is null or c.department_code = :department)
@@ -176,12 +180,13 @@ class CommitmentRepository {
     }
 
     List<Breach> breachesOf(java.util.Collection<Long> subjectIds) {
-        return jdbc.sql(BREACH + " where b.subject_id = any(?) order by b.subject_id, b.id").param(subjectIds.toArray(Long[]::new))
+        return reads.jdbcFor(jdbc).sql(BREACH + " where b.subject_id = any(?) order by b.subject_id, b.id").param(subjectIds.toArray(Long[]::new))
                 .query(CommitmentRepository::breach).list();
     }
 
     List<Stored> ofSubject(long subjectId) {
-        return jdbc.sql(COMMITMENT + " where c.subject_id = ? order by c.id").param(subjectId).query(CommitmentRepository::stored).list();
+        return reads.jdbcFor(jdbc).sql(COMMITMENT + " where c.subject_id = ? order by c.id").param(subjectId)
+                .query(CommitmentRepository::stored).list();
     }
 
     List<Long> allIds() {
@@ -274,7 +279,7 @@ class CommitmentRepository {
     }
 
     List<Breach> breachesOf(long subjectId) {
-        return jdbc.sql(BREACH + " where b.subject_id = ? order by b.id").param(subjectId).query(CommitmentRepository::breach).list();
+        return reads.jdbcFor(jdbc).sql(BREACH + " where b.subject_id = ? order by b.id").param(subjectId).query(CommitmentRepository::breach).list();
     }
 
     List<Long> allBreachIds() {

@@ -28,8 +28,12 @@ class ListEntryRepository implements ListEntries {
     /** The day of a flag is the day where the platform is. */
     private final java.time.ZoneId zone;
 
-    ListEntryRepository(JdbcClient jdbc, gongxin.platform.GongxinProperties properties) {
+    /** The public pages' reads go to the replica when one serves them. */
+    private final gongxin.platform.PublicReads reads;
+
+    ListEntryRepository(JdbcClient jdbc, gongxin.platform.GongxinProperties properties, gongxin.platform.PublicReads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
         this.zone = properties.zone();
     }
 
@@ -44,12 +48,12 @@ class ListEntryRepository implements ListEntries {
     }
 
     List<Entry> ofSubjects(java.util.Collection<Long> subjectIds) {
-        return jdbc.sql(SELECT + " where e.subject_id = any(?) order by e.subject_id, e.id").param(subjectIds.toArray(Long[]::new))
+        return reads.jdbcFor(jdbc).sql(SELECT + " where e.subject_id = any(?) order by e.subject_id, e.id").param(subjectIds.toArray(Long[]::new))
                 .query(this::entry).list();
     }
 
     List<Entry> ofSubject(long subjectId) {
-        return jdbc.sql(SELECT + " where e.subject_id = ? order by e.listed_on desc, e.id desc").param(subjectId)
+        return reads.jdbcFor(jdbc).sql(SELECT + " where e.subject_id = ? order by e.listed_on desc, e.id desc").param(subjectId)
                 .query(this::entry).list();
     }
 
@@ -59,7 +63,7 @@ class ListEntryRepository implements ListEntries {
      */
     List<Entry> latestOnLists(boolean dishonesty, java.util.Set<String> listTypes, String department, LocalDate from,
                               LocalDate to, LocalDate day, int limit) {
-        return jdbc.sql(SELECT + "\n" + """
+        return reads.jdbcFor(jdbc).sql(SELECT + "\n" + """
                  where (t.kind = 'DISHONESTY') = :dishonesty and e.removed_on is null and e.flagged_at is null
                    and (e.ends_on is null or e.ends_on >= :day)
                    and (cardinality(cast(:types as text[])) = 0 or e.list_type = any(cast(:types as text[])))

@@ -84,6 +84,34 @@ public class PublicReads implements DisposableBean {
         return replica != null && replicaCaughtUp && !staffReading() ? replica : primary;
     }
 
+    /** Set while the website reads a public page through other modules (ADR 0033). */
+    private static final ThreadLocal<Boolean> PUBLIC_PAGE = new ThreadLocal<>();
+
+    /**
+     * Runs the reads of a public page that other modules make for it (a subject's entries, a list page, the counts of
+     * search results): inside, {@link #jdbcFor} lets their reads of public information go where {@link #jdbc()} would.
+     */
+    public <T> T forPublicPage(java.util.function.Supplier<T> read) {
+        Boolean outer = PUBLIC_PAGE.get();
+        PUBLIC_PAGE.set(Boolean.TRUE);
+        try {
+            return read.get();
+        } finally {
+            if (outer == null) {
+                PUBLIC_PAGE.remove();
+            }
+        }
+    }
+
+    /**
+     * The client for a module's read that may serve a public page: the replica inside {@link #forPublicPage} when
+     * {@link #jdbc()} chooses it, the module's own client otherwise (staff, grading and every other reader keep reading
+     * the primary through the same methods).
+     */
+    public JdbcClient jdbcFor(JdbcClient own) {
+        return Boolean.TRUE.equals(PUBLIC_PAGE.get()) && replica != null && jdbc() == replica ? replica : own;
+    }
+
     /** Whether a replica is configured and currently serves public reads. */
     public boolean replicaServing() {
         return replica != null && replicaCaughtUp;

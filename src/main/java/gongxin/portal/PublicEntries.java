@@ -38,7 +38,12 @@ class PublicEntries {
     private final PortalProperties properties;
     private final Catalog catalog;
 
-    PublicEntries(CreditEntries entries, Departments departments, PortalProperties properties, Catalog catalog) {
+    /** Reads made for a public page go to the replica when one serves them (ADR 0030). */
+    private final gongxin.platform.PublicReads reads;
+
+    PublicEntries(CreditEntries entries, Departments departments, PortalProperties properties, Catalog catalog,
+                  gongxin.platform.PublicReads reads) {
+        this.reads = reads;
         this.entries = entries;
         this.departments = departments;
         this.properties = properties;
@@ -68,8 +73,8 @@ class PublicEntries {
             return List.of();
         }
         Map<String, String> names = departments.names();
-        return entries.ofSubject(subject.registryId(), EntryDetail.FULL).stream().filter(CreditEntry::disclosed)
-                .map(e -> entry(e, names)).sorted(PAGE_ORDER).toList();
+        return reads.forPublicPage(() -> entries.ofSubject(subject.registryId(), EntryDetail.FULL)).stream()
+                .filter(CreditEntry::disclosed).map(e -> entry(e, names)).sorted(PAGE_ORDER).toList();
     }
 
     /**
@@ -80,7 +85,7 @@ class PublicEntries {
         Map<Long, Long> byRegistry = new HashMap<>();
         subjects.stream().filter(s -> s.registryId() != null).forEach(s -> byRegistry.put(s.registryId(), s.id()));
         Map<Long, Map<Section, Long>> counts = new HashMap<>();
-        for (PublicCount c : entries.publicCounts(byRegistry.keySet(), today)) {
+        for (PublicCount c : reads.forPublicPage(() -> entries.publicCounts(byRegistry.keySet(), today))) {
             Long subject = byRegistry.get(c.subjectId());
             if (subject != null) {
                 counts.computeIfAbsent(subject, k -> new EnumMap<>(Section.class)).merge(section(c.category(), c.code()),
@@ -109,7 +114,8 @@ class PublicEntries {
         }
         Map<String, String> names = departments.names();
         List<Entry> page = new ArrayList<>();
-        for (CreditEntry e : entries.latestPublic(new PublicListing(category, codes, department, from, to, today, offset, size))) {
+        PublicListing listing = new PublicListing(category, codes, department, from, to, today, offset, size);
+        for (CreditEntry e : reads.forPublicPage(() -> entries.latestPublic(listing))) {
             Entry entry = entry(e, names);
             if (e.disclosed() && PublicityDecision.of(entry, today).visible()) {
                 page.add(entry);

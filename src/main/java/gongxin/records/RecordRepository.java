@@ -34,8 +34,12 @@ class RecordRepository {
     private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate namedStreaming;
     private final java.time.ZoneId zone;
 
+    /** The public pages' reads (subject pages, list pages, search counts) go to the replica when one serves them. */
+    private final gongxin.platform.PublicReads reads;
+
     RecordRepository(JdbcClient jdbc, DataSource dataSource, IdentifierProtection identifiers,
-                     gongxin.platform.GongxinProperties properties) {
+                     gongxin.platform.GongxinProperties properties, gongxin.platform.PublicReads reads) {
+        this.reads = reads;
         this.identifiers = identifiers;
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(dataSource);
@@ -193,12 +197,13 @@ class RecordRepository {
     }
 
     List<CreditRecord> ofSubject(long subjectId) {
-        return jdbc.sql("select * from records.record where subject_id = ? order by id").param(subjectId).query(this::map).list();
+        return reads.jdbcFor(jdbc).sql("select * from records.record where subject_id = ? order by id").param(subjectId)
+                .query(this::map).list();
     }
 
     /** The records of these subjects, in id order: one statement for a page of search results. */
     List<CreditRecord> ofSubjects(java.util.Collection<Long> subjectIds) {
-        return jdbc.sql("select * from records.record where subject_id = any(?) order by id")
+        return reads.jdbcFor(jdbc).sql("select * from records.record where subject_id = any(?) order by id")
                 .param(subjectIds.toArray(Long[]::new)).query(this::map).list();
     }
 
@@ -209,7 +214,7 @@ class RecordRepository {
      */
     void latestPublished(String itemCode, String department, LocalDate from, LocalDate to, LocalDate day, int limit,
                          java.util.function.BiConsumer<Long, LocalDate> consumer) {
-        jdbc.sql("""
+        reads.jdbcFor(jdbc).sql("""
                 select id, decision_date from records.record
                  where item_code = :item and status = 'PUBLISHED' and not minor
                    and (window_end is null or window_end >= :day)
@@ -231,7 +236,7 @@ class RecordRepository {
      * by subject and item version: the counts of a page of search results, from {@code record_subject_idx}.
      */
     List<PublishedCount> publishedCounts(java.util.Collection<Long> subjectIds, LocalDate day) {
-        return jdbc.sql("""
+        return reads.jdbcFor(jdbc).sql("""
                 select subject_id, item_code, item_version, count(*) as n from records.record
                  where subject_id = any(:ids) and status = 'PUBLISHED' and not minor
                    and (window_end is null or window_end >= :day)
@@ -243,7 +248,7 @@ class RecordRepository {
 
     /** These records, in any order. */
     List<CreditRecord> findAll(java.util.Collection<Long> ids) {
-        return jdbc.sql("select * from records.record where id = any(?)").param(ids.toArray(Long[]::new)).query(this::map).list();
+        return reads.jdbcFor(jdbc).sql("select * from records.record where id = any(?)").param(ids.toArray(Long[]::new)).query(this::map).list();
     }
 
     /** The records of an item whose current version was stored or changed at or after {@code since}, in id order. */

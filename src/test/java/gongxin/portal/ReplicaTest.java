@@ -153,12 +153,37 @@ class ReplicaTest extends IntegrationTest {
             TestHttp.Response found = visitor.get("/api/v1/public/subjects/" + publicId);
             assertThat(found.status()).isEqualTo(200);
             assertThat(found.body()).contains("示例市副本读测试有限公司");
+
+            // a subject's entries are read from their producer's tables (ADR 0033): from the replica for the public too
+            String code = gongxin.support.PenaltyFile.creditCode(java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000L));
+            String name = "示例市副本读条目" + gongxin.support.PenaltyFile.uniqueWord() + "有限公司";
+            acceptedPenalty(code, name, "2026-10-01");
+            Eventually.eventually(Duration.ofSeconds(30),
+                    () -> primary.queryForObject("select count(*) from portal.subject where credit_code = ?", Long.class, code) == 1,
+                    () -> "the website to have the subject " + code);
+            awaitReplayed(standby, primary);
+            Eventually.eventually(Duration.ofSeconds(30), () -> visitor.get("/api/v1/public/subjects/" + code).status() == 200,
+                    () -> "the public to find " + code + " on the replica");
+            assertThat(penalties(visitor, code)).isEqualTo(1);
+            standby.execute("select pg_wal_replay_pause()");
+            acceptedPenalty(code, name, "2026-10-02");
+            assertThat(penalties(visitor, code)).as("the public's page reads the entries on the replica, paused before the second").isEqualTo(1);
+            assertThat(penalties(operator, code)).as("staff read the primary").isEqualTo(2);
+            standby.execute("select pg_wal_replay_resume()");
+            awaitReplayed(standby, primary);
+            assertThat(penalties(visitor, code)).isEqualTo(2);
         } finally {
             primary.update("delete from portal.subject where subject_key like 'replica-test:%'");
         }
     }
 
     /** Until the standby has replayed what the primary has written so far. */
+    private static int penalties(TestHttp http, String code) {
+        TestHttp.Response page = http.get("/api/v1/public/subjects/" + code);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        return page.json().get("sections").get("PENALTY").get("entries").size();
+    }
+
     private static void awaitReplayed(JdbcTemplate standby, JdbcTemplate primary) throws InterruptedException {
         String target = primary.queryForObject("select pg_current_wal_lsn()::text", String.class);
         Eventually.eventually(Duration.ofSeconds(60), () -> Boolean.TRUE.equals(standby.queryForObject(

@@ -74,4 +74,138 @@ class CreditEntriesTest {
         assertThatThrownBy(() -> entries.openObjection(EntryRef.of(EntryKind.LIST_ENTRY, 3), "YY2026-X", LocalDate.of(2026, 11, 24), "t"))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    /** List pages: each producer lists its newest, the page is cut from them merged, only its entries are read whole. */
+    @org.junit.jupiter.api.Nested
+    class ListPages {
+
+        static final LocalDate DAY = LocalDate.of(2026, 11, 24);
+
+        static CreditEntry dated(EntryKind kind, long id, String date, EntryStatus status, boolean minor) {
+            return new CreditEntry(EntryRef.of(kind, id), EntrySubject.ofId(id), "X", "标题", EntryCategory.COMMITMENT, null,
+                    true, "CITY-SAMR", "文号" + id, LocalDate.parse(date), null, EntryNature.NEUTRAL, null, minor, status, null,
+                    null, null, null, null, null, false, false, List.of());
+        }
+
+        /** Lists keys only (as records do) and counts the entries it was asked to read whole. */
+        static final class KeysOnly extends java.util.ArrayList<Long> implements CreditEntrySource {
+            final Producer entries;
+
+            KeysOnly(List<CreditEntry> entries) {
+                this.entries = new Producer(EntryKind.COMMITMENT_BREACH, entries);
+            }
+
+            @Override
+            public EntryKind kind() {
+                return EntryKind.COMMITMENT_BREACH;
+            }
+
+            @Override
+            public void latestPublic(PublicListing listing, Consumer<PublicListing.Listed> consumer) {
+                entries.entries().stream().sorted(java.util.Comparator.comparing(CreditEntry::date).reversed())
+                        .limit(listing.limit()).forEach(e -> consumer.accept(new PublicListing.Listed(e.ref(), e.date(), null)));
+            }
+
+            @Override
+            public void find(java.util.Collection<Long> ids, Consumer<CreditEntry> consumer) {
+                addAll(ids);
+                ids.forEach(id -> entries.find(id).ifPresent(consumer));
+            }
+
+            @Override
+            public Optional<CreditEntry> find(long id) {
+                return entries.find(id);
+            }
+
+            @Override
+            public void changed(CreditEntriesChanged event, EntryDetail detail, Consumer<CreditEntry> consumer) {
+            }
+
+            @Override
+            public void ofSubject(long subjectId, EntryDetail detail, Consumer<CreditEntry> consumer) {
+            }
+
+            @Override
+            public void each(EntryDetail detail, Consumer<CreditEntry> consumer) {
+            }
+
+            @Override
+            public RepairTerms repairTerms(long id) {
+                return RepairTerms.notRepairable("no");
+            }
+
+            @Override
+            public void repair(long id, Caller caller, String applicationNumber, LocalDate decidedOn) {
+            }
+        }
+
+        /** Lists whole entries (as row producers do). */
+        record Whole(List<CreditEntry> entries) implements CreditEntrySource {
+            @Override
+            public EntryKind kind() {
+                return EntryKind.COMMITMENT;
+            }
+
+            @Override
+            public void latestPublic(PublicListing listing, Consumer<PublicListing.Listed> consumer) {
+                entries.stream().limit(listing.limit()).forEach(e -> consumer.accept(PublicListing.Listed.of(e)));
+            }
+
+            @Override
+            public Optional<CreditEntry> find(long id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void changed(CreditEntriesChanged event, EntryDetail detail, Consumer<CreditEntry> consumer) {
+            }
+
+            @Override
+            public void ofSubject(long subjectId, EntryDetail detail, Consumer<CreditEntry> consumer) {
+            }
+
+            @Override
+            public void each(EntryDetail detail, Consumer<CreditEntry> consumer) {
+            }
+
+            @Override
+            public RepairTerms repairTerms(long id) {
+                return RepairTerms.notRepairable("no");
+            }
+
+            @Override
+            public void repair(long id, Caller caller, String applicationNumber, LocalDate decidedOn) {
+            }
+        }
+
+        @Test
+        void the_page_is_cut_from_both_producers_newest_first_and_only_its_keys_are_read_whole() {
+            KeysOnly breaches = new KeysOnly(List.of(dated(EntryKind.COMMITMENT_BREACH, 1, "2026-11-01", EntryStatus.PUBLISHED, false),
+                    dated(EntryKind.COMMITMENT_BREACH, 2, "2026-11-03", EntryStatus.PUBLISHED, false),
+                    dated(EntryKind.COMMITMENT_BREACH, 3, "2026-11-05", EntryStatus.PUBLISHED, false)));
+            Whole commitments = new Whole(List.of(dated(EntryKind.COMMITMENT, 9, "2026-11-04", EntryStatus.PUBLISHED, false),
+                    dated(EntryKind.COMMITMENT, 8, "2026-11-02", EntryStatus.PUBLISHED, false)));
+            CreditEntries entries = new CreditEntries(List.of(breaches, commitments));
+
+            List<CreditEntry> second = entries.latestPublic(new PublicListing(EntryCategory.COMMITMENT, null, null, null, null, DAY, 2, 2));
+
+            // all five newest first: breach 3, commitment 9, breach 2, commitment 8, breach 1; the second page of two
+            assertThat(second).extracting(CreditEntry::ref).containsExactly(EntryRef.of(EntryKind.COMMITMENT_BREACH, 2),
+                    EntryRef.of(EntryKind.COMMITMENT, 8));
+            assertThat(breaches).as("only the page's breach was read whole").containsExactly(2L);
+        }
+
+        @Test
+        void what_a_producer_lists_beyond_the_contract_is_not_shown() {
+            Whole commitments = new Whole(List.of(dated(EntryKind.COMMITMENT, 1, "2026-11-04", EntryStatus.REMOVED, false),
+                    dated(EntryKind.COMMITMENT, 2, "2026-11-03", EntryStatus.PUBLISHED, true),
+                    dated(EntryKind.COMMITMENT, 3, "2026-11-02", EntryStatus.PUBLISHED, false)));
+            CreditEntries entries = new CreditEntries(List.of(commitments));
+
+            assertThat(entries.latestPublic(new PublicListing(EntryCategory.COMMITMENT, null, null, null, null, DAY, 0, 20)))
+                    .as("a removed entry and a minor's are never on a list page").extracting(CreditEntry::id).containsExactly(3L);
+            assertThat(entries.latestPublic(new PublicListing(EntryCategory.RED_LIST, null, null, null, null, DAY, 0, 20)))
+                    .as("nor another category's").isEmpty();
+        }
+    }
 }

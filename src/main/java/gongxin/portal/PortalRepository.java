@@ -264,7 +264,7 @@ class PortalRepository {
      * One page of the subjects whose name or former name contains {@code fragment}, ranked: exact name, name prefix,
      * former name, fragment elsewhere, then shorter names first; with how many matched (up to {@code cap + 1}).
      * One statement, so one round trip and no transaction (each hit's public entries are counted from their producers,
-     * {@link PublicEntries#publicCounts}).
+     * the website's entries service).
      * Fragments (ADR 0012):
      * <ul>
      * <li>two characters, the usual search: the first {@code cap} rows of the bigram in {@code portal.subject_token},

@@ -87,23 +87,29 @@ class CreditEntriesTest {
                     null, null, null, null, null, false, false, List.of());
         }
 
-        /** Lists keys only (as records do) and counts the entries it was asked to read whole. */
-        static final class KeysOnly extends java.util.ArrayList<Long> implements CreditEntrySource {
+        /**
+         * Fixed entries of one kind, listed newest first whole (as row producers do) or by key only (as records do); it
+         * keeps the ids it was asked to read whole.
+         */
+        static final class Lister extends java.util.ArrayList<Long> implements CreditEntrySource {
             final Producer entries;
+            final boolean keysOnly;
 
-            KeysOnly(List<CreditEntry> entries) {
-                this.entries = new Producer(EntryKind.COMMITMENT_BREACH, entries);
+            Lister(EntryKind kind, boolean keysOnly, List<CreditEntry> entries) {
+                this.entries = new Producer(kind, entries);
+                this.keysOnly = keysOnly;
             }
 
             @Override
             public EntryKind kind() {
-                return EntryKind.COMMITMENT_BREACH;
+                return entries.kind();
             }
 
             @Override
             public void latestPublic(PublicListing listing, Consumer<PublicListing.Listed> consumer) {
                 entries.entries().stream().sorted(java.util.Comparator.comparing(CreditEntry::date).reversed())
-                        .limit(listing.limit()).forEach(e -> consumer.accept(new PublicListing.Listed(e.ref(), e.date(), null)));
+                        .limit(listing.limit()).forEach(e -> consumer.accept(keysOnly
+                                ? new PublicListing.Listed(e.ref(), e.date(), null) : PublicListing.Listed.of(e)));
             }
 
             @Override
@@ -119,58 +125,22 @@ class CreditEntriesTest {
 
             @Override
             public void changed(CreditEntriesChanged event, EntryDetail detail, Consumer<CreditEntry> consumer) {
+                entries.changed(event, detail, consumer);
             }
 
             @Override
             public void ofSubject(long subjectId, EntryDetail detail, Consumer<CreditEntry> consumer) {
+                entries.ofSubject(subjectId, detail, consumer);
             }
 
             @Override
             public void each(EntryDetail detail, Consumer<CreditEntry> consumer) {
+                entries.each(detail, consumer);
             }
 
             @Override
             public RepairTerms repairTerms(long id) {
-                return RepairTerms.notRepairable("no");
-            }
-
-            @Override
-            public void repair(long id, Caller caller, String applicationNumber, LocalDate decidedOn) {
-            }
-        }
-
-        /** Lists whole entries (as row producers do). */
-        record Whole(List<CreditEntry> entries) implements CreditEntrySource {
-            @Override
-            public EntryKind kind() {
-                return EntryKind.COMMITMENT;
-            }
-
-            @Override
-            public void latestPublic(PublicListing listing, Consumer<PublicListing.Listed> consumer) {
-                entries.stream().limit(listing.limit()).forEach(e -> consumer.accept(PublicListing.Listed.of(e)));
-            }
-
-            @Override
-            public Optional<CreditEntry> find(long id) {
-                return Optional.empty();
-            }
-
-            @Override
-            public void changed(CreditEntriesChanged event, EntryDetail detail, Consumer<CreditEntry> consumer) {
-            }
-
-            @Override
-            public void ofSubject(long subjectId, EntryDetail detail, Consumer<CreditEntry> consumer) {
-            }
-
-            @Override
-            public void each(EntryDetail detail, Consumer<CreditEntry> consumer) {
-            }
-
-            @Override
-            public RepairTerms repairTerms(long id) {
-                return RepairTerms.notRepairable("no");
+                return entries.repairTerms(id);
             }
 
             @Override
@@ -180,10 +150,10 @@ class CreditEntriesTest {
 
         @Test
         void the_page_is_cut_from_both_producers_newest_first_and_only_its_keys_are_read_whole() {
-            KeysOnly breaches = new KeysOnly(List.of(dated(EntryKind.COMMITMENT_BREACH, 1, "2026-11-01", EntryStatus.PUBLISHED, false),
+            Lister breaches = new Lister(EntryKind.COMMITMENT_BREACH, true, List.of(dated(EntryKind.COMMITMENT_BREACH, 1, "2026-11-01", EntryStatus.PUBLISHED, false),
                     dated(EntryKind.COMMITMENT_BREACH, 2, "2026-11-03", EntryStatus.PUBLISHED, false),
                     dated(EntryKind.COMMITMENT_BREACH, 3, "2026-11-05", EntryStatus.PUBLISHED, false)));
-            Whole commitments = new Whole(List.of(dated(EntryKind.COMMITMENT, 9, "2026-11-04", EntryStatus.PUBLISHED, false),
+            Lister commitments = new Lister(EntryKind.COMMITMENT, false, List.of(dated(EntryKind.COMMITMENT, 9, "2026-11-04", EntryStatus.PUBLISHED, false),
                     dated(EntryKind.COMMITMENT, 8, "2026-11-02", EntryStatus.PUBLISHED, false)));
             CreditEntries entries = new CreditEntries(List.of(breaches, commitments));
 
@@ -197,7 +167,7 @@ class CreditEntriesTest {
 
         @Test
         void what_a_producer_lists_beyond_the_contract_is_not_shown() {
-            Whole commitments = new Whole(List.of(dated(EntryKind.COMMITMENT, 1, "2026-11-04", EntryStatus.REMOVED, false),
+            Lister commitments = new Lister(EntryKind.COMMITMENT, false, List.of(dated(EntryKind.COMMITMENT, 1, "2026-11-04", EntryStatus.REMOVED, false),
                     dated(EntryKind.COMMITMENT, 2, "2026-11-03", EntryStatus.PUBLISHED, true),
                     dated(EntryKind.COMMITMENT, 3, "2026-11-02", EntryStatus.PUBLISHED, false)));
             CreditEntries entries = new CreditEntries(List.of(commitments));

@@ -121,7 +121,7 @@ fi
 # (binary) by PostgreSQL alone into empty copies of the portal's tables with the same indexes (no trigger, no foreign
 # key): what PostgreSQL alone needs to store what the website shows, against the projection's time above.
 read_model=$(psql_ -At -c "select string_agg(table_name, ' ' order by table_name) from information_schema.tables
-                             where table_schema = 'portal' and table_name in ('subject', 'subject_token', 'entry')")
+                             where table_schema = 'portal' and table_name in ('subject', 'subject_token', 'token_bound', 'entry')")
 for t in $read_model; do
   psql_ -c "\\copy portal.$t to '$dir/portal-$t.copy' with (format binary)"
   psql_ -c "create table public.bench_portal_$t (like portal.$t including all)"

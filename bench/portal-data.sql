@@ -46,8 +46,15 @@ SELECT 'C:' || credit_code, credit_code, category, name, name_as_of, credit_code
 ON CONFLICT (subject_key) DO NOTHING;
 ALTER TABLE portal.subject ENABLE TRIGGER subject_token_sync;
 DROP INDEX portal.subject_token_rank_idx;
-INSERT INTO portal.subject_token
-SELECT r.* FROM portal.subject s, portal.subject_token_rows(s.id, s.category, s.name, s.former_names) r;
+-- as the projection leaves them (ADR 0034): a bigram of more than 1,500 names keeps its first 1,500 rows in rank order,
+-- and its bound is the last of them
+CREATE TEMPORARY TABLE ranked_token AS
+SELECT r.*, row_number() OVER (PARTITION BY r.token ORDER BY r.former DESC, r.name_length, r.subject_id) AS place
+  FROM portal.subject s, portal.subject_token_rows(s.id, s.category, s.name, s.former_names) r;
+INSERT INTO portal.subject_token SELECT token, former, name_length, subject_id FROM ranked_token WHERE place <= 1500;
+INSERT INTO portal.token_bound SELECT token, former, name_length, subject_id FROM ranked_token WHERE place = 1500
+ON CONFLICT (token) DO NOTHING;
+DROP TABLE ranked_token;
 CREATE INDEX subject_token_rank_idx ON portal.subject_token (token, former DESC, name_length, subject_id);
 
 VACUUM ANALYZE subjects.subject;

@@ -26,6 +26,7 @@ class PortalRepository {
     private final JdbcTemplate template;
     private final Clock clock;
     private final PortalGeneration generation;
+    private final SearchRowBounds bounds = new SearchRowBounds();
 
     private final org.springframework.transaction.PlatformTransactionManager transactions;
     /** The public read paths below (search, subject pages, list pages) read from the replica when one serves. */
@@ -94,16 +95,37 @@ class PortalRepository {
             List<Long> created = againOnce(() -> subjectStatement(keys, publicIds, categories, names, dates, codes, digests,
                     masked, formers, registryIds, tokens, now));
             if (!created.isEmpty()) {
-                // the same rows as portal.subject_token_rows, from the bigrams the statement above computed: a bigram is
-                // "former" when only a former name has it
-                jdbc.sql("""
-                        insert into portal.subject_token (token, former, name_length, subject_id)
-                        select t, cardinality(s.former_names) > 0 and t <> all (portal.bigrams(array[s.name])),
-                               char_length(s.name), s.id
-                          from portal.subject s, unnest(s.tokens) t
-                         where s.id = any(:ids::bigint[]) and s.category <> 'NATURAL_PERSON'""")
-                        .param("ids", created.toArray(Long[]::new)).update();
+                writeSearchRows(created);
             }
+        }
+    }
+
+    /**
+     * The search rows of subjects just created: the same rows as {@code portal.subject_token_rows}, from the bigrams the
+     * subjects' statement computed (a bigram is "former" when only a former name has it), each as far as its bigram's
+     * bound (ADR 0034); then the bigrams due for a bound are bounded, in order.
+     */
+    private void writeSearchRows(List<Long> created) {
+        Map<String, Integer> written = new java.util.HashMap<>();
+        jdbc.sql("""
+                with n as (select t as token, cardinality(s.former_names) > 0 and t <> all (portal.bigrams(array[s.name])) as former,
+                                  char_length(s.name) as name_length, s.id as subject_id
+                             from portal.subject s, unnest(s.tokens) t
+                            where s.id = any(:ids::bigint[]) and s.category <> 'NATURAL_PERSON'),
+                     written as (insert into portal.subject_token (token, former, name_length, subject_id)
+                                 select n.token, n.former, n.name_length, n.subject_id
+                                   from n left join portal.token_bound b on b.token = n.token
+                                  where b.token is null
+                                     or (not n.former, n.name_length, n.subject_id) <= (not b.former, b.name_length, b.subject_id)
+                                 returning token)
+                select token, count(*)::int as n from written group by token""")
+                .param("ids", created.toArray(Long[]::new))
+                .query(rs -> {
+                    written.put(rs.getString(1), rs.getInt(2));
+                });
+        for (String token : bounds.written(written)) {
+            jdbc.sql("select portal.bound_token(:token, :keep)").param("token", token).param("keep", SearchRowBounds.KEEP)
+                    .query(Boolean.class).single();
         }
     }
 

@@ -39,6 +39,7 @@ class GradeFollower {
         this.working = working;
     }
 
+    @org.springframework.core.annotation.Order(CreditEntriesChanged.Consumers.GRADE_QUEUE)
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(CreditEntriesChanged event) {

@@ -335,6 +335,7 @@ class ListImports {
     }
 
     /** New dishonesty records flag the red-list entries of their subjects at once (动态管理). */
+    @org.springframework.core.annotation.Order(CreditEntriesChanged.Consumers.PROCEDURES)
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(RecordsIngested event) {

@@ -79,6 +79,7 @@ class PortalProjection {
      * producer committed them. Every event moves the read model's generation, so that no cached search page counts
      * entries as they were before it.
      */
+    @org.springframework.core.annotation.Order(CreditEntriesChanged.Consumers.WEBSITE)
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(CreditEntriesChanged event) {

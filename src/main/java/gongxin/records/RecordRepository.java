@@ -267,9 +267,31 @@ class RecordRepository {
                  order by id limit :limit""").param("today", today).param("limit", limit).query(Long.class).list();
     }
 
-    void setStatus(long id, RecordStatus status, Instant now) {
-        jdbc.sql("update records.record set status = :status, updated_at = :now where id = :id")
-                .param("status", status.name()).param("now", Timestamp.from(now)).param("id", id).update();
+    /** A record whose publicity {@link #endWindows} ended. */
+    record EndedWindow(long id, String itemCode, LocalDate windowEnd) {
+    }
+
+    /**
+     * Ends the publicity of those of {@code ids} still in force whose window ended before {@code today} (NDRC Order 36:
+     * publication stops by itself), each with its transition, in one statement; the records it ended.
+     */
+    List<EndedWindow> endWindows(List<Long> ids, LocalDate today, Instant now) {
+        return jdbc.sql("""
+                with passed as (select id, status, version, item_code, window_end from records.record
+                                 where id = any(:ids::bigint[]) and status in ('PUBLISHED', 'NOT_PUBLISHED')
+                                   and window_end < :today
+                                 order by id for update),
+                     ended as (update records.record r set status = 'PUBLICITY_ENDED', updated_at = :now
+                                 from passed p where r.id = p.id
+                               returning p.id, p.status, p.version, p.item_code, p.window_end),
+                     logged as (insert into records.transition (record_id, occurred_at, kind, from_status, to_status, version,
+                                                                actor, details)
+                                select id, :now, 'PUBLICITY_ENDED', status, 'PUBLICITY_ENDED', version, 'system', null
+                                  from ended)
+                select id, item_code, window_end from ended order by id""")
+                .param("ids", ids.toArray(Long[]::new)).param("today", today).param("now", Timestamp.from(now))
+                .query((rs, n) -> new EndedWindow(rs.getLong("id"), rs.getString("item_code"),
+                        rs.getDate("window_end").toLocalDate())).list();
     }
 
     void repair(long id, LocalDate on, Instant now, String repairJson) {

@@ -146,21 +146,20 @@ class RecordService implements Records {
     /** Ends the publicity of records whose window has passed; returns how many. */
     @Transactional
     int endPublicity(List<Long> ids, LocalDate today) {
-        int ended = 0;
-        Instant now = clock.instant();
-        for (long id : ids) {
-            Optional<CreditRecord> record = repository.findForUpdate(id);
-            if (record.isEmpty() || !record.get().windowPassed(today)) {
-                continue;
-            }
-            repository.setStatus(id, RecordStatus.PUBLICITY_ENDED, now);
-            repository.transition(id, now, "PUBLICITY_ENDED", record.get().status(), RecordStatus.PUBLICITY_ENDED,
-                    record.get().version(), "system", null);
-            events.publishEvent(new RecordPublicityEnded(id, record.get().itemCode(), record.get().windowEnd()));
-            events.publishEvent(CreditEntriesChanged.of(EntryRef.of(EntryKind.RECORD, id), EntryChange.RECORD_ENDED));
-            ended++;
+        // one statement for the chunk: reading each record whole (its identifiers decrypted) to end it cost 7 ms a
+        // record at 1M/5M
+        List<RecordRepository.EndedWindow> ended = repository.endWindows(ids, today, clock.instant());
+        for (RecordRepository.EndedWindow e : ended) {
+            events.publishEvent(new RecordPublicityEnded(e.id(), e.itemCode(), e.windowEnd()));
         }
-        return ended;
+        // one change for the chunk: each consumer (website, check index, grade queue, exchange) reads the chunk's
+        // entries once, where an event per record cost them a transaction and a publication each (7,100 records at
+        // 1M/5M: 150 s at start-up)
+        if (!ended.isEmpty()) {
+            events.publishEvent(CreditEntriesChanged.of(EntryKind.RECORD,
+                    ended.stream().map(RecordRepository.EndedWindow::id).toList(), EntryChange.RECORD_ENDED));
+        }
+        return ended.size();
     }
 
     List<Long> windowPassed(LocalDate today, int limit) {

@@ -57,6 +57,7 @@ class CheckIndex {
         this.transactions = transactions;
     }
 
+    @org.springframework.core.annotation.Order(CreditEntriesChanged.Consumers.CHECK_INDEX)
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(CreditEntriesChanged event) {

@@ -32,7 +32,7 @@ until grep -q "Stand-in province at" "$work/province.log"; do kill -0 $province 
 run() {
   local mode=$1 dir=$work/$1 extra=()
   mkdir -p "$dir"
-  if [ "$mode" = on ]; then extra=(--gongxin.exchange.province.url=http://127.0.0.1:$province_port); fi
+  if [ "$mode" = on ]; then extra=(--gongxin.exchange.province.url=http://127.0.0.1:$province_port ${EXTRA:-}); fi
   GONGXIN_DEMO_API_KEY=$key java -Xmx512m ${JAVA_OPTS:-} -jar "$jar" --server.port=$port --gongxin.data-dir="$dir/data" \
     --gongxin.demo.enabled=true --gongxin.demo.records=0 --gongxin.evaluation.worker=false "${extra[@]}" > "$dir/app.log" 2>&1 &
   local app=$!

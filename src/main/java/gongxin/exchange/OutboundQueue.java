@@ -46,6 +46,7 @@ class OutboundQueue {
         this.chunks.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    @org.springframework.core.annotation.Order(CreditEntriesChanged.Consumers.EXCHANGE)
     @Async(ExchangeConfiguration.QUEUEING)
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)

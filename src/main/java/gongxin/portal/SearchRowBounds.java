@@ -16,7 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SearchRowBounds {
 
-    /** Rows a bounded bigram keeps: what a search reads (1,001) and a margin for renames before a refill. */
+    /**
+     * Rows a bounded bigram keeps: what a search reads (1,001) and a margin for renames before a refill; the default of
+     * {@code portal.bound_token} and {@code portal.refill_token}, which the trigger uses, is the same.
+     */
     static final int KEEP = 1500;
     /** Rows written for one bigram between two attempts to bound it. */
     static final int EVERY = 1000;

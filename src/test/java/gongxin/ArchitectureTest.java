@@ -72,6 +72,26 @@ class ArchitectureTest {
         rule.check(MAIN);
     }
 
+    /**
+     * After-commit consumers of a batch run one after another on the committing thread; one without a place in
+     * {@code CreditEntriesChanged.Consumers} would run last, after the website and the check index (ADR 0034).
+     */
+    @Test
+    void every_consumer_of_a_committed_batch_declares_its_place_in_the_order() {
+        ArchRule rule = methods().that().areAnnotatedWith(org.springframework.transaction.event.TransactionalEventListener.class)
+                .and(new DescribedPredicate<JavaMethod>("take a batch's event") {
+                    @Override
+                    public boolean test(JavaMethod method) {
+                        return method.getRawParameterTypes().stream().anyMatch(t ->
+                                t.isEquivalentTo(gongxin.entries.CreditEntriesChanged.class)
+                                        || t.getName().equals("gongxin.records.RecordsIngested"));
+                    }
+                })
+                .should().beAnnotatedWith(org.springframework.core.annotation.Order.class)
+                .because("the website, the check index and the grade queue of a large batch must not wait on an unordered consumer");
+        rule.check(MAIN);
+    }
+
     @Test
     void every_endpoint_states_who_may_call_it() {
         ArchRule rule = methods().that().areAnnotatedWith(GetMapping.class).or().areAnnotatedWith(PostMapping.class)

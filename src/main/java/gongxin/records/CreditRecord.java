@@ -56,9 +56,4 @@ public record CreditRecord(long id, String itemCode, int itemVersion, String dep
         }
         return RecordStatus.REVOKED;
     }
-
-    /** Whether its window has passed on {@code today} (its last day was before), so that it must stop being published. */
-    boolean windowPassed(LocalDate today) {
-        return status.inForce() && windowEnd != null && windowEnd.isBefore(today);
-    }
 }

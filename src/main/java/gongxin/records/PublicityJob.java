@@ -2,7 +2,6 @@ package gongxin.records;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
 import gongxin.platform.ClusterLock;
 import org.slf4j.Logger;
@@ -55,11 +54,11 @@ class PublicityJob {
         // a rule set taking effect today may shorten windows that then end in the same run
         favourable.apply(today);
         int total = 0;
-        List<Long> ids;
+        int ended;
         do {
-            ids = records.windowPassed(today, CHUNK);
-            total += records.endPublicity(ids, today);
-        } while (ids.size() == CHUNK);
+            ended = records.endPublicity(today, CHUNK);
+            total += ended;
+        } while (ended == CHUNK);
         if (total > 0) {
             log.info("Publicity ended for {} records on {}", total, today);
         }

@@ -261,31 +261,22 @@ class RecordRepository {
         streaming.query("select * from records.record order by id", (RowCallbackHandler) rs -> consumer.accept(map(rs, 0)));
     }
 
-    /**
-     * Records in force whose window ended before {@code today}, oldest window first: in the order of
-     * {@code record_window_idx}, which holds only records in force (ordered by id, PostgreSQL walked the primary key
-     * through 5M records for the few thousand whose window ends on a day: 3 s a chunk).
-     */
-    List<Long> windowPassed(LocalDate today, int limit) {
-        return jdbc.sql("""
-                select id from records.record where status in ('PUBLISHED', 'NOT_PUBLISHED') and window_end < :today
-                 order by window_end, id limit :limit""").param("today", today).param("limit", limit).query(Long.class).list();
-    }
-
     /** A record whose publicity {@link #endWindows} ended. */
     record EndedWindow(long id, String itemCode, LocalDate windowEnd) {
     }
 
     /**
-     * Ends the publicity of those of {@code ids} still in force whose window ended before {@code today} (NDRC Order 36:
-     * publication stops by itself), each with its transition, in one statement; the records it ended.
+     * Ends the publicity of at most {@code limit} records in force whose window ended before {@code today} (NDRC Order
+     * 36: publication stops by itself), each with its transition, in one statement; the records it ended. They are
+     * taken oldest window first, in the order of {@code record_window_idx}, which holds only records in force (ordered
+     * by id, PostgreSQL walked the primary key through 5M records for the few thousand whose window ends on a day:
+     * 3 s a chunk).
      */
-    List<EndedWindow> endWindows(List<Long> ids, LocalDate today, Instant now) {
+    List<EndedWindow> endWindows(LocalDate today, int limit, Instant now) {
         return jdbc.sql("""
                 with passed as (select id, status, version, item_code, window_end from records.record
-                                 where id = any(:ids::bigint[]) and status in ('PUBLISHED', 'NOT_PUBLISHED')
-                                   and window_end < :today
-                                 order by id for update),
+                                 where status in ('PUBLISHED', 'NOT_PUBLISHED') and window_end < :today
+                                 order by window_end, id limit :limit for update),
                      ended as (update records.record r set status = 'PUBLICITY_ENDED', updated_at = :now
                                  from passed p where r.id = p.id
                                returning p.id, p.status, p.version, p.item_code, p.window_end),
@@ -294,7 +285,7 @@ class RecordRepository {
                                 select id, :now, 'PUBLICITY_ENDED', status, 'PUBLICITY_ENDED', version, 'system', null
                                   from ended)
                 select id, item_code, window_end from ended order by id""")
-                .param("ids", ids.toArray(Long[]::new)).param("today", today).param("now", Timestamp.from(now))
+                .param("today", today).param("limit", limit).param("now", Timestamp.from(now))
                 .query((rs, n) -> new EndedWindow(rs.getLong("id"), rs.getString("item_code"),
                         rs.getDate("window_end").toLocalDate())).list();
     }

@@ -143,12 +143,12 @@ class RecordService implements Records {
         return get(id);
     }
 
-    /** Ends the publicity of records whose window has passed; returns how many. */
+    /** Ends the publicity of at most {@code limit} records whose window has passed; returns how many. */
     @Transactional
-    int endPublicity(List<Long> ids, LocalDate today) {
+    int endPublicity(LocalDate today, int limit) {
         // one statement for the chunk: reading each record whole (its identifiers decrypted) to end it cost 7 ms a
         // record at 1M/5M
-        List<RecordRepository.EndedWindow> ended = repository.endWindows(ids, today, clock.instant());
+        List<RecordRepository.EndedWindow> ended = repository.endWindows(today, limit, clock.instant());
         for (RecordRepository.EndedWindow e : ended) {
             events.publishEvent(new RecordPublicityEnded(e.id(), e.itemCode(), e.windowEnd()));
         }
@@ -160,10 +160,6 @@ class RecordService implements Records {
                     ended.stream().map(RecordRepository.EndedWindow::id).toList(), EntryChange.RECORD_ENDED));
         }
         return ended.size();
-    }
-
-    List<Long> windowPassed(LocalDate today, int limit) {
-        return repository.windowPassed(today, limit);
     }
 
     /**

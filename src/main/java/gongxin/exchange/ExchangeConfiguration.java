@@ -17,6 +17,40 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 class ExchangeConfiguration {
 
     static final String QUEUEING = "exchangeQueueing";
+    static final String RECORDING = "exchangeRecording";
+    static final String QUEUE_WRITING = "exchangeQueueWriting";
+
+    /**
+     * The thread queued chunks are written on while the queueing thread reads and builds the next; none when queueing
+     * runs on the committing thread (tests).
+     */
+    @Bean(QUEUE_WRITING)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "gongxin.exchange.queue-async",
+            havingValue = "true", matchIfMissing = true)
+    TaskExecutor exchangeQueueWriting() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setThreadNamePrefix("exchange-queue-writer-");
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        executor.initialize();
+        return executor;
+    }
+
+    /**
+     * The thread the sender records the province's answers on, while its next batch is on the way (one thread: the
+     * answers are recorded in the order of the batches).
+     */
+    @Bean(RECORDING)
+    TaskExecutor exchangeRecording() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setThreadNamePrefix("exchange-recording-");
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.initialize();
+        return executor;
+    }
 
     @Bean(QUEUEING)
     TaskExecutor exchangeQueueing(ExchangeProperties properties) {

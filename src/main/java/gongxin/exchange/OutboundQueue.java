@@ -32,10 +32,17 @@ class OutboundQueue {
     private final ExchangeProperties properties;
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate chunks;
+    /** The chunk writer's thread; null when queueing runs on the committing thread (tests). */
+    private final java.util.concurrent.Executor writer;
+    /** The chunk the writer is writing for this thread's listener, if any. */
+    private final ThreadLocal<java.util.concurrent.CompletableFuture<Void>> writing = new ThreadLocal<>();
 
     OutboundQueue(CreditEntries entries, gongxin.evaluation.Grades grades, gongxin.subjects.Subjects subjects,
                   OutboundRepository repository, ExchangeProperties properties, Clock clock,
-                  org.springframework.transaction.PlatformTransactionManager transactions) {
+                  org.springframework.transaction.PlatformTransactionManager transactions,
+                  @org.springframework.beans.factory.annotation.Qualifier(ExchangeConfiguration.QUEUE_WRITING)
+                  java.util.Optional<java.util.concurrent.Executor> writer) {
+        this.writer = writer.orElse(null);
         this.entries = entries;
         this.grades = grades;
         this.subjects = subjects;
@@ -54,18 +61,22 @@ class OutboundQueue {
         if (!properties.pushing()) {
             return;
         }
-        List<OutboundItem> chunk = new ArrayList<>();
-        entries.changed(event, EntryDetail.FULL, e -> {
-            if (e.minor()) {
-                return;
-            }
-            chunk.add(OutboundItem.of(e));
-            if (chunk.size() >= CHUNK) {
-                queue(chunk);
-                chunk.clear();
-            }
-        });
-        queue(chunk);
+        List<List<OutboundItem>> chunk = new ArrayList<>(List.of(new ArrayList<>()));
+        try {
+            entries.changed(event, EntryDetail.FULL, e -> {
+                if (e.minor()) {
+                    return;
+                }
+                chunk.get(0).add(OutboundItem.of(e));
+                if (chunk.get(0).size() >= CHUNK) {
+                    queue(chunk.get(0));
+                    chunk.set(0, new ArrayList<>());
+                }
+            });
+            queue(chunk.get(0));
+        } finally {
+            written();
+        }
     }
 
     /** Grades that changed: each subject's grade as a new version of its {@code GRADE} item (issue 23). */
@@ -88,18 +99,42 @@ class OutboundQueue {
             }
             queue(chunk);
         }
+        written();
     }
 
     /**
      * A chunk committed on its own, so that the sender starts on a large batch's first items while the rest are being
      * queued; if the node dies in between, the event is published again and the chunks already queued are unchanged.
+     * When queueing runs on its own thread, a chunk is written on the writer's thread while this one reads and builds
+     * the next (one chunk ahead at most, in order); the listener returns, and its event completes, only when every
+     * chunk is written.
      */
     private void queue(List<OutboundItem> chunk) {
-        if (!chunk.isEmpty()) {
-            chunks.executeWithoutResult(s -> {
-                repository.relaxedCommit();
-                repository.queue(chunk, clock.instant());
-            });
+        if (chunk.isEmpty()) {
+            return;
+        }
+        Runnable write = () -> chunks.executeWithoutResult(s -> {
+            repository.relaxedCommit();
+            repository.queue(chunk, clock.instant());
+        });
+        if (writer == null) {
+            write.run();
+            return;
+        }
+        java.util.concurrent.CompletableFuture<Void> previous = writing.get();
+        writing.set(null);
+        if (previous != null) {
+            previous.join(); // one chunk ahead at most, and a failed chunk stops the listener (its event is published again)
+        }
+        writing.set(java.util.concurrent.CompletableFuture.runAsync(write, writer));
+    }
+
+    /** Waits for the chunk being written, if any, and raises its failure. */
+    private void written() {
+        java.util.concurrent.CompletableFuture<Void> last = writing.get();
+        writing.remove();
+        if (last != null) {
+            last.join();
         }
     }
 }

@@ -85,7 +85,7 @@ class ExchangeTest extends IntegrationTest {
     }
 
     @Test
-    void every_change_of_an_entry_arrives_as_a_new_version_signed_and_in_the_order_of_the_changes() {
+    void every_change_of_an_entry_arrives_as_a_new_version_signed_and_in_the_order_of_the_changes() throws Exception {
         String code = code();
         long record = penalty(code);
         String first = "RECORD:" + record + ":1";
@@ -104,6 +104,14 @@ class ExchangeTest extends IntegrationTest {
         StandInProvince.Batch batch = province.batches().stream().filter(b -> b.keys().contains(first)).findFirst().orElseThrow();
         assertThat(keys.verify(batch.body().getBytes(StandardCharsets.UTF_8), batch.signature())).as("signed with the platform's SM2 key").isTrue();
         assertThat(batch.keyId()).isEqualTo(keys.reportKeyId());
+
+        // the digest kept of the content is SHA-256 of its UTF-8 in hex, as the JVM made it before PostgreSQL did: an
+        // entry queued by an earlier release compares equal and queues nothing
+        String stored = jdbc.sql("select item from exchange.outbound where key = ?").param(first).query(String.class).single();
+        String content = "{" + stored.substring(stored.indexOf("\"kind\":"));
+        assertThat(jdbc.sql("select digest from exchange.entry_version where kind = 'RECORD' and entry_id = ?").param(record)
+                .query(String.class).single()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8))));
 
         // the same event again (a republication after a crash): the content is unchanged, nothing is queued
         long queued = jdbc.sql("select count(*) from exchange.outbound").query(Long.class).single();
@@ -232,6 +240,29 @@ class ExchangeTest extends IntegrationTest {
         assertThat(back.failed()).isFalse();
         keys.forEach(k -> assertThat(status(k)).isEqualTo("DELIVERED"));
         assertThat(admin().get("/api/v1/exchange/outbound/stats").json().get("failures").intValue()).isZero();
+    }
+
+    /**
+     * An answer that leaves an item out (neither accepted nor rejected): the item stays pending and goes again in the
+     * same push, before anything queued after it, rather than waiting for a later push behind its subject's later items.
+     */
+    @Test
+    void an_item_the_answer_leaves_out_goes_again_in_the_same_push_before_what_came_after_it() {
+        String leftOut = "RECORD:" + penalty(code()) + ":1";
+        String next = "RECORD:" + penalty(code()) + ":1";
+        province.omitOnce(leftOut);
+        int before = province.keys().size();
+
+        Deliveries.Run run = deliveries.drain();
+
+        assertThat(run.failed()).isFalse();
+        assertThat(status(leftOut)).isEqualTo("DELIVERED");
+        assertThat(status(next)).isEqualTo("DELIVERED");
+        List<String> arrivals = province.keys().subList(before, province.keys().size());
+        assertThat(arrivals).containsSubsequence(leftOut, next, leftOut);
+        assertThat(arrivals.lastIndexOf(leftOut)).as("the second time first in its batch").isEqualTo(arrivals.indexOf(next) + 1);
+        assertThat(jdbc.sql("select attempts from exchange.outbound where key = ?").param(leftOut).query(Integer.class).single())
+                .isEqualTo(2);
     }
 
     @Test

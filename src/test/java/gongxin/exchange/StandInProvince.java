@@ -40,6 +40,9 @@ public final class StandInProvince {
     private volatile Mode mode = Mode.ACCEPT;
     private volatile long delayMillis;
     private final Map<String, String> rejections = new HashMap<>();
+    private final java.util.Set<String> omissions = new java.util.HashSet<>();
+    /** Items received so far (run alone it keeps no bodies: a benchmark sends it hundreds of megabytes). */
+    private long itemsReceived;
     private final List<Batch> batches = new ArrayList<>();
     private final Map<String, List<String>> upstream = new LinkedHashMap<>();
     private final Map<String, List<String>> objections = new LinkedHashMap<>();
@@ -99,6 +102,11 @@ public final class StandInProvince {
         }
     }
 
+    /** Answers the next batch with this item without mentioning it (neither accepted nor rejected), once. */
+    public synchronized void omitOnce(String key) {
+        omissions.add(key);
+    }
+
     public synchronized List<Batch> batches() {
         return List.copyOf(batches);
     }
@@ -140,9 +148,15 @@ public final class StandInProvince {
         StringBuilder accepted = new StringBuilder();
         StringBuilder rejected = new StringBuilder();
         synchronized (this) {
-            batches.add(new Batch(body, exchange.getRequestHeaders().getFirst("X-Gongxin-Signature"),
-                    exchange.getRequestHeaders().getFirst("X-Gongxin-Key-Id"), List.copyOf(keys)));
+            if (!verbose) {
+                batches.add(new Batch(body, exchange.getRequestHeaders().getFirst("X-Gongxin-Signature"),
+                        exchange.getRequestHeaders().getFirst("X-Gongxin-Key-Id"), List.copyOf(keys)));
+            }
+            itemsReceived += keys.size();
             for (String key : keys) {
+                if (omissions.remove(key)) {
+                    continue;
+                }
                 String reason = rejections.get(key);
                 if (reason == null) {
                     accepted.append(accepted.isEmpty() ? "" : ",").append('"').append(key).append('"');
@@ -174,7 +188,11 @@ public final class StandInProvince {
         if (verbose) {
             System.out.println("mode " + value);
         }
-        respond(exchange, 200, "{\"mode\":\"" + value + "\",\"items\":" + keys().size() + "}");
+        long taken;
+        synchronized (this) {
+            taken = itemsReceived;
+        }
+        respond(exchange, 200, "{\"mode\":\"" + value + "\",\"items\":" + taken + "}");
     }
 
     /** The objections passed on to an upstream source, as received (JSON bodies), in order. */

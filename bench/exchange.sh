@@ -30,6 +30,13 @@ until grep -q "Stand-in province at" "$work/province.log"; do kill -0 $province 
 
 # the machine's busy CPU time so far, in 1/100 s (user, nice, system, irq, softirq of all cores; the machine is otherwise idle)
 busy() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }
+# a process's CPU time so far (user + system), in 1/100 s
+ticks() { awk '{print $14+$15}' /proc/$1/stat 2>/dev/null || echo 0; }
+# where the busy time between two points went: the application's JVM, the stand-in province's, the rest (PostgreSQL)
+split() { # $1 busy0 $2 app0 $3 province0 $4 app pid
+  local b=$(( $(busy) - $1 )) a=$(( $(ticks $4) - $2 )) p=$(( $(ticks $province) - $3 ))
+  echo "$(( b * 10 )) ms (application JVM $(( a * 10 )), stand-in province $(( p * 10 )), PostgreSQL and the rest $(( (b - a - p) * 10 )))"
+}
 
 # run: $1 = on|off; prints "ingest_ms delivered_ms_from_start"
 run() {
@@ -63,12 +70,12 @@ run() {
     answer=$(curl -s -H "Authorization: Bearer $key" -H "X-Purpose: benchmark" "http://127.0.0.1:$port/api/v1/submissions/$id")
   done
   local ingest_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  local cpu1; cpu1=$(busy)
+  local cpu1 app1 prov1; cpu1=$(busy); app1=$(ticks $app); prov1=$(ticks $province)
   local delivered_ms=0
   if [ "$mode" = off ]; then
     until [ "$(psql_ -At -c "select count(*) from event_publication where completion_date is null")" = 0 ]; do sleep 0.2; done
     echo "   (exchange off) the batch's listeners (website, checks, grades queue) done $(( ($(date +%s%N) - start) / 1000000 )) ms after the upload began" >&2
-    echo "   (exchange off) CPU busy: $(( (cpu1 - cpu0) * 10 )) ms during the ingest, $(( ($(busy) - cpu1) * 10 )) ms from COMPLETED until the listeners were done (2 cores)" >&2
+    echo "   (exchange off) CPU busy: $(( (cpu1 - cpu0) * 10 )) ms during the ingest, $(split $cpu1 $app1 $prov1 $app) from COMPLETED until the listeners were done (2 cores)" >&2
   fi
   if [ "$mode" = on ] && [ -n "${DOWN:-}" ]; then
     until [ "$(psql_ -At -c "select count(*) from event_publication where completion_date is null")" = 0 ]; do sleep 0.5; done
@@ -83,7 +90,7 @@ run() {
       sleep 0.2
     done
     delivered_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-    [ -n "${DOWN:-}" ] || echo "   CPU busy: $(( (cpu1 - cpu0) * 10 )) ms during the ingest, $(( ($(busy) - cpu1) * 10 )) ms from COMPLETED until every item was delivered (2 cores)" >&2
+    [ -n "${DOWN:-}" ] || echo "   CPU busy: $(( (cpu1 - cpu0) * 10 )) ms during the ingest, $(split $cpu1 $app1 $prov1 $app) from COMPLETED until every item was delivered (2 cores)" >&2
     echo "   items: $(psql_ -At -c "select status || ' ' || count(*) from exchange.outbound group by status order by 1" | tr '\n' ' ')" >&2
     echo "   batches at the stand-in: $(grep -c '^batch of' "$work/province.log")" >&2
     psql_ -At -c "select 'queued from ' || round(extract(epoch from min(queued_at)) * 1000 - $start / 1000000) || ' to ' || round(extract(epoch from max(queued_at)) * 1000 - $start / 1000000)

@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -33,7 +31,6 @@ public final class StandInProvince {
     /** How it answers batches. */
     public enum Mode { ACCEPT, FAIL, DOWN }
 
-    private static final Pattern KEY = Pattern.compile("\"key\":\"([^\"]+)\"");
     private static StandInProvince shared;
 
     private final HttpServer server;
@@ -124,7 +121,7 @@ public final class StandInProvince {
     }
 
     private void batch(HttpExchange exchange) throws IOException {
-        String body = new String(readAll(exchange.getRequestBody()), StandardCharsets.UTF_8);
+        byte[] bytes = readAll(exchange.getRequestBody());
         if (delayMillis > 0) {
             try {
                 Thread.sleep(delayMillis);
@@ -140,16 +137,12 @@ public final class StandInProvince {
             respond(exchange, 503, "{\"error\":\"维护中\"}");
             return;
         }
-        List<String> keys = new ArrayList<>();
-        Matcher m = KEY.matcher(body);
-        while (m.find()) {
-            keys.add(m.group(1));
-        }
+        List<String> keys = keys(bytes);
         StringBuilder accepted = new StringBuilder();
         StringBuilder rejected = new StringBuilder();
         synchronized (this) {
             if (!verbose) {
-                batches.add(new Batch(body, exchange.getRequestHeaders().getFirst("X-Gongxin-Signature"),
+                batches.add(new Batch(new String(bytes, StandardCharsets.UTF_8), exchange.getRequestHeaders().getFirst("X-Gongxin-Signature"),
                         exchange.getRequestHeaders().getFirst("X-Gongxin-Key-Id"), List.copyOf(keys)));
             }
             itemsReceived += keys.size();
@@ -170,6 +163,41 @@ public final class StandInProvince {
             System.out.println("batch of " + keys.size() + " items" + (keys.isEmpty() ? "" : ": " + keys.get(0) + (keys.size() > 1 ? " …" : "")));
         }
         respond(exchange, 200, "{\"accepted\":[" + accepted + "],\"rejected\":[" + rejected + "]}");
+    }
+
+    private static final byte[] KEY_FIELD = "\"key\":\"".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The items' keys in a batch's bytes, in order: the value after each {@code "key":"} (a key is ASCII; inside a JSON
+     * string a quote is escaped, so the sequence starts a key only). Read from the bytes, without decoding a body of
+     * half a megabyte into a string and matching it, so that the stand-in takes less of a benchmark's machine.
+     */
+    static List<String> keys(byte[] body) {
+        List<String> keys = new ArrayList<>();
+        int i = 0;
+        while ((i = indexOf(body, KEY_FIELD, i)) >= 0) {
+            int from = i + KEY_FIELD.length;
+            int to = from;
+            while (to < body.length && body[to] != '"') {
+                to++;
+            }
+            keys.add(new String(body, from, to - from, StandardCharsets.US_ASCII));
+            i = to;
+        }
+        return keys;
+    }
+
+    private static int indexOf(byte[] body, byte[] what, int from) {
+        outer:
+        for (int i = from; i <= body.length - what.length; i++) {
+            for (int j = 0; j < what.length; j++) {
+                if (body[i + j] != what[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /**

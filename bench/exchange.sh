@@ -118,6 +118,10 @@ run() {
     until [ "$(psql_ -At -c "select delivered >= $d0 + $rows from exchange.delivery_state")" = t ]; do sleep 0.2; done
     echo "   the sender alone (idle machine): $rows items delivered again in $(( ($(date +%s%N) - t1) / 1000000 )) ms" >&2
   fi
+  if [ -n "${THREADS:-}" ]; then # the application's threads by CPU time over the whole run (1/100 s)
+    for t in /proc/$app/task/*; do echo "$(awk '{print $14+$15}' $t/stat) $(cat $t/comm)"; done \
+      | sed -E 's/-?[0-9]+$//' | awk '{n[$2]+=$1} END {for (k in n) if (n[k] >= 20) print "   thread " k ": " n[k] * 10 " ms"}' | sort -t: -k2 -rn >&2
+  fi
   [ -z "${JFR:-}" ] || [ "$mode" != on ] || jcmd $app JFR.dump name=bench filename="$JFR" > /dev/null
   kill $app; wait $app 2>/dev/null || true
   echo "$ingest_ms $delivered_ms"

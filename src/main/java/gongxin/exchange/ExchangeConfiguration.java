@@ -31,7 +31,7 @@ class ExchangeConfiguration {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(1);
         executor.setMaxPoolSize(1);
-        executor.setThreadNamePrefix("exchange-queue-writer-");
+        executor.setThreadNamePrefix("exchange-writer-");
         executor.setWaitForTasksToCompleteOnShutdown(false);
         executor.initialize();
         return executor;

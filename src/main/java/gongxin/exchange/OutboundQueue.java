@@ -31,26 +31,35 @@ class OutboundQueue {
     private final OutboundRepository repository;
     private final ExchangeProperties properties;
     private final Clock clock;
-    private final org.springframework.transaction.support.TransactionTemplate chunks;
+    private final org.springframework.transaction.support.TransactionTemplate chunkTransactions;
+    private final int chunkSize;
     /** The chunk writer's thread; null when queueing runs on the committing thread (tests). */
     private final java.util.concurrent.Executor writer;
-    /** The chunk the writer is writing for this thread's listener, if any. */
-    private final ThreadLocal<java.util.concurrent.CompletableFuture<Void>> writing = new ThreadLocal<>();
 
+    @org.springframework.beans.factory.annotation.Autowired
     OutboundQueue(CreditEntries entries, gongxin.evaluation.Grades grades, gongxin.subjects.Subjects subjects,
                   OutboundRepository repository, ExchangeProperties properties, Clock clock,
                   org.springframework.transaction.PlatformTransactionManager transactions,
                   @org.springframework.beans.factory.annotation.Qualifier(ExchangeConfiguration.QUEUE_WRITING)
                   java.util.Optional<java.util.concurrent.Executor> writer) {
-        this.writer = writer.orElse(null);
+        this(entries, grades, subjects, repository, properties, clock, transactions, writer.orElse(null), CHUNK);
+    }
+
+    /** With a chunk writer (null: none) and a chunk size of one's own (tests). */
+    OutboundQueue(CreditEntries entries, gongxin.evaluation.Grades grades, gongxin.subjects.Subjects subjects,
+                  OutboundRepository repository, ExchangeProperties properties, Clock clock,
+                  org.springframework.transaction.PlatformTransactionManager transactions,
+                  java.util.concurrent.Executor writer, int chunkSize) {
+        this.writer = writer;
+        this.chunkSize = chunkSize;
         this.entries = entries;
         this.grades = grades;
         this.subjects = subjects;
         this.repository = repository;
         this.properties = properties;
         this.clock = clock;
-        this.chunks = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        this.chunks.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.chunkTransactions = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.chunkTransactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @org.springframework.core.annotation.Order(CreditEntriesChanged.Consumers.EXCHANGE)
@@ -61,21 +70,16 @@ class OutboundQueue {
         if (!properties.pushing()) {
             return;
         }
-        List<List<OutboundItem>> chunk = new ArrayList<>(List.of(new ArrayList<>()));
+        Chunks chunks = new Chunks();
         try {
             entries.changed(event, EntryDetail.FULL, e -> {
-                if (e.minor()) {
-                    return;
-                }
-                chunk.get(0).add(OutboundItem.of(e));
-                if (chunk.get(0).size() >= CHUNK) {
-                    queue(chunk.get(0));
-                    chunk.set(0, new ArrayList<>());
+                if (!e.minor()) {
+                    chunks.add(OutboundItem.of(e));
                 }
             });
-            queue(chunk.get(0));
+            chunks.flush();
         } finally {
-            written();
+            chunks.written();
         }
     }
 
@@ -87,54 +91,68 @@ class OutboundQueue {
         if (!properties.pushing() || event.subjectIds().isEmpty()) {
             return;
         }
-        for (int from = 0; from < event.subjectIds().size(); from += CHUNK) {
-            List<Long> ids = event.subjectIds().subList(from, Math.min(event.subjectIds().size(), from + CHUNK));
-            java.util.Map<Long, gongxin.evaluation.Grades.SubjectGrade> current = grades.current(ids);
-            java.util.Map<Long, gongxin.subjects.SubjectCard> cards = subjects.cards(ids);
-            List<OutboundItem> chunk = new ArrayList<>();
-            for (long id : ids) {
-                if (current.containsKey(id) && cards.containsKey(id)) {
-                    chunk.add(OutboundItem.grade(cards.get(id), current.get(id)));
+        Chunks chunks = new Chunks();
+        try {
+            for (int from = 0; from < event.subjectIds().size(); from += CHUNK) {
+                List<Long> ids = event.subjectIds().subList(from, Math.min(event.subjectIds().size(), from + CHUNK));
+                java.util.Map<Long, gongxin.evaluation.Grades.SubjectGrade> current = grades.current(ids);
+                java.util.Map<Long, gongxin.subjects.SubjectCard> cards = subjects.cards(ids);
+                for (long id : ids) {
+                    if (current.containsKey(id) && cards.containsKey(id)) {
+                        chunks.add(OutboundItem.grade(cards.get(id), current.get(id)));
+                    }
                 }
             }
-            queue(chunk);
+            chunks.flush();
+        } finally {
+            chunks.written();
         }
-        written();
     }
 
     /**
-     * A chunk committed on its own, so that the sender starts on a large batch's first items while the rest are being
-     * queued; if the node dies in between, the event is published again and the chunks already queued are unchanged.
-     * When queueing runs on its own thread, a chunk is written on the writer's thread while this one reads and builds
-     * the next (one chunk ahead at most, in order); the listener returns, and its event completes, only when every
-     * chunk is written.
+     * One listener's items, queued a chunk at a time. Each chunk commits on its own, so that the sender starts on a
+     * large batch's first items while the rest are being queued; if the node dies in between, the event is published
+     * again and the chunks already queued are unchanged. When queueing runs on its own thread, a chunk is written on the
+     * writer's thread while the listener reads and builds the next one (one chunk ahead at most, in order). The
+     * listener returns, and its event completes, only once every chunk is written; a chunk that fails makes it fail.
      */
-    private void queue(List<OutboundItem> chunk) {
-        if (chunk.isEmpty()) {
-            return;
-        }
-        Runnable write = () -> chunks.executeWithoutResult(s -> {
-            repository.relaxedCommit();
-            repository.queue(chunk, clock.instant());
-        });
-        if (writer == null) {
-            write.run();
-            return;
-        }
-        java.util.concurrent.CompletableFuture<Void> previous = writing.get();
-        writing.set(null);
-        if (previous != null) {
-            previous.join(); // one chunk ahead at most, and a failed chunk stops the listener (its event is published again)
-        }
-        writing.set(java.util.concurrent.CompletableFuture.runAsync(write, writer));
-    }
+    private final class Chunks {
 
-    /** Waits for the chunk being written, if any, and raises its failure. */
-    private void written() {
-        java.util.concurrent.CompletableFuture<Void> last = writing.get();
-        writing.remove();
-        if (last != null) {
-            last.join();
+        private List<OutboundItem> items = new ArrayList<>();
+        private java.util.concurrent.CompletableFuture<Void> writing;
+
+        void add(OutboundItem item) {
+            items.add(item);
+            if (items.size() >= chunkSize) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (items.isEmpty()) {
+                return;
+            }
+            List<OutboundItem> chunk = items;
+            items = new ArrayList<>();
+            Runnable write = () -> chunkTransactions.executeWithoutResult(s -> {
+                repository.relaxedCommit();
+                repository.queue(chunk, clock.instant());
+            });
+            if (writer == null) {
+                write.run();
+                return;
+            }
+            written();
+            writing = java.util.concurrent.CompletableFuture.runAsync(write, writer);
+        }
+
+        /** Waits for the chunk being written, if any, and raises its failure. */
+        void written() {
+            java.util.concurrent.CompletableFuture<Void> last = writing;
+            writing = null;
+            if (last != null) {
+                last.join();
+            }
         }
     }
 }

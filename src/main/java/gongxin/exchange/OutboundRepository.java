@@ -72,8 +72,8 @@ class OutboundRepository {
         List<OutboundItem> sorted = new ArrayList<>(last.values());
         sorted.sort(Comparator.comparing(OutboundItem::kind).thenComparingLong(OutboundItem::id));
         // One statement, the content sent once: PostgreSQL digests it (SHA-256 of its UTF-8, as hex), keeps the entry's
-        // version and writes the item of each new version. Digesting in the JVM took a quarter of the queueing thread's
-        // time (C1 runs the JDK's SHA-256 without the CPU's instructions).
+        // version and writes the item of each new version. Digesting in the JVM took over a quarter of the queueing
+        // thread's time under C1 (JFR, 200k items).
         return jdbc.sql("""
                 with x as (
                     select k, i, s, d, c, n

@@ -243,6 +243,37 @@ class ExchangeTest extends IntegrationTest {
     }
 
     /**
+     * Queueing on a thread of its own, as in production: each chunk is written on the writer's thread while the next
+     * one is built, in the order of the changes, and the listener returns only once every chunk is written (its event
+     * completes then).
+     */
+    @Test
+    void chunks_written_beside_the_queueing_come_in_the_order_of_the_changes_before_the_listener_returns(
+            @Autowired gongxin.entries.CreditEntries entries, @Autowired gongxin.evaluation.Grades grades,
+            @Autowired gongxin.subjects.Subjects subjects, @Autowired OutboundRepository repository,
+            @Autowired ExchangeProperties properties,
+            @Autowired org.springframework.transaction.PlatformTransactionManager transactions) {
+        List<Long> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            records.add(penalty(code()));
+        }
+        Long[] ids = records.toArray(Long[]::new);
+        // as if their items had never been queued
+        jdbc.sql("delete from exchange.outbound where kind = 'RECORD' and entry_id = any(?)").param(ids).update();
+        jdbc.sql("delete from exchange.entry_version where kind = 'RECORD' and entry_id = any(?)").param(ids).update();
+        java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            new OutboundQueue(entries, grades, subjects, repository, properties, clock, transactions, writer, 2)
+                    .on(CreditEntriesChanged.of(EntryKind.RECORD, records, EntryChange.RECORD_ADDED));
+        } finally {
+            writer.shutdown();
+        }
+        assertThat(jdbc.sql("select entry_id from exchange.outbound where kind = 'RECORD' and entry_id = any(?) order by seq")
+                .param(ids).query(Long.class).list()).as("in the order of the changes, every chunk written")
+                .containsExactlyElementsOf(records.stream().sorted().toList());
+    }
+
+    /**
      * An answer that leaves an item out (neither accepted nor rejected): the item stays pending and goes again in the
      * same push, before anything queued after it, rather than waiting for a later push behind its subject's later items.
      */

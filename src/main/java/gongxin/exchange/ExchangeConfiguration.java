@@ -21,20 +21,12 @@ class ExchangeConfiguration {
     static final String QUEUE_WRITING = "exchangeQueueWriting";
 
     /**
-     * The thread queued chunks are written on while the queueing thread reads and builds the next; none when queueing
-     * runs on the committing thread (tests).
+     * The thread queued chunks are written on while the queueing thread reads and builds the next (used only when
+     * queueing has a thread of its own).
      */
     @Bean(QUEUE_WRITING)
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "gongxin.exchange.queue-async",
-            havingValue = "true", matchIfMissing = true)
     TaskExecutor exchangeQueueWriting() {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(1);
-        executor.setMaxPoolSize(1);
-        executor.setThreadNamePrefix("exchange-writer-");
-        executor.setWaitForTasksToCompleteOnShutdown(false);
-        executor.initialize();
-        return executor;
+        return oneThread("exchange-writer-", false);
     }
 
     /**
@@ -43,25 +35,21 @@ class ExchangeConfiguration {
      */
     @Bean(RECORDING)
     TaskExecutor exchangeRecording() {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(1);
-        executor.setMaxPoolSize(1);
-        executor.setThreadNamePrefix("exchange-recording-");
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.initialize();
-        return executor;
+        return oneThread("exchange-recording-", true);
     }
 
     @Bean(QUEUEING)
     TaskExecutor exchangeQueueing(ExchangeProperties properties) {
-        if (!properties.queueAsync()) {
-            return new SyncTaskExecutor();
-        }
+        return properties.queueAsync() ? oneThread("exchange-queue-", false) : new SyncTaskExecutor();
+    }
+
+    /** One thread, so that what it runs runs in the order it was handed over. */
+    private static TaskExecutor oneThread(String namePrefix, boolean finishOnShutdown) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(1);
         executor.setMaxPoolSize(1);
-        executor.setThreadNamePrefix("exchange-queue-");
-        executor.setWaitForTasksToCompleteOnShutdown(false);
+        executor.setThreadNamePrefix(namePrefix);
+        executor.setWaitForTasksToCompleteOnShutdown(finishOnShutdown);
         executor.initialize();
         return executor;
     }

@@ -41,8 +41,9 @@ class OutboundQueue {
                   OutboundRepository repository, ExchangeProperties properties, Clock clock,
                   org.springframework.transaction.PlatformTransactionManager transactions,
                   @org.springframework.beans.factory.annotation.Qualifier(ExchangeConfiguration.QUEUE_WRITING)
-                  java.util.Optional<java.util.concurrent.Executor> writer) {
-        this(entries, grades, subjects, repository, properties, clock, transactions, writer.orElse(null), CHUNK);
+                  java.util.concurrent.Executor writer) {
+        this(entries, grades, subjects, repository, properties, clock, transactions,
+                properties.queueAsync() ? writer : null, CHUNK);
     }
 
     /** With a chunk writer (null: none) and a chunk size of one's own (tests). */

@@ -137,7 +137,7 @@ public final class StandInProvince {
             respond(exchange, 503, "{\"error\":\"维护中\"}");
             return;
         }
-        List<String> keys = keys(bytes);
+        List<String> keys = keysIn(bytes);
         StringBuilder accepted = new StringBuilder();
         StringBuilder rejected = new StringBuilder();
         synchronized (this) {
@@ -172,7 +172,7 @@ public final class StandInProvince {
      * string a quote is escaped, so the sequence starts a key only). Read from the bytes, without decoding a body of
      * half a megabyte into a string and matching it, so that the stand-in takes less of a benchmark's machine.
      */
-    static List<String> keys(byte[] body) {
+    static List<String> keysIn(byte[] body) {
         List<String> keys = new ArrayList<>();
         int i = 0;
         while ((i = indexOf(body, KEY_FIELD, i)) >= 0) {
